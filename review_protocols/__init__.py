@@ -1,0 +1,21 @@
+"""What is asked: the protocol model, its loader and validator, and the shipped protocols."""
+
+from review_protocols.conditions import Value, applicable
+from review_protocols.loader import ProtocolError, builtin_ids, load_builtin, load_file, loads
+from review_protocols.model import Option, Protocol, QualityArea, Question, QuestionType, Section
+
+__all__ = [
+    "Option",
+    "Protocol",
+    "ProtocolError",
+    "QualityArea",
+    "Question",
+    "QuestionType",
+    "Section",
+    "Value",
+    "applicable",
+    "builtin_ids",
+    "load_builtin",
+    "load_file",
+    "loads",
+]

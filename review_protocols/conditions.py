@@ -1,0 +1,107 @@
+"""Structured skip logic: "ask only when ...", as data, never evaluated Python.
+
+TOML forms (``when = ...`` on a question):
+
+    { question = "dur_aktuell", equals = "ja" }
+    { question = "beslut", in = ["bifall", "delavslag"] }
+    { question = "beslut", not_in = ["avslag"] }          # also not_equals = "avslag"
+    { question = "beviljad_tid_timmar_manad", between = [12, 13] }
+    { question = "barn_fodelsear", answered = true }
+    { all = [ ... ] }   { any = [ ... ] }   { not = { ... } }
+
+Semantics, chosen so that a half-answered case shows the questions it may still
+need: ``equals``/``in``/``between`` hold only when the referenced question is
+applicable and answered with a matching value; ``not_in``/``not_equals`` hold
+unless it is answered with a listed value (unanswered does not exclude).
+A question that is itself not applicable counts as unanswered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from review_protocols.model import Protocol
+
+Value = str | float | int | list[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    question: str
+    op: str  # "in" | "not_in" | "between" | "answered" | "unanswered"
+    values: tuple = ()
+
+    def holds(self, answers: Mapping[str, Value]) -> bool:
+        value = answers.get(self.question)
+        answered = value not in (None, "", [])
+        if self.op == "answered":
+            return answered
+        if self.op == "unanswered":
+            return not answered
+        if self.op == "between":
+            if not answered or isinstance(value, (str, list)):
+                return False
+            low, high = self.values
+            return low <= value <= high
+        chosen = set(value) if isinstance(value, list) else {value}
+        hit = answered and bool(chosen & set(self.values))
+        return hit if self.op == "in" else not hit
+
+    def references(self) -> set[str]:
+        return {self.question}
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    parts: tuple[Condition, ...]
+
+    def holds(self, answers: Mapping[str, Value]) -> bool:
+        return all(p.holds(answers) for p in self.parts)
+
+    def references(self) -> set[str]:
+        return set().union(*(p.references() for p in self.parts))
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    parts: tuple[Condition, ...]
+
+    def holds(self, answers: Mapping[str, Value]) -> bool:
+        return any(p.holds(answers) for p in self.parts)
+
+    def references(self) -> set[str]:
+        return set().union(*(p.references() for p in self.parts))
+
+
+@dataclass(frozen=True, slots=True)
+class Negation:
+    part: Condition
+
+    def holds(self, answers: Mapping[str, Value]) -> bool:
+        return not self.part.holds(answers)
+
+    def references(self) -> set[str]:
+        return self.part.references()
+
+
+Condition = Compare | AllOf | AnyOf | Negation
+
+
+def applicable(protocol: Protocol, answers: Mapping[str, Value]) -> dict[str, bool]:
+    """Which questions apply, given the answers so far.
+
+    Conditions may only refer to earlier questions (the validator checks), so
+    one pass in protocol order settles everything: a later question sees an
+    earlier, non-applicable answer as unanswered.
+    """
+    visible: dict[str, Value] = {}
+    result: dict[str, bool] = {}
+    for question in protocol.questions:
+        applies = question.when is None or question.when.holds(visible)
+        result[question.id] = applies
+        if applies and question.id in answers:
+            visible[question.id] = answers[question.id]
+    return result

@@ -1,0 +1,388 @@
+"""Load and validate protocol TOML files.
+
+Every problem becomes one ``ProtocolError`` whose message names the file, the
+section, the question and what to do, so a person editing a protocol can fix
+it without reading Python. Validation happens once, at load; nothing later
+re-checks the structure.
+
+File layout::
+
+    [protocol]  id, version, title, language ("sv" | "en"), description
+    [[areas]]   id, label                              # kvalitetsområden
+    [[sections]] id, title, help
+    [[sections.questions]]
+        id, type ("single" | "multi" | "number" | "date" | "text"), text,
+        short, help, required (default true), area,
+        options = [{ code, label, key }]              # choice types only
+        unit, min, max, integer                        # number only
+        when = { ... }                                 # see conditions.py
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from review_protocols.conditions import AllOf, AnyOf, Compare, Condition, Negation
+from review_protocols.model import (
+    CHOICE_TYPES,
+    Option,
+    Protocol,
+    QualityArea,
+    Question,
+    QuestionType,
+    Section,
+)
+
+IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+KEY_LETTER = re.compile(r"^[a-zåäö]$")
+LANGUAGES = ("sv", "en")
+
+_TOP_KEYS = {"protocol", "areas", "sections"}
+_PROTOCOL_KEYS = {"id", "version", "title", "language", "description"}
+_AREA_KEYS = {"id", "label"}
+_SECTION_KEYS = {"id", "title", "help", "questions"}
+_QUESTION_KEYS = {
+    "id", "type", "text", "short", "help", "required", "area", "options",
+    "unit", "min", "max", "integer", "when",
+}
+_OPTION_KEYS = {"code", "label", "key"}
+_NUMBER_KEYS = {"unit", "min", "max", "integer"}
+
+
+class ProtocolError(ValueError):
+    """A protocol file that cannot be used, with a message fit for its author."""
+
+
+class _Context:
+    """Where in the file we are, so every message can say so."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.section: str | None = None
+        self.question: str | None = None
+
+    def fail(self, message: str) -> ProtocolError:
+        where = [self.source]
+        if self.section is not None:
+            where.append(f"section '{self.section}'")
+        if self.question is not None:
+            where.append(f"question '{self.question}'")
+        return ProtocolError(", ".join(where) + f": {message}")
+
+
+def builtin_path(protocol_id: str) -> Path:
+    return Path(str(resources.files("review_protocols") / f"{protocol_id}.toml"))
+
+
+def builtin_ids() -> list[str]:
+    folder = resources.files("review_protocols")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+@cache
+def load_builtin(protocol_id: str) -> Protocol:
+    """A shipped protocol, parsed once per process."""
+    path = builtin_path(protocol_id)
+    if not path.exists():
+        known = ", ".join(builtin_ids()) or "none"
+        raise ProtocolError(f"no protocol named '{protocol_id}'; shipped protocols: {known}")
+    return load_file(path)
+
+
+def load_file(path: str | Path) -> Protocol:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProtocolError(f"{path}: no such file; check the path") from None
+    except UnicodeDecodeError:
+        raise ProtocolError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
+    except OSError as error:
+        raise ProtocolError(f"{path}: cannot be read ({error.strerror})") from None
+    return loads(text, source=str(path))
+
+
+def loads(text: str, source: str = "<protocol>") -> Protocol:
+    try:
+        data = tomllib.loads(text)
+        return _build(data, _Context(source))
+    except tomllib.TOMLDecodeError as error:
+        raise ProtocolError(f"{source}: invalid TOML: {error}") from None
+    except RecursionError:
+        # tomllib (and the condition builder) recurse per level of nesting.
+        raise ProtocolError(
+            f"{source}: arrays, tables or conditions are nested too deeply"
+        ) from None
+
+
+def _build(data: dict[str, Any], ctx: _Context) -> Protocol:
+    _no_unknown(data, _TOP_KEYS, "top level", ctx)
+    head = _table(data, "protocol", ctx)
+    _no_unknown(head, _PROTOCOL_KEYS, "[protocol]", ctx)
+    protocol_id = _identifier(head, "id", "[protocol]", ctx)
+    version = _string(head, "version", "[protocol]", ctx)
+    title = _string(head, "title", "[protocol]", ctx)
+    language = _string(head, "language", "[protocol]", ctx, default="sv")
+    if language not in LANGUAGES:
+        raise ctx.fail(f"[protocol] language is '{language}'; use one of: {', '.join(LANGUAGES)}")
+    description = _string(head, "description", "[protocol]", ctx, default="")
+
+    areas = tuple(_area(raw, ctx) for raw in _array(data, "areas", "top level", ctx, default=[]))
+    _unique([a.id for a in areas], "area id", ctx)
+    area_ids = {a.id for a in areas}
+
+    raw_sections = _array(data, "sections", "top level", ctx)
+    if not raw_sections:
+        raise ctx.fail("no [[sections]]; a protocol needs at least one section")
+    seen: dict[str, Question] = {}
+    sections = []
+    for raw in raw_sections:
+        sections.append(_section(raw, ctx, area_ids, seen))
+    ctx.section = ctx.question = None
+    _unique([s.id for s in sections], "section id", ctx)
+    return Protocol(
+        id=protocol_id, version=version, title=title, language=language,
+        sections=tuple(sections), areas=areas, description=description, source=ctx.source,
+    )
+
+
+def _area(raw: Any, ctx: _Context) -> QualityArea:
+    if not isinstance(raw, dict):
+        raise ctx.fail("each [[areas]] entry must be a table with id and label")
+    _no_unknown(raw, _AREA_KEYS, "[[areas]]", ctx)
+    return QualityArea(_identifier(raw, "id", "[[areas]]", ctx), _string(raw, "label", "[[areas]]", ctx))
+
+
+def _section(raw: Any, ctx: _Context, area_ids: set[str], seen: dict[str, Question]) -> Section:
+    ctx.section = ctx.question = None
+    if not isinstance(raw, dict):
+        raise ctx.fail("each [[sections]] entry must be a table")
+    section_id = _identifier(raw, "id", "[[sections]]", ctx)
+    ctx.section = section_id
+    _no_unknown(raw, _SECTION_KEYS, "the section", ctx)
+    title = _string(raw, "title", "the section", ctx)
+    help_text = _string(raw, "help", "the section", ctx, default="")
+    raw_questions = _array(raw, "questions", "the section", ctx)
+    if not raw_questions:
+        raise ctx.fail("has no questions; add [[sections.questions]] entries")
+    questions = tuple(_question(q, ctx, section_id, area_ids, seen) for q in raw_questions)
+    return Section(section_id, title, questions, help_text)
+
+
+def _question(
+    raw: Any, ctx: _Context, section_id: str, area_ids: set[str], seen: dict[str, Question]
+) -> Question:
+    ctx.question = None
+    if not isinstance(raw, dict):
+        raise ctx.fail("each question must be a table")
+    question_id = _identifier(raw, "id", "the question", ctx)
+    ctx.question = question_id
+    if question_id in seen:
+        raise ctx.fail("this id is used twice; question ids must be unique in a protocol")
+    _no_unknown(raw, _QUESTION_KEYS, "the question", ctx)
+    type_name = _string(raw, "type", "the question", ctx)
+    try:
+        kind = QuestionType(type_name)
+    except ValueError:
+        allowed = ", ".join(t.value for t in QuestionType)
+        raise ctx.fail(f"type '{type_name}' is unknown; use one of: {allowed}") from None
+    text = _string(raw, "text", "the question", ctx)
+    area = raw.get("area")
+    if area is not None and not isinstance(area, str):
+        raise ctx.fail(f"the question: 'area' must be text in quotes, not {type(area).__name__}")
+    if area is not None and area not in area_ids:
+        known = ", ".join(sorted(area_ids)) or "none declared"
+        raise ctx.fail(f"area '{area}' is not declared in [[areas]] (declared: {known})")
+    required = raw.get("required", True)
+    if not isinstance(required, bool):
+        raise ctx.fail("required must be true or false")
+
+    options: tuple[Option, ...] = ()
+    if kind in CHOICE_TYPES:
+        options = _options(raw, ctx, kind)
+    elif "options" in raw:
+        raise ctx.fail(f"a {kind.value} question takes no options; remove them or use type single")
+    if kind is not QuestionType.NUMBER:
+        stray = sorted(_NUMBER_KEYS & raw.keys())
+        if stray:
+            raise ctx.fail(f"{', '.join(stray)} only apply to number questions")
+    minimum, maximum = _bound(raw, "min", ctx), _bound(raw, "max", ctx)
+    if minimum is not None and maximum is not None and minimum > maximum:
+        raise ctx.fail(f"min ({minimum}) is greater than max ({maximum})")
+    integer = raw.get("integer", False)
+    if not isinstance(integer, bool):
+        raise ctx.fail("integer must be true or false")
+
+    when: Condition | None = None
+    if "when" in raw:
+        when = _condition(raw["when"], ctx, seen)
+
+    question = Question(
+        id=question_id, type=kind, text=text, section_id=section_id,
+        help=_string(raw, "help", "the question", ctx, default=""),
+        short=_string(raw, "short", "the question", ctx, default=""),
+        required=required, area=area, options=options,
+        unit=_string(raw, "unit", "the question", ctx, default=""),
+        minimum=minimum, maximum=maximum, integer=integer, when=when,
+    )
+    seen[question_id] = question
+    return question
+
+
+def _options(raw: dict, ctx: _Context, kind: QuestionType) -> tuple[Option, ...]:
+    entries = raw.get("options")
+    if not isinstance(entries, list) or not entries:
+        raise ctx.fail(f"a {kind.value} question needs options = [{{ code, label, key }}, ...]")
+    least = 2 if kind is QuestionType.SINGLE else 1
+    if len(entries) < least:
+        raise ctx.fail(f"a {kind.value} question needs at least {least} options")
+    if len(entries) > 9:
+        raise ctx.fail("at most 9 options, so that each has a digit key")
+    options = []
+    for index, entry in enumerate(entries, start=1):
+        where = f"option {index}"
+        if not isinstance(entry, dict):
+            raise ctx.fail(f"{where} must be a table like {{ code = \"ja\", label = \"Ja\" }}")
+        _no_unknown(entry, _OPTION_KEYS, where, ctx)
+        code = _identifier(entry, "code", where, ctx)
+        label = _string(entry, "label", where, ctx)
+        key = _string(entry, "key", where, ctx, default=code[0])
+        if not KEY_LETTER.match(key):
+            raise ctx.fail(f"{where} key '{key}' must be one lowercase letter")
+        options.append(Option(code, label, key))
+    _unique([o.code for o in options], "option code", ctx)
+    _unique([o.key for o in options], "option key", ctx)
+    return tuple(options)
+
+
+_LEAF_OPS = {"equals": "in", "in": "in", "not_equals": "not_in", "not_in": "not_in",
+             "between": "between", "answered": "answered"}
+
+
+def _condition(raw: Any, ctx: _Context, seen: dict[str, Question]) -> Condition:
+    if not isinstance(raw, dict) or not raw:
+        raise ctx.fail("when must be a table such as { question = \"beslut\", equals = \"bifall\" }")
+    if "all" in raw or "any" in raw:
+        if len(raw) != 1:
+            raise ctx.fail("when: 'all'/'any' stand alone in their table")
+        key = "all" if "all" in raw else "any"
+        parts = raw[key]
+        if not isinstance(parts, list) or not parts:
+            raise ctx.fail(f"when: '{key}' needs a non-empty list of conditions")
+        built = tuple(_condition(p, ctx, seen) for p in parts)
+        return AllOf(built) if key == "all" else AnyOf(built)
+    if "not" in raw:
+        if len(raw) != 1:
+            raise ctx.fail("when: 'not' stands alone in its table")
+        return Negation(_condition(raw["not"], ctx, seen))
+    target = raw.get("question")
+    if not isinstance(target, str):
+        raise ctx.fail("when: name the question it depends on, e.g. question = \"beslut\"")
+    if target not in seen:
+        if target == ctx.question:
+            raise ctx.fail("when: a question cannot depend on itself")
+        raise ctx.fail(
+            f"when: refers to '{target}', which is not an earlier question; "
+            "conditions may only depend on questions asked before"
+        )
+    ops = [k for k in raw if k != "question"]
+    if len(ops) != 1 or ops[0] not in _LEAF_OPS:
+        allowed = ", ".join(_LEAF_OPS)
+        raise ctx.fail(f"when: give exactly one of {allowed} besides question")
+    name = ops[0]
+    operand = raw[name]
+    referenced = seen[target]
+    if name == "answered":
+        if not isinstance(operand, bool):
+            raise ctx.fail("when: answered must be true or false")
+        return Compare(target, "answered" if operand else "unanswered")
+    if name == "between":
+        if referenced.type is not QuestionType.NUMBER:
+            raise ctx.fail(f"when: between only works on a number question; '{target}' is not one")
+        if (not isinstance(operand, list) or len(operand) != 2
+                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in operand)):
+            raise ctx.fail("when: between takes two numbers, e.g. between = [12, 13]")
+        return Compare(target, "between", (operand[0], operand[1]))
+    values = operand if isinstance(operand, list) else [operand]
+    if not values or not all(isinstance(v, str) for v in values):
+        raise ctx.fail(f"when: {name} takes option codes (text)")
+    if not referenced.is_choice:
+        raise ctx.fail(f"when: {name} needs a choice question; '{target}' is {referenced.type.value}")
+    codes = {o.code for o in referenced.options}
+    for value in values:
+        if value not in codes:
+            raise ctx.fail(
+                f"when: '{value}' is not an option of '{target}' "
+                f"(options: {', '.join(sorted(codes))})"
+            )
+    return Compare(target, _LEAF_OPS[name], tuple(values))
+
+
+def _no_unknown(raw: dict, allowed: set[str], where: str, ctx: _Context) -> None:
+    unknown = sorted(set(raw) - allowed)
+    if unknown:
+        raise ctx.fail(
+            f"{where} has unknown key '{unknown[0]}'; allowed keys: {', '.join(sorted(allowed))}"
+        )
+
+
+def _table(raw: dict, key: str, ctx: _Context) -> dict:
+    value = raw.get(key)
+    if not isinstance(value, dict):
+        raise ctx.fail(f"missing [{key}] table")
+    return value
+
+
+def _array(raw: dict, key: str, where: str, ctx: _Context, default: list | None = None) -> list:
+    if key not in raw:
+        if default is not None:
+            return default
+        raise ctx.fail(f"{where} is missing '{key}'")
+    value = raw[key]
+    if not isinstance(value, list):
+        raise ctx.fail(f"{where}: '{key}' must be an array of tables ([[{key}]])")
+    return value
+
+
+def _string(raw: dict, key: str, where: str, ctx: _Context, default: str | None = None) -> str:
+    if key not in raw:
+        if default is not None:
+            return default
+        raise ctx.fail(f"{where} is missing '{key}'")
+    value = raw[key]
+    if not isinstance(value, str):
+        raise ctx.fail(f"{where}: '{key}' must be text in quotes, not {type(value).__name__}")
+    if not value.strip() and default is None:
+        raise ctx.fail(f"{where}: '{key}' is empty")
+    return value
+
+
+def _identifier(raw: dict, key: str, where: str, ctx: _Context) -> str:
+    value = _string(raw, key, where, ctx)
+    if not IDENTIFIER.match(value):
+        raise ctx.fail(
+            f"{where}: {key} '{value}' must be lowercase ascii letters, digits and _"
+        )
+    return value
+
+
+def _bound(raw: dict, key: str, ctx: _Context) -> float | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ctx.fail(f"{key} must be a number")
+    return float(value)
+
+
+def _unique(values: list[str], what: str, ctx: _Context) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ctx.fail(f"{what} '{value}' is used twice; each must be unique")
+        seen.add(value)

@@ -1,0 +1,113 @@
+"""The protocol model: what is asked, in which order, and when.
+
+Protocols are data (TOML files, see ``loader``). These frozen dataclasses are
+what the rest of Granska works with; they are built once per process and then
+only read, so the per-keystroke path never parses anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from review_protocols.conditions import Condition
+
+
+class QuestionType(StrEnum):
+    SINGLE = "single"
+    MULTI = "multi"
+    NUMBER = "number"
+    DATE = "date"
+    TEXT = "text"
+
+
+CHOICE_TYPES = frozenset({QuestionType.SINGLE, QuestionType.MULTI})
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    code: str
+    label: str
+    key: str  # the mnemonic letter; digits 1..9 always work too
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    type: QuestionType
+    text: str
+    section_id: str
+    help: str = ""
+    short: str = ""  # a short label for table headers; falls back to the id
+    required: bool = True
+    area: str | None = None  # quality area id (kvalitetsområde)
+    options: tuple[Option, ...] = ()
+    unit: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+    when: Condition | None = None
+
+    @property
+    def is_choice(self) -> bool:
+        return self.type in CHOICE_TYPES
+
+    def option(self, code: str) -> Option | None:
+        return next((o for o in self.options if o.code == code), None)
+
+    def option_for_key(self, key: str) -> Option | None:
+        """The option a key press picks: a digit by position or the mnemonic letter."""
+        if key.isdigit() and key != "0":
+            index = int(key) - 1
+            return self.options[index] if index < len(self.options) else None
+        return next((o for o in self.options if o.key == key.lower()), None)
+
+    @property
+    def label(self) -> str:
+        return self.short or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    help: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class QualityArea:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Protocol:
+    id: str
+    version: str
+    title: str
+    language: str
+    sections: tuple[Section, ...]
+    areas: tuple[QualityArea, ...] = ()
+    description: str = ""
+    source: str = ""  # the file it was loaded from, for messages
+    _by_id: dict[str, Question] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for question in self.questions:
+            self._by_id[question.id] = question
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for s in self.sections for q in s.questions)
+
+    def question(self, question_id: str) -> Question:
+        return self._by_id[question_id]
+
+    def has_question(self, question_id: str) -> bool:
+        return question_id in self._by_id
+
+    def area(self, area_id: str) -> QualityArea | None:
+        return next((a for a in self.areas if a.id == area_id), None)

@@ -1,0 +1,124 @@
+"""Opening the database: permissions, pragmas, migrations, and short write transactions.
+
+Every write in Granska goes through ``transaction()``: ``BEGIN IMMEDIATE``
+takes the write lock up front, so a busy database waits ``busy_timeout`` and
+then fails cleanly instead of deadlocking half-way; ``COMMIT`` makes the
+change durable before the caller tells anyone it is saved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import grp
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from store.errors import StoreError, explain
+from store.identity import current_user, now
+
+OWNER_ONLY = 0o600
+OWNER_AND_GROUP = 0o660
+
+
+def open_database(
+    path: str | Path,
+    *,
+    busy_timeout_ms: int = 5000,
+    create: bool = True,
+    group: str = "",
+) -> sqlite_utils.Database:
+    """Open (and if need be create and upgrade) a Granska database."""
+    from store.migrations import migrate
+
+    path = Path(path).expanduser()
+    fresh = not path.exists()
+    if fresh:
+        if not create:
+            raise StoreError(
+                f"{path}: no such database; check the path or create it first", "missing"
+            )
+        _create_private_file(path, group)
+    try:
+        conn = sqlite3.connect(
+            str(path), timeout=busy_timeout_ms / 1000, isolation_level=None,
+            check_same_thread=False,
+        )
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit survives power loss too, not only a killed process.
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: not a Granska database ({error})", "other") from None
+    db = sqlite_utils.Database(conn)
+    db.path = str(path)  # type: ignore[attr-defined]
+    migrate(db)
+    if fresh:
+        creator, stamp = current_user(), now()
+        with transaction(db):
+            db.execute(
+                "INSERT INTO db_info (key, value) VALUES ('created_by', ?), ('created_at', ?)",
+                [creator, stamp],
+            )
+            # The user who creates a database is its first supervisor.
+            db.execute(
+                "INSERT INTO users (username, role, granted_at, granted_by) VALUES (?, ?, ?, ?)",
+                [creator, "supervisor", stamp, creator],
+            )
+    return db
+
+
+def db_path(db: sqlite_utils.Database) -> str:
+    return getattr(db, "path", "database")
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+    """One short write transaction; sqlite errors come out as StoreError."""
+    conn = db.conn
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        raise explain(error, db_path(db)) from None
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(error, sqlite3.OperationalError):
+            raise explain(error, db_path(db)) from None
+        raise
+
+
+def permissions_warning(path: str | Path) -> str | None:
+    """A warning when others than the owner (and group) can read the database."""
+    mode = Path(path).expanduser().stat().st_mode
+    if mode & (stat.S_IROTH | stat.S_IWOTH):
+        return (
+            f"{path} is readable by every user on this machine (mode {stat.filemode(mode)}); "
+            f"run: chmod o-rwx {path}"
+        )
+    return None
+
+
+def _create_private_file(path: Path, group: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o770 if group else 0o700)
+    mode = OWNER_AND_GROUP if group else OWNER_ONLY
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, mode)
+    os.close(fd)
+    os.chmod(path, mode)  # the umask may have narrowed it
+    if group:
+        try:
+            os.chown(path, -1, grp.getgrnam(group).gr_gid)
+        except KeyError:
+            path.unlink()
+            raise StoreError(
+                f"group '{group}' (config [database] group) does not exist on this machine", "other"
+            ) from None

@@ -1,0 +1,213 @@
+"""Forward-only schema migrations with a recorded version.
+
+``PRAGMA user_version`` holds the schema version; ``schema_migrations`` keeps
+when each step ran. Each step runs in its own transaction (SQLite DDL is
+transactional), so a failed upgrade leaves the database as it was. Never edit
+a released step: add a new one at the end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+import sqlite_utils
+
+from store.connection import db_path, transaction
+from store.errors import StoreError
+from store.identity import now
+
+Step = Callable[[sqlite_utils.Database], None]
+
+
+def _base_schema(db: sqlite_utils.Database) -> None:
+    for statement in _statements(_BASE_SQL):
+        db.execute(statement)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script for ``execute`` (``executescript`` would commit our transaction)."""
+    statements, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    return [s for s in statements if s]
+
+
+def _resume_state(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE user_state (
+            username TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT,
+            PRIMARY KEY (username, key)
+        )"""
+    )
+
+
+MIGRATIONS: list[tuple[str, Step]] = [
+    ("base schema", _base_schema),
+    ("per-user resume state", _resume_state),
+]
+
+LATEST = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, target: int = LATEST) -> None:
+    current = schema_version(db)
+    if current > LATEST:
+        raise StoreError(
+            f"{db_path(db)}: schema version {current} is newer than this Granska knows "
+            f"({LATEST}); upgrade Granska",
+            "schema",
+        )
+    for version in range(current + 1, target + 1):
+        name, step = MIGRATIONS[version - 1]
+        with transaction(db):
+            if version == 1:
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+                )
+            step(db)
+            db.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                [version, name, now()],
+            )
+            db.execute(f"PRAGMA user_version = {version}")
+
+
+_BASE_SQL = """
+CREATE TABLE db_info (key TEXT PRIMARY KEY, value TEXT);
+
+CREATE TABLE frames (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL DEFAULT 'real' CHECK (kind IN ('real', 'demo', 'training')),
+    source TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    row_count INTEGER NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL
+);
+
+CREATE TABLE population (
+    id INTEGER PRIMARY KEY,
+    frame_id INTEGER NOT NULL REFERENCES frames(id),
+    case_ref TEXT NOT NULL,
+    personnummer TEXT,
+    name TEXT,
+    gender TEXT NOT NULL CHECK (gender IN ('K', 'M')),
+    district TEXT NOT NULL,
+    insats TEXT NOT NULL DEFAULT '',
+    decision_date TEXT,
+    birth_date TEXT,
+    line INTEGER,
+    UNIQUE (frame_id, case_ref)
+);
+CREATE INDEX population_stratum ON population (frame_id, district, gender);
+
+CREATE TABLE case_files (
+    population_id INTEGER PRIMARY KEY REFERENCES population(id),
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'attached'
+);
+
+CREATE TABLE samples (
+    id INTEGER PRIMARY KEY,
+    frame_id INTEGER NOT NULL REFERENCES frames(id),
+    seed INTEGER NOT NULL,
+    spec TEXT NOT NULL,
+    frame_sha256 TEXT NOT NULL,
+    protocol_id TEXT NOT NULL,
+    outcome TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+
+CREATE TABLE sample_members (
+    id INTEGER PRIMARY KEY,
+    sample_id INTEGER NOT NULL REFERENCES samples(id),
+    population_id INTEGER NOT NULL REFERENCES population(id),
+    district TEXT NOT NULL,
+    gender TEXT NOT NULL CHECK (gender IN ('K', 'M')),
+    role TEXT NOT NULL CHECK (role IN ('selected', 'reserve', 'excluded', 'replacement')),
+    rank INTEGER NOT NULL,
+    reason TEXT,
+    replaces INTEGER REFERENCES sample_members(id),
+    UNIQUE (sample_id, population_id)
+);
+CREATE INDEX sample_members_stratum ON sample_members (sample_id, district, gender, role, rank);
+
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    population_id INTEGER NOT NULL REFERENCES population(id),
+    sample_id INTEGER REFERENCES samples(id),
+    reviewer TEXT NOT NULL,
+    protocol_id TEXT NOT NULL,
+    protocol_version TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'primary'
+        CHECK (kind IN ('primary', 'second', 'consensus', 'training')),
+    status TEXT NOT NULL DEFAULT 'not_started'
+        CHECK (status IN ('not_started', 'in_progress', 'complete')),
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    completed_at TEXT,
+    UNIQUE (population_id, reviewer, protocol_id, kind)
+);
+CREATE INDEX reviews_reviewer ON reviews (reviewer, status);
+
+CREATE TABLE answers (
+    id INTEGER PRIMARY KEY,
+    review_id INTEGER NOT NULL REFERENCES reviews(id),
+    question_id TEXT NOT NULL,
+    value TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    protocol_id TEXT NOT NULL,
+    protocol_version TEXT NOT NULL,
+    answered_at TEXT NOT NULL,
+    answered_by TEXT NOT NULL,
+    UNIQUE (review_id, question_id)
+);
+
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id INTEGER,
+    field TEXT,
+    old_value TEXT,
+    new_value TEXT
+);
+CREATE INDEX audit_entity ON audit_log (entity, entity_id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+CREATE TABLE users (
+    username TEXT PRIMARY KEY,
+    role TEXT NOT NULL CHECK (role IN ('supervisor', 'inspector', 'trainer')),
+    granted_at TEXT NOT NULL,
+    granted_by TEXT NOT NULL
+);
+
+CREATE TABLE district_notes (
+    id INTEGER PRIMARY KEY,
+    district TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('strength', 'development')),
+    text TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    written_at TEXT NOT NULL,
+    written_by TEXT NOT NULL
+);
+"""

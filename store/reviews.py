@@ -1,0 +1,259 @@
+"""Reviews and their answers: every save is one committed transaction and one audit row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from store.audit import record
+from store.connection import transaction
+from store.identity import current_user, now
+
+STATUSES = ("not_started", "in_progress", "complete")
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAnswer:
+    question_id: str
+    value: str | None
+    note: str
+    answered_at: str
+    answered_by: str
+
+
+def ensure_review(
+    db: sqlite_utils.Database,
+    population_id: int,
+    reviewer: str,
+    protocol_id: str,
+    protocol_version: str,
+    *,
+    sample_id: int | None = None,
+    kind: str = "primary",
+    who: str | None = None,
+) -> int:
+    """The review of a case by a reviewer, created (and audited) if it does not exist."""
+    found = db.execute(
+        "SELECT id FROM reviews WHERE population_id = ? AND reviewer = ? AND protocol_id = ?"
+        " AND kind = ?",
+        [population_id, reviewer, protocol_id, kind],
+    ).fetchone()
+    if found:
+        return found[0]
+    stamp = now()
+    with transaction(db):
+        cursor = db.execute(
+            "INSERT INTO reviews (population_id, sample_id, reviewer, protocol_id,"
+            " protocol_version, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [population_id, sample_id, reviewer, protocol_id, protocol_version, kind, stamp, stamp],
+        )
+        review_id = cursor.lastrowid
+        record(db, "review.create", "review", review_id, new=reviewer, who=who)
+    return review_id
+
+
+def save_answer(
+    db: sqlite_utils.Database,
+    review_id: int,
+    question_id: str,
+    value: str | None,
+    *,
+    who: str | None = None,
+) -> bool:
+    """Store one answer (None clears it). Returns False when nothing changed.
+
+    The answer records the protocol id and version of its review; a first
+    answer moves the review from not started to in progress.
+    """
+    who = who or current_user()
+    with transaction(db):
+        review = db.execute(
+            "SELECT protocol_id, protocol_version, status FROM reviews WHERE id = ?", [review_id]
+        ).fetchone()
+        if review is None:
+            raise KeyError(f"no review {review_id}")
+        protocol_id, protocol_version, status = review
+        old = db.execute(
+            "SELECT value FROM answers WHERE review_id = ? AND question_id = ?",
+            [review_id, question_id],
+        ).fetchone()
+        if old is not None and old[0] == value:
+            return False
+        stamp = now()
+        db.execute(
+            "INSERT INTO answers (review_id, question_id, value, protocol_id, protocol_version,"
+            " answered_at, answered_by) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (review_id, question_id) DO UPDATE SET value = excluded.value,"
+            " protocol_id = excluded.protocol_id, protocol_version = excluded.protocol_version,"
+            " answered_at = excluded.answered_at, answered_by = excluded.answered_by",
+            [review_id, question_id, value, protocol_id, protocol_version, stamp, who],
+        )
+        record(db, "answer", "review", review_id, field=question_id,
+               old=old[0] if old else None, new=value, who=who)
+        if status == "not_started":
+            _set_status(db, review_id, status, "in_progress", who, stamp)
+        else:
+            db.execute("UPDATE reviews SET updated_at = ? WHERE id = ?", [stamp, review_id])
+    return True
+
+
+def save_note(
+    db: sqlite_utils.Database,
+    review_id: int,
+    question_id: str | None,
+    note: str,
+    *,
+    who: str | None = None,
+) -> bool:
+    """A note on one question, or on the whole case when question_id is None."""
+    who = who or current_user()
+    with transaction(db):
+        if question_id is None:
+            old_row = db.execute("SELECT note FROM reviews WHERE id = ?", [review_id]).fetchone()
+            old = old_row[0] if old_row else ""
+            if old == note:
+                return False
+            db.execute("UPDATE reviews SET note = ?, updated_at = ? WHERE id = ?",
+                       [note, now(), review_id])
+            record(db, "case_note", "review", review_id, old=old, new=note, who=who)
+            return True
+        protocol = db.execute(
+            "SELECT protocol_id, protocol_version FROM reviews WHERE id = ?", [review_id]
+        ).fetchone()
+        old_row = db.execute(
+            "SELECT note FROM answers WHERE review_id = ? AND question_id = ?",
+            [review_id, question_id],
+        ).fetchone()
+        old = old_row[0] if old_row else ""
+        if old == note:
+            return False
+        db.execute(
+            "INSERT INTO answers (review_id, question_id, value, note, protocol_id,"
+            " protocol_version, answered_at, answered_by) VALUES (?, ?, NULL, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (review_id, question_id) DO UPDATE SET note = excluded.note",
+            [review_id, question_id, note, protocol[0], protocol[1], now(), who],
+        )
+        record(db, "note", "review", review_id, field=question_id, old=old, new=note, who=who)
+    return True
+
+
+def set_review_status(
+    db: sqlite_utils.Database, review_id: int, status: str, *, who: str | None = None
+) -> bool:
+    if status not in STATUSES:
+        raise ValueError(f"unknown status '{status}'")
+    with transaction(db):
+        row = db.execute("SELECT status FROM reviews WHERE id = ?", [review_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no review {review_id}")
+        if row[0] == status:
+            return False
+        _set_status(db, review_id, row[0], status, who or current_user(), now())
+    return True
+
+
+def _set_status(
+    db: sqlite_utils.Database, review_id: int, old: str, new: str, who: str, stamp: str
+) -> None:
+    completed = stamp if new == "complete" else None
+    db.execute(
+        "UPDATE reviews SET status = ?, updated_at = ?, completed_at = ? WHERE id = ?",
+        [new, stamp, completed, review_id],
+    )
+    record(db, "status", "review", review_id, old=old, new=new, who=who)
+
+
+def answers_for(db: sqlite_utils.Database, review_id: int) -> dict[str, StoredAnswer]:
+    rows = db.execute(
+        "SELECT question_id, value, note, answered_at, answered_by FROM answers"
+        " WHERE review_id = ?",
+        [review_id],
+    ).fetchall()
+    return {row[0]: StoredAnswer(*row) for row in rows}
+
+
+def review(db: sqlite_utils.Database, review_id: int) -> dict[str, Any] | None:
+    rows = list(db.query(_REVIEW_SELECT + " WHERE r.id = ?", [review_id]))
+    return rows[0] if rows else None
+
+
+def list_reviews(
+    db: sqlite_utils.Database,
+    *,
+    reviewer: str | None = None,
+    district: str | None = None,
+    gender: str | None = None,
+    status: str | None = None,
+    search: str | None = None,
+    kind: str | None = None,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[dict[str, Any]]:
+    """One page of reviews with their case's district, gender and answered count."""
+    clause, params = _filters(reviewer, district, gender, status, search, kind)
+    sql = (
+        _REVIEW_SELECT + f" {clause} ORDER BY p.district, p.case_ref, r.id LIMIT ? OFFSET ?"
+    )
+    return list(db.query(sql, [*params, limit, offset]))
+
+
+def count_reviews(
+    db: sqlite_utils.Database,
+    *,
+    reviewer: str | None = None,
+    district: str | None = None,
+    gender: str | None = None,
+    status: str | None = None,
+    search: str | None = None,
+    kind: str | None = None,
+) -> int:
+    clause, params = _filters(reviewer, district, gender, status, search, kind)
+    sql = f"SELECT count(*) FROM reviews r JOIN population p ON p.id = r.population_id {clause}"
+    return db.execute(sql, params).fetchone()[0]
+
+
+def progress(db: sqlite_utils.Database, reviewer: str | None = None) -> dict[str, dict[str, int]]:
+    """Per district: how many reviews there are and how many are complete."""
+    clause, params = _filters(reviewer, None, None, None, None, None)
+    rows = db.execute(
+        "SELECT p.district, count(*), sum(r.status = 'complete') FROM reviews r"
+        f" JOIN population p ON p.id = r.population_id {clause} GROUP BY p.district",
+        params,
+    ).fetchall()
+    return {row[0]: {"total": row[1], "complete": row[2] or 0} for row in rows}
+
+
+_REVIEW_SELECT = """
+SELECT r.id, r.population_id, r.sample_id, r.reviewer, r.protocol_id, r.protocol_version,
+       r.kind, r.status, r.note, r.updated_at, r.completed_at,
+       p.case_ref, p.district, p.gender, p.insats, p.decision_date,
+       (SELECT count(*) FROM answers a WHERE a.review_id = r.id AND a.value IS NOT NULL)
+           AS answered,
+       (SELECT count(*) FROM case_files c WHERE c.population_id = p.id) AS has_case_file
+FROM reviews r JOIN population p ON p.id = r.population_id
+"""
+
+
+def _filters(
+    reviewer: str | None,
+    district: str | None,
+    gender: str | None,
+    status: str | None,
+    search: str | None,
+    kind: str | None,
+) -> tuple[str, list[Any]]:
+    where, params = [], []
+    for column, value in (
+        ("r.reviewer", reviewer), ("p.district", district), ("p.gender", gender),
+        ("r.status", status), ("r.kind", kind),
+    ):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if search:
+        where.append("p.case_ref LIKE ? ESCAPE '\\'")
+        escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params.append(f"%{escaped}%")
+    return (f"WHERE {' AND '.join(where)}" if where else ""), params

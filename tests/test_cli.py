@@ -1,0 +1,66 @@
+"""The CLI contract: every command is listed, documented, and fails in one clear line."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.cli import COMMAND_MODULES, build_parser, main
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_granska(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True,
+                          cwd=cwd)
+
+
+def test_help_lists_every_contract_command() -> None:
+    result = run_granska("--help")
+    assert result.returncode == 0
+    for command in ("demo", "frame", "draw", "sample", "answers", "export", "train"):
+        assert re.search(rf"^\s+{command}\s", result.stdout, re.M), command
+
+
+@pytest.mark.parametrize("command", COMMAND_MODULES)
+def test_every_command_has_help(command: str) -> None:
+    result = run_granska(command, "--help")
+    assert result.returncode == 0
+    assert "usage: granska" in result.stdout
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for command in COMMAND_MODULES:
+        assert f"### `granska {command}" in readme, f"README has no section for {command}"
+
+
+def test_misuse_is_one_line_and_exit_2() -> None:
+    result = run_granska("draw", "--seed", "many")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "invalid int value" in result.stderr
+
+
+def test_unknown_command_is_one_line_and_exit_2() -> None:
+    result = run_granska("frobnicate")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_demo_creates_private_database(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(db), "--districts", "2", "--cases", "20"]) == 0
+    assert db.stat().st_mode & 0o077 == 0
+    from store import open_database
+    from store.reviews import count_reviews
+
+    assert count_reviews(open_database(db)) > 0
+
+
+def test_parser_builds_without_textual() -> None:
+    assert build_parser().prog == "granska"

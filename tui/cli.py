@@ -1,0 +1,153 @@
+"""The ``granska`` command line: the TUI by default, and one subcommand per job.
+
+Each subcommand lives in ``tui/commands/<name>.py`` with ``register(sub)``
+and ``run(args, ctx)``; heavy imports stay inside ``run`` so that ``--help``
+and start-up stay fast. Errors a user can fix (bad files, bad config, a busy
+database) end as one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from tui.config import Config
+
+# Order as in the CLI contract; each is a module in tui.commands.
+COMMAND_MODULES = ("demo", "frame", "draw", "sample", "answers", "export", "train")
+
+EXIT_OK, EXIT_INPUT = 0, 2
+
+
+class UsageError(ValueError):
+    """A command used wrongly; the message says how to use it."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a misuse in one line and exits 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: {message} (see {self.prog} --help)\n")
+        raise SystemExit(EXIT_INPUT)
+
+
+@dataclass
+class Context:
+    """What every command needs: the settings in force and where the database is."""
+
+    config: Config
+    db_override: Path | None = None
+    _db: sqlite_utils.Database | None = field(default=None, repr=False)
+
+    @property
+    def db_path(self) -> Path:
+        return self.db_override or self.config.database.resolved_path
+
+    def open_db(self, *, create: bool = True) -> sqlite_utils.Database:
+        if self._db is None:
+            from store import open_database
+
+            self._db = open_database(
+                self.db_path,
+                busy_timeout_ms=self.config.database.busy_timeout_ms,
+                create=create,
+                group=self.config.database.group,
+            )
+        return self._db
+
+
+def common_options() -> argparse.ArgumentParser:
+    """--config and --db, accepted before or after the subcommand."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS,
+                        help="settings file (default: ./config.toml, then ~/.config/granska)")
+    parent.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="database file (default: [database] path in the config)")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="granska",
+        description="Granska: quality review of social-services case files (aktgranskning). "
+        "Without a command, opens the review application.",
+    )
+    parser.add_argument("--config", metavar="PATH", default=None,
+                        help="settings file (default: ./config.toml, then ~/.config/granska)")
+    parser.add_argument("--db", metavar="PATH", default=None,
+                        help="database file (default: [database] path in the config)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parent = common_options()
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"tui.commands.{name}")
+        module.register(sub, parent)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:
+        return _report(error)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from tui.config import discover
+
+    ctx = Context(discover(args.config), Path(args.db).expanduser() if args.db else None)
+    if args.command is None:
+        from tui.launch import launch
+
+        return launch(ctx)
+    return args.run(args, ctx)
+
+
+def _report(error: Exception) -> int:
+    from store.errors import StoreError
+
+    if isinstance(error, (ValueError, StoreError, OSError)):
+        message = str(error)
+        if isinstance(error, OSError) and error.filename:
+            message = f"{error.filename}: {error.strerror}"
+        sys.stderr.write(f"granska: {message}\n")
+        return EXIT_INPUT
+    log = _crash_log()
+    sys.stderr.write(
+        f"granska: internal error ({type(error).__name__}: {error}); details in {log}\n"
+    )
+    return 1
+
+
+def _crash_log() -> Path:
+    import os
+
+    from platformdirs import user_state_dir
+
+    folder = Path(user_state_dir("granska"))
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = folder / "crash.log"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    with os.fdopen(fd, "a", encoding="utf-8") as handle:
+        handle.write(traceback.format_exc())
+    return path
+
+
+def not_built(name: str, issue: str) -> int:
+    """The one line a command that does not exist yet prints."""
+    sys.stderr.write(f"granska {name}: not built yet ({issue}); nothing was done\n")
+    return EXIT_INPUT

@@ -1,0 +1,40 @@
+"""Opening the TUI: which database, creating the demo on a fresh machine."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tui.cli import Context
+
+
+def demo_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("granska")) / "demo.db"
+
+
+def launch(ctx: Context) -> int:
+    """Open the app; with no database configured yet, open (or create) the demo."""
+    demo = False
+    if ctx.db_override is None and not ctx.db_path.exists():
+        ctx.db_override = demo_path()
+        demo = True
+    if demo and not ctx.db_path.exists():
+        from samples.demo import create_demo
+
+        print(f"Skapar demodatabas {ctx.db_path} …", file=sys.stderr)
+        create_demo(ctx.open_db(), ctx.config)
+    db = ctx.open_db(create=False)
+    from store import permissions_warning
+
+    warning = permissions_warning(ctx.db_path)
+    if warning:
+        print(f"granska: warning: {warning}", file=sys.stderr)
+    from tui.i18n import set_language
+
+    set_language(ctx.config.language)  # before the screens' key labels are built
+    from tui.app import GranskaApp
+
+    GranskaApp(ctx.config, db, demo=demo).run()
+    return 0
