@@ -1,4 +1,9 @@
-"""The Granska application: holds the database and the protocol; screens do the rest."""
+"""The Granska application: holds the database and the protocol; screens do the rest.
+
+Top-level views are Textual modes (cases, sample, tallies, training, audit),
+reached with F2-F6 or the command palette. Each view's screen lives in its own
+module under ``tui/screens`` and is imported only when first shown.
+"""
 
 from __future__ import annotations
 
@@ -11,32 +16,63 @@ from tui.i18n import set_language, t
 
 if TYPE_CHECKING:
     import sqlite_utils
+    from textual.screen import Screen
 
+    from review_protocols import Protocol
     from tui.config import Config
+
+
+def _cases() -> Screen:
+    from tui.screens.case_list import CaseListScreen
+
+    return CaseListScreen()
+
+
+def _not_built(mode: str):
+    def make() -> Screen:
+        from tui.screens.placeholder import NotBuiltScreen
+
+        return NotBuiltScreen(mode)
+
+    return make
 
 
 class GranskaApp(App[None]):
     TITLE = "Granska"
     CSS_PATH = "granska.tcss"
-    BINDINGS = [Binding("ctrl+q", "quit", t("key.quit"), id="quit")]
+    MODES = {
+        "cases": _cases,
+        "sample": _not_built("sample"),
+        "tallies": _not_built("tallies"),
+        "training": _not_built("training"),
+        "audit": _not_built("audit"),
+    }
+    DEFAULT_MODE = "cases"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", t("key.quit"), id="quit"),
+        Binding("f2", "switch_mode('cases')", t("mode.cases"), id="mode_cases"),
+        Binding("f3", "switch_mode('sample')", t("mode.sample"), id="mode_sample"),
+        Binding("f4", "switch_mode('tallies')", t("mode.tallies"), id="mode_tallies"),
+        Binding("f5", "switch_mode('training')", t("mode.training"), id="mode_training"),
+        Binding("f6", "switch_mode('audit')", t("mode.audit"), id="mode_audit"),
+    ]
 
-    def __init__(self, config: Config, db: sqlite_utils.Database, *, demo: bool = False) -> None:
+    def __init__(
+        self, config: Config, db: sqlite_utils.Database, *, demo: bool = False,
+        user: str | None = None,
+    ) -> None:
         set_language(config.language)
         super().__init__()
+        from store import current_user
+
         self.config = config
         self.db = db
         self.demo = demo
+        self.user = user or current_user()
         if demo:
             self.sub_title = t("app.demo")
 
-    def on_mount(self) -> None:
-        from store import current_user
-        from tui.screens.case_list import CaseListScreen
-
-        self.user = current_user()
-        self.push_screen(CaseListScreen())
-
-    def protocol(self, protocol_id: str):
+    def protocol(self, protocol_id: str) -> Protocol:
         from review_protocols import load_builtin
 
         return load_builtin(protocol_id)
