@@ -1,0 +1,147 @@
+"""Reading spreadsheets as people really have them: CSV or XLSX, Swedish or English.
+
+Shared by frame imports and answer imports. CSV may be comma, semicolon or
+tab separated, UTF-8 with or without BOM, or cp1252 from older Excel; XLSX
+cells may be dates or numbers. Every row keeps its line number in the file,
+so that every message can point at it. Blank lines are skipped; cells are
+stripped of stray spaces.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+class TableError(ValueError):
+    """A file that cannot be read as a table; the message names the file and line."""
+
+
+@dataclass
+class Table:
+    """A header and rows of text cells, each row with its line number in the file."""
+
+    source: str
+    headers: list[str]
+    rows: Iterator[tuple[int, list[str]]]
+
+
+def normalise_header(text: str) -> str:
+    """'  Kön ' -> 'kon', 'Besluts-datum' -> 'beslutsdatum': for matching synonyms."""
+    folded = unicodedata.normalize("NFKD", text.strip().lower())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return "".join(c for c in plain if c.isalnum() or c == "_")
+
+
+def read_table(path: str | Path) -> Table:
+    path = Path(path)
+    if not path.is_file():
+        raise TableError(f"{path}: no such file; check the path")
+    suffix = path.suffix.lower()
+    if suffix in XLSX_SUFFIXES:
+        return _read_xlsx(path)
+    if suffix in CSV_SUFFIXES:
+        return _read_csv(path)
+    raise TableError(f"{path}: unknown file type '{suffix}'; save it as .csv or .xlsx")
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Older Swedish Excel saves CSV as Windows-1252 (å, ä, ö as single bytes).
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise TableError(
+                f"{path}: neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8"
+            ) from None
+
+
+def _read_csv(path: Path) -> Table:
+    text = _decode(path.read_bytes(), path)
+    if "\x00" in text:
+        raise TableError(f"{path}: holds binary data, not CSV text; export it as CSV or XLSX")
+    lines = text.splitlines()
+    header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if header_index is None:
+        raise TableError(f"{path}: the file is empty; it needs a header row and data rows")
+    header_line = lines[header_index]
+    delimiter = max((";", ",", "\t"), key=header_line.count)
+    if header_line.count(delimiter) == 0:
+        delimiter = ";" if ";" in text else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows_with_lines = _numbered(reader)
+        first = next(rows_with_lines, None)
+    except csv.Error as error:
+        raise TableError(f"{path}: line {reader.line_num}: {error}") from None
+    if first is None:
+        raise TableError(f"{path}: the file is empty; it needs a header row and data rows")
+    headers = [cell.strip() for cell in first[1]]
+    return Table(str(path), headers, _guard(rows_with_lines, reader, path))
+
+
+def _numbered(reader: csv.reader) -> Iterator[tuple[int, list[str]]]:
+    start = 1
+    for row in reader:
+        line = start
+        start = reader.line_num + 1
+        cells = [cell.strip() for cell in row]
+        if any(cells):
+            yield line, cells
+
+
+def _guard(rows: Iterator[tuple[int, list[str]]], reader: csv.reader, path: Path
+           ) -> Iterator[tuple[int, list[str]]]:
+    try:
+        yield from rows
+    except csv.Error as error:
+        raise TableError(f"{path}: line {reader.line_num}: {error}") from None
+
+
+def _read_xlsx(path: Path) -> Table:
+    from zipfile import BadZipFile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (BadZipFile, KeyError, OSError, ValueError) as error:
+        raise TableError(f"{path}: not a readable XLSX workbook ({error}); save it again "
+                         "from Excel as .xlsx") from None
+    sheet = book.worksheets[0]
+    rows = (
+        (number, [_cell_text(c) for c in values])
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+    )
+    non_blank = ((n, cells) for n, cells in rows if any(cells))
+    first = next(non_blank, None)
+    if first is None:
+        book.close()
+        raise TableError(f"{path}: the first sheet is empty; it needs a header row and data rows")
+    return Table(str(path), first[1], non_blank)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
