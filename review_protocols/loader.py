@@ -97,7 +97,7 @@ def load_builtin(protocol_id: str) -> Protocol:
 def load_file(path: str | Path) -> Protocol:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Windows editors add a BOM
     except FileNotFoundError:
         raise ProtocolError(f"{path}: no such file; check the path") from None
     except UnicodeDecodeError:
@@ -155,7 +155,9 @@ def _area(raw: Any, ctx: _Context) -> QualityArea:
     if not isinstance(raw, dict):
         raise ctx.fail("each [[areas]] entry must be a table with id and label")
     _no_unknown(raw, _AREA_KEYS, "[[areas]]", ctx)
-    return QualityArea(_identifier(raw, "id", "[[areas]]", ctx), _string(raw, "label", "[[areas]]", ctx))
+    return QualityArea(
+        _identifier(raw, "id", "[[areas]]", ctx), _string(raw, "label", "[[areas]]", ctx)
+    )
 
 
 def _section(raw: Any, ctx: _Context, area_ids: set[str], seen: dict[str, Question]) -> Section:
@@ -266,7 +268,9 @@ _LEAF_OPS = {"equals": "in", "in": "in", "not_equals": "not_in", "not_in": "not_
 
 def _condition(raw: Any, ctx: _Context, seen: dict[str, Question]) -> Condition:
     if not isinstance(raw, dict) or not raw:
-        raise ctx.fail("when must be a table such as { question = \"beslut\", equals = \"bifall\" }")
+        raise ctx.fail(
+            "when must be a table such as { question = \"beslut\", equals = \"bifall\" }"
+        )
     if "all" in raw or "any" in raw:
         if len(raw) != 1:
             raise ctx.fail("when: 'all'/'any' stand alone in their table")
@@ -304,15 +308,19 @@ def _condition(raw: Any, ctx: _Context, seen: dict[str, Question]) -> Condition:
     if name == "between":
         if referenced.type is not QuestionType.NUMBER:
             raise ctx.fail(f"when: between only works on a number question; '{target}' is not one")
-        if (not isinstance(operand, list) or len(operand) != 2
-                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in operand)):
+        numbers = isinstance(operand, list) and all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in operand
+        )
+        if not numbers or len(operand) != 2:
             raise ctx.fail("when: between takes two numbers, e.g. between = [12, 13]")
         return Compare(target, "between", (operand[0], operand[1]))
     values = operand if isinstance(operand, list) else [operand]
     if not values or not all(isinstance(v, str) for v in values):
         raise ctx.fail(f"when: {name} takes option codes (text)")
     if not referenced.is_choice:
-        raise ctx.fail(f"when: {name} needs a choice question; '{target}' is {referenced.type.value}")
+        raise ctx.fail(
+            f"when: {name} needs a choice question; '{target}' is {referenced.type.value}"
+        )
     codes = {o.code for o in referenced.options}
     for value in values:
         if value not in codes:
