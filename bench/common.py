@@ -1,0 +1,69 @@
+"""Helpers shared by the benchmark scripts: timing, peak memory, tmux, big databases."""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(action: Callable[[], object]) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = action()
+    return time.perf_counter() - start, result
+
+
+def tmux_time_to_marker(command: str, marker: str, *, size: tuple[int, int] = (80, 24),
+                        timeout: float = 30.0) -> float:
+    """Seconds from launching ``command`` in a fresh tmux session until ``marker`` shows."""
+    if shutil.which("tmux") is None:
+        raise SystemExit("tmux is not installed (scripts/install-system-deps installs it)")
+    session = f"bench{time.monotonic_ns()}"
+    start = time.perf_counter()
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", str(size[0]),
+                    "-y", str(size[1]), command], check=True)
+    try:
+        while time.perf_counter() - start < timeout:
+            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
+                                    capture_output=True, text=True).stdout
+            if marker in screen:
+                return time.perf_counter() - start
+            time.sleep(0.005)
+        raise SystemExit(f"'{marker}' did not appear within {timeout} s running {command}")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def big_review_db(path: Path, cases: int, reviewer: str) -> Path:
+    """A database with ``cases`` sampled cases assigned to ``reviewer`` (built with raw SQL:
+    the store's one-transaction-per-review path is right for people, too slow for setup)."""
+    from samples.demo import demo_rows
+    from store import open_database
+    from store.frames import insert_frame
+
+    if path.exists():
+        return path
+    db = open_database(path)
+    per_district = cases // 4 + 1
+    rows = demo_rows(["Hägersten-Älvsjö", "Hässelby-Vällingby", "Skarpnäck", "Södermalm"],
+                     per_district, seed=1)[:cases]
+    frame_id = insert_frame(db, name="bench", source="bench", sha256="0" * 64, rows=rows)
+    db.execute("BEGIN")
+    db.execute(
+        "INSERT INTO reviews (population_id, reviewer, protocol_id, protocol_version,"
+        " created_at, updated_at) SELECT id, ?, 'boendestod_sol', '1.0', 'x', 'x'"
+        " FROM population WHERE frame_id = ?", [reviewer, frame_id])
+    db.execute("COMMIT")
+    db.conn.close()
+    return path
