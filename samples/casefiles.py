@@ -568,7 +568,8 @@ class _Renderer:
                          m, "plan_kopierad", "plan_vad_hur")
             else:
                 doc.line("Vad: Social samvaro och promenader. Hur: Boendestödjaren följer med "
-                         + self.fn + " på promenader två gånger i veckan.", m, "plan_vad_hur")
+                         + self.fn + " på promenader två gånger i veckan.", m, "plan_vad_hur",
+                         "plan_kopierad")
             doc.explicit("Planen stämmer inte med beställningen.", m)
         else:
             chosen = list(self.activities[: self.acts])
