@@ -67,3 +67,16 @@ def test_duplicate_names_and_xlsx_to_stdout_are_refused(capsys, db_path) -> None
     assert code == 2 and "only 2 cases" in err
     code, _, err = granska(capsys, db_path, "report", "k", "--format", "xlsx")
     assert code == 2 and "needs --out" in err
+
+
+def test_a_session_remembers_how_its_cases_were_made(capsys, db_path) -> None:
+    assert granska(capsys, db_path, "generate", "--cases", "2", "--difficulty", "hard")[0] == 0
+    assert granska(capsys, db_path, "session", "create", "--name", "k", "--trainees", "a",
+                   "--cases", "2")[0] == 0
+    from store import open_database
+    from store.training import sessions
+
+    assert sessions(open_database(db_path))[0]["difficulty"] == "hard"
+    code, _, err = granska(capsys, db_path, "session", "create", "--name", "m", "--trainees",
+                           "a", "--frame", "99")
+    assert code == 2 and "--frame 99 is not a training frame" in err

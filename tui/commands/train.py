@@ -109,16 +109,22 @@ def _session(args, ctx, db, protocol) -> int:
         for row in sessions(db):
             print(f"{row['id']}\t{row['name']}\t{row['cases']} cases\t{row['trainees'] or ''}")
         return 0
-    frame_id = args.frame
-    if frame_id is None:
-        frames = training_frames(db)
-        if not frames:
-            raise UsageError("no training cases yet; run granska train generate first")
-        frame_id = frames[-1]["id"]
+    import re
+
+    frames = training_frames(db)
+    if not frames:
+        raise UsageError("no training cases yet; run granska train generate first")
+    frame = frames[-1] if args.frame is None else next(
+        (f for f in frames if f["id"] == args.frame), None)
+    if frame is None:
+        raise UsageError(f"--frame {args.frame} is not a training frame; see granska train list")
+    made = re.search(r"seed=(-?\d+) difficulty=(\w+)", frame["source"] or "")
     trainees = [t for t in args.trainees.split(",") if t.strip()]
-    session_id = create_session(db, name=args.name, frame_id=frame_id, protocol_id=protocol.id,
-                                protocol_version=protocol.version, cases=args.cases,
-                                trainees=trainees)
+    session_id = create_session(db, name=args.name, frame_id=frame["id"],
+                                protocol_id=protocol.id, protocol_version=protocol.version,
+                                cases=args.cases, trainees=trainees,
+                                seed=int(made[1]) if made else None,
+                                difficulty=made[2] if made else "normal")
     print(f"{ctx.db_path}: session {session_id} '{args.name}': {args.cases} cases for "
           f"{', '.join(t.strip() for t in trainees)}")
     return 0
