@@ -81,8 +81,8 @@ def random_truth(protocol: Protocol, rng: random.Random) -> Truth:
                        rng.choice([1, 1, 2]))
     t["fullmakt_typ"] = [c for c in ("fullmakt", "god_man", "forvaltare",
                                      "sekretessmedgivande") if c in kinds]
-    t["fullmakt_innehavare"] = pick([["anhorig"], ["professionell"],
-                                     ["anhorig", "professionell"]])
+    holders = pick([["anhorig"], ["professionell"], ["anhorig", "professionell"]])
+    t["fullmakt_innehavare"] = holders if len(holders) <= len(kinds) else [pick(holders)]
     relative_holds = (t["fullmakt_sekretessmedgivande"] == "ja"
                       and "anhorig" in t["fullmakt_innehavare"]  # type: ignore[operator]
                       and t["fullmakt_typ"] != ["sekretessmedgivande"])

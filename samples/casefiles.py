@@ -134,6 +134,13 @@ class _Doc:
         for qid in qids:
             self.lines_for.setdefault(qid, []).append(text)
 
+    def line_in(self, title: str, text: str, *qids: str) -> None:
+        """A line added to an earlier section (e.g. the investigation)."""
+        lines = next(lines for name, lines in self.sections if name == title)
+        lines.append(text)
+        for qid in qids:
+            self.lines_for.setdefault(qid, []).append(text)
+
     def explicit(self, text: str, *qids: str) -> None:
         """A summary phrase: always when easy, sometimes when normal, never when hard."""
         if self.rng.random() < self.explicitness:
@@ -667,22 +674,24 @@ class _Renderer:
         if t["fullmakt_sekretessmedgivande"] == "ja":
             holders = list(t["fullmakt_innehavare"])  # type: ignore[arg-type]
             kinds = list(t["fullmakt_typ"])  # type: ignore[arg-type]
-            # The relative holds a representing kind when there is one to hold.
-            representing = [k for k in kinds if k != "sekretessmedgivande"]
+            # Each kind has one holder; a relative holds a representing kind if there is one.
+            order = sorted(kinds, key=lambda k: k == "sekretessmedgivande")
+            given = dict(zip(order, holders, strict=False))
+            for kind in order[len(holders):]:
+                given[kind] = holders[-1]
             for index, kind in enumerate(kinds):
-                if "anhorig" in holders and (kind == (representing or kinds)[0]):
-                    who = [f"{rel} {rel_name} (anhörig)"]
-                    if len(kinds) == 1 and "professionell" in holders:
-                        who.append("kuratorn på psykiatriska mottagningen")
-                elif "professionell" in holders:
-                    who = ["kuratorn på psykiatriska mottagningen" if kind ==
-                           "sekretessmedgivande" else "Anna Ek, yrkesverksam god man"]
+                if given[kind] == "anhorig":
+                    who = f"{rel} {rel_name} (anhörig)"
                 else:
-                    who = [f"{rel} {rel_name} (anhörig)"]
+                    who = {"fullmakt": "kurator Anna Ek (professionell kontakt)",
+                           "god_man": "Anna Ek, yrkesverksam god man",
+                           "forvaltare": "Anna Ek, yrkesverksam förvaltare",
+                           "sekretessmedgivande": "psykiatriska mottagningen (professionell "
+                           "kontakt)"}[kind]
                 label = {"fullmakt": "Fullmakt", "god_man": "God man",
                          "forvaltare": "Förvaltare",
                          "sekretessmedgivande": "Sekretessmedgivande gentemot"}[kind]
-                doc.line(f"{label}: {' och '.join(who)}, daterad {self.day(-200 - index)}.", *q)
+                doc.line(f"{label}: {who}, daterad {self.day(-200 - index)}.", *q)
         else:
             for qid in q:
                 doc.absent(qid, S_OTHER)
@@ -728,11 +737,11 @@ class _Renderer:
             told = f"född {born}" if t[years] == "ja" else f"{self.d.year - born} år"
             where = self.f(living[code])
             text = f"{which}, {told}" + (f", {where}." if where else ".")
-            doc.line(self.f("Barn: ") + text if doc.easy else text, q, years, "barn_boende")
+            doc.line_in(S_DUR, "Barn: " + text if doc.easy else text, q, years, "barn_boende")
         if t["barnkonsekvensanalys"] == "ja":
-            doc.line(self.f("Barnkonsekvensanalys: Beslutet bedöms ge barnen en stabilare "
-                            "vardag hos {fn}; barnens situation har beskrivits."),
-                     "barnkonsekvensanalys")
+            doc.line_in(S_DUR, self.f("Barnkonsekvensanalys: Beslutet bedöms ge barnen en "
+                                      "stabilare vardag hos {fn}; barnens situation har "
+                                      "beskrivits."), "barnkonsekvensanalys")
         else:
             doc.absent("barnkonsekvensanalys", S_DUR)
         ung = t["samverkan_barn_ungdom"]
@@ -755,9 +764,7 @@ class _Renderer:
         places = t["vald_dokumentation_plats"]
         answer = self.f("{fn} uppger att {pr} inte har utsatts för våld.")
         if "utredning" in places:  # type: ignore[operator]
-            doc.sections[1][1].append(f"Frågor om våld ställdes i utredningen. {answer}")
-            for qid in q:
-                doc.lines_for.setdefault(qid, []).append(doc.sections[1][1][-1])
+            doc.line_in(S_DUR, f"Frågor om våld ställdes i utredningen. {answer}", *q)
         if "beskrivningsrutan" in places:  # type: ignore[operator]
             doc.line(f"Beskrivningsruta: Frågat om våld {self.day(-25)}, inget framkom.", *q)
         if "separat_dokument" in places:  # type: ignore[operator]
@@ -785,10 +792,8 @@ class _Renderer:
     def housing(self) -> None:
         doc, t = self.doc, self.t
         if t["tranings_forsokslagenhet"] == "ja":
-            doc.sections[1][1].append(self.f("Boende: {fn} bor i en träningslägenhet sedan "
-                                             f"{self.d.year - 2}."))
-            doc.lines_for.setdefault("tranings_forsokslagenhet", []).append(
-                doc.sections[1][1][-1])
+            doc.line_in(S_DUR, self.f("Boende: {fn} bor i en träningslägenhet sedan "
+                                      f"{self.d.year - 2}."), "tranings_forsokslagenhet")
             if t["overtagande_atgarder"] == "ja":
                 doc.note(self.day(-80), self.f("Plan för övertagande av kontraktet: hyran betalas "
                                                "i tid sedan sex månader; bostadsbolaget kontaktat "
@@ -797,10 +802,8 @@ class _Renderer:
                 doc.note(self.day(-80), "Övertagande av kontraktet diskuterades.",
                          "overtagande_atgarder")
         else:
-            doc.sections[1][1].append(self.f("Boende: {fn} har eget förstahandskontrakt på en "
-                                             "hyresrätt."))
-            doc.lines_for.setdefault("tranings_forsokslagenhet", []).append(
-                doc.sections[1][1][-1])
+            doc.line_in(S_DUR, self.f("Boende: {fn} har eget förstahandskontrakt på en "
+                                      "hyresrätt."), "tranings_forsokslagenhet")
 
 
 def key_questions(protocol: Protocol) -> list[str]:

@@ -155,7 +155,8 @@ def test_key_and_text_agree_on_every_question(case: tuple[int, str]) -> None:
         assert (label in other) == (code in key.get("fullmakt_typ", []))
     holders = key.get("fullmakt_innehavare", [])
     assert ("(anhörig)" in other) == ("anhorig" in holders)
-    assert ("kuratorn" in other or "yrkesverksam" in other) == ("professionell" in holders)
+    assert ("professionell kontakt" in other or "yrkesverksam" in other) == (
+        "professionell" in holders)
 
     children = re.findall(r"(?:Barn: )?En (?:dotter|son), .*", text)
     assert bool(children) == (key["forelder_minderariga_barn"] == "ja")
