@@ -108,3 +108,13 @@ async def _test_new_session_from_the_screen(trained_db) -> None:
         assert app.screen.query_one("DataTable").row_count == 2
     assert [s["name"] for s in sessions(trained_db)] == ["kurs", "kurs2"]
     assert len(list_reviews(trained_db, reviewer="dan", kind="training")) == 2
+
+
+def test_snapshot_session_list(trained_db, snap_compare) -> None:
+    app = GranskaApp(Config(), trained_db, user="tina")
+    assert snap_compare(app, terminal_size=(80, 24), press=["f5"])
+
+
+def test_snapshot_report(trained_db, snap_compare) -> None:
+    app = GranskaApp(Config(), trained_db, user="tina")
+    assert snap_compare(app, terminal_size=(80, 24), press=["f5", "enter"])
