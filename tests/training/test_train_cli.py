@@ -80,3 +80,10 @@ def test_a_session_remembers_how_its_cases_were_made(capsys, db_path) -> None:
     code, _, err = granska(capsys, db_path, "session", "create", "--name", "m", "--trainees",
                            "a", "--frame", "99")
     assert code == 2 and "--frame 99 is not a training frame" in err
+
+
+def test_trainees_cannot_read_keys_or_reports(capsys, db_path, monkeypatch) -> None:
+    assert granska(capsys, db_path, "generate", "--cases", "1")[0] == 0
+    monkeypatch.setattr("store.identity.current_user", lambda: "elev")
+    code, out, err = granska(capsys, db_path, "key", "UTB-1-001")
+    assert code == 2 and out == "" and "elev is neither" in err

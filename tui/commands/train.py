@@ -81,6 +81,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     protocol = load_builtin(ctx.config.protocol.default)
     db = ctx.open_db()
+    _require_trainer(db)
     if job == "generate":
         from samples.training import store_generated
 
@@ -100,6 +101,17 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if job == "report":
         return _report(args, db, protocol)
     return _key(args, db, protocol)
+
+
+def _require_trainer(db) -> None:
+    """Keys and reports are for trainers and supervisors; trainees must not see the key."""
+    from store.identity import current_user
+    from store.users import role_of
+
+    user = current_user()
+    if role_of(db, user) not in ("trainer", "supervisor"):
+        raise UsageError(f"granska train is for trainers and supervisors; {user} is neither "
+                         "(ask a supervisor to grant the trainer role)")
 
 
 def _session(args, ctx, db, protocol) -> int:
