@@ -178,12 +178,18 @@ class NewSessionScreen(ModalScreen[str | None]):
             yield _titled(Input(id="trainees"), t("training.new.trainees"))
             with Horizontal(classes="numbers"):
                 yield _titled(Input("10", id="cases"), t("training.new.cases"))
-                yield _titled(Input("1", id="seed"), t("training.new.seed"))
+                yield _titled(Input(str(self._next_seed()), id="seed"), t("training.new.seed"))
                 yield _titled(Input("normal", id="difficulty"), t("training.new.difficulty"))
             yield Static("", id="new-error")
             with Horizontal():
                 yield Button(t("training.new.create"), id="create", variant="primary")
                 yield Button(t("training.new.cancel"), id="cancel")
+
+    def _next_seed(self) -> int:
+        """A fresh seed per session by default, so each session gets new cases."""
+        from store.training import training_frames
+
+        return len(training_frames(self.app.db)) + 1
 
     def action_cancel(self) -> None:
         self.dismiss(None)
