@@ -47,9 +47,16 @@ def _resume_state(db: sqlite_utils.Database) -> None:
     )
 
 
+def _training(db: sqlite_utils.Database) -> None:
+    """Training: answer keys and passages (never shown to trainees), sessions, trainees."""
+    for statement in _statements(_TRAINING_SQL):
+        db.execute(statement)
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("base schema", _base_schema),
     ("per-user resume state", _resume_state),
+    ("training sessions, answer keys and passages", _training),
 ]
 
 LATEST = len(MIGRATIONS)
@@ -209,5 +216,47 @@ CREATE TABLE district_notes (
     position INTEGER NOT NULL DEFAULT 0,
     written_at TEXT NOT NULL,
     written_by TEXT NOT NULL
+);
+"""
+
+_TRAINING_SQL = """
+CREATE TABLE training_keys (
+    population_id INTEGER NOT NULL REFERENCES population(id),
+    question_id TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (population_id, question_id)
+);
+
+CREATE TABLE training_passages (
+    population_id INTEGER NOT NULL REFERENCES population(id),
+    question_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    present INTEGER NOT NULL DEFAULT 1,
+    section TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (population_id, question_id)
+);
+
+CREATE TABLE training_sessions (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    frame_id INTEGER NOT NULL REFERENCES frames(id),
+    protocol_id TEXT NOT NULL,
+    seed INTEGER,
+    difficulty TEXT NOT NULL DEFAULT 'normal',
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+
+CREATE TABLE training_session_cases (
+    session_id INTEGER NOT NULL REFERENCES training_sessions(id),
+    population_id INTEGER NOT NULL REFERENCES population(id),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (session_id, population_id)
+);
+
+CREATE TABLE training_trainees (
+    session_id INTEGER NOT NULL REFERENCES training_sessions(id),
+    username TEXT NOT NULL,
+    PRIMARY KEY (session_id, username)
 );
 """

@@ -28,6 +28,12 @@ def _cases() -> Screen:
     return CaseListScreen()
 
 
+def _training() -> Screen:
+    from tui.screens.training import TrainingScreen
+
+    return TrainingScreen()
+
+
 def _not_built(mode: str):
     def make() -> Screen:
         from tui.screens.placeholder import NotBuiltScreen
@@ -44,7 +50,7 @@ class GranskaApp(App[None]):
         "cases": _cases,
         "sample": _not_built("sample"),
         "tallies": _not_built("tallies"),
-        "training": _not_built("training"),
+        "training": _training,
         "audit": _not_built("audit"),
     }
     DEFAULT_MODE = "cases"

@@ -1,0 +1,131 @@
+"""The hidden truth behind a generated training case: one answer per applicable question.
+
+A training case is rendered FROM its truth (see ``samples.casefiles``), so the
+case text and the answer key can never disagree. The truth covers every
+non-text question of the protocol that applies under its own answers, and it
+respects the protocol's skip logic (``review_protocols.applicable``) and the
+few facts that tie answers together (an order without activities cannot have
+a support need per activity, a plan that is copied does not say how, ...).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING
+
+from review_protocols.conditions import applicable
+from review_protocols.model import QuestionType
+
+if TYPE_CHECKING:
+    from review_protocols.conditions import Value
+    from review_protocols.model import Protocol
+
+Truth = dict[str, "Value"]
+
+# Ways a follow-up can have been done; "med_utforare" is a meeting with the person
+# and the support worker together, so it always comes with "personligt_mote".
+FOLLOW_UP_WAYS = (
+    ["personligt_mote"], ["telefon"], ["personligt_mote", "med_utforare"],
+    ["telefon", "separat_utforare"], ["separat_utforare"],
+)
+HOURS = (6, 8, 10, 12, 12, 13, 13, 13, 16, 20, 26)
+
+
+def random_truth(protocol: Protocol, rng: random.Random) -> Truth:
+    """A consistent set of answers for one case (decoded values, applicable only)."""
+    pick = rng.choice
+    yes = lambda share=0.5: "ja" if rng.random() < share else "nej"  # noqa: E731
+    t: Truth = {}
+    t["dur_aktuell"] = yes(0.7)
+    t["intressen_resurser_onskemal"] = pick(["framgar", "delvis", "saknas"])
+    t["hembesok_gjort"] = yes(0.6)
+    t["hembesok_samtycke"] = yes(0.5)
+    t["varderande_sprak"] = yes(0.4)
+    t["beslut"] = pick(["bifall", "bifall", "bifall", "delavslag", "avslag"])
+    t["forstagangsbeslut"] = yes(0.25)
+    granted = pick(HOURS)
+    t["beviljad_tid_timmar_manad"] = granted
+    t["ansokt_tid_timmar_manad"] = granted + pick([2, 4, 6, 10])
+    t["avslag_motivering_lasbar"] = yes(0.6)
+    t["info_andra_insatser"] = yes(0.4)
+    t["samma_tid_som_foregaende"] = yes(0.6)
+    # The order's shape first; the answers about it follow from it.
+    goals, activities = rng.choice([0, 1, 1, 2]), rng.choice([0, 1, 2, 3, 4])
+    t["bestallning_strukturerad"] = "ja" if goals and activities else "nej"
+    t["personlig_malsattning"] = yes(0.4)
+    t["stodbehov_per_aktivitet"] = _per_activity(rng, activities)
+    t["antal_overgripande_mal"] = goals
+    t["antal_aktiviteter"] = activities
+    t["genomforandeplan_finns"] = yes(0.75)
+    days = pick([5, 9, 12, 14, 20, 34, 61, 95])
+    t["genomforandeplan_inom_15_dagar"] = "ja" if days <= 15 else "nej"
+    t["genomforandeplan_dagar"] = days
+    t["genomforandeplan_overensstammer"] = pick(
+        ["ja", "delvis", "nej"] if activities else ["delvis", "nej"])
+    t["delaktighet_genomforandeplan"] = yes(0.5)
+    t["dialog_bestallare_utforare"] = yes(0.3)
+    match = t["genomforandeplan_overensstammer"]
+    t["delmal_andrade_av_utforare"] = (
+        "nej" if goals == 0 else {"ja": "nej", "nej": "ja"}.get(match) or yes())
+    t["plan_kopierad"] = "ja" if match == "nej" and rng.random() < 0.6 else yes(0.2)
+    t["plan_vad_hur"] = "nej" if t["plan_kopierad"] == "ja" else yes(0.6)
+    t["uppfoljning_dokumenterad"] = yes(0.65)
+    t["uppfoljning_hur"] = list(pick(FOLLOW_UP_WAYS))
+    t["uppfoljning_separat_skal"] = yes(0.4)
+    t["uppfoljning_varje_aktivitet"] = _per_activity(rng, activities)
+    t["samverkan_psykiatri"] = yes(0.3)
+    t["sip_aktuell"] = yes(0.2)
+    t["sip_mote_inplanerat"] = yes(0.2)
+    t["fullmakt_sekretessmedgivande"] = yes(0.4)
+    kinds = rng.sample(["fullmakt", "god_man", "forvaltare", "sekretessmedgivande"],
+                       rng.choice([1, 1, 2]))
+    t["fullmakt_typ"] = [c for c in ("fullmakt", "god_man", "forvaltare",
+                                     "sekretessmedgivande") if c in kinds]
+    holders = pick([["anhorig"], ["professionell"], ["anhorig", "professionell"]])
+    t["fullmakt_innehavare"] = holders if len(holders) <= len(kinds) else [pick(holders)]
+    relative_holds = (t["fullmakt_sekretessmedgivande"] == "ja"
+                      and "anhorig" in t["fullmakt_innehavare"]  # type: ignore[operator]
+                      and t["fullmakt_typ"] != ["sekretessmedgivande"])
+    t["anhoriga_foretrader_tydligt"] = (
+        pick(["ja", "ja", "ej_relevant"]) if relative_holds else pick(["nej", "ej_relevant"]))
+    t["anhoriga_information"] = yes(0.6)
+    t["anhorigstod_hanvisning"] = (
+        yes(0.4) if t["anhoriga_foretrader_tydligt"] != "ej_relevant"
+        else pick(["ja", "nej", "ej_relevant"]))
+    t["forelder_minderariga_barn"] = yes(0.25)
+    t["barn_fodelsear"] = yes(0.5)
+    living = pick([["heltid"], ["deltid"], ["umgange"], ["placerat"], ["oklart"],
+                   ["heltid", "umgange"]])
+    t["barn_boende"] = living
+    t["barnkonsekvensanalys"] = yes(0.3)
+    t["samverkan_barn_ungdom"] = pick(["ja", "nej", "ej_relevant"])
+    t["vald_fragat"] = yes(0.35)
+    places = rng.sample(["utredning", "beskrivningsrutan", "separat_dokument", "journal"],
+                        rng.choice([1, 1, 2]))
+    if t["dur_aktuell"] != "ja" and "utredning" in places:
+        places = [p for p in places if p != "utredning"] or ["journal"]
+    t["vald_dokumentation_plats"] = [c for c in ("utredning", "beskrivningsrutan",
+                                                 "separat_dokument", "journal") if c in places]
+    t["utfors_utanfor_kontorstid"] = yes(0.3)
+    t["info_annan_tid"] = yes(0.3)
+    t["info_byta_utforare"] = pick(["ja", "nej", "ej_relevant", "ej_relevant"])
+    t["tranings_forsokslagenhet"] = yes(0.2)
+    t["overtagande_atgarder"] = yes(0.5)
+    return key_of(protocol, t)
+
+
+def key_of(protocol: Protocol, answers: Truth) -> Truth:
+    """Only what applies under the answers themselves, and no free-text questions."""
+    applies = applicable(protocol, answers)
+    return {
+        q.id: answers[q.id] for q in protocol.questions
+        if q.type is not QuestionType.TEXT and applies[q.id] and q.id in answers
+    }
+
+
+def _per_activity(rng: random.Random, activities: int) -> str:
+    if activities == 0:
+        return "nej"
+    if activities == 1:
+        return rng.choice(["ja", "nej"])
+    return rng.choice(["ja", "delvis", "nej"])

@@ -1,0 +1,49 @@
+"""Training glue used by the CLI and the Training screen: generate a bank, report a session."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from samples.casefiles import GeneratedCase, generate_cases
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from review_protocols.model import Protocol
+    from tallies.calibration import CalibrationReport
+
+
+def store_generated(
+    db: sqlite_utils.Database, protocol: Protocol, *, count: int, seed: int,
+    difficulty: str = "normal", name: str | None = None, who: str | None = None,
+) -> tuple[int, list[GeneratedCase]]:
+    """Generate cases and store them as a training frame with keys and passages."""
+    from review_protocols.values import encode
+    from store.training import save_case_bank
+
+    cases = generate_cases(protocol, count, seed, difficulty)
+    keys = {c.case_ref: {qid: encode(protocol.question(qid), value)
+                         for qid, value in c.truth.items()} for c in cases}
+    passages = {c.case_ref: {qid: (p.text, p.present, p.section)
+                             for qid, p in c.case_file.passages.items()} for c in cases}
+    frame_id = save_case_bank(
+        db, name=name or f"utbildning-{seed}-{difficulty}-{count}",
+        source=f"generated seed={seed} difficulty={difficulty}",
+        rows=[c.row for c in cases], texts={c.case_ref: c.case_file.text for c in cases},
+        keys=keys, passages=passages, who=who)  # type: ignore[arg-type]
+    return frame_id, cases
+
+
+def session_report(
+    db: sqlite_utils.Database, protocol: Protocol, session_id: int
+) -> CalibrationReport:
+    from samples.casefiles import Passage
+    from store.training import session_data
+    from tallies.calibration import calibrate
+
+    data = session_data(db, session_id)
+    shown = {ref: {qid: Passage(text, present, section).shown()
+                   for qid, (text, present, section) in found.items()}
+             for ref, found in data.passages.items()}
+    return calibrate(protocol, data.case_refs, data.keys, data.answers, shown,
+                     session=data.session["name"])
