@@ -1,0 +1,102 @@
+"""Who you are: the OS user; a user with no role sees no case data anywhere."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.audit import history
+from tests.multiuser.conftest import demote_me
+from tui.access import AccessDenied, require_role, resolve_role
+from tui.cli import main
+from tui.config import Config, RoleSettings
+
+
+def test_creator_is_supervisor_and_database_role_wins_over_config(team_db, me) -> None:
+    config = Config(roles=RoleSettings(trainers=(me, "anna"), inspectors=("carl",)))
+    assert resolve_role(team_db, config, me) == "supervisor"
+    assert resolve_role(team_db, config, "anna") == "inspector"  # the database's word
+    assert resolve_role(team_db, config, "carl") == "inspector"  # from config.toml
+    assert resolve_role(team_db, config, "dora") is None
+    with pytest.raises(AccessDenied, match="dora"):
+        require_role(team_db, config, "dora")
+    with pytest.raises(AccessDenied):
+        require_role(team_db, config, "carl", ("supervisor",))
+
+
+@pytest.mark.parametrize("argv", [
+    ["sample"], ["export", "csv"], ["audit", "HÄ-1"], ["users"], ["assign"],
+    ["double", "list"], [],  # [] is the TUI itself
+])
+def test_user_without_role_is_refused_in_one_line_before_any_data(
+    team_db, db_path: Path, me: str, argv: list[str], capsys
+) -> None:
+    demote_me(team_db, me)
+    assert main([*argv, "--db", str(db_path)] if argv else ["--db", str(db_path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert f"{me} har ingen roll" in err
+    assert "granska users grant" in err
+
+
+def test_refusal_from_a_real_process(team_db, db_path: Path, me: str) -> None:
+    demote_me(team_db, me)
+    result = subprocess.run([sys.executable, "-m", "tui", "--db", str(db_path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "ingen roll" in result.stderr
+
+
+def test_config_role_lets_a_user_in_but_not_to_supervise(
+    team_db, db_path: Path, me: str, tmp_path: Path, capsys
+) -> None:
+    demote_me(team_db, me)
+    config = tmp_path / "config.toml"
+    config.write_text(f'[roles]\ninspectors = ["{me}"]\n', encoding="utf-8")
+    assert main(["users", "whoami", "--db", str(db_path), "--config", str(config)]) == 0
+    assert capsys.readouterr().out.strip() == f"{me}\tinspector"
+    assert main(["assign", "--balanced", "--db", str(db_path), "--config", str(config)]) == 2
+    assert "granskare" in capsys.readouterr().err  # "… är granskare; det här kräver: handledare"
+
+
+def test_demo_on_a_new_database_makes_its_creator_supervisor(tmp_path: Path, me: str,
+                                                             capsys) -> None:
+    path = tmp_path / "new.db"
+    assert main(["demo", "--db", str(path), "--districts", "1", "--cases", "10"]) == 0
+    assert main(["users", "whoami", "--db", str(path)]) == 0
+    assert capsys.readouterr().out.strip().endswith(f"{me}\tsupervisor")
+
+
+def test_supervisor_grants_and_revokes_by_cli_and_it_is_audited(
+    team_db, db_path: Path, me: str, capsys
+) -> None:
+    assert main(["users", "grant", "carl", "trainer", "--db", str(db_path)]) == 0
+    assert main(["users", "revoke", "anna", "--db", str(db_path)]) == 0
+    capsys.readouterr()
+    assert main(["users", "--db", str(db_path)]) == 0
+    listing = capsys.readouterr().out
+    assert "carl\ttrainer" in listing and "anna" not in listing
+    changes = [(h["field"], h["old_value"], h["new_value"], h["who"])
+               for h in history(team_db, "user") if h["field"] in ("carl", "anna")]
+    assert ("carl", None, "trainer", me) in changes
+    assert ("anna", "inspector", None, me) in changes
+
+
+def test_an_inspector_cannot_grant_roles(team_db, db_path: Path, me: str, capsys) -> None:
+    demote_me(team_db, me, "inspector")
+    assert main(["users", "grant", me, "supervisor", "--db", str(db_path)]) == 2
+    assert "handledare" in capsys.readouterr().err
+    from store.users import role_of
+
+    assert role_of(team_db, me) == "inspector"
+
+
+def test_the_last_supervisor_cannot_be_revoked(team_db, db_path: Path, me: str,
+                                               capsys) -> None:
+    assert main(["users", "revoke", me, "--db", str(db_path)]) == 2
+    assert "last supervisor" in capsys.readouterr().err
