@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store import StoreError
-from store.assignments import assign, sampled_cases
+from store.assignments import assign, reassign, sampled_cases
 from store.audit import history
 from store.double_review import pairs, record_consensus, side_by_side
-from store.reviews import answers_for, save_answer, set_review_status
+from store.reviews import answers_for, list_reviews, save_answer, set_review_status
 from store.samples import latest_sample_id
 from tallies.agreement import cohen_kappa
 from tallies.double_review import agreement, disagreements, to_csv, to_markdown
@@ -27,10 +27,7 @@ def double_reviewed(db, answers_a: list[dict], answers_b: list[dict]) -> list[in
     """Cases reviewed by anna (primary) and bert (second), answered and complete."""
     sample_id = latest_sample_id(db)
     cases = sampled_cases(db, sample_id)[: len(answers_a)]
-    from store.reviews import list_reviews
-
     # The demo gave the primary reviews to the creator: hand them to anna.
-    from store.assignments import reassign
     for row in list_reviews(db, kind="primary", limit=1000):
         if row["population_id"] in {c["population_id"] for c in cases}:
             reassign(db, row["id"], "anna")

@@ -31,11 +31,11 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from review_protocols import load_builtin
-    from samples.assign import Case, balance
     from store import current_user
-    from store.assignments import assign, case_by_ref, loads, sampled_cases
+    from store.assignments import assign, case_by_ref, sampled_cases
     from store.samples import latest_sample_id, samples
     from store.users import usernames
+    from tui.assigning import assign_balanced
 
     db = ctx.open_db(create=False)
     me = current_user()
@@ -49,15 +49,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if args.case_ref:
             raise UsageError("granska assign: give either --balanced or CASE_REF USER")
         people = args.to or usernames(db, "inspector")
-        cases = sampled_cases(db, sample_id)
-        holder = f"{kind}_reviewer"
-        todo = [Case(c["population_id"], c["district"], c["gender"]) for c in cases
-                if c[holder] is None and (kind == "primary" or c["primary_reviewer"])]
-        plan = balance(todo, people, loads(db, sample_id))
-        if kind == "second":
-            plan = _avoid_self(plan, {c["population_id"]: c["primary_reviewer"] for c in cases},
-                               people)
-        assign(db, sample_id, sorted(plan.items()), protocol_version=version, kind=kind, who=me)
+        plan = assign_balanced(db, sample_id, people, protocol_version=version, kind=kind,
+                               who=me)
         print(f"{len(plan)} cases assigned to {len(set(plan.values()))} inspectors")
         return 0
     if args.case_ref:
@@ -74,14 +67,3 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
               f"{c['primary_reviewer'] or '–'}\t{c['second_reviewer'] or ''}")
     return 0
 
-
-def _avoid_self(plan: dict, primary: dict, people: list[str]) -> dict:
-    """A second review never goes to the case's own primary reviewer."""
-    if len(people) < 2:
-        raise UsageError("a second review needs at least two inspectors")
-    fixed = {}
-    for key, person in plan.items():
-        if person == primary.get(key):
-            person = people[(people.index(person) + 1) % len(people)]
-        fixed[key] = person
-    return fixed
