@@ -28,6 +28,18 @@ def _cases() -> Screen:
     return CaseListScreen()
 
 
+def _audit() -> Screen:
+    from tui.screens.audit import AuditScreen
+
+    return AuditScreen()
+
+
+def _supervise() -> Screen:
+    from tui.screens.supervise import SuperviseScreen
+
+    return SuperviseScreen()
+
+
 def _not_built(mode: str):
     def make() -> Screen:
         from tui.screens.placeholder import NotBuiltScreen
@@ -45,7 +57,8 @@ class GranskaApp(App[None]):
         "sample": _not_built("sample"),
         "tallies": _not_built("tallies"),
         "training": _not_built("training"),
-        "audit": _not_built("audit"),
+        "audit": _audit,
+        "supervise": _supervise,
     }
     DEFAULT_MODE = "cases"
     BINDINGS = [
@@ -55,6 +68,7 @@ class GranskaApp(App[None]):
         Binding("f4", "switch_mode('tallies')", t("mode.tallies"), id="mode_tallies"),
         Binding("f5", "switch_mode('training')", t("mode.training"), id="mode_training"),
         Binding("f6", "switch_mode('audit')", t("mode.audit"), id="mode_audit"),
+        Binding("f7", "switch_mode('supervise')", t("mode.supervise"), id="mode_supervise"),
     ]
 
     def __init__(
