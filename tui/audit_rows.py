@@ -27,7 +27,7 @@ class AuditLine:
 def describe(row: dict[str, Any], protocol_for: Callable[[str], Any]) -> AuditLine:
     protocol = protocol_for(row["protocol_id"])
     field, old, new = row["field"] or "", row["old_value"] or "", row["new_value"] or ""
-    what = field
+    what = "" if row["action"].startswith("review.") else field  # create: field is the kind
     if protocol is not None and field and protocol.has_question(field):
         from review_protocols.values import decode, display
 
