@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 
 ROLE_ORDER = ("supervisor", "inspector", "trainer")
 _CONFIG_LISTS = {"supervisor": "supervisors", "inspector": "inspectors", "trainer": "trainers"}
-# Commands that make a database rather than read one.
-_OPEN_COMMANDS = frozenset({"demo"})
+# Roles for commands owned elsewhere that do not declare REQUIRED_ROLES themselves:
+# a demo added to an existing database is a supervisor's decision.
+_DEFAULT_REQUIRED = {"demo": ("supervisor",)}
 _warned: set[str] = set()
 
 
@@ -94,7 +95,7 @@ def warn_permissions_once(path: object) -> None:
 def guard_command(args: argparse.Namespace, ctx: Context) -> str | None:
     """Refuse a command the user's role does not allow; returns the role (None: no check)."""
     module = sys.modules.get(getattr(args.run, "__module__", ""), None)
-    if args.command in _OPEN_COMMANDS or not getattr(module, "NEEDS_ROLE", True):
+    if not getattr(module, "NEEDS_ROLE", True):
         return None
     if not ctx.db_path.exists():
         return None  # nothing to read; the user who creates it becomes its supervisor
@@ -102,7 +103,8 @@ def guard_command(args: argparse.Namespace, ctx: Context) -> str | None:
 
     db = ctx.open_db(create=False)
     warn_permissions_once(ctx.db_path)
-    return require_role(db, ctx.config, current_user(), getattr(module, "REQUIRED_ROLES", None))
+    roles = getattr(module, "REQUIRED_ROLES", _DEFAULT_REQUIRED.get(args.command))
+    return require_role(db, ctx.config, current_user(), roles)
 
 
 def can_view_review(db: sqlite_utils.Database, role: str | None, user: str,

@@ -69,7 +69,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.from": ("Från", "From"),
     "col.to": ("Till", "To"),
     "col.reviewer": ("Granskare", "Reviewer"),
-    "col.second": ("Andra granskare", "Second reviewer"),
+    "col.second": ("Granskare 2", "Reviewer 2"),
     "col.role": ("Roll", "Role"),
     "col.user": ("Användare", "User"),
     "col.load": ("Ärenden", "Cases"),

@@ -100,3 +100,37 @@ def test_the_last_supervisor_cannot_be_revoked(team_db, db_path: Path, me: str,
                                                capsys) -> None:
     assert main(["users", "revoke", me, "--db", str(db_path)]) == 2
     assert "last supervisor" in capsys.readouterr().err
+
+
+def test_demo_into_an_existing_database_is_for_supervisors(team_db, db_path: Path, me: str,
+                                                           capsys) -> None:
+    demote_me(team_db, me, "inspector")
+    assert main(["demo", "--db", str(db_path), "--seed", "2", "--cases", "4"]) == 2
+    assert "handledare" in capsys.readouterr().err
+
+
+def test_who_sees_which_review(team_db, me: str) -> None:
+    from store.assignments import assign, sampled_cases
+    from store.frames import insert_frame
+    from store.reviews import ensure_review
+    from store.samples import latest_sample_id
+    from tui.access import can_view_review, review_filter
+
+    sample_id = latest_sample_id(team_db)
+    case = sampled_cases(team_db, sample_id)[0]
+    [annas] = assign(team_db, sample_id, [(case["population_id"], "anna")], kind="second",
+                     protocol_version="1.0")
+    frame = insert_frame(team_db, name="kurs", source="train", sha256="0", kind="training",
+                         rows=[{"case_ref": "T-1", "gender": "K", "district": "Skarpnäck"}])
+    population_id = team_db.execute("SELECT id FROM population WHERE frame_id = ?",
+                                    [frame]).fetchone()[0]
+    training = ensure_review(team_db, population_id, "anna", "boendestod_sol", "1.0",
+                             kind="training")
+    assert can_view_review(team_db, "supervisor", me, annas)
+    assert can_view_review(team_db, "inspector", "anna", annas)
+    assert not can_view_review(team_db, "inspector", "bert", annas)
+    assert can_view_review(team_db, "trainer", "tove", training)
+    assert not can_view_review(team_db, "trainer", "tove", annas)
+    assert not can_view_review(team_db, None, "anna", annas)
+    assert review_filter("supervisor", me) == {}
+    assert review_filter("inspector", "anna") == {"reviewer": "anna"}

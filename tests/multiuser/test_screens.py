@@ -136,3 +136,21 @@ def test_supervisor_resolves_a_double_review_side_by_side(team_db, me) -> None:
         assert case
 
     asyncio.run(scenario())
+
+
+def test_supervisors_desk_snapshot(team_db, me, snap_compare) -> None:
+    double_reviewed(team_db, [{"dur_aktuell": "ja"}, {"dur_aktuell": "nej"}],
+                    [{"dur_aktuell": "ja"}, {"dur_aktuell": "ja"}])
+    assert snap_compare(app_for(team_db, me), terminal_size=(80, 24), press=["f7"])
+
+
+def test_side_by_side_snapshot(team_db, me, snap_compare) -> None:
+    double_reviewed(team_db, [{"dur_aktuell": "ja", "vald_fragat": "nej"}],
+                    [{"dur_aktuell": "nej", "vald_fragat": "nej"}])
+
+    async def open_pair(pilot) -> None:
+        await pilot.press("f7")
+        pilot.app.screen.query_one("#pairs").focus()
+        await pilot.press("enter", "2")
+
+    assert snap_compare(app_for(team_db, me), terminal_size=(80, 24), run_before=open_pair)

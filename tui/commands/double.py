@@ -39,7 +39,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                   f"{'agreed' if p['consensus_id'] else ''}")
         return 0
     if args.action == "agreement":
-        return _agreement(db, args)
+        return _agreement(db, args, ctx.config.protocol.default)
     if not args.case_ref:
         raise UsageError(f"granska double {args.action}: name the case, e.g. "
                          f"granska double {args.action} HÄ-2022-0001")
@@ -111,14 +111,14 @@ def _resolve(db, population_id: int, args: argparse.Namespace, me: str) -> int:
     return 0
 
 
-def _agreement(db, args: argparse.Namespace) -> int:
+def _agreement(db, args: argparse.Namespace, default_protocol: str) -> int:
     from review_protocols import load_builtin
     from store.double_review import completed_pairs, pairs
     from store.files import private_open
     from tallies.double_review import agreement, to_csv, to_markdown
 
     rows = pairs(db)
-    protocol = load_builtin(_first_protocol(db, rows))
+    protocol = load_builtin(_first_protocol(db, rows, default_protocol))
     report = agreement(completed_pairs(db), [q.id for q in protocol.questions],
                        {q.id: q.short or q.id for q in protocol.questions})
     text = to_csv(report) if args.format == "csv" else to_markdown(report)
@@ -131,9 +131,9 @@ def _agreement(db, args: argparse.Namespace) -> int:
     return 0
 
 
-def _first_protocol(db, rows) -> str:
+def _first_protocol(db, rows, default: str) -> str:
     from store.reviews import review
 
     if rows:
         return review(db, rows[0]["primary_id"])["protocol_id"]
-    return "boendestod_sol"
+    return default

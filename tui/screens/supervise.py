@@ -43,7 +43,7 @@ class GrantScreen(ModalScreen[tuple[str, str] | None]):
 class SuperviseScreen(Screen[None]):
     DEFAULT_CSS = """
     SuperviseScreen #summary, SuperviseScreen #agreement { height: 1; padding: 0 1; }
-    SuperviseScreen #people { width: 28; }
+    SuperviseScreen #people { width: 30; }
     SuperviseScreen #tables { height: 1fr; }
     """
     BINDINGS = [
