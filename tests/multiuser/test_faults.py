@@ -16,8 +16,13 @@ def first_review(db) -> int:
     return list_reviews(db, limit=1)[0]["id"]
 
 
+def audit_rows(db) -> int:
+    return db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+
 def test_locked_past_the_timeout(demo_db, db_path: Path) -> None:
     review_id = first_review(demo_db)
+    before = audit_rows(demo_db)
     impatient = open_database(db_path, busy_timeout_ms=50, create=False)
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another inspector's save that does not end
@@ -29,21 +34,25 @@ def test_locked_past_the_timeout(demo_db, db_path: Path) -> None:
     finally:
         other.execute("ROLLBACK")
     assert "dur_aktuell" not in answers_for(impatient, review_id)
+    assert audit_rows(impatient) == before
     assert save_answer(impatient, review_id, "dur_aktuell", "ja")  # and it works again
 
 
 def test_read_only(demo_db) -> None:
     review_id = first_review(demo_db)
+    before = audit_rows(demo_db)
     demo_db.execute("PRAGMA query_only = ON")
     with pytest.raises(StoreError) as failed:
         save_answer(demo_db, review_id, "dur_aktuell", "ja")
     assert failed.value.kind == "readonly"
     demo_db.execute("PRAGMA query_only = OFF")
     assert "dur_aktuell" not in answers_for(demo_db, review_id)
+    assert audit_rows(demo_db) == before
 
 
 def test_disk_full(demo_db) -> None:
     review_id = first_review(demo_db)
+    before = audit_rows(demo_db)
     pages = demo_db.execute("PRAGMA page_count").fetchone()[0]
     demo_db.execute(f"PRAGMA max_page_count = {pages}")
     with pytest.raises(StoreError) as failed:
@@ -53,6 +62,7 @@ def test_disk_full(demo_db) -> None:
     demo_db.execute("PRAGMA max_page_count = 1073741823")
     row = demo_db.execute("SELECT note FROM reviews WHERE id = ?", [review_id]).fetchone()
     assert row[0] == ""
+    assert audit_rows(demo_db) == before
 
 
 def test_cli_reports_a_busy_database_in_one_line(demo_db, db_path: Path, tmp_path: Path,
