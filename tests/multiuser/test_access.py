@@ -134,3 +134,17 @@ def test_who_sees_which_review(team_db, me: str) -> None:
     assert not can_view_review(team_db, None, "anna", annas)
     assert review_filter("supervisor", me) == {}
     assert review_filter("inspector", "anna") == {"reviewer": "anna"}
+
+
+def test_refusal_speaks_the_configured_language(team_db, db_path: Path, me: str,
+                                                tmp_path: Path, capsys) -> None:
+    demote_me(team_db, me)
+    config = tmp_path / "config.toml"
+    config.write_text('language = "en"\n', encoding="utf-8")
+    try:
+        assert main(["audit", "X", "--db", str(db_path), "--config", str(config)]) == 2
+    finally:
+        from tui.i18n import set_language
+
+        set_language("sv")
+    assert f"{me} has no role in" in capsys.readouterr().err
