@@ -28,6 +28,15 @@ def _cases() -> Screen:
     return CaseListScreen()
 
 
+def _not_built(mode: str):
+    def make() -> Screen:
+        from tui.screens.placeholder import NotBuiltScreen
+
+        return NotBuiltScreen(mode)
+
+    return make
+
+
 def _audit() -> Screen:
     from tui.screens.audit import AuditScreen
 
@@ -38,15 +47,6 @@ def _supervise() -> Screen:
     from tui.screens.supervise import SuperviseScreen
 
     return SuperviseScreen()
-
-
-def _not_built(mode: str):
-    def make() -> Screen:
-        from tui.screens.placeholder import NotBuiltScreen
-
-        return NotBuiltScreen(mode)
-
-    return make
 
 
 class GranskaApp(App[None]):
