@@ -16,6 +16,12 @@ Commands take part through two optional module attributes, checked by
 
 A database that does not exist yet holds no case data: commands that create
 one (``demo``, ``frame import``) run, and their user becomes its supervisor.
+Adding a demo to an existing database is for supervisors.
+
+Changing someone else's review is refused in the store itself
+(``store.users.assert_can_edit``: the reviewer, or a supervisor in the
+database's ``users`` table; a config-only role does not reach that far,
+since every user can write their own config.toml).
 """
 
 from __future__ import annotations
