@@ -77,8 +77,8 @@ def require_role(
     if role is None:
         raise AccessDenied(t("users.refused", user=user, db=db_path(db)))
     if roles is not None and role not in roles:
-        raise AccessDenied(t("users.wrong_role", user=user, role=t(f"role.{role}"),
-                             needed=", ".join(t(f"role.{r}") for r in roles)))
+        raise AccessDenied(t("users.wrong_role", user=user, role=t(f"users.role.{role}"),
+                             needed=", ".join(t(f"users.role.{r}") for r in roles)))
     return role
 
 

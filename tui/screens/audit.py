@@ -29,8 +29,8 @@ class AuditScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(
-            t("col.at"), t("col.who"), t("col.reviewer"), t("col.what"), t("col.question"),
-            t("col.from"), t("col.to"),
+            *(t(f"users.col.{name}") for name in ("at", "who", "reviewer", "what", "question",
+                                                  "from", "to")),
         )
         self.query_one(Input).focus()
 

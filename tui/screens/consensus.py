@@ -19,9 +19,9 @@ class ConsensusScreen(Screen[None]):
     ConsensusScreen #consensus-note { height: 1; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("1", "take('primary')", t("key.take_first"), id="take_first"),
-        Binding("2", "take('second')", t("key.take_second"), id="take_second"),
-        Binding("s", "save", t("key.save_consensus"), id="save_consensus"),
+        Binding("1", "take('primary')", t("users.key.take_first"), id="take_first"),
+        Binding("2", "take('second')", t("users.key.take_second"), id="take_second"),
+        Binding("s", "save", t("users.key.save_consensus"), id="save_consensus"),
         Binding("escape", "app.pop_screen", t("key.back"), id="back"),
     ]
 
@@ -50,8 +50,8 @@ class ConsensusScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(t("col.question"), self.both["primary_reviewer"],
-                          self.both["second_reviewer"], t("col.agreed"))
+        table.add_columns(t("users.col.question"), self.both["primary_reviewer"],
+                          self.both["second_reviewer"], t("users.col.agreed"))
         for qid in self.differ:
             question = self.protocol.question(qid)
             table.add_row(question.short or qid, self._shown(qid, self.both["primary"]),

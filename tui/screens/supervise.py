@@ -47,9 +47,9 @@ class SuperviseScreen(Screen[None]):
     SuperviseScreen #tables { height: 1fr; }
     """
     BINDINGS = [
-        Binding("b", "balance", t("key.balance"), id="balance"),
-        Binding("r", "grant", t("key.grant"), id="grant"),
-        Binding("enter", "compare", t("key.compare"), id="compare", show=True),
+        Binding("b", "balance", t("users.key.balance"), id="balance"),
+        Binding("r", "grant", t("users.key.grant"), id="grant"),
+        Binding("enter", "compare", t("users.key.compare"), id="compare", show=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -69,10 +69,10 @@ class SuperviseScreen(Screen[None]):
         return resolve_role(self.app.db, self.app.config, self.app.user) == "supervisor"
 
     def on_mount(self) -> None:
-        self.query_one("#people", DataTable).add_columns(t("col.user"), t("col.role"),
-                                                         t("col.load"))
+        self.query_one("#people", DataTable).add_columns(t("users.col.user"), t("users.col.role"),
+                                                         t("users.col.load"))
         self.query_one("#pairs", DataTable).add_columns(
-            t("col.case_ref"), t("col.first"), t("col.second"), t("col.status"))
+            t("col.case_ref"), t("users.col.first"), t("users.col.second"), t("col.status"))
         self.refresh_view()
 
     def on_screen_resume(self) -> None:
@@ -95,7 +95,7 @@ class SuperviseScreen(Screen[None]):
         people = self.query_one("#people", DataTable)
         people.clear()
         for row in users(db):
-            people.add_row(row["username"], t(f"role.{row['role']}"),
+            people.add_row(row["username"], t(f"users.role.{row['role']}"),
                            str(load.get(row["username"], 0)))
         double = pairs(db, sample_id) if sample_id else []
         done = [p for p in double
@@ -103,7 +103,7 @@ class SuperviseScreen(Screen[None]):
         table = self.query_one("#pairs", DataTable)
         table.clear()
         for p in double:
-            status = (t("col.agreed") if p["consensus_id"] else
+            status = (t("users.col.agreed") if p["consensus_id"] else
                       "✓" if p in done else t("status.in_progress"))
             table.add_row(p["case_ref"], p["primary_reviewer"], p["second_reviewer"], status,
                           key=str(p["population_id"]))
@@ -161,7 +161,7 @@ class SuperviseScreen(Screen[None]):
             except StoreError as error:
                 self.notify(str(error), severity="error")
                 return
-            self.notify(t("supervise.granted", user=answer[0], role=t(f"role.{answer[1]}")))
+            self.notify(t("supervise.granted", user=answer[0], role=t(f"users.role.{answer[1]}")))
             self.refresh_view()
 
         self.app.push_screen(GrantScreen(), granted)
