@@ -10,6 +10,7 @@ import sqlite_utils
 from store.audit import record
 from store.connection import transaction
 from store.identity import current_user, now
+from store.users import assert_can_edit
 
 STATUSES = ("not_started", "in_progress", "complete")
 
@@ -69,6 +70,7 @@ def save_answer(
     """
     who = who or current_user()
     with transaction(db):
+        assert_can_edit(db, review_id, who)
         review = db.execute(
             "SELECT protocol_id, protocol_version, status FROM reviews WHERE id = ?", [review_id]
         ).fetchone()
@@ -110,6 +112,7 @@ def save_note(
     """A note on one question, or on the whole case when question_id is None."""
     who = who or current_user()
     with transaction(db):
+        assert_can_edit(db, review_id, who)
         if question_id is None:
             old_row = db.execute("SELECT note FROM reviews WHERE id = ?", [review_id]).fetchone()
             old = old_row[0] if old_row else ""
@@ -144,13 +147,15 @@ def set_review_status(
 ) -> bool:
     if status not in STATUSES:
         raise ValueError(f"unknown status '{status}'")
+    who = who or current_user()
     with transaction(db):
+        assert_can_edit(db, review_id, who)
         row = db.execute("SELECT status FROM reviews WHERE id = ?", [review_id]).fetchone()
         if row is None:
             raise KeyError(f"no review {review_id}")
         if row[0] == status:
             return False
-        _set_status(db, review_id, row[0], status, who or current_user(), now())
+        _set_status(db, review_id, row[0], status, who, now())
     return True
 
 

@@ -6,6 +6,7 @@ import sqlite_utils
 
 from store.audit import record
 from store.connection import transaction
+from store.errors import StoreError
 from store.identity import current_user, now
 
 ROLES = ("supervisor", "inspector", "trainer")
@@ -35,3 +36,48 @@ def grant_role(
 
 def users(db: sqlite_utils.Database) -> list[dict]:
     return list(db.query("SELECT * FROM users ORDER BY role, username"))
+
+
+def revoke_role(db: sqlite_utils.Database, username: str, *, who: str | None = None) -> bool:
+    """Take a user's role away (audited); the last supervisor cannot be removed."""
+    who = who or current_user()
+    with transaction(db):
+        old = role_of(db, username)
+        if old is None:
+            return False
+        if old == "supervisor":
+            others = db.execute(
+                "SELECT count(*) FROM users WHERE role = 'supervisor' AND username != ?",
+                [username],
+            ).fetchone()[0]
+            if not others:
+                raise StoreError(
+                    f"{username} is the last supervisor; grant another supervisor first",
+                    "forbidden",
+                )
+        db.execute("DELETE FROM users WHERE username = ?", [username])
+        record(db, "user.role", "user", None, field=username, old=old, new=None, who=who)
+    return True
+
+
+def usernames(db: sqlite_utils.Database, role: str) -> list[str]:
+    return [row[0] for row in db.execute(
+        "SELECT username FROM users WHERE role = ? ORDER BY username", [role]).fetchall()]
+
+
+def assert_can_edit(db: sqlite_utils.Database, review_id: int, who: str) -> None:
+    """Refuse a change to someone else's review unless ``who`` is a supervisor (in the DB).
+
+    Call it inside the write transaction, before changing anything. A review
+    that does not exist is left to the caller to report.
+    """
+    row = db.execute("SELECT reviewer FROM reviews WHERE id = ?", [review_id]).fetchone()
+    if row is None or row[0] == who:
+        return
+    if role_of(db, who) == "supervisor":
+        return
+    raise StoreError(
+        f"review {review_id} belongs to {row[0]}; only {row[0]} or a supervisor may change it; "
+        "nothing was saved",
+        "forbidden",
+    )

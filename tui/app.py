@@ -43,6 +43,18 @@ def _not_built(mode: str):
     return make
 
 
+def _audit() -> Screen:
+    from tui.screens.audit import AuditScreen
+
+    return AuditScreen()
+
+
+def _supervise() -> Screen:
+    from tui.screens.supervise import SuperviseScreen
+
+    return SuperviseScreen()
+
+
 class GranskaApp(App[None]):
     TITLE = "Granska"
     CSS_PATH = "granska.tcss"
@@ -51,7 +63,8 @@ class GranskaApp(App[None]):
         "sample": _not_built("sample"),
         "tallies": _not_built("tallies"),
         "training": _training,
-        "audit": _not_built("audit"),
+        "audit": _audit,
+        "supervise": _supervise,
     }
     DEFAULT_MODE = "cases"
     BINDINGS = [
@@ -61,6 +74,7 @@ class GranskaApp(App[None]):
         Binding("f4", "switch_mode('tallies')", t("mode.tallies"), id="mode_tallies"),
         Binding("f5", "switch_mode('training')", t("mode.training"), id="mode_training"),
         Binding("f6", "switch_mode('audit')", t("mode.audit"), id="mode_audit"),
+        Binding("f7", "switch_mode('supervise')", t("mode.supervise"), id="mode_supervise"),
     ]
 
     def __init__(

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from tui.config import Config
 
 # Order as in the CLI contract; each is a module in tui.commands.
-COMMAND_MODULES = ("demo", "frame", "draw", "sample", "answers", "export", "train")
+COMMAND_MODULES = ("demo", "frame", "draw", "sample", "answers", "export", "train",
+                   "users", "assign", "double", "audit")
 
 EXIT_OK, EXIT_INPUT = 0, 2
 
@@ -114,6 +115,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui.launch import launch
 
         return launch(ctx)
+    from tui.access import guard_command
+
+    guard_command(args, ctx)  # no role, no case data: one line, exit 2
     return args.run(args, ctx)
 
 

@@ -26,14 +26,14 @@ def launch(ctx: Context) -> int:
         print(f"Skapar demodatabas {ctx.db_path} …", file=sys.stderr)
         create_demo(ctx.open_db(), ctx.config)
     db = ctx.open_db(create=False)
-    from store import permissions_warning
-
-    warning = permissions_warning(ctx.db_path)
-    if warning:
-        print(f"granska: warning: {warning}", file=sys.stderr)
+    from tui.access import require_role, warn_permissions_once
     from tui.i18n import set_language
 
     set_language(ctx.config.language)  # before the screens' key labels are built
+    warn_permissions_once(ctx.db_path)
+    from store import current_user
+
+    require_role(db, ctx.config, current_user())  # refused before any case data is shown
     from tui.app import GranskaApp
 
     GranskaApp(ctx.config, db, demo=demo).run()

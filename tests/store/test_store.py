@@ -24,6 +24,7 @@ from store.reviews import (
     save_note,
     set_review_status,
 )
+from store.users import grant_role
 
 
 def one_review(db) -> int:
@@ -64,6 +65,7 @@ def test_notes_and_status_are_audited(db) -> None:
     save_note(db, review_id, "dur_aktuell", "sidan 3", who="anna")
     save_note(db, review_id, None, "hela ärendet", who="anna")
     set_review_status(db, review_id, "complete", who="anna")
+    grant_role(db, "bo", "supervisor")  # only the reviewer or a supervisor may reopen it
     set_review_status(db, review_id, "in_progress", who="bo")
     assert answers_for(db, review_id)["dur_aktuell"].note == "sidan 3"
     actions = [(h["action"], h["who"]) for h in history(db, "review", review_id)]

@@ -1,0 +1,163 @@
+"""Assignments: which inspector reviews which sampled case (a ``reviews`` row each).
+
+A case is assigned by creating the reviewer's review of it. A second,
+independent review of the same case (kind ``second``) makes it a double
+review. Every assignment and reassignment is audited with who made it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import sqlite_utils
+
+from store.audit import record
+from store.connection import transaction
+from store.errors import StoreError
+from store.identity import current_user, now
+
+ASSIGNABLE_ROLES = ("selected", "replacement")
+REVIEW_KINDS = ("primary", "second")
+
+
+def sampled_cases(db: sqlite_utils.Database, sample_id: int) -> list[dict[str, Any]]:
+    """The cases of a sample that are to be reviewed, with who has them (primary, second)."""
+    return list(db.query(
+        """
+        SELECT m.population_id, p.case_ref, m.district, m.gender, m.role,
+               (SELECT reviewer FROM reviews r WHERE r.population_id = m.population_id
+                   AND r.sample_id = m.sample_id AND r.kind = 'primary'
+                   ORDER BY r.id LIMIT 1) AS primary_reviewer,
+               (SELECT reviewer FROM reviews r WHERE r.population_id = m.population_id
+                   AND r.sample_id = m.sample_id AND r.kind = 'second'
+                   ORDER BY r.id LIMIT 1) AS second_reviewer
+        FROM sample_members m JOIN population p ON p.id = m.population_id
+        WHERE m.sample_id = ? AND m.role IN ('selected', 'replacement')
+        ORDER BY m.district, m.gender, p.case_ref
+        """,
+        [sample_id],
+    ))
+
+
+def loads(db: sqlite_utils.Database, sample_id: int) -> dict[str, int]:
+    """How many reviews (primary and second) each reviewer has in a sample."""
+    rows = db.execute(
+        "SELECT reviewer, count(*) FROM reviews WHERE sample_id = ? AND kind IN"
+        " ('primary', 'second') GROUP BY reviewer", [sample_id],
+    ).fetchall()
+    return dict(rows)
+
+
+def case_by_ref(db: sqlite_utils.Database, sample_id: int, case_ref: str) -> int:
+    """The population id of a sampled case, or a StoreError saying how to find one."""
+    row = db.execute(
+        "SELECT m.population_id FROM sample_members m JOIN population p"
+        " ON p.id = m.population_id WHERE m.sample_id = ? AND p.case_ref = ?"
+        " AND m.role IN ('selected', 'replacement')",
+        [sample_id, case_ref],
+    ).fetchone()
+    if row is None:
+        raise StoreError(
+            f"case '{case_ref}' is not a selected case of sample {sample_id}; "
+            "see `granska assign` for the list", "missing",
+        )
+    return row[0]
+
+
+def assign(
+    db: sqlite_utils.Database,
+    sample_id: int,
+    assignments: Iterable[tuple[int, str]],
+    *,
+    protocol_version: str,
+    kind: str = "primary",
+    who: str | None = None,
+) -> list[int]:
+    """Give cases (population ids) to reviewers, all in one transaction.
+
+    A case already held by someone in that kind is refused (reassign it
+    instead); the two reviews of a double review must be by different people.
+    """
+    if kind not in REVIEW_KINDS:
+        raise ValueError(f"unknown review kind '{kind}'; use primary or second")
+    who = who or current_user()
+    other = "second" if kind == "primary" else "primary"
+    ids = []
+    with transaction(db):
+        sample = db.execute("SELECT protocol_id FROM samples WHERE id = ?", [sample_id]).fetchone()
+        if sample is None:
+            raise StoreError(f"no sample {sample_id}; draw one first (granska draw)", "missing")
+        for population_id, reviewer in assignments:
+            held = _holder(db, sample_id, population_id, kind)
+            ref = _ref(db, population_id)
+            if held is not None:
+                raise StoreError(
+                    f"case {ref} already has a {kind} reviewer ({held}); reassign it instead; "
+                    "nothing was assigned", "other",
+                )
+            if _holder(db, sample_id, population_id, other) == reviewer:
+                raise StoreError(
+                    f"case {ref}: {reviewer} already reviews it; a double review needs two "
+                    "different inspectors; nothing was assigned", "other",
+                )
+            stamp = now()
+            review_id = db.execute(
+                "INSERT INTO reviews (population_id, sample_id, reviewer, protocol_id,"
+                " protocol_version, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [population_id, sample_id, reviewer, sample[0], protocol_version, kind, stamp,
+                 stamp],
+            ).lastrowid
+            record(db, "review.create", "review", review_id, field=kind, new=reviewer, who=who)
+            ids.append(review_id)
+    return ids
+
+
+def reassign(
+    db: sqlite_utils.Database, review_id: int, reviewer: str, *, who: str | None = None
+) -> None:
+    """Hand a review nobody has started to someone else (audited)."""
+    who = who or current_user()
+    with transaction(db):
+        row = db.execute("SELECT reviewer, status, population_id, kind, sample_id FROM reviews"
+                         " WHERE id = ?", [review_id]).fetchone()
+        if row is None:
+            raise StoreError(f"no review {review_id}", "missing")
+        old, status, population_id, kind, sample_id = row
+        answered = db.execute("SELECT count(*) FROM answers WHERE review_id = ?",
+                              [review_id]).fetchone()[0]
+        if status != "not_started" or answered:
+            raise StoreError(
+                f"case {_ref(db, population_id)}: {old} has started it; only a review nobody "
+                "has started can be reassigned", "other",
+            )
+        other = "second" if kind == "primary" else "primary"
+        if _holder(db, sample_id, population_id, other) == reviewer:
+            raise StoreError(f"case {_ref(db, population_id)}: {reviewer} already has the "
+                             f"{other} review; choose someone else", "other")
+        db.execute("UPDATE reviews SET reviewer = ?, updated_at = ? WHERE id = ?",
+                   [reviewer, now(), review_id])
+        record(db, "review.reassign", "review", review_id, field="reviewer", old=old,
+               new=reviewer, who=who)
+
+
+def _holder(db: sqlite_utils.Database, sample_id: int, population_id: int, kind: str) -> str | None:
+    row = db.execute(
+        "SELECT reviewer FROM reviews WHERE sample_id = ? AND population_id = ? AND kind = ?"
+        " ORDER BY id LIMIT 1", [sample_id, population_id, kind],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _ref(db: sqlite_utils.Database, population_id: int) -> str:
+    row = db.execute("SELECT case_ref FROM population WHERE id = ?", [population_id]).fetchone()
+    return row[0] if row else str(population_id)
+
+
+def review_frame_kind(db: sqlite_utils.Database, review_id: int) -> str | None:
+    """The kind of frame ('real', 'demo', 'training') a review's case comes from."""
+    row = db.execute(
+        "SELECT f.kind FROM reviews r JOIN population p ON p.id = r.population_id"
+        " JOIN frames f ON f.id = p.frame_id WHERE r.id = ?", [review_id],
+    ).fetchone()
+    return row[0] if row else None

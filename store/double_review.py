@@ -1,0 +1,128 @@
+"""Double review: two blind reviews of one case and the supervisor's agreed answers.
+
+The two reviews (kinds ``primary`` and ``second``) never see each other:
+these functions are for supervisors only (the callers check the role). The
+agreed answers are a third review of kind ``consensus`` by the supervisor,
+written in one transaction with one audit row per answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import sqlite_utils
+
+from store.audit import record
+from store.connection import transaction
+from store.errors import StoreError
+from store.identity import current_user, now
+
+
+def pairs(db: sqlite_utils.Database, sample_id: int | None = None) -> list[dict[str, Any]]:
+    """Every double-reviewed case: both reviewers, their statuses, and any consensus."""
+    where = "AND a.sample_id = ?" if sample_id is not None else ""
+    return list(db.query(
+        f"""
+        SELECT a.population_id, p.case_ref, p.district, p.gender, a.sample_id,
+               a.id AS primary_id, a.reviewer AS primary_reviewer, a.status AS primary_status,
+               b.id AS second_id, b.reviewer AS second_reviewer, b.status AS second_status,
+               (SELECT c.id FROM reviews c WHERE c.population_id = a.population_id
+                   AND c.kind = 'consensus' AND c.protocol_id = a.protocol_id
+                   ORDER BY c.id DESC LIMIT 1) AS consensus_id
+        FROM reviews a
+        JOIN reviews b ON b.population_id = a.population_id AND b.kind = 'second'
+            AND b.protocol_id = a.protocol_id AND b.sample_id IS a.sample_id
+        JOIN population p ON p.id = a.population_id
+        WHERE a.kind = 'primary' {where}
+        ORDER BY p.district, p.case_ref
+        """,
+        [sample_id] if sample_id is not None else [],
+    ))
+
+
+def pair(db: sqlite_utils.Database, population_id: int) -> dict[str, Any]:
+    for row in pairs(db):
+        if row["population_id"] == population_id:
+            return row
+    raise StoreError(f"case {population_id} is not double-reviewed", "missing")
+
+
+def values(db: sqlite_utils.Database, review_id: int) -> dict[str, str | None]:
+    return dict(db.execute(
+        "SELECT question_id, value FROM answers WHERE review_id = ?", [review_id]).fetchall())
+
+
+def side_by_side(db: sqlite_utils.Database, population_id: int) -> dict[str, Any]:
+    """Both reviews' answers (and the consensus so far), once both are complete."""
+    row = pair(db, population_id)
+    if row["primary_status"] != "complete" or row["second_status"] != "complete":
+        raise StoreError(
+            f"case {row['case_ref']}: both reviews must be complete before they are compared "
+            f"({row['primary_reviewer']}: {row['primary_status']}, "
+            f"{row['second_reviewer']}: {row['second_status']})", "other",
+        )
+    return {
+        **row,
+        "primary": values(db, row["primary_id"]),
+        "second": values(db, row["second_id"]),
+        "consensus": values(db, row["consensus_id"]) if row["consensus_id"] else {},
+    }
+
+
+def completed_pairs(db: sqlite_utils.Database) -> list[tuple[dict, dict]]:
+    """The answers of every double review where both are complete (for agreement)."""
+    return [
+        (values(db, row["primary_id"]), values(db, row["second_id"]))
+        for row in pairs(db)
+        if row["primary_status"] == "complete" and row["second_status"] == "complete"
+    ]
+
+
+def record_consensus(
+    db: sqlite_utils.Database,
+    population_id: int,
+    answers: Mapping[str, str | None],
+    *,
+    who: str | None = None,
+) -> int:
+    """Store the agreed answers as the supervisor's consensus review, complete, at once."""
+    who = who or current_user()
+    row = side_by_side(db, population_id)
+    with transaction(db):
+        base = db.execute("SELECT protocol_id, protocol_version, sample_id FROM reviews"
+                          " WHERE id = ?", [row["primary_id"]]).fetchone()
+        stamp = now()
+        found = db.execute(
+            "SELECT id FROM reviews WHERE population_id = ? AND reviewer = ? AND protocol_id = ?"
+            " AND kind = 'consensus'", [population_id, who, base[0]],
+        ).fetchone()
+        if found:
+            review_id = found[0]
+        else:
+            review_id = db.execute(
+                "INSERT INTO reviews (population_id, sample_id, reviewer, protocol_id,"
+                " protocol_version, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?,"
+                " 'consensus', ?, ?)",
+                [population_id, base[2], who, base[0], base[1], stamp, stamp],
+            ).lastrowid
+            record(db, "review.create", "review", review_id, field="consensus", new=who, who=who)
+        old = values(db, review_id)
+        for question_id, value in answers.items():
+            if question_id in old and old[question_id] == value:
+                continue
+            db.execute(
+                "INSERT INTO answers (review_id, question_id, value, protocol_id,"
+                " protocol_version, answered_at, answered_by) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (review_id, question_id) DO UPDATE SET value = excluded.value,"
+                " answered_at = excluded.answered_at, answered_by = excluded.answered_by",
+                [review_id, question_id, value, base[0], base[1], stamp, who],
+            )
+            record(db, "answer", "review", review_id, field=question_id,
+                   old=old.get(question_id), new=value, who=who)
+        status = db.execute("SELECT status FROM reviews WHERE id = ?", [review_id]).fetchone()[0]
+        if status != "complete":
+            db.execute("UPDATE reviews SET status = 'complete', updated_at = ?, completed_at = ?"
+                       " WHERE id = ?", [stamp, stamp, review_id])
+            record(db, "status", "review", review_id, old=status, new="complete", who=who)
+    return review_id

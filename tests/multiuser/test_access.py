@@ -1,0 +1,150 @@
+"""Who you are: the OS user; a user with no role sees no case data anywhere."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.audit import history
+from tests.multiuser.conftest import demote_me
+from tui.access import AccessDenied, require_role, resolve_role
+from tui.cli import main
+from tui.config import Config, RoleSettings
+
+
+def test_creator_is_supervisor_and_database_role_wins_over_config(team_db, me) -> None:
+    config = Config(roles=RoleSettings(trainers=(me, "anna"), inspectors=("carl",)))
+    assert resolve_role(team_db, config, me) == "supervisor"
+    assert resolve_role(team_db, config, "anna") == "inspector"  # the database's word
+    assert resolve_role(team_db, config, "carl") == "inspector"  # from config.toml
+    assert resolve_role(team_db, config, "dora") is None
+    with pytest.raises(AccessDenied, match="dora"):
+        require_role(team_db, config, "dora")
+    with pytest.raises(AccessDenied):
+        require_role(team_db, config, "carl", ("supervisor",))
+
+
+@pytest.mark.parametrize("argv", [
+    ["sample"], ["export", "csv"], ["audit", "HÄ-1"], ["users"], ["assign"],
+    ["double", "list"], [],  # [] is the TUI itself
+])
+def test_user_without_role_is_refused_in_one_line_before_any_data(
+    team_db, db_path: Path, me: str, argv: list[str], capsys
+) -> None:
+    demote_me(team_db, me)
+    assert main([*argv, "--db", str(db_path)] if argv else ["--db", str(db_path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert f"{me} har ingen roll" in err
+    assert "granska users grant" in err
+
+
+def test_refusal_from_a_real_process(team_db, db_path: Path, me: str) -> None:
+    demote_me(team_db, me)
+    result = subprocess.run([sys.executable, "-m", "tui", "--db", str(db_path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "ingen roll" in result.stderr
+
+
+def test_config_role_lets_a_user_in_but_not_to_supervise(
+    team_db, db_path: Path, me: str, tmp_path: Path, capsys
+) -> None:
+    demote_me(team_db, me)
+    config = tmp_path / "config.toml"
+    config.write_text(f'[roles]\ninspectors = ["{me}"]\n', encoding="utf-8")
+    assert main(["users", "whoami", "--db", str(db_path), "--config", str(config)]) == 0
+    assert capsys.readouterr().out.strip() == f"{me}\tinspector"
+    assert main(["assign", "--balanced", "--db", str(db_path), "--config", str(config)]) == 2
+    assert "granskare" in capsys.readouterr().err  # "… är granskare; det här kräver: handledare"
+
+
+def test_demo_on_a_new_database_makes_its_creator_supervisor(tmp_path: Path, me: str,
+                                                             capsys) -> None:
+    path = tmp_path / "new.db"
+    assert main(["demo", "--db", str(path), "--districts", "1", "--cases", "10"]) == 0
+    assert main(["users", "whoami", "--db", str(path)]) == 0
+    assert capsys.readouterr().out.strip().endswith(f"{me}\tsupervisor")
+
+
+def test_supervisor_grants_and_revokes_by_cli_and_it_is_audited(
+    team_db, db_path: Path, me: str, capsys
+) -> None:
+    assert main(["users", "grant", "carl", "trainer", "--db", str(db_path)]) == 0
+    assert main(["users", "revoke", "anna", "--db", str(db_path)]) == 0
+    capsys.readouterr()
+    assert main(["users", "--db", str(db_path)]) == 0
+    listing = capsys.readouterr().out
+    assert "carl\ttrainer" in listing and "anna" not in listing
+    changes = [(h["field"], h["old_value"], h["new_value"], h["who"])
+               for h in history(team_db, "user") if h["field"] in ("carl", "anna")]
+    assert ("carl", None, "trainer", me) in changes
+    assert ("anna", "inspector", None, me) in changes
+
+
+def test_an_inspector_cannot_grant_roles(team_db, db_path: Path, me: str, capsys) -> None:
+    demote_me(team_db, me, "inspector")
+    assert main(["users", "grant", me, "supervisor", "--db", str(db_path)]) == 2
+    assert "handledare" in capsys.readouterr().err
+    from store.users import role_of
+
+    assert role_of(team_db, me) == "inspector"
+
+
+def test_the_last_supervisor_cannot_be_revoked(team_db, db_path: Path, me: str,
+                                               capsys) -> None:
+    assert main(["users", "revoke", me, "--db", str(db_path)]) == 2
+    assert "last supervisor" in capsys.readouterr().err
+
+
+def test_demo_into_an_existing_database_is_for_supervisors(team_db, db_path: Path, me: str,
+                                                           capsys) -> None:
+    demote_me(team_db, me, "inspector")
+    assert main(["demo", "--db", str(db_path), "--seed", "2", "--cases", "4"]) == 2
+    assert "handledare" in capsys.readouterr().err
+
+
+def test_who_sees_which_review(team_db, me: str) -> None:
+    from store.assignments import assign, sampled_cases
+    from store.frames import insert_frame
+    from store.reviews import ensure_review
+    from store.samples import latest_sample_id
+    from tui.access import can_view_review, review_filter
+
+    sample_id = latest_sample_id(team_db)
+    case = sampled_cases(team_db, sample_id)[0]
+    [annas] = assign(team_db, sample_id, [(case["population_id"], "anna")], kind="second",
+                     protocol_version="1.0")
+    frame = insert_frame(team_db, name="kurs", source="train", sha256="0", kind="training",
+                         rows=[{"case_ref": "T-1", "gender": "K", "district": "Skarpnäck"}])
+    population_id = team_db.execute("SELECT id FROM population WHERE frame_id = ?",
+                                    [frame]).fetchone()[0]
+    training = ensure_review(team_db, population_id, "anna", "boendestod_sol", "1.0",
+                             kind="training")
+    assert can_view_review(team_db, "supervisor", me, annas)
+    assert can_view_review(team_db, "inspector", "anna", annas)
+    assert not can_view_review(team_db, "inspector", "bert", annas)
+    assert can_view_review(team_db, "trainer", "tove", training)
+    assert not can_view_review(team_db, "trainer", "tove", annas)
+    assert not can_view_review(team_db, None, "anna", annas)
+    assert review_filter("supervisor", me) == {}
+    assert review_filter("inspector", "anna") == {"reviewer": "anna"}
+
+
+def test_refusal_speaks_the_configured_language(team_db, db_path: Path, me: str,
+                                                tmp_path: Path, capsys) -> None:
+    demote_me(team_db, me)
+    config = tmp_path / "config.toml"
+    config.write_text('language = "en"\n', encoding="utf-8")
+    try:
+        assert main(["audit", "X", "--db", str(db_path), "--config", str(config)]) == 2
+    finally:
+        from tui.i18n import set_language
+
+        set_language("sv")
+    assert f"{me} has no role in" in capsys.readouterr().err

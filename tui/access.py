@@ -1,0 +1,139 @@
+"""Who may do what: role resolution and refusal, in one place.
+
+The reviewer is the OS user (``store.identity.current_user``). Their role is
+the one in the database's ``users`` table (granted by a supervisor, audited;
+the creator of a database is its first supervisor); failing that, the one
+the config's ``[roles]`` lists give them. A user with neither is refused
+before any case data is shown, in the TUI and in every command that reads
+the database.
+
+Commands take part through two optional module attributes, checked by
+``guard_command`` before ``run``:
+
+- ``NEEDS_ROLE = False``: the command reads no case data (default True);
+- ``REQUIRED_ROLES = ("supervisor",)``: only these roles may run it
+  (default: any role).
+
+A database that does not exist yet holds no case data: commands that create
+one (``demo``, ``frame import``) run, and their user becomes its supervisor.
+Adding a demo to an existing database is for supervisors.
+
+Changing someone else's review is refused in the store itself
+(``store.users.assert_can_edit``: the reviewer, or a supervisor in the
+database's ``users`` table; a config-only role does not reach that far,
+since every user can write their own config.toml).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from tui.cli import Context
+    from tui.config import Config
+
+ROLE_ORDER = ("supervisor", "inspector", "trainer")
+_CONFIG_LISTS = {"supervisor": "supervisors", "inspector": "inspectors", "trainer": "trainers"}
+# Roles for commands owned elsewhere that do not declare REQUIRED_ROLES themselves:
+# a demo added to an existing database is a supervisor's decision.
+_DEFAULT_REQUIRED = {"demo": ("supervisor",)}
+_warned: set[str] = set()
+
+
+class AccessDenied(ValueError):
+    """The user may not do this; the message says who to ask."""
+
+
+def config_role(config: Config, user: str) -> str | None:
+    for role in ROLE_ORDER:
+        if user in getattr(config.roles, _CONFIG_LISTS[role]):
+            return role
+    return None
+
+
+def resolve_role(db: sqlite_utils.Database, config: Config, user: str) -> str | None:
+    """The database's word first, then the config's; None when the user has no role."""
+    from store.users import role_of
+
+    return role_of(db, user) or config_role(config, user)
+
+
+def require_role(
+    db: sqlite_utils.Database,
+    config: Config,
+    user: str,
+    roles: Collection[str] | None = None,
+) -> str:
+    """The user's role, or AccessDenied with one line saying what to do."""
+    from store.connection import db_path
+    from tui.i18n import t
+
+    role = resolve_role(db, config, user)
+    if role is None:
+        raise AccessDenied(t("users.refused", user=user, db=db_path(db)))
+    if roles is not None and role not in roles:
+        raise AccessDenied(t("users.wrong_role", user=user, role=t(f"users.role.{role}"),
+                             needed=", ".join(t(f"users.role.{r}") for r in roles)))
+    return role
+
+
+def warn_permissions_once(path: object) -> None:
+    """The loud start-up warning for a database others can read, once per process."""
+    from store import permissions_warning
+
+    key = str(path)
+    if key in _warned:
+        return
+    _warned.add(key)
+    try:
+        warning = permissions_warning(key)
+    except OSError:
+        return
+    if warning:
+        sys.stderr.write(f"granska: WARNING: {warning}\n")
+
+
+def guard_command(args: argparse.Namespace, ctx: Context) -> str | None:
+    """Refuse a command the user's role does not allow; returns the role (None: no check)."""
+    module = sys.modules.get(getattr(args.run, "__module__", ""), None)
+    if not getattr(module, "NEEDS_ROLE", True):
+        return None
+    if not ctx.db_path.exists():
+        return None  # nothing to read; the user who creates it becomes its supervisor
+    from store import current_user
+    from tui.i18n import set_language
+
+    set_language(ctx.config.language)  # the refusal in the user's language
+    db = ctx.open_db(create=False)
+    warn_permissions_once(ctx.db_path)
+    roles = getattr(module, "REQUIRED_ROLES", _DEFAULT_REQUIRED.get(args.command))
+    return require_role(db, ctx.config, current_user(), roles)
+
+
+def can_view_review(db: sqlite_utils.Database, role: str | None, user: str,
+                    review_id: int) -> bool:
+    """Supervisors see every review, inspectors their own, trainers training cases only."""
+    from store.assignments import review_frame_kind
+    from store.reviews import review
+
+    info = review(db, review_id)
+    if info is None or role is None:
+        return False
+    if role == "supervisor":
+        return True
+    if role == "trainer":
+        return review_frame_kind(db, review_id) == "training"
+    return info["reviewer"] == user
+
+
+def review_filter(role: str | None, user: str) -> dict[str, str]:
+    """Keyword arguments for ``store.reviews.list_reviews`` limiting a list to what one sees.
+
+    (Trainers additionally see only training frames: check ``can_view_review``.)
+    """
+    return {} if role == "supervisor" else {"reviewer": user}

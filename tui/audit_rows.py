@@ -1,0 +1,46 @@
+"""Audit rows made readable: question texts and option labels instead of ids and codes.
+
+Shared by the audit screen and ``granska audit``; no textual here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from tui.i18n import STRINGS, t
+
+
+@dataclass(frozen=True, slots=True)
+class AuditLine:
+    at: str
+    who: str
+    reviewer: str
+    kind: str
+    action: str
+    what: str
+    old: str
+    new: str
+
+
+def describe(row: dict[str, Any], protocol_for: Callable[[str], Any]) -> AuditLine:
+    protocol = protocol_for(row["protocol_id"])
+    field, old, new = row["field"] or "", row["old_value"] or "", row["new_value"] or ""
+    what = "" if row["action"].startswith("review.") else field  # create: field is the kind
+    if protocol is not None and field and protocol.has_question(field):
+        from review_protocols.values import decode, display
+
+        question = protocol.question(field)
+        what = question.short or question.text
+        if row["action"] == "answer":
+            old = display(question, decode(question, old or None)) or old
+            new = display(question, decode(question, new or None)) or new
+    if row["action"] == "status":
+        old = t(f"status.{old}") if f"status.{old}" in STRINGS else old
+        new = t(f"status.{new}") if f"status.{new}" in STRINGS else new
+    key = f"audit.action.{row['action']}"
+    action = t(key) if key in STRINGS else row["action"]
+    return AuditLine(at=row["at"].replace("T", " ")[:19], who=row["who"],
+                     reviewer=row["reviewer"], kind=row["kind"], action=action, what=what,
+                     old=old, new=new)

@@ -1,0 +1,60 @@
+"""granska users: who has which role; supervisors grant and revoke (audited)."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli import Context, UsageError
+
+
+def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser(
+        "users", parents=[parent], help="list users and roles; grant or revoke a role",
+        description="Without arguments: every user with a role in the database. "
+        "`grant USER ROLE` (supervisor, inspector, trainer) and `revoke USER` are for "
+        "supervisors and are written to the audit log. `whoami` shows your own role.",
+    )
+    parser.add_argument("action", nargs="?", choices=("list", "grant", "revoke", "whoami"),
+                        default="list")
+    parser.add_argument("user", nargs="?", help="OS user name")
+    parser.add_argument("role", nargs="?", help="supervisor | inspector | trainer")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from store import current_user
+    from store.users import ROLES, grant_role, revoke_role, users
+    from tui.access import config_role, require_role
+
+    db = ctx.open_db(create=False)
+    me = current_user()
+    if args.action == "whoami":
+        role = require_role(db, ctx.config, me)
+        print(f"{me}\t{role}")
+        return 0
+    if args.action == "list":
+        require_role(db, ctx.config, me)
+        for row in users(db):
+            print(f"{row['username']}\t{row['role']}\tgranted {row['granted_at']} "
+                  f"by {row['granted_by']}")
+        for role_name in ROLES:
+            for name in getattr(ctx.config.roles, f"{role_name}s"):
+                if not any(r["username"] == name for r in users(db)):
+                    print(f"{name}\t{config_role(ctx.config, name)}\t(from {ctx.config.source})")
+        return 0
+    require_role(db, ctx.config, me, ("supervisor",))
+    if not args.user:
+        raise UsageError(f"granska users {args.action}: name the user, e.g. "
+                         f"granska users {args.action} bertil"
+                         + (" inspector" if args.action == "grant" else ""))
+    if args.action == "grant":
+        if args.role not in ROLES:
+            raise UsageError(f"granska users grant: role must be one of {', '.join(ROLES)}")
+        grant_role(db, args.user, args.role, who=me)
+        print(f"{args.user} is now {args.role}")
+        return 0
+    if not revoke_role(db, args.user, who=me):
+        print(f"{args.user} had no role in the database")
+    else:
+        print(f"{args.user} has no role any more")
+    return 0

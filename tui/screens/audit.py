@@ -1,0 +1,71 @@
+"""The audit viewer: per case, who changed what, when, from what to what.
+
+Supervisors see every review of the case; anyone else sees only changes to
+their own reviews, so the audit log never breaks a blind double review.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from tui.i18n import t
+
+
+class AuditScreen(Screen[None]):
+    DEFAULT_CSS = """
+    AuditScreen #audit-case { height: 3; }
+    AuditScreen #audit-note { height: 1; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        self.title = t("audit.title")
+        yield Header()
+        yield Input(placeholder=t("audit.prompt"), id="audit-case")
+        yield Static("", id="audit-note")
+        yield DataTable(id="audit", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns(
+            *(t(f"users.col.{name}") for name in ("at", "who", "reviewer", "what", "question",
+                                                  "from", "to")),
+        )
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.show(event.value.strip())
+
+    def show(self, case_ref: str) -> None:
+        from store.audit_view import case_history, case_refs
+        from tui.access import resolve_role
+        from tui.audit_rows import describe
+
+        table = self.query_one(DataTable)
+        note = self.query_one("#audit-note", Static)
+        table.clear()
+        role = resolve_role(self.app.db, self.app.config, self.app.user)
+        if not case_ref or role is None:
+            note.update("")
+            return
+        if not case_refs(self.app.db, case_ref):
+            note.update(t("audit.unknown", case_ref=case_ref))
+            return
+        own_only = role != "supervisor"
+        rows = case_history(self.app.db, case_ref, reviewer=self.app.user if own_only else None)
+        for row in rows:
+            line = describe(row, self._protocol)
+            table.add_row(line.at[5:16], line.who, f"{line.reviewer} ({line.kind})", line.action,
+                          line.what, line.old or "–", line.new or "–")
+        if not rows:
+            note.update(t("audit.none", case_ref=case_ref))
+        else:
+            note.update(t("audit.own_only") if own_only else "")
+        table.focus()
+
+    def _protocol(self, protocol_id: str):
+        try:
+            return self.app.protocol(protocol_id)
+        except Exception:  # an unknown protocol: show ids instead of labels
+            return None

@@ -1,0 +1,95 @@
+"""Two blind reviews side by side; the supervisor picks the agreed answer per disagreement.
+
+``1`` takes the first reviewer's answer, ``2`` the second's, ``s`` saves the
+agreed review (the questions both agreed on are taken as they are).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tui.i18n import t
+
+
+class ConsensusScreen(Screen[None]):
+    DEFAULT_CSS = """
+    ConsensusScreen #consensus-note { height: 1; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("1", "take('primary')", t("users.key.take_first"), id="take_first"),
+        Binding("2", "take('second')", t("users.key.take_second"), id="take_second"),
+        Binding("s", "save", t("users.key.save_consensus"), id="save_consensus"),
+        Binding("escape", "app.pop_screen", t("key.back"), id="back"),
+    ]
+
+    def __init__(self, population_id: int) -> None:
+        super().__init__()
+        from store.double_review import side_by_side
+
+        self.population_id = population_id
+        self.both = side_by_side(self.app.db, population_id)  # StoreError until both are done
+        self.chosen: dict[str, str | None] = dict(self.both["consensus"])
+
+    def compose(self) -> ComposeResult:
+        from store.reviews import review
+        from tallies.double_review import disagreements
+
+        info = review(self.app.db, self.both["primary_id"])
+        self.protocol = self.app.protocol(info["protocol_id"])
+        self.differ = disagreements(self.both["primary"], self.both["second"],
+                                    [q.id for q in self.protocol.questions])
+        self.title = t("consensus.title", case_ref=self.both["case_ref"],
+                       first=self.both["primary_reviewer"], second=self.both["second_reviewer"])
+        yield Header()
+        yield Static(t("consensus.none") if not self.differ else "", id="consensus-note")
+        yield DataTable(id="diffs", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(t("users.col.question"), self.both["primary_reviewer"],
+                          self.both["second_reviewer"], t("users.col.agreed"))
+        for qid in self.differ:
+            question = self.protocol.question(qid)
+            table.add_row(question.short or qid, self._shown(qid, self.both["primary"]),
+                          self._shown(qid, self.both["second"]), self._agreed(qid), key=qid)
+        table.focus()
+
+    def _shown(self, qid: str, answers: dict) -> str:
+        from review_protocols.values import decode, display
+
+        question = self.protocol.question(qid)
+        return display(question, decode(question, answers.get(qid))) or "–"
+
+    def _agreed(self, qid: str) -> str:
+        return self._shown(qid, self.chosen) if qid in self.chosen else "?"
+
+    def action_take(self, which: str) -> None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        qid = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        self.chosen[qid] = self.both[which].get(qid)
+        table.update_cell(qid, table.ordered_columns[3].key, self._agreed(qid))
+        if table.cursor_row < table.row_count - 1:
+            table.move_cursor(row=table.cursor_row + 1)
+
+    def action_save(self) -> None:
+        from store import StoreError
+        from store.double_review import record_consensus
+
+        left = [q for q in self.differ if q not in self.chosen]
+        if left:
+            self.notify(t("consensus.pending", left=len(left)), severity="warning")
+            return
+        agreed = {**self.both["primary"], **{q: self.chosen[q] for q in self.differ}}
+        try:
+            record_consensus(self.app.db, self.population_id, agreed, who=self.app.user)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(t("consensus.saved", case_ref=self.both["case_ref"]))
+        self.app.pop_screen()

@@ -1,0 +1,186 @@
+"""The supervisor's desk: who has which role, how the cases are shared, the double reviews.
+
+Keys: ``b`` shares every unassigned case of the latest sample among the
+inspectors (balanced by district and gender), ``r`` grants a role, Enter on
+a double-reviewed case compares the two reviews side by side.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from tui.i18n import t
+
+ROLE_WORDS = {"supervisor": "supervisor", "handledare": "supervisor",
+              "inspector": "inspector", "granskare": "inspector",
+              "trainer": "trainer", "utbildare": "trainer"}
+
+
+class GrantScreen(ModalScreen[tuple[str, str] | None]):
+    """Ask for "user role"; returns (user, role) or None."""
+
+    DEFAULT_CSS = """
+    GrantScreen { align: center middle; }
+    GrantScreen > #grant { width: 60; height: auto; border: round $primary; }
+    """
+    BINDINGS = [Binding("escape", "dismiss(None)", t("key.back"), id="back")]
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=t("supervise.grant_prompt"), id="grant")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        parts = event.value.split()
+        if len(parts) != 2 or parts[1].lower() not in ROLE_WORDS:
+            self.notify(t("supervise.grant_bad"), severity="error")
+            return
+        self.dismiss((parts[0], ROLE_WORDS[parts[1].lower()]))
+
+
+class SuperviseScreen(Screen[None]):
+    DEFAULT_CSS = """
+    SuperviseScreen #summary, SuperviseScreen #agreement { height: 1; padding: 0 1; }
+    SuperviseScreen #people { width: 30; }
+    SuperviseScreen #tables { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("b", "balance", t("users.key.balance"), id="balance"),
+        Binding("r", "grant", t("users.key.grant"), id="grant"),
+        Binding("enter", "compare", t("users.key.compare"), id="compare", show=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        self.title = t("supervise.title")
+        yield Header()
+        yield Static("", id="summary")
+        yield Static("", id="agreement")
+        with Horizontal(id="tables"):
+            yield DataTable(id="people", cursor_type="row")
+            yield DataTable(id="pairs", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    @property
+    def allowed(self) -> bool:
+        from tui.access import resolve_role
+
+        return resolve_role(self.app.db, self.app.config, self.app.user) == "supervisor"
+
+    def on_mount(self) -> None:
+        self.query_one("#people", DataTable).add_columns(t("users.col.user"), t("users.col.role"),
+                                                         t("users.col.load"))
+        self.query_one("#pairs", DataTable).add_columns(
+            t("col.case_ref"), t("users.col.first"), t("users.col.second"), t("col.status"))
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        if not self.allowed:
+            self.query_one("#summary", Static).update(t("supervise.refused"))
+            return
+        from store.assignments import loads, sampled_cases
+        from store.double_review import completed_pairs, pairs
+        from store.samples import latest_sample_id
+        from store.users import users
+        from tallies.double_review import agreement
+
+        db = self.app.db
+        sample_id = latest_sample_id(db)
+        load = loads(db, sample_id) if sample_id else {}
+        cases = sampled_cases(db, sample_id) if sample_id else []
+        people = self.query_one("#people", DataTable)
+        people.clear()
+        for row in users(db):
+            people.add_row(row["username"], t(f"users.role.{row['role']}"),
+                           str(load.get(row["username"], 0)))
+        double = pairs(db, sample_id) if sample_id else []
+        done = [p for p in double
+                if p["primary_status"] == "complete" and p["second_status"] == "complete"]
+        table = self.query_one("#pairs", DataTable)
+        table.clear()
+        for p in double:
+            status = (t("users.col.agreed") if p["consensus_id"] else
+                      "✓" if p in done else t("status.in_progress"))
+            table.add_row(p["case_ref"], p["primary_reviewer"], p["second_reviewer"], status,
+                          key=str(p["population_id"]))
+        if sample_id is None:
+            self.query_one("#summary", Static).update(t("supervise.no_sample"))
+        else:
+            self.query_one("#summary", Static).update(t(
+                "supervise.summary", assigned=sum(1 for c in cases if c["primary_reviewer"]),
+                total=len(cases), double=len(double), done=len(done)))
+        protocol = self.app.protocol(self.app.config.protocol.default)
+        report = agreement(completed_pairs(db), [q.id for q in protocol.questions])
+        self.query_one("#agreement", Static).update(t(
+            "supervise.agreement", pairs=report.pairs,
+            percent="–" if report.percent is None else f"{100 * report.percent:.0f} %",
+            kappa="–" if report.kappa is None else f"{report.kappa:.2f}".replace(".", ",")))
+
+    def action_balance(self) -> None:
+        if not self.allowed:
+            return
+        from store import StoreError
+        from store.samples import latest_sample_id, samples
+        from store.users import usernames
+        from tui.assigning import assign_balanced
+
+        db = self.app.db
+        sample_id = latest_sample_id(db)
+        people = usernames(db, "inspector")
+        if sample_id is None or not people:
+            self.notify(t("supervise.no_sample" if sample_id is None
+                          else "supervise.no_inspectors"), severity="warning")
+            return
+        protocol_id = next(s["protocol_id"] for s in samples(db) if s["id"] == sample_id)
+        try:
+            plan = assign_balanced(db, sample_id, people,
+                                   protocol_version=self.app.protocol(protocol_id).version,
+                                   who=self.app.user)
+        except (StoreError, ValueError) as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(t("supervise.balanced", count=len(plan), people=len(set(plan.values()))))
+        self.refresh_view()
+
+    def action_grant(self) -> None:
+        if not self.allowed:
+            return
+
+        def granted(answer: tuple[str, str] | None) -> None:
+            if answer is None:
+                return
+            from store import StoreError
+            from store.users import grant_role
+
+            try:
+                grant_role(self.app.db, answer[0], answer[1], who=self.app.user)
+            except StoreError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.notify(t("supervise.granted", user=answer[0], role=t(f"users.role.{answer[1]}")))
+            self.refresh_view()
+
+        self.app.push_screen(GrantScreen(), granted)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "pairs":
+            self.action_compare()
+
+    def action_compare(self) -> None:
+        table = self.query_one("#pairs", DataTable)
+        if not self.allowed or not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        from store import StoreError
+        from tui.screens.consensus import ConsensusScreen
+
+        try:
+            screen = ConsensusScreen(int(key.value))
+        except StoreError as error:
+            self.notify(str(error), severity="warning")
+            return
+        self.app.push_screen(screen)
