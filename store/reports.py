@@ -248,3 +248,11 @@ def record_export(db: sqlite_utils.Database, what: str, *, who: str | None = Non
     """Audit an export that carries identities (personnummer and names)."""
     with transaction(db):
         record(db, "export.identities", "export", None, new=what, who=who)
+
+
+def tally_fingerprint(db: sqlite_utils.Database, protocol_id: str) -> tuple:
+    """Changes whenever anything tallies read may have changed (every change is audited)."""
+    return tuple(db.execute(
+        "SELECT (SELECT max(id) FROM audit_log),"
+        " (SELECT count(*) FROM reviews WHERE protocol_id = ? AND status = 'complete')",
+        [protocol_id]).fetchone())

@@ -28,6 +28,12 @@ def _cases() -> Screen:
     return CaseListScreen()
 
 
+def _tallies() -> Screen:
+    from tui.screens.tallies import TalliesScreen
+
+    return TalliesScreen()
+
+
 def _not_built(mode: str):
     def make() -> Screen:
         from tui.screens.placeholder import NotBuiltScreen
@@ -43,7 +49,7 @@ class GranskaApp(App[None]):
     MODES = {
         "cases": _cases,
         "sample": _not_built("sample"),
-        "tallies": _not_built("tallies"),
+        "tallies": _tallies,
         "training": _not_built("training"),
         "audit": _not_built("audit"),
     }
