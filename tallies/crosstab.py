@@ -10,6 +10,7 @@ screen) shows the same figures. Percentages round half up, as the report does
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -165,6 +166,17 @@ class Prepared:
     codes: Mapping[str, str] | None = None
     strata: set[Stratum] = field(default_factory=set)
 
+    patterns: list[int] = field(default_factory=list)  # per case: its applicability pattern
+    strata_of: list[Stratum] = field(default_factory=list)
+    _reasons: dict[tuple, str] = field(default_factory=dict)
+    _chains: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    pattern_keys: list[tuple] = field(default_factory=list)
+    ref_index: dict[str, int] = field(default_factory=dict)
+    pattern_applies: list[Mapping[str, bool]] = field(default_factory=list)
+    members: list[list[int]] = field(default_factory=list)  # case indices per pattern
+    pattern_strata: list[Counter] = field(default_factory=list)
+    answers_of: list[Mapping[str, Value]] = field(default_factory=list)
+
     @classmethod
     def of(cls, protocol: Protocol, cases: Sequence[CaseAnswers], districts: Sequence[str],
            codes: Mapping[str, str] | None = None) -> Prepared:
@@ -172,19 +184,68 @@ class Prepared:
         # share them, so work each pattern out once.
         refs = sorted({r for q in protocol.questions if q.when is not None
                        for r in q.when.references()})
-        memo: dict[tuple, Mapping[str, bool]] = {}
-        applies = []
+        memo: dict[tuple, int] = {}
+        found: list[Mapping[str, bool]] = []
+        applies, patterns = [], []
         for case in cases:
             key = tuple(_hashable(case.answers.get(r)) for r in refs)
-            found = memo.get(key)
-            if found is None:
-                found = memo[key] = applicable(protocol, case.answers)
-            applies.append(found)
-        strata = {(c.district, c.gender) for c in cases}
-        return cls(protocol, cases, districts, applies, codes, strata)
+            index = memo.get(key)
+            if index is None:
+                index = memo[key] = len(found)
+                found.append(applicable(protocol, case.answers))
+            applies.append(found[index])
+            patterns.append(index)
+        strata_of = [(c.district, c.gender) for c in cases]
+        prep = cls(protocol, cases, districts, applies, codes, set(strata_of), patterns,
+                   strata_of)
+        prep.pattern_applies = found
+        prep.pattern_keys = [None] * len(found)
+        for key, index in memo.items():
+            prep.pattern_keys[index] = key
+        prep.ref_index = {r: j for j, r in enumerate(refs)}
+        prep.answers_of = [c.answers for c in cases]
+        prep.members = [[] for _ in found]
+        for i, pattern in enumerate(patterns):
+            prep.members[pattern].append(i)
+        prep.pattern_strata = [Counter(strata_of[i] for i in m) for m in prep.members]
+        return prep
+
+    def reason(self, case_index: int, question: Question) -> str:
+        """Why a question does not apply to a case, worked out once per distinct cause.
+
+        The cause depends only on the answers the question's condition refers
+        to (and theirs, up the chain), so those are the cache key.
+        """
+        chain = self._chains.get(question.id)
+        if chain is None:
+            chain = self._chains[question.id] = tuple(
+                self.ref_index[r] for r in _chain(self.protocol, question))
+        pattern_key = self.pattern_keys[self.patterns[case_index]]
+        key = (question.id, *(pattern_key[j] for j in chain))
+        found = self._reasons.get(key)
+        if found is None:
+            found = self._reasons[key] = _reason(self.protocol, question,
+                                                 self.cases[case_index].answers,
+                                                 self.applies[case_index])
+        return found
 
     def columns(self, view: str, words: Words = SWEDISH) -> Columns:
         return columns_for(self.strata, self.districts, view, words, self.codes)
+
+
+def _chain(protocol: Protocol, question: Question) -> tuple[str, ...]:
+    """Every question a question's condition depends on, directly or further up."""
+    found: set[str] = set()
+    pending = [question]
+    while pending:
+        current = pending.pop()
+        if current.when is None:
+            continue
+        for ref in current.when.references():
+            if ref not in found and protocol.has_question(ref):
+                found.add(ref)
+                pending.append(protocol.question(ref))
+    return tuple(sorted(found))
 
 
 def _hashable(value: Value) -> object:
@@ -210,24 +271,37 @@ class Tally:
 
 
 def tally_question(prep: Prepared, question_id: str) -> Tally:
-    """One pass over the cases: option codes, answered, not applicable, unanswered."""
+    """Option codes, answered, not applicable, unanswered: per stratum, in one pass.
+
+    Cases are visited by applicability pattern: where the question does not
+    apply, a whole pattern is counted at once without looking at its cases.
+    """
     question = prep.protocol.question(question_id)
     counts: dict[Stratum, dict[str, int]] = {}
     reasons: dict[str, int] = {}
-    for case, applies in zip(prep.cases, prep.applies, strict=True):
-        bucket = counts.setdefault((case.district, case.gender), {})
-        if not applies[question_id]:
-            bucket[NA] = bucket.get(NA, 0) + 1
-            reason = _reason(prep.protocol, question, case.answers, applies)
-            reasons[reason] = reasons.get(reason, 0) + 1
+    wanted: list[int] = []
+    for pattern, members in enumerate(prep.members):
+        if prep.pattern_applies[pattern][question_id]:
+            wanted += members
             continue
-        value = case.answers.get(question_id)
-        if value is None or value == "" or value == []:
-            bucket[UNANSWERED] = bucket.get(UNANSWERED, 0) + 1
+        for stratum, n in prep.pattern_strata[pattern].items():
+            bucket = counts.setdefault(stratum, {})
+            bucket[NA] = bucket.get(NA, 0) + n
+        reason = prep.reason(members[0], question)
+        reasons[reason] = reasons.get(reason, 0) + len(members)
+    answers, strata_of = prep.answers_of, prep.strata_of
+    values = [answers[i].get(question_id) for i in wanted]
+    strata = [strata_of[i] for i in wanted]
+    if question.type is QuestionType.MULTI:
+        values = [tuple(v) if type(v) is list else v for v in values]
+    for (stratum, value), n in Counter(zip(strata, values, strict=True)).items():
+        bucket = counts.setdefault(stratum, {})
+        if value is None or value == "" or value == ():
+            bucket[UNANSWERED] = bucket.get(UNANSWERED, 0) + n
             continue
-        bucket[ANSWERED] = bucket.get(ANSWERED, 0) + 1
-        for code in value if isinstance(value, list) else (value,):
-            bucket[code] = bucket.get(code, 0) + 1
+        bucket[ANSWERED] = bucket.get(ANSWERED, 0) + n
+        for code in value if type(value) is tuple else (value,):
+            bucket[code] = bucket.get(code, 0) + n
     return Tally(counts, reasons)
 
 
@@ -321,7 +395,7 @@ def _cases(n: int, words: Words) -> str:
 def _reason(protocol: Protocol, question: Question, answers: Mapping[str, Value],
             applies: Mapping[str, bool]) -> str:
     """Why a question does not apply: the first answer its condition failed on."""
-    visible = {q: v for q, v in answers.items() if applies.get(q)}
+    visible = _Visible(answers, applies)
     failed = _failing(question.when, visible) if question.when is not None else None
     if failed is None:
         return "?"
@@ -332,6 +406,18 @@ def _reason(protocol: Protocol, question: Question, answers: Mapping[str, Value]
     if value in (None, "", []):
         return f"{ref.label}: –"
     return f"{ref.label}: {display(ref, value)}"
+
+
+class _Visible:
+    """The answers a condition sees: only those of applicable questions (read lazily)."""
+
+    __slots__ = ("answers", "applies")
+
+    def __init__(self, answers: Mapping[str, Value], applies: Mapping[str, bool]) -> None:
+        self.answers, self.applies = answers, applies
+
+    def get(self, key: str, default: Value = None) -> Value:
+        return self.answers.get(key, default) if self.applies.get(key) else default
 
 
 def _failing(condition: object, answers: Mapping[str, Value]) -> Compare | None:

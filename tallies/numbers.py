@@ -22,7 +22,6 @@ from tallies.crosstab import (
     Stratum,
     Table,
     Words,
-    _reason,
     denominator_note,
 )
 
@@ -57,21 +56,28 @@ DAY_BANDS = (
 BANDS = {HOURS: HOUR_BANDS, DAYS: DAY_BANDS}
 
 
-def number_table(prep: Prepared, question_id: str, view: str = "district",
-                 words: Words = SWEDISH, bands: Sequence[Band] | None = None) -> Table:
-    """Counts per band with shares of the answered, the median, and the denominators."""
+@dataclass
+class NumberTally:
+    """A number question's answered values and other counts per stratum, from one pass."""
+
+    values: dict[Stratum, list[float]]
+    other: dict[Stratum, dict[str, int]]
+    reasons: dict[str, int]
+
+
+def tally_numbers(prep: Prepared, question_id: str) -> NumberTally:
     question = prep.protocol.question(question_id)
-    bands = bands if bands is not None else BANDS.get(question_id, ())
     values: dict[Stratum, list[float]] = {}
     other: dict[Stratum, dict[str, int]] = {}
-    reasons: dict[str, int] = {}
-    for case, applies in zip(prep.cases, prep.applies, strict=True):
-        stratum = (case.district, case.gender)
+    na_by_pattern: dict[int, int] = {}
+    first_of: dict[int, int] = {}
+    for i, (case, applies) in enumerate(zip(prep.cases, prep.applies, strict=True)):
+        stratum = prep.strata_of[i]
         if not applies[question_id]:
             bucket = other.setdefault(stratum, {})
             bucket[NA] = bucket.get(NA, 0) + 1
-            reason = _reason(prep.protocol, question, case.answers, applies)
-            reasons[reason] = reasons.get(reason, 0) + 1
+            first = first_of.setdefault(prep.patterns[i], i)
+            na_by_pattern[first] = na_by_pattern.get(first, 0) + 1
             continue
         value = case.answers.get(question_id)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -79,6 +85,21 @@ def number_table(prep: Prepared, question_id: str, view: str = "district",
         else:
             bucket = other.setdefault(stratum, {})
             bucket[UNANSWERED] = bucket.get(UNANSWERED, 0) + 1
+    reasons: dict[str, int] = {}
+    for first, n in na_by_pattern.items():
+        reason = prep.reason(first, question)
+        reasons[reason] = reasons.get(reason, 0) + n
+    return NumberTally(values, other, reasons)
+
+
+def number_table(prep: Prepared, question_id: str, view: str = "district",
+                 words: Words = SWEDISH, bands: Sequence[Band] | None = None,
+                 tally: NumberTally | None = None) -> Table:
+    """Counts per band with shares of the answered, the median, and the denominators."""
+    question = prep.protocol.question(question_id)
+    bands = bands if bands is not None else BANDS.get(question_id, ())
+    tally = tally or tally_numbers(prep, question_id)
+    values, other, reasons = tally.values, tally.other, tally.reasons
     cols = prep.columns(view, words)
     per_column = [[v for s in members for v in values.get(s, ())] for members in cols.strata]
     answered = tuple(len(v) for v in per_column)

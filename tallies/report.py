@@ -32,7 +32,7 @@ from tallies.crosstab import (
     plan_matches,
     tally_question,
 )
-from tallies.numbers import number_table
+from tallies.numbers import number_table, tally_numbers
 
 NOTE_KINDS = ("strength", "development")
 
@@ -93,8 +93,10 @@ def build_report(
             report.tables.append(crosstab(prep, question.id, view, words, tallies[question.id]))
     for question in protocol.questions:
         if question.type is QuestionType.NUMBER:
+            numbers = tally_numbers(prep, question.id)
             for view in views:
-                report.tables.append(number_table(prep, question.id, view, words))
+                report.tables.append(number_table(prep, question.id, view, words,
+                                                  tally=numbers))
     report.areas = area_tables(prep, tallies, words)
     return report
 
