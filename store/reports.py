@@ -36,36 +36,55 @@ class ExportedAnswer:
     name: str | None = None
 
 
+_COUNTED = """
+SELECT id FROM (
+    SELECT r.id, row_number() OVER (
+        PARTITION BY r.population_id
+        ORDER BY r.kind = 'consensus' DESC, r.completed_at DESC, r.id DESC) AS choice
+    FROM reviews r
+    WHERE r.status = 'complete' AND r.protocol_id = ? AND r.kind IN ('consensus', 'primary')
+) WHERE choice = 1
+"""
+
+
 def counted_reviews(db: sqlite_utils.Database, protocol_id: str) -> list[dict[str, Any]]:
     """The reviews tallies count, one per case, with the case's reference, district, gender."""
     rows = db.execute(
-        "SELECT r.id, r.population_id, r.kind, r.reviewer, r.completed_at, p.case_ref,"
-        " p.district, p.gender, p.personnummer, p.name FROM reviews r"
-        " JOIN population p ON p.id = r.population_id"
-        " WHERE r.status = 'complete' AND r.protocol_id = ? AND r.kind IN ('consensus', 'primary')"
-        " ORDER BY p.case_ref, p.id, r.kind = 'consensus', r.completed_at, r.id",
+        f"WITH counted AS ({_COUNTED})"
+        " SELECT r.id, r.population_id, r.kind, r.reviewer, r.completed_at, p.case_ref,"
+        " p.district, p.gender, p.personnummer, p.name FROM counted c"
+        " JOIN reviews r ON r.id = c.id JOIN population p ON p.id = r.population_id"
+        " ORDER BY p.case_ref, r.id",
         [protocol_id],
     ).fetchall()
-    chosen: dict[int, tuple] = {}
-    for row in rows:  # sorted so that the last one per case is the one that counts
-        chosen[row[1]] = row
     keys = ("review_id", "population_id", "kind", "reviewer", "completed_at", "case_ref",
             "district", "gender", "personnummer", "name")
-    return [dict(zip(keys, row, strict=True)) for row in chosen.values()]
+    return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-def answers_of(db: sqlite_utils.Database, review_ids: Iterable[int]) -> dict[int, list[tuple]]:
-    """(question_id, value, answered_at, answered_by) per review, answered ones only."""
-    wanted = set(review_ids)
-    result: dict[int, list[tuple]] = {rid: [] for rid in wanted}
-    cursor = db.execute(
-        "SELECT review_id, question_id, value, answered_at, answered_by FROM answers"
-        " WHERE value IS NOT NULL ORDER BY review_id, id"
-    )
-    for review_id, question_id, value, at, by in cursor:
-        if review_id in wanted:
-            result[review_id].append((question_id, value, at, by))
-    return result
+def counted_answers(db: sqlite_utils.Database, protocol_id: str) -> list[tuple]:
+    """(review_id, question_id, value) of the counted reviews' answers, by review."""
+    return db.execute(
+        f"WITH counted AS ({_COUNTED})"
+        " SELECT a.review_id, a.question_id, a.value FROM counted c"
+        " JOIN answers a ON a.review_id = c.id WHERE a.value IS NOT NULL",
+        [protocol_id],
+    ).fetchall()
+
+
+def answers_long(db: sqlite_utils.Database, protocol_id: str, *,
+                 with_identities: bool = False) -> list[tuple]:
+    """The counted reviews' answers in long format: case_ref, district, gender, question_id,
+    value, reviewer, answered_at (and personnummer, name when asked for)."""
+    extra = ", p.personnummer, p.name" if with_identities else ""
+    return db.execute(
+        f"WITH counted AS ({_COUNTED})"
+        " SELECT p.case_ref, p.district, p.gender, a.question_id, a.value, r.reviewer,"
+        f" a.answered_at{extra} FROM counted c JOIN reviews r ON r.id = c.id"
+        " JOIN population p ON p.id = r.population_id JOIN answers a ON a.review_id = r.id"
+        " WHERE a.value IS NOT NULL ORDER BY r.id, a.question_id",
+        [protocol_id],
+    ).fetchall()
 
 
 def sample_cases(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:

@@ -11,8 +11,9 @@ screen) shows the same figures. Percentages round half up, as the report does
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from review_protocols.conditions import AllOf, AnyOf, Compare, Negation, Value, applicable
 from review_protocols.model import Protocol, Question, QuestionType
@@ -169,7 +170,7 @@ class Prepared:
     patterns: list[int] = field(default_factory=list)  # per case: its applicability pattern
     strata_of: list[Stratum] = field(default_factory=list)
     _reasons: dict[tuple, str] = field(default_factory=dict)
-    _chains: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _chains: dict[str, Callable[[tuple], object]] = field(default_factory=dict)
     pattern_keys: list[tuple] = field(default_factory=list)
     ref_index: dict[str, int] = field(default_factory=dict)
     pattern_applies: list[Mapping[str, bool]] = field(default_factory=list)
@@ -188,8 +189,12 @@ class Prepared:
         found: list[Mapping[str, bool]] = []
         applies, patterns = [], []
         for case in cases:
-            key = tuple(_hashable(case.answers.get(r)) for r in refs)
-            index = memo.get(key)
+            key = tuple(map(case.answers.get, refs))
+            try:
+                index = memo.get(key)
+            except TypeError:  # a multiple choice (a list) among them
+                key = tuple(_hashable(v) for v in key)
+                index = memo.get(key)
             if index is None:
                 index = memo[key] = len(found)
                 found.append(applicable(protocol, case.answers))
@@ -216,12 +221,12 @@ class Prepared:
         The cause depends only on the answers the question's condition refers
         to (and theirs, up the chain), so those are the cache key.
         """
-        chain = self._chains.get(question.id)
-        if chain is None:
-            chain = self._chains[question.id] = tuple(
-                self.ref_index[r] for r in _chain(self.protocol, question))
-        pattern_key = self.pattern_keys[self.patterns[case_index]]
-        key = (question.id, *(pattern_key[j] for j in chain))
+        pick = self._chains.get(question.id)
+        if pick is None:
+            positions = [self.ref_index[r] for r in _chain(self.protocol, question)]
+            pick = self._chains[question.id] = (
+                itemgetter(*positions) if positions else (lambda _key: ()))
+        key = (question.id, pick(self.pattern_keys[self.patterns[case_index]]))
         found = self._reasons.get(key)
         if found is None:
             found = self._reasons[key] = _reason(self.protocol, question,

@@ -65,13 +65,12 @@ def to_csv(report: Report, words: Words = SWEDISH) -> str:
     return BOM + out.getvalue()
 
 
-def answers_csv(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
+def answers_csv(rows: Sequence[Sequence[str | None]], columns: Sequence[str]) -> str:
     """Long format, one answer a line; semicolons and a BOM like the tallies CSV."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(columns)
-    for row in rows:
-        writer.writerow([row.get(c, "") for c in columns])
+    writer.writerows(rows)
     return BOM + out.getvalue()
 
 

@@ -20,19 +20,23 @@ IDENTITY_COLUMNS = ("personnummer", "name")
 
 def load_cases(db: sqlite_utils.Database, protocol: Protocol) -> list[CaseAnswers]:
     """The counted reviews as decoded answers, in case reference order."""
-    from store.reports import answers_of, counted_reviews
+    from store.reports import counted_answers, counted_reviews
 
     reviews = counted_reviews(db, protocol.id)
-    answers = answers_of(db, (r["review_id"] for r in reviews))
-    cases = []
-    for review in reviews:
-        decoded = {}
-        for question_id, value, _at, _by in answers[review["review_id"]]:
-            if protocol.has_question(question_id):
-                decoded[question_id] = decode(protocol.question(question_id), value)
-        cases.append(CaseAnswers(review["case_ref"], review["district"], review["gender"],
-                                 decoded))
-    return cases
+    by_review: dict[int, dict] = {r["review_id"]: {} for r in reviews}
+    decoded_cache: dict[tuple[str, str], object] = {}
+    for review_id, question_id, value in counted_answers(db, protocol.id):
+        key = (question_id, value)
+        try:
+            found = decoded_cache[key]
+        except KeyError:
+            found = decoded_cache[key] = (
+                decode(protocol.question(question_id), value)
+                if protocol.has_question(question_id) else None)
+        if found is not None:
+            by_review[review_id][question_id] = list(found) if type(found) is list else found
+    return [CaseAnswers(r["case_ref"], r["district"], r["gender"], by_review[r["review_id"]])
+            for r in reviews]
 
 
 def load_notes(db: sqlite_utils.Database) -> list[DistrictNote]:
@@ -49,22 +53,9 @@ def load_report(db: sqlite_utils.Database, protocol: Protocol, districts: Sequen
 
 
 def answer_rows(db: sqlite_utils.Database, protocol: Protocol, *,
-                with_identities: bool = False) -> list[dict[str, str]]:
-    """The raw answers of the counted reviews in long format, for R or pandas."""
-    from store.reports import answers_of, counted_reviews
+                with_identities: bool = False) -> list[tuple]:
+    """The raw answers of the counted reviews in long format (ANSWER_COLUMNS order, then
+    IDENTITY_COLUMNS when asked for), for R or pandas."""
+    from store.reports import answers_long
 
-    reviews = counted_reviews(db, protocol.id)
-    answers = answers_of(db, (r["review_id"] for r in reviews))
-    order = {q.id: i for i, q in enumerate(protocol.questions)}
-    rows = []
-    for review in reviews:
-        stored = sorted(answers[review["review_id"]], key=lambda a: order.get(a[0], 10**6))
-        for question_id, value, at, _by in stored:
-            row = {"case_ref": review["case_ref"], "district": review["district"],
-                   "gender": review["gender"], "question_id": question_id, "value": value,
-                   "reviewer": review["reviewer"], "answered_at": at}
-            if with_identities:
-                row["personnummer"] = review["personnummer"] or ""
-                row["name"] = review["name"] or ""
-            rows.append(row)
-    return rows
+    return answers_long(db, protocol.id, with_identities=with_identities)
