@@ -28,12 +28,6 @@ def _cases() -> Screen:
     return CaseListScreen()
 
 
-def _tallies() -> Screen:
-    from tui.screens.tallies import TalliesScreen
-
-    return TalliesScreen()
-
-
 def _not_built(mode: str):
     def make() -> Screen:
         from tui.screens.placeholder import NotBuiltScreen
@@ -41,6 +35,12 @@ def _not_built(mode: str):
         return NotBuiltScreen(mode)
 
     return make
+
+
+def _tallies() -> Screen:
+    from tui.screens.tallies import TalliesScreen
+
+    return TalliesScreen()
 
 
 class GranskaApp(App[None]):
