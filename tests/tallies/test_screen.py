@@ -118,3 +118,20 @@ async def _test_strengths_written_on_screen_are_stored_and_audited(report_db) ->
 
 def test_snapshot_80x24(report_db, snap_compare) -> None:
     assert snap_compare(make_app(report_db), press=["f4"], terminal_size=(80, 24))
+
+
+def test_quality_areas_can_be_picked(report_db) -> None:
+    run(_test_quality_areas_can_be_picked(report_db))
+
+
+async def _test_quality_areas_can_be_picked(report_db) -> None:
+    app = make_app(report_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4", "left")  # wraps round to the last entry: a quality area
+        assert "Kunskapsbaserad verksamhet" in shown(app, "#tallies-heading") or \
+            "Effektivitet" in shown(app, "#tallies-heading")
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        assert "Genomförandeplan stämmer" in shown(app, "#tallies-heading")

@@ -91,14 +91,17 @@ class TalliesScreen(Screen[None]):
                                   codes={d.name: d.code for d in config.districts},
                                   words=words())
         self._fingerprint = fingerprint
-        self.stems = self.report.questions()
+        self.stems = self.report.questions() + [(a.id, a.title) for a in self.report.areas]
         self.index = min(self.index, max(len(self.stems) - 1, 0))
         self.render_table()
 
     def current(self) -> Table | None:
         if self.report is None or not self.stems:
             return None
-        return self.report.table(f"{self.stems[self.index][0]}.{self.view}")
+        stem = self.stems[self.index][0]
+        if stem.startswith("area."):
+            return self.report.table(stem)  # quality areas: per district only
+        return self.report.table(f"{stem}.{self.view}")
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -115,7 +118,7 @@ class TalliesScreen(Screen[None]):
             return
         position = t("tallies.question", i=self.index + 1, n=len(self.stems))
         heading.update(Text.assemble(
-            (table.title, "bold"), f" · {view_label(self.view, words())} · {position} · ",
+            (table.title, "bold"), f" · {view_label(table.view, words())} · {position} · ",
             t("tallies.cases", n=self.report.cases)))
         self.query_one("#tallies-table", Static).update(self._crosstab(table))
         self.query_one("#tallies-note", Static).update(Text(table.note, style="italic"))
@@ -129,9 +132,10 @@ class TalliesScreen(Screen[None]):
         from tallies.export import _count
 
         compact = table.view == "district_gender"
-        grid = RichTable(box=None, pad_edge=False, show_edge=False, padding=(0, 1),
+        # Sized for 80 columns: a label of at most 24 and five cells such as "20 (100%)".
+        grid = RichTable(box=None, pad_edge=False, show_edge=False, padding=(0, 0, 0, 1),
                          header_style="bold")
-        grid.add_column("", no_wrap=True, max_width=26 if not compact else 16,
+        grid.add_column("", no_wrap=True, max_width=24 if not compact else 16,
                         overflow="ellipsis")
         for column in table.columns:
             label = self._short(column)
@@ -158,6 +162,8 @@ class TalliesScreen(Screen[None]):
         chart = Text()
         if not shown:
             return chart
+        if table.view == "areas":
+            return self._share_bars(shown)
         chart.append(t("tallies.chart") + "  ", style="bold")
         for n, row in enumerate(shown):
             chart.append(FILLS[n % len(FILLS)] * 2, style=COLOURS[n % len(COLOURS)])
@@ -179,6 +185,18 @@ class TalliesScreen(Screen[None]):
                 used += width
                 chart.append(FILLS[n % len(FILLS)] * width, style=COLOURS[n % len(COLOURS)])
             chart.append(" " * (BAR_WIDTH - used) + f" {total}\n")
+        return chart
+
+    def _share_bars(self, rows: list) -> Text:
+        """One bar per finding: its share in Totalt (quality areas)."""
+        chart = Text()
+        for row in rows:
+            pct = row.percent(len(row.counts) - 1)
+            width = round((pct or 0) * BAR_WIDTH / 100)
+            chart.append(f"{row.label[:24]:<24} ")
+            chart.append(FILLS[0] * width, style=COLOURS[0])
+            chart.append(" " * (BAR_WIDTH - width) + (f" {pct}%\n" if pct is not None
+                                                       else " –\n"))
         return chart
 
     # --- actions -------------------------------------------------------------------------
