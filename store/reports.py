@@ -270,8 +270,10 @@ def record_export(db: sqlite_utils.Database, what: str, *, who: str | None = Non
 
 
 def tally_fingerprint(db: sqlite_utils.Database, protocol_id: str) -> tuple:
-    """Changes whenever anything tallies read may have changed (every change is audited)."""
+    """Changes whenever what tallies count may have changed: complete reviews (their number
+    and latest change) and district notes. Work on unfinished reviews leaves it alone."""
     return tuple(db.execute(
-        "SELECT (SELECT max(id) FROM audit_log),"
-        " (SELECT count(*) FROM reviews WHERE protocol_id = ? AND status = 'complete')",
-        [protocol_id]).fetchone())
+        "SELECT count(*), max(updated_at), total(id) FROM reviews"
+        " WHERE protocol_id = ? AND status = 'complete'"
+        " UNION ALL SELECT count(*), max(written_at), total(id) FROM district_notes",
+        [protocol_id]).fetchall())
