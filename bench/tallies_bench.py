@@ -1,6 +1,6 @@
 """Time tallies and every export over 10,000 reviewed cases (budget: 0.5 s each).
 
-Run: .venv/bin/python bench/tallies_bench.py [--cases N] [--db PATH]
+Run: .venv/bin/python bench/tallies_bench.py [--cases N] [--db PATH] [--quick]
 Builds a database of N complete reviews with random but skip-logic-consistent
 answers (seeded), then times: reading the counted reviews, building the
 tallies, and each export format. Prints one line per figure with the budget.
@@ -66,7 +66,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--db", default=None)
+    parser.add_argument("--quick", action="store_true", help="1,000 cases (bench/run --quick)")
     args = parser.parse_args()
+    if args.quick:
+        args.cases = 1_000
 
     from review_protocols import load_builtin
     from review_protocols.values import encode
