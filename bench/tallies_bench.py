@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -119,6 +120,9 @@ def main() -> int:
     timed("export json", lambda: export.to_json(report), results)
     timed("export answers (DB, long format)", lambda: export.answers_csv(
         answer_rows(db, protocol), ANSWER_COLUMNS), results)
+    db.conn.close()
+    if args.db is None:
+        shutil.rmtree(folder, ignore_errors=True)
     return 0 if all(min(wall, cpu) <= BUDGET for _, wall, cpu in results) else 1
 
 
