@@ -55,13 +55,19 @@ def _supervise() -> Screen:
     return SuperviseScreen()
 
 
+def _tallies() -> Screen:
+    from tui.screens.tallies import TalliesScreen
+
+    return TalliesScreen()
+
+
 class GranskaApp(App[None]):
     TITLE = "Granska"
     CSS_PATH = "granska.tcss"
     MODES = {
         "cases": _cases,
         "sample": _not_built("sample"),
-        "tallies": _not_built("tallies"),
+        "tallies": _tallies,
         "training": _training,
         "audit": _audit,
         "supervise": _supervise,

@@ -3,20 +3,72 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from tui.cli import Context, not_built
+from tui.cli import Context, UsageError
 
 FORMATS = ("csv", "xlsx", "md", "json", "answers")
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("export", parents=[parent], help="export tallies",
-                            description="Tallies per district and gender, or the raw answers.")
+                            description="Tallies per district and gender (csv, xlsx, md, "
+                            "json), or the raw answers in long format (answers). Case "
+                            "references only, unless --with-identities.")
     parser.add_argument("format", choices=FORMATS, metavar="FORMAT",
                         help=" | ".join(FORMATS))
-    parser.add_argument("--out", metavar="PATH", help="output file (default: standard output)")
+    parser.add_argument("--out", metavar="PATH",
+                        help="output file, created readable by you only (default: standard "
+                        "output; xlsx needs --out)")
+    parser.add_argument("--with-identities", action="store_true",
+                        help="answers only: add personnummer and name (recorded in the audit "
+                        "log)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    return not_built("export", "issue 4 of 7, tallies")
+    if args.format == "xlsx" and not args.out:
+        raise UsageError("export xlsx needs --out PATH (a spreadsheet cannot go to the terminal)")
+    if args.with_identities and args.format != "answers":
+        raise UsageError("--with-identities applies to `granska export answers` only; "
+                         "the tallies carry no identities")
+    db = ctx.open_db(create=False)
+    data = produce(db, ctx.config, args.format, with_identities=args.with_identities)
+    if args.with_identities:
+        from store.reports import record_export
+
+        record_export(db, f"answers with personnummer and name -> {args.out or 'stdout'}")
+    if args.out:
+        from tallies.export import write_private
+
+        path = write_private(args.out, data)
+        sys.stderr.write(f"granska export {args.format}: wrote {path}\n")
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0
+
+
+def produce(db, config, fmt: str, *, with_identities: bool = False) -> bytes:
+    """The bytes of one export format (shared with the Tallies screen)."""
+    from review_protocols import load_builtin
+    from tallies import export
+    from tallies.source import ANSWER_COLUMNS, IDENTITY_COLUMNS, answer_rows, load_report
+    from tui.tallies_words import words
+
+    protocol = load_builtin(config.protocol.default)
+    if fmt == "answers":
+        rows = answer_rows(db, protocol, with_identities=with_identities)
+        columns = ANSWER_COLUMNS + (IDENTITY_COLUMNS if with_identities else ())
+        return export.answers_csv(rows, columns).encode("utf-8")
+    codes = {d.name: d.code for d in config.districts}
+    report = load_report(db, protocol, config.district_names, codes=codes, words=words())
+    if fmt == "csv":
+        return export.to_csv(report, words()).encode("utf-8")
+    if fmt == "md":
+        return export.to_markdown(report, words()).encode("utf-8")
+    if fmt == "json":
+        return export.to_json(report).encode("utf-8")
+    if fmt == "xlsx":
+        return export.to_xlsx(report, words())
+    raise UsageError(f"unknown export format '{fmt}'; use one of: {', '.join(FORMATS)}")

@@ -1,0 +1,130 @@
+"""Time tallies and every export over 10,000 reviewed cases (budget: 0.5 s each).
+
+Run: .venv/bin/python bench/tallies_bench.py [--cases N] [--db PATH] [--quick]
+Builds a database of N complete reviews with random but skip-logic-consistent
+answers (seeded), then times: reading the counted reviews, building the
+tallies, and each export format. Prints one line per figure with the budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+BUDGET = 0.5
+
+
+def random_cases(protocol, n: int, districts: list[str], seed: int = 1) -> list:
+    from review_protocols.conditions import applicable
+    from review_protocols.model import QuestionType
+    from tallies.crosstab import CaseAnswers
+
+    rng = random.Random(seed)
+    cases = []
+    for i in range(n):
+        answers: dict = {}
+        for q in protocol.questions:
+            if q.type is QuestionType.SINGLE:
+                answers[q.id] = rng.choice(q.options).code
+            elif q.type is QuestionType.MULTI:
+                answers[q.id] = [o.code for o in q.options if rng.random() < 0.4] or [
+                    q.options[0].code]
+            elif q.type is QuestionType.NUMBER:
+                answers[q.id] = rng.choice((3, 8, 12, 13, 16, 25, 40)) if "tid" in q.id \
+                    else rng.randrange(0, 120)
+        applies = applicable(protocol, answers)
+        answers = {k: v for k, v in answers.items() if applies[k]}
+        district = districts[i % len(districts)]
+        cases.append(CaseAnswers(f"B-{i:06d}", district, "K" if rng.random() < 0.51 else "M",
+                                 answers))
+    return cases
+
+
+def timed(label: str, fn, results: list) -> object:
+    """Best of three runs, wall clock and CPU time (CPU is steadier on a shared machine)."""
+    best_wall = best_cpu = float("inf")
+    for _ in range(3):
+        wall, cpu = time.perf_counter(), time.process_time()
+        value = fn()
+        best_wall = min(best_wall, time.perf_counter() - wall)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+    verdict = "ok" if best_wall <= BUDGET else (
+        "ok on CPU (wall over: machine busy)" if best_cpu <= BUDGET else "OVER BUDGET")
+    results.append((label, best_wall, best_cpu))
+    print(f"{label:<34} wall {best_wall:6.3f} s  cpu {best_cpu:6.3f} s  (budget {BUDGET} s)  "
+          f"{verdict}", flush=True)
+    return value
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=10_000)
+    parser.add_argument("--db", default=None)
+    parser.add_argument("--quick", action="store_true", help="1,000 cases (bench/run --quick)")
+    args = parser.parse_args()
+    if args.quick:
+        args.cases = 1_000
+
+    from review_protocols import load_builtin
+    from review_protocols.values import encode
+    from store import open_database
+    from store.frames import insert_frame, population
+    from store.reports import ImportedAnswer, import_answers
+    from store.samples import save_sample
+    from tallies import export
+    from tallies.report import build_report
+    from tallies.source import ANSWER_COLUMNS, answer_rows, load_cases, load_notes
+    from tui.config import Config
+
+    config = Config()
+    protocol = load_builtin("boendestod_sol")
+    districts = config.district_names
+    codes = {d.name: d.code for d in config.districts}
+    cases = random_cases(protocol, args.cases, districts)
+    folder = Path(tempfile.mkdtemp(prefix="granska-bench-"))
+    db = open_database(args.db or folder / "bench.db")
+    setup = time.perf_counter()
+    rows = [{"case_ref": c.case_ref, "gender": c.gender, "district": c.district,
+             "insats": "boendestöd"} for c in cases]
+    frame_id = insert_frame(db, name="bench", source="bench", sha256="0" * 64, rows=rows)
+    pop = population(db, frame_id)
+    sample_id = save_sample(db, frame_id=frame_id, seed=1, spec={}, frame_sha256="0" * 64,
+                            protocol_id=protocol.id, outcome={},
+                            members=[{"population_id": p["id"], "district": p["district"],
+                                      "gender": p["gender"], "role": "selected", "rank": i}
+                                     for i, p in enumerate(pop)])
+    ids = {p["case_ref"]: p["id"] for p in pop}
+    import_answers(db, (ImportedAnswer(ids[c.case_ref], sample_id, "bench", q,
+                                       encode(protocol.question(q), v))
+                        for c in cases for q, v in c.answers.items()),
+                   protocol_id=protocol.id, protocol_version=protocol.version, source="bench")
+    answers = sum(len(c.answers) for c in cases)
+    print(f"setup: {len(cases)} complete reviews, {answers} answers "
+          f"({time.perf_counter() - setup:.1f} s, not timed)")
+
+    results: list = []
+    loaded = timed("read counted reviews (DB)", lambda: load_cases(db, protocol), results)
+    report = timed("tallies (build_report)", lambda: build_report(
+        protocol, loaded, districts, codes=codes, notes=load_notes(db)), results)
+    print(f"  {len(report.tables)} tables + {len(report.areas)} quality-area tables")
+    timed("export csv", lambda: export.to_csv(report), results)
+    timed("export xlsx", lambda: export.to_xlsx(report), results)
+    timed("export md", lambda: export.to_markdown(report), results)
+    timed("export json", lambda: export.to_json(report), results)
+    timed("export answers (DB, long format)", lambda: export.answers_csv(
+        answer_rows(db, protocol), ANSWER_COLUMNS), results)
+    db.conn.close()
+    if args.db is None:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0 if all(min(wall, cpu) <= BUDGET for _, wall, cpu in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

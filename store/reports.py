@@ -1,0 +1,279 @@
+"""What tallies read and write: the reviews that count, district notes, imported answers.
+
+Which reviews count: complete ones; a case's 'consensus' review when it has
+one, else its 'primary' review (the most recently completed, should there be
+several). 'second' reviews feed agreement measures and 'training' reviews
+calibration, never the tallies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from store.audit import record
+from store.connection import transaction
+from store.identity import current_user, now
+
+COUNTED_KINDS = ("consensus", "primary")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedAnswer:
+    """One stored answer of a counted review, in long format."""
+
+    case_ref: str
+    district: str
+    gender: str
+    question_id: str
+    value: str
+    reviewer: str
+    answered_at: str
+    personnummer: str | None = None
+    name: str | None = None
+
+
+_COUNTED = """
+SELECT id FROM (
+    SELECT r.id, row_number() OVER (
+        PARTITION BY r.population_id
+        ORDER BY r.kind = 'consensus' DESC, r.completed_at DESC, r.id DESC) AS choice
+    FROM reviews r
+    WHERE r.status = 'complete' AND r.protocol_id = ? AND r.kind IN ('consensus', 'primary')
+) WHERE choice = 1
+"""
+
+
+def counted_reviews(db: sqlite_utils.Database, protocol_id: str) -> list[dict[str, Any]]:
+    """The reviews tallies count, one per case, with the case's reference, district, gender."""
+    rows = db.execute(
+        f"WITH counted AS ({_COUNTED})"
+        " SELECT r.id, r.population_id, r.kind, r.reviewer, r.completed_at, p.case_ref,"
+        " p.district, p.gender, p.personnummer, p.name FROM counted c"
+        " JOIN reviews r ON r.id = c.id JOIN population p ON p.id = r.population_id"
+        " ORDER BY p.case_ref, r.id",
+        [protocol_id],
+    ).fetchall()
+    keys = ("review_id", "population_id", "kind", "reviewer", "completed_at", "case_ref",
+            "district", "gender", "personnummer", "name")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def counted_answers(db: sqlite_utils.Database, protocol_id: str) -> list[tuple]:
+    """(review_id, question_id, value) of the counted reviews' answers, by review."""
+    return db.execute(
+        f"WITH counted AS ({_COUNTED})"
+        " SELECT a.review_id, a.question_id, a.value FROM counted c"
+        " JOIN answers a ON a.review_id = c.id WHERE a.value IS NOT NULL",
+        [protocol_id],
+    ).fetchall()
+
+
+def answers_long(db: sqlite_utils.Database, protocol_id: str, *,
+                 with_identities: bool = False) -> list[tuple]:
+    """The counted reviews' answers in long format: case_ref, district, gender, question_id,
+    value, reviewer, answered_at (and personnummer, name when asked for)."""
+    extra = ", p.personnummer, p.name" if with_identities else ""
+    return db.execute(
+        f"WITH counted AS ({_COUNTED})"
+        " SELECT p.case_ref, p.district, p.gender, a.question_id, a.value, r.reviewer,"
+        f" a.answered_at{extra} FROM counted c JOIN reviews r ON r.id = c.id"
+        " JOIN population p ON p.id = r.population_id JOIN answers a ON a.review_id = r.id"
+        " WHERE a.value IS NOT NULL ORDER BY r.id, a.question_id",
+        [protocol_id],
+    ).fetchall()
+
+
+def sample_cases(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
+    """Cases in a sample (selected or replacement), by case reference; the latest sample wins."""
+    rows = db.execute(
+        "SELECT p.case_ref, m.population_id, m.sample_id, p.district, p.gender"
+        " FROM sample_members m JOIN population p ON p.id = m.population_id"
+        " WHERE m.role IN ('selected', 'replacement') ORDER BY m.sample_id, m.id"
+    ).fetchall()
+    return {row[0]: {"population_id": row[1], "sample_id": row[2], "district": row[3],
+                     "gender": row[4]} for row in rows}
+
+
+def stored_answers(db: sqlite_utils.Database, population_id: int, reviewer: str,
+                   protocol_id: str) -> dict[str, str]:
+    """The primary review's stored answers of a case by one reviewer (for import checks)."""
+    rows = db.execute(
+        "SELECT a.question_id, a.value FROM answers a JOIN reviews r ON r.id = a.review_id"
+        " WHERE r.population_id = ? AND r.reviewer = ? AND r.protocol_id = ?"
+        " AND r.kind = 'primary' AND a.value IS NOT NULL",
+        [population_id, reviewer, protocol_id],
+    ).fetchall()
+    return dict(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedAnswer:
+    population_id: int
+    sample_id: int | None
+    reviewer: str
+    question_id: str
+    value: str | None  # encoded; None clears
+    note: str | None = None
+
+
+def import_answers(
+    db: sqlite_utils.Database,
+    answers: Iterable[ImportedAnswer],
+    *,
+    protocol_id: str,
+    protocol_version: str,
+    source: str,
+    complete: bool = True,
+    who: str | None = None,
+) -> dict[str, int]:
+    """Store checked answers all at once: one transaction, one audit row per changed answer.
+
+    Each (case, reviewer) gets its primary review (created if need be); with
+    ``complete`` the reviews filled are marked complete, so that they count.
+    """
+    who = who or current_user()
+    stamp = now()
+    changed = reviews_touched = 0
+    with transaction(db):
+        review_ids: dict[tuple[int, str], int] = {}
+        for item in answers:
+            key = (item.population_id, item.reviewer)
+            review_id = review_ids.get(key)
+            if review_id is None:
+                review_id = review_ids[key] = _review_for(
+                    db, item, protocol_id, protocol_version, stamp, who)
+            old = db.execute(
+                "SELECT value, note FROM answers WHERE review_id = ? AND question_id = ?",
+                [review_id, item.question_id],
+            ).fetchone()
+            note = item.note if item.note is not None else (old[1] if old else "")
+            if old is not None and old[0] == item.value and old[1] == note:
+                continue
+            db.execute(
+                "INSERT INTO answers (review_id, question_id, value, note, protocol_id,"
+                " protocol_version, answered_at, answered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (review_id, question_id) DO UPDATE SET value = excluded.value,"
+                " note = excluded.note, answered_at = excluded.answered_at,"
+                " answered_by = excluded.answered_by",
+                [review_id, item.question_id, item.value, note, protocol_id, protocol_version,
+                 stamp, item.reviewer],
+            )
+            record(db, "answer.import", "review", review_id, field=item.question_id,
+                   old=old[0] if old else None, new=item.value, who=who)
+            changed += 1
+        for review_id in review_ids.values():
+            status = db.execute("SELECT status FROM reviews WHERE id = ?",
+                                [review_id]).fetchone()[0]
+            new = "complete" if complete else ("in_progress" if status == "not_started"
+                                                else status)
+            if new != status:
+                db.execute(
+                    "UPDATE reviews SET status = ?, updated_at = ?, completed_at = ? WHERE id = ?",
+                    [new, stamp, stamp if new == "complete" else None, review_id])
+                record(db, "status", "review", review_id, old=status, new=new, who=who)
+            reviews_touched += 1
+        record(db, "answers.import", "import", None, new=f"{source}: {changed} answers, "
+               f"{reviews_touched} reviews", who=who)
+    return {"answers": changed, "reviews": reviews_touched}
+
+
+def _review_for(db: sqlite_utils.Database, item: ImportedAnswer, protocol_id: str,
+                protocol_version: str, stamp: str, who: str) -> int:
+    found = db.execute(
+        "SELECT id FROM reviews WHERE population_id = ? AND reviewer = ? AND protocol_id = ?"
+        " AND kind = 'primary'",
+        [item.population_id, item.reviewer, protocol_id],
+    ).fetchone()
+    if found:
+        return found[0]
+    review_id = db.execute(
+        "INSERT INTO reviews (population_id, sample_id, reviewer, protocol_id, protocol_version,"
+        " kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'primary', ?, ?)",
+        [item.population_id, item.sample_id, item.reviewer, protocol_id, protocol_version,
+         stamp, stamp],
+    ).lastrowid
+    record(db, "review.create", "review", review_id, new=item.reviewer, who=who)
+    return review_id
+
+
+# --- district notes: strengths and development areas --------------------------------------
+
+def district_notes(db: sqlite_utils.Database, district: str | None = None
+                   ) -> list[dict[str, Any]]:
+    clause, params = ("WHERE district = ?", [district]) if district is not None else ("", [])
+    return list(db.query(
+        f"SELECT id, district, kind, text, position FROM district_notes {clause}"
+        " ORDER BY district, kind, position, id", params))
+
+
+def add_district_note(db: sqlite_utils.Database, district: str, kind: str, text: str, *,
+                      who: str | None = None) -> int:
+    if kind not in ("strength", "development"):
+        raise ValueError(f"unknown note kind '{kind}'; use strength or development")
+    text = text.strip()
+    if not text:
+        raise ValueError("a note needs some text")
+    who = who or current_user()
+    with transaction(db):
+        position = db.execute(
+            "SELECT coalesce(max(position), 0) + 1 FROM district_notes WHERE district = ?"
+            " AND kind = ?", [district, kind]).fetchone()[0]
+        note_id = db.execute(
+            "INSERT INTO district_notes (district, kind, text, position, written_at, written_by)"
+            " VALUES (?, ?, ?, ?, ?, ?)", [district, kind, text, position, now(), who],
+        ).lastrowid
+        record(db, "note.add", "district_note", note_id, field=f"{district}/{kind}", new=text,
+               who=who)
+    return note_id
+
+
+def update_district_note(db: sqlite_utils.Database, note_id: int, text: str, *,
+                         who: str | None = None) -> bool:
+    text = text.strip()
+    if not text:
+        raise ValueError("a note needs some text; delete it instead")
+    with transaction(db):
+        row = db.execute("SELECT text, district, kind FROM district_notes WHERE id = ?",
+                         [note_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no district note {note_id}")
+        if row[0] == text:
+            return False
+        db.execute("UPDATE district_notes SET text = ?, written_at = ?, written_by = ?"
+                   " WHERE id = ?", [text, now(), who or current_user(), note_id])
+        record(db, "note.edit", "district_note", note_id, field=f"{row[1]}/{row[2]}",
+               old=row[0], new=text, who=who)
+    return True
+
+
+def delete_district_note(db: sqlite_utils.Database, note_id: int, *,
+                         who: str | None = None) -> bool:
+    with transaction(db):
+        row = db.execute("SELECT text, district, kind FROM district_notes WHERE id = ?",
+                         [note_id]).fetchone()
+        if row is None:
+            return False
+        db.execute("DELETE FROM district_notes WHERE id = ?", [note_id])
+        record(db, "note.delete", "district_note", note_id, field=f"{row[1]}/{row[2]}",
+               old=row[0], who=who)
+    return True
+
+
+def record_export(db: sqlite_utils.Database, what: str, *, who: str | None = None) -> None:
+    """Audit an export that carries identities (personnummer and names)."""
+    with transaction(db):
+        record(db, "export.identities", "export", None, new=what, who=who)
+
+
+def tally_fingerprint(db: sqlite_utils.Database, protocol_id: str) -> tuple:
+    """Changes whenever what tallies count may have changed: complete reviews (their number
+    and latest change) and district notes. Work on unfinished reviews leaves it alone."""
+    return tuple(db.execute(
+        "SELECT count(*), max(updated_at), total(id) FROM reviews"
+        " WHERE protocol_id = ? AND status = 'complete'"
+        " UNION ALL SELECT count(*), max(written_at), total(id) FROM district_notes",
+        [protocol_id]).fetchall())

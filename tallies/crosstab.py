@@ -1,0 +1,453 @@
+"""Cross-tabs of closed questions per district, per gender and district x gender.
+
+Pure functions over plain inputs: a protocol, a list of ``CaseAnswers`` (one
+per counted review, answers already decoded) and the district order from the
+config. Every table keeps, per cell, its count and the denominator its
+percentage is taken of, so that every writer (CSV, XLSX, Markdown, JSON, the
+screen) shows the same figures. Percentages round half up, as the report does
+(17 of 63 = 26.98 -> 27 %).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
+
+from review_protocols.conditions import AllOf, AnyOf, Compare, Negation, Value, applicable
+from review_protocols.model import Protocol, Question, QuestionType
+from review_protocols.values import display
+
+VIEWS = ("district", "gender", "district_gender")
+GENDERS = ("K", "M")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The words tables are written with; Swedish by default, the TUI passes its own."""
+
+    total: str = "Totalt"
+    not_applicable: str = "ej tillämplig"
+    unanswered: str = "obesvarad"
+    women: str = "Kvinnor"
+    men: str = "Män"
+    case_one: str = "ärende"
+    case_many: str = "ärenden"
+    not_applicable_note: str = "{n} {cases} {is_na} ({reasons})"
+    is_na_one: str = "är ej tillämpligt"
+    is_na_many: str = "är ej tillämpliga"
+    unanswered_note: str = "{n} {cases} obesvarade"
+    base_note: str = "Andelar av {n} besvarade"
+    plan_missing: str = "Genomförandeplan saknas"
+    plan_title: str = "Genomförandeplan stämmer överens med beställning"
+    plan_base_note: str = "Ja/Delvis/Nej i andel av {plans} ärenden med plan; " \
+                          "{missing} i andel av {n}"
+    view_district: str = "per stadsdel"
+    view_gender: str = "per kön"
+    view_district_gender: str = "stadsdel och kön"
+    view_areas: str = "kvalitetsområde"
+    answer: str = "Svar"
+    strengths: str = "Styrkor"
+    development: str = "Utvecklingsområden"
+    summary: str = "sammanställning"
+    reviewed: str = "Granskade ärenden"
+    areas_title: str = "Kvalitetsområden"
+    notes_title: str = "Styrkor och utvecklingsområden"
+    areas_note: str = "Andel av besvarade för svarsalternativet i raden"
+    multi_note: str = "flera svar möjliga"
+    median: str = "Median"
+    count: str = "Antal"
+
+
+SWEDISH = Words()
+
+
+def view_label(view: str, words: Words = SWEDISH) -> str:
+    return getattr(words, f"view_{view}", view)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseAnswers:
+    """One counted review: the case's reference, district, gender and decoded answers."""
+
+    case_ref: str
+    district: str
+    gender: str
+    answers: Mapping[str, Value]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row: a count per column and, where a share is shown, its denominator."""
+
+    label: str
+    counts: tuple[float | int | None, ...]
+    bases: tuple[int, ...] | None = None  # None: no percentage for this row
+    code: str = ""  # option code, "_na", "_unanswered", "_total" or a statistic
+
+    def percent(self, column: int) -> int | None:
+        """The rounded percentage in a column, None when there is none."""
+        if self.bases is None or not self.bases[column]:
+            return None
+        return percent(self.counts[column] or 0, self.bases[column])
+
+    def share(self, column: int) -> float | None:
+        """The unrounded percentage (for CSV/XLSX with one decimal)."""
+        if self.bases is None or not self.bases[column]:
+            return None
+        return 100.0 * (self.counts[column] or 0) / self.bases[column]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    id: str
+    title: str
+    view: str  # district | gender | district_gender | areas | number
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    note: str = ""
+    question_id: str = ""
+    kind: str = "count"  # count | number (statistics rows: no percentages)
+
+    def row(self, code: str) -> Row:
+        return next(r for r in self.rows if r.code == code)
+
+    def cell(self, code: str, column: str) -> float | int | None:
+        return self.row(code).counts[self.columns.index(column)]
+
+
+def percent(count: float, base: int) -> int:
+    """Half-up rounding, as printed reports do (Python's round() rounds to even)."""
+    return int(100 * count / base + 0.5) if base else 0
+
+
+Stratum = tuple[str, str]  # (district, gender)
+
+
+@dataclass
+class Columns:
+    """Which strata (district, gender) make up each column of a view; the last is Totalt."""
+
+    labels: tuple[str, ...]
+    strata: tuple[frozenset[Stratum], ...]
+
+
+def columns_for(
+    strata: set[Stratum], districts: Sequence[str], view: str, words: Words = SWEDISH,
+    codes: Mapping[str, str] | None = None,
+) -> Columns:
+    """Columns of a view: districts in config order (unknown ones after), genders, or both."""
+    present = {d for d, _ in strata}
+    order = list(districts) + sorted(present - set(districts))
+    names = {"K": words.women, "M": words.men}
+    everything = frozenset(strata)
+    if view == "district":
+        cols = [(d, frozenset(s for s in strata if s[0] == d)) for d in order]
+    elif view == "gender":
+        cols = [(names[g], frozenset(s for s in strata if s[1] == g)) for g in GENDERS]
+    elif view == "district_gender":
+        short = codes or {}
+        cols = [(f"{short.get(d, d)} {names[g].lower()}", frozenset({(d, g)} & everything))
+                for d in order for g in GENDERS]
+    else:
+        raise ValueError(f"unknown view '{view}'; use one of: {', '.join(VIEWS)}")
+    return Columns((*(label for label, _ in cols), words.total),
+                   (*(members for _, members in cols), everything))
+
+
+@dataclass
+class Prepared:
+    """Cases with their applicability worked out once, shared by every table."""
+
+    protocol: Protocol
+    cases: Sequence[CaseAnswers]
+    districts: Sequence[str]
+    applies: list[Mapping[str, bool]] = field(default_factory=list)
+    codes: Mapping[str, str] | None = None
+    strata: set[Stratum] = field(default_factory=set)
+
+    patterns: list[int] = field(default_factory=list)  # per case: its applicability pattern
+    strata_of: list[Stratum] = field(default_factory=list)
+    _reasons: dict[tuple, str] = field(default_factory=dict)
+    _chains: dict[str, Callable[[tuple], object]] = field(default_factory=dict)
+    pattern_keys: list[tuple] = field(default_factory=list)
+    ref_index: dict[str, int] = field(default_factory=dict)
+    pattern_applies: list[Mapping[str, bool]] = field(default_factory=list)
+    members: list[list[int]] = field(default_factory=list)  # case indices per pattern
+    pattern_strata: list[Counter] = field(default_factory=list)
+    answers_of: list[Mapping[str, Value]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, protocol: Protocol, cases: Sequence[CaseAnswers], districts: Sequence[str],
+           codes: Mapping[str, str] | None = None) -> Prepared:
+        # Applicability depends only on the answers conditions refer to; many cases
+        # share them, so work each pattern out once.
+        refs = sorted({r for q in protocol.questions if q.when is not None
+                       for r in q.when.references()})
+        memo: dict[tuple, int] = {}
+        found: list[Mapping[str, bool]] = []
+        applies, patterns = [], []
+        for case in cases:
+            key = tuple(map(case.answers.get, refs))
+            try:
+                index = memo.get(key)
+            except TypeError:  # a multiple choice (a list) among them
+                key = tuple(_hashable(v) for v in key)
+                index = memo.get(key)
+            if index is None:
+                index = memo[key] = len(found)
+                found.append(applicable(protocol, case.answers))
+            applies.append(found[index])
+            patterns.append(index)
+        strata_of = [(c.district, c.gender) for c in cases]
+        prep = cls(protocol, cases, districts, applies, codes, set(strata_of), patterns,
+                   strata_of)
+        prep.pattern_applies = found
+        prep.pattern_keys = [None] * len(found)
+        for key, index in memo.items():
+            prep.pattern_keys[index] = key
+        prep.ref_index = {r: j for j, r in enumerate(refs)}
+        prep.answers_of = [c.answers for c in cases]
+        prep.members = [[] for _ in found]
+        for i, pattern in enumerate(patterns):
+            prep.members[pattern].append(i)
+        prep.pattern_strata = [Counter(strata_of[i] for i in m) for m in prep.members]
+        return prep
+
+    def reason(self, case_index: int, question: Question) -> str:
+        """Why a question does not apply to a case, worked out once per distinct cause.
+
+        The cause depends only on the answers the question's condition refers
+        to (and theirs, up the chain), so those are the cache key.
+        """
+        pick = self._chains.get(question.id)
+        if pick is None:
+            positions = [self.ref_index[r] for r in _chain(self.protocol, question)]
+            pick = self._chains[question.id] = (
+                itemgetter(*positions) if positions else (lambda _key: ()))
+        key = (question.id, pick(self.pattern_keys[self.patterns[case_index]]))
+        found = self._reasons.get(key)
+        if found is None:
+            found = self._reasons[key] = _reason(self.protocol, question,
+                                                 self.cases[case_index].answers,
+                                                 self.applies[case_index])
+        return found
+
+    def columns(self, view: str, words: Words = SWEDISH) -> Columns:
+        return columns_for(self.strata, self.districts, view, words, self.codes)
+
+
+def _chain(protocol: Protocol, question: Question) -> tuple[str, ...]:
+    """Every question a question's condition depends on, directly or further up."""
+    found: set[str] = set()
+    pending = [question]
+    while pending:
+        current = pending.pop()
+        if current.when is None:
+            continue
+        for ref in current.when.references():
+            if ref not in found and protocol.has_question(ref):
+                found.add(ref)
+                pending.append(protocol.question(ref))
+    return tuple(sorted(found))
+
+
+def _hashable(value: Value) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def closed_questions(protocol: Protocol) -> list[Question]:
+    return [q for q in protocol.questions if q.is_choice]
+
+
+NA, UNANSWERED, ANSWERED = "_na", "_unanswered", "_total"
+
+
+@dataclass
+class Tally:
+    """Counts per stratum and category for one question, and why it did not apply."""
+
+    counts: dict[Stratum, dict[str, int]]
+    reasons: dict[str, int]
+
+    def column(self, strata: frozenset[Stratum], category: str) -> int:
+        return sum(self.counts.get(s, {}).get(category, 0) for s in strata)
+
+
+def tally_question(prep: Prepared, question_id: str) -> Tally:
+    """Option codes, answered, not applicable, unanswered: per stratum, in one pass.
+
+    Cases are visited by applicability pattern: where the question does not
+    apply, a whole pattern is counted at once without looking at its cases.
+    """
+    question = prep.protocol.question(question_id)
+    counts: dict[Stratum, dict[str, int]] = {}
+    reasons: dict[str, int] = {}
+    wanted: list[int] = []
+    for pattern, members in enumerate(prep.members):
+        if prep.pattern_applies[pattern][question_id]:
+            wanted += members
+            continue
+        for stratum, n in prep.pattern_strata[pattern].items():
+            bucket = counts.setdefault(stratum, {})
+            bucket[NA] = bucket.get(NA, 0) + n
+        reason = prep.reason(members[0], question)
+        reasons[reason] = reasons.get(reason, 0) + len(members)
+    answers, strata_of = prep.answers_of, prep.strata_of
+    values = [answers[i].get(question_id) for i in wanted]
+    strata = [strata_of[i] for i in wanted]
+    if question.type is QuestionType.MULTI:
+        values = [tuple(v) if type(v) is list else v for v in values]
+    for (stratum, value), n in Counter(zip(strata, values, strict=True)).items():
+        bucket = counts.setdefault(stratum, {})
+        if value is None or value == "" or value == ():
+            bucket[UNANSWERED] = bucket.get(UNANSWERED, 0) + n
+            continue
+        bucket[ANSWERED] = bucket.get(ANSWERED, 0) + n
+        for code in value if type(value) is tuple else (value,):
+            bucket[code] = bucket.get(code, 0) + n
+    return Tally(counts, reasons)
+
+
+def crosstab(prep: Prepared, question_id: str, view: str = "district",
+             words: Words = SWEDISH, tally: Tally | None = None) -> Table:
+    """Options, then Totalt (the answered base), ej tillämplig and obesvarad, per column."""
+    question = prep.protocol.question(question_id)
+    if not question.is_choice:
+        raise ValueError(f"{question_id} is not a closed question")
+    tally = tally or tally_question(prep, question_id)
+    cols = prep.columns(view, words)
+
+    def line(category: str) -> tuple[int, ...]:
+        return tuple(tally.column(members, category) for members in cols.strata)
+
+    answered = line(ANSWERED)
+    rows = [Row(o.label, line(o.code), answered, o.code) for o in question.options]
+    rows.append(Row(words.total, answered, None, ANSWERED))
+    rows.append(Row(words.not_applicable, line(NA), None, NA))
+    rows.append(Row(words.unanswered, line(UNANSWERED), None, UNANSWERED))
+    note = denominator_note(len(prep.cases), rows[-2].counts[-1], rows[-1].counts[-1],
+                            tally.reasons, words)
+    if answered[-1] and question.type is QuestionType.MULTI:
+        note += f". {words.base_note.format(n=answered[-1])}; {words.multi_note}"
+    return Table(f"{question_id}.{view}", question.label, view, cols.labels, tuple(rows),
+                 note, question_id)
+
+
+PLAN_EXISTS, PLAN_MATCHES = "genomforandeplan_finns", "genomforandeplan_overensstammer"
+
+
+def plan_matches(prep: Prepared, view: str = "district", words: Words = SWEDISH,
+                 exists: Tally | None = None, matches: Tally | None = None) -> Table:
+    """The report's Table 1: Ja / Delvis / Nej / Genomförandeplan saknas, from two questions.
+
+    Ja/Delvis/Nej take their share of the plans that exist (27/54/19 % of 63),
+    "saknas" of all cases where a plan is due (20 % of 79), as the report does.
+    """
+    match_q = prep.protocol.question(PLAN_MATCHES)
+    exists = exists or tally_question(prep, PLAN_EXISTS)
+    matches = matches or tally_question(prep, PLAN_MATCHES)
+    cols = prep.columns(view, words)
+    codes = [o.code for o in match_q.options]
+
+    def line(tally: Tally, category: str) -> tuple[int, ...]:
+        return tuple(tally.column(members, category) for members in cols.strata)
+
+    per_option = {code: line(matches, code) for code in codes}
+    missing = line(exists, "nej")
+    plans = tuple(sum(per_option[c][i] for c in codes) for i in range(len(cols.labels)))
+    due = tuple(p + m for p, m in zip(plans, missing, strict=True))
+    not_applicable = line(exists, NA)
+    # Applicable but not settled: plan question unanswered, or a plan without a match answer.
+    unanswered = tuple(
+        e + m for e, m in zip(line(exists, UNANSWERED), line(matches, UNANSWERED), strict=True))
+    rows = [Row(o.label, per_option[o.code], plans, o.code) for o in match_q.options]
+    rows.append(Row(words.plan_missing, missing, due, "saknas"))
+    rows.append(Row(words.total, due, None, ANSWERED))
+    rows.append(Row(words.not_applicable, not_applicable, None, NA))
+    rows.append(Row(words.unanswered, unanswered, None, UNANSWERED))
+    note = denominator_note(len(prep.cases), not_applicable[-1], unanswered[-1],
+                            exists.reasons, words)
+    note += ". " + words.plan_base_note.format(plans=plans[-1], missing=words.plan_missing,
+                                               n=due[-1])
+    return Table(f"plan_stammer.{view}", words.plan_title, view, cols.labels, tuple(rows),
+                 note, PLAN_MATCHES)
+
+
+def denominator_note(cases: int, not_applicable: int, unanswered: int,
+                     reasons: Mapping[str, int], words: Words = SWEDISH) -> str:
+    """E.g. '79 ärenden; 1 ärende ej tillämpliga (Beslut: Avslag 1)', from the skip logic."""
+    counted = cases - not_applicable
+    text = f"{counted} {_cases(counted, words)}"
+    if not_applicable:
+        ordered = sorted(reasons.items(), key=lambda kv: -kv[1])
+        listed = (ordered[0][0] if len(ordered) == 1
+                  else ", ".join(f"{reason}: {n}" for reason, n in ordered))
+        is_na = words.is_na_one if not_applicable == 1 else words.is_na_many
+        text += "; " + words.not_applicable_note.format(
+            n=not_applicable, cases=_cases(not_applicable, words), is_na=is_na, reasons=listed)
+    if unanswered:
+        text += "; " + words.unanswered_note.format(n=unanswered,
+                                                    cases=_cases(unanswered, words))
+    return text
+
+
+def _cases(n: int, words: Words) -> str:
+    return words.case_one if n == 1 else words.case_many
+
+
+def _reason(protocol: Protocol, question: Question, answers: Mapping[str, Value],
+            applies: Mapping[str, bool]) -> str:
+    """Why a question does not apply: the first answer its condition failed on."""
+    visible = _Visible(answers, applies)
+    failed = _failing(question.when, visible) if question.when is not None else None
+    if failed is None:
+        return "?"
+    ref = protocol.question(failed.question)
+    if not applies.get(ref.id, True) and ref.when is not None:
+        return _reason(protocol, ref, answers, applies)  # the cause further up the chain
+    value = visible.get(failed.question)
+    if value in (None, "", []):
+        return f"{ref.label}: –"
+    return f"{ref.label}: {display(ref, value)}"
+
+
+class _Visible:
+    """The answers a condition sees: only those of applicable questions (read lazily)."""
+
+    __slots__ = ("answers", "applies")
+
+    def __init__(self, answers: Mapping[str, Value], applies: Mapping[str, bool]) -> None:
+        self.answers, self.applies = answers, applies
+
+    def get(self, key: str, default: Value = None) -> Value:
+        return self.answers.get(key, default) if self.applies.get(key) else default
+
+
+def _failing(condition: object, answers: Mapping[str, Value]) -> Compare | None:
+    if isinstance(condition, Compare):
+        return None if condition.holds(answers) else condition
+    if isinstance(condition, AllOf):
+        for part in condition.parts:
+            found = _failing(part, answers)
+            if found is not None:
+                return found
+        return None
+    if isinstance(condition, AnyOf):
+        if condition.holds(answers):
+            return None
+        return _failing(condition.parts[0], answers)
+    if isinstance(condition, Negation):
+        return None if condition.holds(answers) else _first_compare(condition.part)
+    return None
+
+
+def _first_compare(condition: object) -> Compare | None:
+    if isinstance(condition, Compare):
+        return condition
+    if isinstance(condition, (AllOf, AnyOf)):
+        return _first_compare(condition.parts[0])
+    if isinstance(condition, Negation):
+        return _first_compare(condition.part)
+    return None

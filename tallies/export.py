@@ -1,0 +1,235 @@
+"""Writers for a Report: CSV for Swedish Excel, XLSX, Markdown, JSON; answers in long format.
+
+CSV is what Swedish Excel opens in the right columns on a double click:
+semicolon separated, UTF-8 with a BOM, decimal comma. All tables go in one
+file, each under a title row and followed by a blank row. Files are written
+readable by their owner only (0600) and appear whole or not at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from tallies.crosstab import SWEDISH, Row, Table, Words, view_label
+from tallies.report import NOTE_KINDS, Report
+
+TEXT_FORMATS = ("csv", "md", "json", "answers")
+FORMATS = ("csv", "xlsx", "md", "json", "answers")
+SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "md": ".md", "json": ".json", "answers": ".csv"}
+BOM = "\ufeff"
+
+
+def number(value: float | None, decimals: int = 1) -> str:
+    """Swedish form with a decimal comma: 26.984 -> '27,0'; None is empty."""
+    return "" if value is None else f"{value:.{decimals}f}".replace(".", ",")
+
+
+def _count(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.1f}".replace(".", ",")
+    return str(int(value))
+
+
+def _title(table: Table, words: Words) -> str:
+    return f"{table.title} ({view_label(table.view, words)})"
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+def to_csv(report: Report, words: Words = SWEDISH) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    for table in report.all_tables():
+        writer.writerow([_title(table, words)])
+        header = [words.answer]
+        for column in table.columns:
+            header += [column, f"{column} %"]
+        writer.writerow(header)
+        for row in table.rows:
+            cells = [row.label]
+            for i, count in enumerate(row.counts):
+                share = row.share(i)
+                cells += [_count(count), "" if share is None else number(share)]
+            writer.writerow(cells)
+        if table.note:
+            writer.writerow([table.note])
+        writer.writerow([])
+    return BOM + out.getvalue()
+
+
+def answers_csv(rows: Sequence[Sequence[str | None]], columns: Sequence[str]) -> str:
+    """Long format, one answer a line; semicolons and a BOM like the tallies CSV."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return BOM + out.getvalue()
+
+
+# --- Markdown ----------------------------------------------------------------------------
+
+def _md_cell(row: Row, column: int) -> str:
+    count = row.counts[column]
+    if count is None:
+        return "–"
+    pct = row.percent(column)
+    return _count(count) if pct is None else f"{_count(count)} ({pct} %)"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def table_markdown(table: Table, words: Words = SWEDISH) -> str:
+    lines = [f"| {_md_escape(table.title)} | " + " | ".join(map(_md_escape, table.columns))
+             + " |", "|---|" + "---:|" * len(table.columns)]
+    for row in table.rows:
+        cells = [_md_cell(row, i) for i in range(len(table.columns))]
+        lines.append(f"| {_md_escape(row.label)} | " + " | ".join(cells) + " |")
+    if table.note:
+        lines += ["", f"*{table.note}.*" if not table.note.endswith(".") else f"*{table.note}*"]
+    return "\n".join(lines)
+
+
+def to_markdown(report: Report, words: Words = SWEDISH) -> str:
+    parts = [f"# {report.protocol_title}: {words.summary}", "",
+             f"{words.reviewed}: {report.cases}", ""]
+    for table in report.tables:
+        parts += [f"## {_title(table, words)}", "", table_markdown(table, words), ""]
+    if report.areas:
+        parts += [f"## {words.areas_title}", "", f"*{words.areas_note}.*", ""]
+        for table in report.areas:
+            parts += [f"### {table.title}", "", table_markdown(table, words), ""]
+    if report.notes:
+        parts += [f"## {words.notes_title}", ""]
+        districts = list(report.districts) + sorted(
+            {n.district for n in report.notes} - set(report.districts))
+        for district in districts:
+            mine = [n for n in report.notes if n.district == district]
+            if not mine:
+                continue
+            parts += [f"### {district}", ""]
+            for kind, heading in zip(NOTE_KINDS, (words.strengths, words.development),
+                                     strict=True):
+                bullets = sorted((n for n in mine if n.kind == kind),
+                                 key=lambda n: (n.position, n.id))
+                if bullets:
+                    parts += [f"**{heading}**", ""] + [f"- {n.text}" for n in bullets] + [""]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+def table_dict(table: Table) -> dict:
+    return {
+        "id": table.id, "title": table.title, "view": table.view,
+        "question_id": table.question_id, "kind": table.kind, "columns": list(table.columns),
+        "rows": [{"code": r.code, "label": r.label, "counts": list(r.counts),
+                  "bases": list(r.bases) if r.bases is not None else None,
+                  "percents": [r.percent(i) for i in range(len(r.counts))]}
+                 for r in table.rows],
+        "note": table.note,
+    }
+
+
+def to_json(report: Report) -> str:
+    data = {
+        "protocol": report.protocol_id, "cases": report.cases,
+        "districts": list(report.districts),
+        "tables": [table_dict(t) for t in report.tables],
+        "areas": [table_dict(t) for t in report.areas],
+        "district_notes": [{"district": n.district, "kind": n.kind, "text": n.text,
+                            "position": n.position} for n in report.notes],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+# --- XLSX --------------------------------------------------------------------------------
+
+_BAD_SHEET_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
+_VIEW_SUFFIX = {"district": "", "gender": " kön", "district_gender": " sd×kön", "areas": ""}
+
+
+def sheet_names(tables: Sequence[Table]) -> list[str]:
+    """Readable, unique sheet names within Excel's 31 characters."""
+    names, used = [], set()
+    for table in tables:
+        suffix = _VIEW_SUFFIX.get(table.view, "")
+        stem = table.title.translate(_BAD_SHEET_CHARS).strip()[: 31 - len(suffix)].strip()
+        name, n = stem + suffix, 2
+        while name.lower() in used:
+            tail = f" {n}"
+            name = stem[: 31 - len(suffix) - len(tail)] + suffix + tail
+            n += 1
+        used.add(name.lower())
+        names.append(name)
+    return names
+
+
+def to_xlsx(report: Report, words: Words = SWEDISH) -> bytes:
+    """One sheet per table: title, header row, rows (counts and % with one decimal), note."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    bold = Font(bold=True)
+    tables = report.all_tables()
+    for table, name in zip(tables, sheet_names(tables), strict=True):
+        sheet = book.create_sheet(name)
+        sheet.column_dimensions["A"].width = 34
+        title = WriteOnlyCell(sheet, _title(table, words))
+        title.font = bold
+        sheet.append([title])
+        header = [words.answer]
+        for column in table.columns:
+            header += [column, f"{column} %"]
+        cells = []
+        for text in header:
+            cell = WriteOnlyCell(sheet, text)
+            cell.font = bold
+            cells.append(cell)
+        sheet.append(cells)
+        for row in table.rows:
+            values: list = [row.label]
+            for i, count in enumerate(row.counts):
+                share = row.share(i)
+                values += [count, None if share is None else round(share, 1)]
+            sheet.append(values)
+        if table.note:
+            sheet.append([])
+            sheet.append([table.note])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# --- files -------------------------------------------------------------------------------
+
+def write_private(path: str | Path, data: bytes) -> Path:
+    """Write a file readable by its owner only (0600), whole or not at all."""
+    path = Path(path).expanduser()
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileNotFoundError(2, "no such folder; create it first", str(folder))
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+        os.chmod(path, 0o600)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path

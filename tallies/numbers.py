@@ -1,0 +1,125 @@
+"""Number questions as tables: granted hours per month, days until the plan arrived.
+
+A number question is tallied in ranges (with their shares of the answered
+cases) plus its median, per column. The ranges carry the report's own
+thresholds: 12-13 hours per month (the flat-payment level the report studied
+closely) and the 15-day rule for implementation plans.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tallies.crosstab import (
+    ANSWERED,
+    NA,
+    SWEDISH,
+    UNANSWERED,
+    Prepared,
+    Row,
+    Stratum,
+    Table,
+    Words,
+    denominator_note,
+)
+
+HOURS = "beviljad_tid_timmar_manad"
+DAYS = "genomforandeplan_dagar"
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    label: str
+    low: float
+    high: float  # inclusive
+
+    def holds(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
+
+HOUR_BANDS = (
+    Band("under 6 tim", 0, 5.999),
+    Band("6–11 tim", 6, 11.999),
+    Band("12–13 tim", 12, 13),
+    Band("över 13–20 tim", 13.001, 20),
+    Band("över 20–40 tim", 20.001, 40),
+    Band("över 40 tim", 40.001, float("inf")),
+)
+DAY_BANDS = (
+    Band("inom 15 dagar", 0, 15),
+    Band("16–30 dagar", 15.001, 30),
+    Band("31–90 dagar", 30.001, 90),
+    Band("över 90 dagar", 90.001, float("inf")),
+)
+BANDS = {HOURS: HOUR_BANDS, DAYS: DAY_BANDS}
+
+
+@dataclass
+class NumberTally:
+    """A number question's answered values and other counts per stratum, from one pass."""
+
+    values: dict[Stratum, list[float]]
+    other: dict[Stratum, dict[str, int]]
+    reasons: dict[str, int]
+
+
+def tally_numbers(prep: Prepared, question_id: str) -> NumberTally:
+    question = prep.protocol.question(question_id)
+    values: dict[Stratum, list[float]] = {}
+    other: dict[Stratum, dict[str, int]] = {}
+    na_by_pattern: dict[int, int] = {}
+    first_of: dict[int, int] = {}
+    for i, (case, applies) in enumerate(zip(prep.cases, prep.applies, strict=True)):
+        stratum = prep.strata_of[i]
+        if not applies[question_id]:
+            bucket = other.setdefault(stratum, {})
+            bucket[NA] = bucket.get(NA, 0) + 1
+            first = first_of.setdefault(prep.patterns[i], i)
+            na_by_pattern[first] = na_by_pattern.get(first, 0) + 1
+            continue
+        value = case.answers.get(question_id)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            values.setdefault(stratum, []).append(value)
+        else:
+            bucket = other.setdefault(stratum, {})
+            bucket[UNANSWERED] = bucket.get(UNANSWERED, 0) + 1
+    reasons: dict[str, int] = {}
+    for first, n in na_by_pattern.items():
+        reason = prep.reason(first, question)
+        reasons[reason] = reasons.get(reason, 0) + n
+    return NumberTally(values, other, reasons)
+
+
+def number_table(prep: Prepared, question_id: str, view: str = "district",
+                 words: Words = SWEDISH, bands: Sequence[Band] | None = None,
+                 tally: NumberTally | None = None) -> Table:
+    """Counts per band with shares of the answered, the median, and the denominators."""
+    question = prep.protocol.question(question_id)
+    bands = bands if bands is not None else BANDS.get(question_id, ())
+    tally = tally or tally_numbers(prep, question_id)
+    values, other, reasons = tally.values, tally.other, tally.reasons
+    cols = prep.columns(view, words)
+    per_column = [[v for s in members for v in values.get(s, ())] for members in cols.strata]
+    answered = tuple(len(v) for v in per_column)
+    rows = [Row(b.label, tuple(sum(1 for v in vs if b.holds(v)) for vs in per_column),
+                answered, f"band{i}") for i, b in enumerate(bands)]
+    rows.append(Row(words.median, tuple(_median(vs) for vs in per_column), None, "median"))
+    rows.append(Row(words.total, answered, None, ANSWERED))
+    for label, code in ((words.not_applicable, NA), (words.unanswered, UNANSWERED)):
+        rows.append(Row(label, tuple(sum(other.get(s, {}).get(code, 0) for s in members)
+                                     for members in cols.strata), None, code))
+    note = denominator_note(len(prep.cases), rows[-2].counts[-1], rows[-1].counts[-1],
+                            reasons, words)
+    unit = f" ({question.unit})" if question.unit and "(" not in question.label else ""
+    title = question.label + unit
+    return Table(f"{question_id}.{view}", title, view, cols.labels, tuple(rows), note,
+                 question_id, kind="number")
+
+
+def _median(values: list[float]) -> float | int | None:
+    if not values:
+        return None
+    middle = statistics.median(values)
+    return int(middle) if float(middle).is_integer() else round(middle, 1)

@@ -1,0 +1,125 @@
+"""Everything a supervisor's report needs, computed once from the counted reviews.
+
+``build_report`` is pure: protocol, cases, district order, district notes in;
+a ``Report`` of tables out. Every writer (CSV, XLSX, Markdown, JSON) and the
+Tallies screen read the same ``Report``, so they cannot disagree.
+
+Order: the report's Table 1 (plan matches the order), then every closed
+question in protocol order, then the number questions, then the findings per
+quality area (kvalitetsområde). Each question comes in three views: per
+district, per gender, and district x gender.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from review_protocols.model import Protocol, QuestionType
+from tallies.crosstab import (
+    ANSWERED,
+    PLAN_EXISTS,
+    PLAN_MATCHES,
+    SWEDISH,
+    VIEWS,
+    CaseAnswers,
+    Prepared,
+    Row,
+    Table,
+    Words,
+    closed_questions,
+    crosstab,
+    plan_matches,
+    tally_question,
+)
+from tallies.numbers import number_table, tally_numbers
+
+NOTE_KINDS = ("strength", "development")
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictNote:
+    id: int
+    district: str
+    kind: str  # strength | development
+    text: str
+    position: int = 0
+
+
+@dataclass
+class Report:
+    protocol_id: str
+    protocol_title: str
+    cases: int
+    districts: tuple[str, ...]
+    tables: list[Table] = field(default_factory=list)
+    areas: list[Table] = field(default_factory=list)
+    notes: list[DistrictNote] = field(default_factory=list)
+
+    def table(self, table_id: str) -> Table:
+        return next(t for t in [*self.tables, *self.areas] if t.id == table_id)
+
+    def all_tables(self) -> list[Table]:
+        return [*self.tables, *self.areas]
+
+    def questions(self) -> list[tuple[str, str]]:
+        """(table id stem, title) in report order, one per question or combined view."""
+        seen: dict[str, str] = {}
+        for table in self.tables:
+            seen.setdefault(table.id.rsplit(".", 1)[0], table.title)
+        return list(seen.items())
+
+
+def build_report(
+    protocol: Protocol,
+    cases: Sequence[CaseAnswers],
+    districts: Sequence[str],
+    *,
+    codes: Mapping[str, str] | None = None,
+    notes: Sequence[DistrictNote] = (),
+    words: Words = SWEDISH,
+    views: Sequence[str] = VIEWS,
+) -> Report:
+    prep = Prepared.of(protocol, cases, districts, codes)
+    report = Report(protocol.id, protocol.title, len(cases), tuple(districts),
+                    notes=list(notes))
+    tallies = {q.id: tally_question(prep, q.id) for q in closed_questions(protocol)}
+    if protocol.has_question(PLAN_EXISTS) and protocol.has_question(PLAN_MATCHES):
+        for view in views:
+            report.tables.append(plan_matches(prep, view, words, tallies[PLAN_EXISTS],
+                                              tallies[PLAN_MATCHES]))
+    for question in closed_questions(protocol):
+        for view in views:
+            report.tables.append(crosstab(prep, question.id, view, words, tallies[question.id]))
+    for question in protocol.questions:
+        if question.type is QuestionType.NUMBER:
+            numbers = tally_numbers(prep, question.id)
+            for view in views:
+                report.tables.append(number_table(prep, question.id, view, words,
+                                                  tally=numbers))
+    report.areas = area_tables(prep, tallies, words)
+    return report
+
+
+def area_tables(prep: Prepared, tallies: Mapping, words: Words = SWEDISH) -> list[Table]:
+    """Findings per quality area: for each single-choice question, its first option's share.
+
+    The first option is the one the report counts ("Finns", "Ja", "Framgår"),
+    so a row reads e.g. "Aktuell DUR-utredning: Finns  57 (71 %)".
+    """
+    protocol = prep.protocol
+    cols = prep.columns("district", words)
+    tables = []
+    for area in protocol.areas:
+        rows = []
+        for question in protocol.questions:
+            if question.area != area.id or question.type is not QuestionType.SINGLE:
+                continue
+            tally = tallies[question.id]
+            first = question.options[0]
+            answered = tuple(tally.column(m, ANSWERED) for m in cols.strata)
+            counts = tuple(tally.column(m, first.code) for m in cols.strata)
+            rows.append(Row(f"{question.label}: {first.label}", counts, answered, question.id))
+        tables.append(Table(f"area.{area.id}", area.label, "areas", cols.labels, tuple(rows),
+                            "", ""))
+    return tables

@@ -1,0 +1,376 @@
+"""The Tallies view (F4): the report's tables and bar charts, updating as reviews come in.
+
+One question at a time (left/right to step, f to pick), in one of three
+views (v: per district, per gender, district x gender). The figures come
+from the same ``Report`` the exports write, so screen and files agree. The
+screen re-reads the database every few seconds and when it is shown again,
+but recomputes only when the counted reviews have changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.table import Table as RichTable
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from tui.i18n import t
+
+if TYPE_CHECKING:
+    from tallies.crosstab import Table
+    from tallies.report import Report
+
+VIEWS = ("district", "gender", "district_gender")
+REFRESH_SECONDS = 5.0
+BAR_WIDTH = 40
+# Distinct fills keep the bars readable without colour (NO_COLOR, 16 colours).
+FILLS = ("█", "▓", "▒", "░", "▚", "▞", "▤", "▥")
+COLOURS = ("green", "yellow", "red", "blue", "magenta", "cyan", "bright_green", "bright_red")
+
+
+class TalliesScreen(Screen[None]):
+    BINDINGS = [
+        Binding("left", "step(-1)", t("tallies.key.prev"), id="tallies_prev"),
+        Binding("right", "step(1)", t("tallies.key.next"), id="tallies_next"),
+        Binding("f", "pick", t("tallies.key.pick"), id="tallies_pick"),
+        Binding("v", "toggle_view", t("tallies.key.view"), id="tallies_view"),
+        Binding("e", "export", t("tallies.key.export"), id="tallies_export"),
+        Binding("s", "notes", t("tallies.key.notes"), id="tallies_notes"),
+        Binding("r", "refresh", t("tallies.key.refresh"), id="tallies_refresh"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.report: Report | None = None
+        self.stems: list[tuple[str, str]] = []
+        self.index = 0
+        self.view = "district"
+        self._fingerprint: object = None
+        self.last_export: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="tallies-heading")
+        with VerticalScroll(id="tallies-body"):
+            yield Static(id="tallies-table")
+            yield Static(id="tallies-note")
+            yield Static(id="tallies-chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("tallies.title")
+        self.reload()
+        self.set_interval(REFRESH_SECONDS, self.reload)
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # --- data ----------------------------------------------------------------------------
+
+    def reload(self, force: bool = False) -> None:
+        """Recompute when the counted reviews (or the notes) changed since last time."""
+        from store.reports import tally_fingerprint
+
+        protocol = self.app.protocol(self.app.config.protocol.default)
+        fingerprint = tally_fingerprint(self.app.db, protocol.id)
+        if fingerprint == self._fingerprint and not force:
+            return
+        from tallies.source import load_report
+        from tui.tallies_words import words
+
+        config = self.app.config
+        self.report = load_report(self.app.db, protocol, config.district_names,
+                                  codes={d.name: d.code for d in config.districts},
+                                  words=words())
+        self._fingerprint = fingerprint
+        self.stems = self.report.questions() + [(a.id, a.title) for a in self.report.areas]
+        self.index = min(self.index, max(len(self.stems) - 1, 0))
+        self.render_table()
+
+    def current(self) -> Table | None:
+        if self.report is None or not self.stems:
+            return None
+        stem = self.stems[self.index][0]
+        if stem.startswith("area."):
+            return self.report.table(stem)  # quality areas: per district only
+        return self.report.table(f"{stem}.{self.view}")
+
+    # --- drawing -------------------------------------------------------------------------
+
+    def render_table(self) -> None:
+        from tallies.crosstab import view_label
+        from tui.tallies_words import words
+
+        table = self.current()
+        heading = self.query_one("#tallies-heading", Static)
+        if table is None or self.report is None or self.report.cases == 0:
+            heading.update(t("tallies.empty"))
+            for part in ("#tallies-table", "#tallies-note", "#tallies-chart"):
+                self.query_one(part, Static).update("")
+            return
+        position = t("tallies.question", i=self.index + 1, n=len(self.stems))
+        heading.update(Text.assemble(
+            (table.title, "bold"), f" · {view_label(table.view, words())} · {position} · ",
+            t("tallies.cases", n=self.report.cases)))
+        self.query_one("#tallies-table", Static).update(self._crosstab(table))
+        self.query_one("#tallies-note", Static).update(Text(table.note, style="italic"))
+        self.query_one("#tallies-chart", Static).update(self._chart(table))
+
+    def _short(self, column: str) -> str:
+        codes = {d.name: d.code for d in self.app.config.districts}
+        return codes.get(column, column)
+
+    def _crosstab(self, table: Table) -> RichTable:
+        from tallies.export import _count
+
+        compact = table.view == "district_gender"
+        # Sized for 80 columns: a label of at most 24 and five cells such as "20 (100%)".
+        grid = RichTable(box=None, pad_edge=False, show_edge=False, padding=(0, 0, 0, 1),
+                         header_style="bold")
+        grid.add_column("", no_wrap=True, max_width=24 if not compact else 16,
+                        overflow="ellipsis")
+        for column in table.columns:
+            label = self._short(column)
+            if compact:
+                label = label.replace(" kvinnor", " K").replace(" män", " M") \
+                    .replace(" women", " W").replace(" men", " M")
+            grid.add_column(label, justify="right", no_wrap=True)
+        for row in table.rows:
+            cells = []
+            for i, count in enumerate(row.counts):
+                pct = row.percent(i)
+                text = _count(count) or "–"
+                if pct is not None and not compact:
+                    text += f" ({pct}%)"
+                cells.append(text)
+            style = "dim" if row.code in ("_na", "_unanswered") else (
+                "bold" if row.code == "_total" else "")
+            grid.add_row(row.label, *cells, style=style)
+        return grid
+
+    def _chart(self, table: Table) -> Text:
+        """A stacked horizontal bar per column: each answer's share, one fill per answer."""
+        shown = [r for r in table.rows if r.bases is not None]
+        chart = Text()
+        if not shown:
+            return chart
+        if table.view == "areas":
+            return self._share_bars(shown)
+        chart.append(t("tallies.chart") + "  ", style="bold")
+        for n, row in enumerate(shown):
+            chart.append(FILLS[n % len(FILLS)] * 2, style=COLOURS[n % len(COLOURS)])
+            chart.append(f" {row.label[:18]}  ")
+        chart.append("\n")
+        columns = table.columns
+        if table.view == "district_gender":
+            columns = columns[-1:]  # eight narrow bars say little; the total says it
+        for column in columns:
+            i = table.columns.index(column)
+            total = sum((r.counts[i] or 0) for r in shown)
+            chart.append(f"{self._short(column)[:10]:>10} ")
+            used = 0
+            for n, row in enumerate(shown):
+                share = (row.counts[i] or 0) / total if total else 0
+                width = round(share * BAR_WIDTH) if n < len(shown) - 1 else (
+                    BAR_WIDTH - used if total else 0)
+                width = max(0, min(width, BAR_WIDTH - used))
+                used += width
+                chart.append(FILLS[n % len(FILLS)] * width, style=COLOURS[n % len(COLOURS)])
+            chart.append(" " * (BAR_WIDTH - used) + f" {total}\n")
+        return chart
+
+    def _share_bars(self, rows: list) -> Text:
+        """One bar per finding: its share in Totalt (quality areas)."""
+        chart = Text()
+        for row in rows:
+            pct = row.percent(len(row.counts) - 1)
+            width = round((pct or 0) * BAR_WIDTH / 100)
+            chart.append(f"{row.label[:24]:<24} ")
+            chart.append(FILLS[0] * width, style=COLOURS[0])
+            chart.append(" " * (BAR_WIDTH - width) + (f" {pct}%\n" if pct is not None
+                                                       else " –\n"))
+        return chart
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_step(self, delta: int) -> None:
+        if self.stems:
+            self.index = (self.index + delta) % len(self.stems)
+            self.render_table()
+
+    def action_toggle_view(self) -> None:
+        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+        self.render_table()
+
+    def action_refresh(self) -> None:
+        self.reload(force=True)
+
+    def action_pick(self) -> None:
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.index = index
+                self.render_table()
+
+        self.app.push_screen(PickScreen(t("tallies.pick_title"),
+                                        [title for _, title in self.stems], self.index), chosen)
+
+    def action_export(self) -> None:
+        from tallies.export import FORMATS
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.export(FORMATS[index])
+
+        self.app.push_screen(PickScreen(t("tallies.export_title"), list(FORMATS), 0), chosen)
+
+    def export(self, fmt: str) -> Path | None:
+        """Write one export to a new file in the current folder and say where."""
+        import datetime as dt
+
+        from tallies.export import SUFFIX, write_private
+        from tui.commands.export import produce
+
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = Path.cwd() / f"granska-{fmt}-{stamp}{SUFFIX[fmt]}"
+        try:
+            write_private(path, produce(self.app.db, self.app.config, fmt))
+        except (OSError, ValueError) as error:
+            self.notify(t("tallies.export_failed", error=error), severity="error")
+            return None
+        self.last_export = path
+        self.notify(t("tallies.exported", path=path), timeout=8)
+        return path
+
+    def action_notes(self) -> None:
+        self.app.push_screen(NotesScreen())
+
+
+class PickScreen(ModalScreen[int | None]):
+    """A list to pick one entry from; Enter picks, Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", t("tallies.cancel"))]
+
+    def __init__(self, title: str, entries: list[str], selected: int) -> None:
+        super().__init__()
+        self.heading, self.entries, self.selected = title, entries, selected
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pick-box"):
+            yield Static(self.heading, id="pick-title")
+            yield OptionList(*(Option(e) for e in self.entries), id="pick-list")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = self.selected
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_index)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NotesScreen(ModalScreen[None]):
+    """Strengths and development areas per district: a small editor of bullets.
+
+    Pick the district and the kind, type a bullet and press Enter; Enter on a
+    listed bullet loads it for editing, Delete removes it. Every change is
+    stored (and audited) at once.
+    """
+
+    BINDINGS = [
+        Binding("escape", "close", t("tallies.cancel")),
+        Binding("delete", "delete", "Del", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.editing: int | None = None
+        self.note_ids: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        districts = self.app.config.district_names
+        with Vertical(id="notes-box"):
+            yield Static(t("tallies.notes_title"), id="notes-title")
+            yield Select([(d, d) for d in districts], value=districts[0], allow_blank=False,
+                         id="notes-district")
+            yield Select([(t(f"tallies.kind.{k}"), k) for k in ("strength", "development")],
+                         value="strength", allow_blank=False, id="notes-kind")
+            yield OptionList(id="notes-list")
+            yield Input(placeholder=t("tallies.notes_new"), id="notes-input")
+            yield Static(t("tallies.notes_help"), id="notes-help")
+
+    def on_mount(self) -> None:
+        self.fill()
+        self.query_one(Input).focus()
+
+    def where(self) -> tuple[str, str]:
+        return (str(self.query_one("#notes-district", Select).value),
+                str(self.query_one("#notes-kind", Select).value))
+
+    def fill(self) -> None:
+        from store.reports import district_notes
+
+        district, kind = self.where()
+        notes = [n for n in district_notes(self.app.db, district) if n["kind"] == kind]
+        self.note_ids = [n["id"] for n in notes]
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        listing.add_options([Option(f"• {n['text']}") for n in notes]
+                            or [Option(t("tallies.notes_empty"), disabled=True)])
+
+    @on(Select.Changed)
+    def changed(self) -> None:
+        self.editing = None
+        self.fill()
+
+    @on(Input.Submitted)
+    def save(self, event: Input.Submitted) -> None:
+        from store.reports import add_district_note, update_district_note
+
+        text = event.value.strip()
+        if not text:
+            return
+        district, kind = self.where()
+        if self.editing is not None:
+            update_district_note(self.app.db, self.editing, text, who=self.app.user)
+        else:
+            add_district_note(self.app.db, district, kind, text, who=self.app.user)
+        self.editing = None
+        event.input.value = ""
+        self.fill()
+
+    @on(OptionList.OptionSelected, "#notes-list")
+    def edit(self, event: OptionList.OptionSelected) -> None:
+        if event.option_index < len(self.note_ids):
+            from store.reports import district_notes
+
+            self.editing = self.note_ids[event.option_index]
+            text = next(n["text"] for n in district_notes(self.app.db)
+                        if n["id"] == self.editing)
+            field = self.query_one(Input)
+            field.value = text
+            field.focus()
+
+    def action_delete(self) -> None:
+        from store.reports import delete_district_note
+
+        listing = self.query_one(OptionList)
+        if listing.has_focus and listing.highlighted is not None \
+                and listing.highlighted < len(self.note_ids):
+            delete_district_note(self.app.db, self.note_ids[listing.highlighted],
+                                 who=self.app.user)
+            self.fill()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
