@@ -43,3 +43,14 @@ def private_open(path: str | Path, mode: str = "w", encoding: str = "utf-8") -> 
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+def write_private(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through ``private_open``; a missing folder is a user error."""
+    target = Path(path).expanduser()
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileNotFoundError(2, "no such folder; create it first", str(folder))
+    with private_open(target, "wb") as handle:
+        handle.write(data)
+    return target

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from dataclasses import asdict
-from pathlib import Path
 
 from tallies.calibration import CalibrationReport, format_kappa, format_percent
 
@@ -111,16 +109,3 @@ def render(report: CalibrationReport, fmt: str) -> bytes:
     if fmt == "xlsx":
         return xlsx_bytes(report)
     raise ValueError(f"--format '{fmt}' is unknown; use one of: {', '.join(FORMATS)}")
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write a file readable by its owner only (0600), also when it existed before."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            fd = -1
-            handle.write(data)
-    finally:
-        if fd != -1:
-            os.close(fd)

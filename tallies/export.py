@@ -11,10 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
 from tallies.crosstab import SWEDISH, Row, Table, Words, view_label
 from tallies.report import NOTE_KINDS, Report
@@ -213,23 +210,3 @@ def to_xlsx(report: Report, words: Words = SWEDISH) -> bytes:
 
 
 # --- files -------------------------------------------------------------------------------
-
-def write_private(path: str | Path, data: bytes) -> Path:
-    """Write a file readable by its owner only (0600), whole or not at all."""
-    path = Path(path).expanduser()
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise FileNotFoundError(2, "no such folder; create it first", str(folder))
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-        os.chmod(path, 0o600)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path

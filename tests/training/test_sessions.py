@@ -66,7 +66,8 @@ def test_report_shows_agreement_misses_and_passages(session) -> None:
 def test_exports_are_private_files(session, tmp_path) -> None:
     from openpyxl import load_workbook
 
-    from tallies.calibration_export import render, write_private
+    from store.files import write_private
+    from tallies.calibration_export import render
 
     db, session_id, _, flipped = session
     report = session_report(db, PROTOCOL, session_id)

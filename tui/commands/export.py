@@ -39,7 +39,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
         record_export(db, f"answers with personnummer and name -> {args.out or 'stdout'}")
     if args.out:
-        from tallies.export import write_private
+        from store.files import write_private
 
         path = write_private(args.out, data)
         sys.stderr.write(f"granska export {args.format}: wrote {path}\n")

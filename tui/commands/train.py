@@ -146,8 +146,9 @@ def _report(args, db, protocol) -> int:
     from pathlib import Path
 
     from samples.training import session_report
+    from store.files import write_private
     from store.training import find_session
-    from tallies.calibration_export import render, write_private
+    from tallies.calibration_export import render
 
     found = find_session(db, args.session)
     if found is None:

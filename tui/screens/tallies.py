@@ -235,7 +235,8 @@ class TalliesScreen(Screen[None]):
         """Write one export to a new file in the current folder and say where."""
         import datetime as dt
 
-        from tallies.export import SUFFIX, write_private
+        from store.files import write_private
+        from tallies.export import SUFFIX
         from tui.commands.export import produce
 
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
