@@ -39,9 +39,14 @@ if TYPE_CHECKING:
 
 ROLE_ORDER = ("supervisor", "inspector", "trainer")
 _CONFIG_LISTS = {"supervisor": "supervisors", "inspector": "inspectors", "trainer": "trainers"}
-# Roles for commands owned elsewhere that do not declare REQUIRED_ROLES themselves:
-# a demo added to an existing database is a supervisor's decision.
-_DEFAULT_REQUIRED = {"demo": ("supervisor",)}
+# Roles for commands that do not declare REQUIRED_ROLES themselves. Frames, the
+# draw, the sample list, answer imports and exports are the supervisor's work
+# (they show or change every case); a demo added to an existing database too.
+_SUPERVISOR = ("supervisor",)
+_DEFAULT_REQUIRED = {
+    "demo": _SUPERVISOR, "frame": _SUPERVISOR, "draw": _SUPERVISOR, "sample": _SUPERVISOR,
+    "answers": _SUPERVISOR, "export": _SUPERVISOR,
+}
 _warned: set[str] = set()
 
 

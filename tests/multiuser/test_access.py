@@ -109,6 +109,21 @@ def test_demo_into_an_existing_database_is_for_supervisors(team_db, db_path: Pat
     assert "handledare" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [["export", "csv"], ["export", "answers"], ["sample"], ["draw"],
+     ["answers", "import", "answers.csv"], ["frame", "import", "frame.csv"]],
+)
+def test_an_inspector_cannot_see_or_change_the_whole_sample(
+    team_db, db_path: Path, me: str, capsys, argv: list[str]
+) -> None:
+    demote_me(team_db, me, "inspector")
+    assert main([*argv, "--db", str(db_path)]) == 2
+    err = capsys.readouterr()
+    assert "handledare" in err.err and len(err.err.strip().splitlines()) == 1
+    assert err.out == ""
+
+
 def test_who_sees_which_review(team_db, me: str) -> None:
     from store.assignments import assign, sampled_cases
     from store.frames import insert_frame
