@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -153,8 +154,9 @@ class CaseScreen(Screen[None]):
             missing = [q for q in self.plan.order
                        if self.applies[q] and self.values.get(q) in (None, [], "")]
             start = missing[0] if missing else self._visible()[0]
+        self.current: str | None = None
         self._focus(start)
-        self.call_after_refresh(self._focus, start)
+        self.call_after_refresh(self._scroll_to_current)
         self._update_status()
         self._position_dirty = True
         self._flush_position()
@@ -240,17 +242,12 @@ class CaseScreen(Screen[None]):
     def _case_note_text(self) -> str:
         return f"✎ {t('case.case_note')}: {self.case_note}" if self.case_note else ""
 
-    def on_descendant_focus(self) -> None:
-        self._position_dirty = True
-
     def _flush_position(self, *, open_: bool = True) -> None:
         if not self._position_dirty:
             return
         from store.state import remember
 
-        focused = self.focused
-        question = focused.question.id if isinstance(focused, QuestionView) else None
-        value = json.dumps({"review": self.review_id, "question": question, "open": open_})
+        value = json.dumps({"review": self.review_id, "question": self.current, "open": open_})
         try:
             remember(self.app.db, self.app.user, POSITION_KEY, value)
         except StoreError:
@@ -262,20 +259,43 @@ class CaseScreen(Screen[None]):
         return [q for q in self.plan.order if self.applies[q]]
 
     def _current(self) -> str | None:
-        focused = self.focused
-        return focused.question.id if isinstance(focused, QuestionView) else None
+        return self.current
 
-    def focus_question_id(self, question_id: str) -> None:
+    @property
+    def current_view(self) -> QuestionView | None:
+        return self.views.get(self.current) if self.current else None
+
+    def set_current(self, question_id: str) -> None:
         if question_id in self.views and self.applies.get(question_id):
             self._focus(question_id)
 
     def _focus(self, question_id: str) -> None:
-        """Focus a question; the first of a section brings its heading into view too."""
-        s_index = self.plan.section_of[question_id]
-        if self._section_first(s_index) == question_id:
-            self.query_one(ProtocolScroll).scroll_to_widget(
-                self.section_titles[s_index], top=True, animate=False, immediate=True)
-        self.views[question_id].focus()
+        """Make a question the current one, at once, so keys typed ahead go to it."""
+        if self.current == question_id:
+            return
+        if self.current_view is not None:
+            self.current_view.set_current(False)
+        self.current = question_id
+        self.views[question_id].set_current(True)
+        self._position_dirty = True
+        self.call_after_refresh(self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        """Bring the current question into view; the first of a section with its heading."""
+        if self.current is None:
+            return
+        scroll = self.query_one(ProtocolScroll)
+        s_index = self.plan.section_of[self.current]
+        if self._section_first(s_index) == self.current:
+            scroll.scroll_to_widget(self.section_titles[s_index], top=True, animate=False,
+                                    immediate=True)
+        scroll.scroll_to_widget(self.views[self.current], animate=False, immediate=True)
+
+    def on_key(self, event: events.Key) -> None:
+        view = self.current_view
+        if view is not None and view.answer_key(event):
+            event.stop()
+            event.prevent_default()
 
     def _focus_step(self, from_id: str | None, step: int) -> None:
         order = self.plan.order
@@ -339,9 +359,9 @@ class CaseScreen(Screen[None]):
             pane.display = not pane.display
 
     def action_toggle_help(self) -> None:
-        focused = self.focused
-        if isinstance(focused, QuestionView):
-            focused.toggle_help()
+        if self.current_view is not None:
+            self.current_view.toggle_help()
+            self.call_after_refresh(self._scroll_to_current)
 
     def action_keys(self) -> None:
         from tui.widgets.modals import KeysModal
@@ -360,31 +380,26 @@ class CaseScreen(Screen[None]):
     def action_edit_text(self) -> None:
         from tui.widgets.modals import TextEditModal
 
-        focused = self.focused
-        if not isinstance(focused, QuestionView) or focused.question.type is not \
-                QuestionType.TEXT:
+        view = self.current_view
+        if view is None or view.question.type is not QuestionType.TEXT:
             return
-        view = focused
 
         def done(text: str | None) -> None:
             if text is not None:
                 self._answer(view, text or None, False)
-            view.focus()
 
         self.app.push_screen(TextEditModal(view.question.text, str(view.value or "")), done)
 
     def action_question_note(self) -> None:
         from tui.widgets.modals import TextEditModal
 
-        focused = self.focused
-        if not isinstance(focused, QuestionView):
+        view = self.current_view
+        if view is None:
             return
-        view = focused
 
         def done(text: str | None) -> None:
             if text is not None and text != view.note:
                 self._save_note(view.question.id, text, view)
-            view.focus()
 
         title = t("case.note_title", label=view.question.label)
         self.app.push_screen(TextEditModal(title, view.note), done)
@@ -392,13 +407,9 @@ class CaseScreen(Screen[None]):
     def action_case_note(self) -> None:
         from tui.widgets.modals import TextEditModal
 
-        focused = self.focused
-
         def done(text: str | None) -> None:
             if text is not None and text != self.case_note:
                 self._save_note(None, text, None)
-            if focused is not None:
-                focused.focus()
 
         title = t("case.case_note_title", case_ref=self.info["case_ref"])
         self.app.push_screen(TextEditModal(title, self.case_note), done)

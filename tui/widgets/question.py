@@ -56,8 +56,13 @@ def _plain(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else str(number).replace(".", ",")
 
 
-class QuestionView(Widget, can_focus=True):
-    """A question; focus it and press an option's key to answer."""
+class QuestionView(Widget):
+    """A question; when it is the current one, its option keys answer it.
+
+    It takes no focus: the screen keeps the current question and hands it the
+    keys in the order they were typed, so typing ahead never lands on the
+    wrong question.
+    """
 
     DEFAULT_CSS = """
     QuestionView {
@@ -80,6 +85,7 @@ class QuestionView(Widget, can_focus=True):
         self.problem: str | None = None
         self.failed = False  # the last save failed
         self.help_shown = False
+        self.current = False
 
     # --- state changes, called by the screen -------------------------------------------------
     def set_value(self, value: Value) -> None:
@@ -103,12 +109,24 @@ class QuestionView(Widget, can_focus=True):
         self.help_shown = not self.help_shown
         self.refresh(layout=True)
 
+    def set_current(self, current: bool) -> None:
+        if current != self.current:
+            if not current and self.buffer is not None and self.is_attached:
+                self.commit(advance=False)
+            self.current = current
+            self.set_class(current, "-current")
+            self.refresh()
+
+    def on_click(self) -> None:
+        self.screen.set_current(self.question.id)  # type: ignore[attr-defined]
+
     @property
     def editable_inline(self) -> bool:
         return self.question.type in (QuestionType.NUMBER, QuestionType.DATE)
 
     # --- keys ---------------------------------------------------------------------------------
-    def on_key(self, event: events.Key) -> None:
+    def answer_key(self, event: events.Key) -> bool:
+        """Answer with this key if it is one of ours; False lets the screen have it."""
         question = self.question
         handled = False
         if question.is_choice:
@@ -118,15 +136,16 @@ class QuestionView(Widget, can_focus=True):
         elif question.type is QuestionType.TEXT and event.key == "enter":
             self.screen.action_edit_text()  # type: ignore[attr-defined]
             handled = True
-        if handled:
-            event.stop()
-            event.prevent_default()
+        return handled
 
     def _choice_key(self, key: str) -> bool:
         question = self.question
         if key in ("backspace", "delete"):
             if self.value not in (None, []):
                 self.on_answer(self, None, False)
+            return True
+        if key == "enter":  # move on, keeping the answer as it is
+            self.on_answer(self, self.value, True)
             return True
         if len(key) != 1 or not key.isalnum():
             return False
@@ -186,18 +205,10 @@ class QuestionView(Widget, can_focus=True):
             return
         self.on_answer(self, parse(self.question, typed), advance)
 
-    def on_blur(self) -> None:
-        if self.buffer is not None and self.is_attached:
-            self.commit(advance=False)
-        self.refresh()
-
-    def on_focus(self) -> None:
-        self.refresh()
-
     # --- rendering ----------------------------------------------------------------------------
     def render(self) -> Table:
         question = self.question
-        focused = self.has_focus
+        focused = self.current
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=5, no_wrap=True)
         grid.add_column(ratio=1)
