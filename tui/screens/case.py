@@ -9,7 +9,9 @@ in the database and shows again when the question applies again.
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -93,6 +95,7 @@ class CaseScreen(Screen[None]):
         self.focus_question = focus_question
         self._position_dirty = False
         self._last_message = ""
+        self._actions: dict[str, Callable[[], object]] | None = None
 
     # --- building -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -292,10 +295,36 @@ class CaseScreen(Screen[None]):
         scroll.scroll_to_widget(self.views[self.current], animate=False, immediate=True)
 
     def on_key(self, event: events.Key) -> None:
+        """Answer or move right here, in typing order.
+
+        Bindings run only after a key has bubbled up to the app, by which time
+        the next typed key may already have reached this screen; handling the
+        screen's own keys here keeps fast typing (or a pasted burst over SSH)
+        on the right question. The bindings stay for the footer and the help.
+        """
         view = self.current_view
         if view is not None and view.answer_key(event):
             event.stop()
             event.prevent_default()
+            return
+        action = self._key_actions().get(event.key)
+        if action is not None:
+            event.stop()
+            event.prevent_default()
+            action()
+
+    def _key_actions(self) -> dict[str, Callable[[], object]]:
+        if self._actions is None:
+            self._actions = {}
+            for binding in self.BINDINGS:
+                assert isinstance(binding, Binding)
+                name, _, argument = binding.action.partition("(")
+                method = getattr(self, f"action_{name}")
+                call = functools.partial(method, int(argument.rstrip(")"))) if argument \
+                    else method
+                for key in binding.key.split(","):
+                    self._actions[key.strip()] = call
+        return self._actions
 
     def _focus_step(self, from_id: str | None, step: int) -> None:
         order = self.plan.order
