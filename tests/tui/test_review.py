@@ -344,3 +344,18 @@ async def test_keys_help_lists_the_keys(make_app, key):
         text = str(pilot.app.screen.query_one("#keys-text").render())
         assert "ctrl+k" in text and "j/n" in text
         await pilot.press("escape")
+
+
+async def test_back_from_a_case_the_list_shows_it_with_its_new_count_and_cursor(make_app):
+    from tui.screens.case_list import CaseTable
+
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        await pilot.press("j", "f", "n", "escape")
+        await pilot.pause()
+        table = pilot.app.screen.query_one(CaseTable)
+        assert table.cursor_row == 2
+        row = table.get_row_at(2)
+        assert "pågående" in str(row[3])
+        assert row[4].startswith("3/")  # answered of those that apply

@@ -283,10 +283,16 @@ class CaseScreen(Screen[None]):
         self._position_dirty = True
         self.call_after_refresh(self._scroll_to_current)
 
-    def _scroll_to_current(self) -> None:
-        """Bring the current question into view; the first of a section with its heading."""
-        if self.current is None:
+    def _scroll_to_current(self, again: bool = True) -> None:
+        """Bring the current question into view; the first of a section with its heading.
+
+        A burst of typed keys changes heights faster than layout catches up, so
+        the scroll is repeated once a moment later with settled positions.
+        """
+        if self.current is None or not self.is_attached:
             return
+        if again:
+            self.set_timer(0.08, lambda: self._scroll_to_current(again=False))
         scroll = self.query_one(ProtocolScroll)
         s_index = self.plan.section_of[self.current]
         if self._section_first(s_index) == self.current:

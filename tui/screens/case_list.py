@@ -27,7 +27,7 @@ BAR = 10
 
 def bar(done: int, total: int, width: int = BAR) -> str:
     """A progress bar in plain characters, so it reads without colour."""
-    filled = round(width * done / total) if total else 0
+    filled = math.ceil(width * done / total) if total else 0
     return "█" * filled + "░" * (width - filled)
 
 
@@ -79,6 +79,7 @@ class CaseListScreen(Screen[None]):
         self.total = 0
         self.districts: list[str] = []
         self._resumed = False
+        self.last_opened: int | None = None
 
     def _reviewer_filter(self) -> str | None:
         """Whose reviews the list shows; the one place to widen it (e.g. by role)."""
@@ -149,21 +150,42 @@ class CaseListScreen(Screen[None]):
         row_before = table.cursor_row
         rows = list_reviews(self.app.db, reviewer=self._reviewer_filter(),
                             offset=self.row_offset, limit=self.page_size, **self._sql_filters())
+        counts = self._answered(rows)
         table.clear()
         for row in rows:
             status = row["status"]
             mark = {"complete": "✓ ", "in_progress": "… "}.get(status, "  ")
             table.add_row(
                 row["case_ref"], row["district"], t(f"gender.{row['gender']}"),
-                mark + t(f"status.{status}"), str(row["answered"]), key=str(row["id"]),
+                mark + t(f"status.{status}"), counts[row["id"]], key=str(row["id"]),
             )
         if rows:
             target = row_before if keep_cursor else (len(rows) - 1 if cursor == "last" else 0)
+            if keep_cursor and self.last_opened is not None:
+                ids = [row["id"] for row in rows]
+                if self.last_opened in ids:
+                    target = ids.index(self.last_opened)
             table.move_cursor(row=min(max(target, 0), len(rows) - 1), animate=False)
         empty = self.query_one("#cases-empty", Static)
         empty.update(t("cases.empty") if not rows else "")
         empty.display = not rows
         self._show_filters(len(rows))
+
+    def _answered(self, rows: list[dict]) -> dict[int, str]:
+        """"answered/applicable" per row, by the protocol's skip logic (one query a page)."""
+        from review_protocols.completeness import answered_applicable
+        from review_protocols.values import decode
+        from store.reviews import answers_for_reviews
+
+        stored = answers_for_reviews(self.app.db, [row["id"] for row in rows])
+        counts = {}
+        for row in rows:
+            protocol = self.app.protocol(row["protocol_id"])
+            values = {qid: decode(protocol.question(qid), text)
+                      for qid, text in stored[row["id"]].items() if protocol.has_question(qid)}
+            answered, total = answered_applicable(protocol, values)
+            counts[row["id"]] = f"{answered}/{total}"
+        return counts
 
     def turn_page(self, step: int, *, cursor: str = "first") -> None:
         offset = self.row_offset + step * self.page_size
@@ -262,6 +284,7 @@ class CaseListScreen(Screen[None]):
     def _open(self, review_id: int, question_id: str | None = None) -> None:
         from tui.screens.case import CaseScreen
 
+        self.last_opened = review_id
         self.app.push_screen(CaseScreen(review_id, question_id))
 
     def _resume(self) -> None:
