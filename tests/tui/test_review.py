@@ -359,3 +359,29 @@ async def test_back_from_a_case_the_list_shows_it_with_its_new_count_and_cursor(
         row = table.get_row_at(2)
         assert "pågående" in str(row[3])
         assert row[4].startswith("3/")  # answered of those that apply
+
+
+async def test_the_case_file_is_beside_the_questions_and_scrolls_and_hides(make_app, review_db):
+    from store.frames import set_case_text
+    from store.reviews import list_reviews
+    from tui.screens.case import CaseFilePane
+
+    first, second = list_reviews(review_db, reviewer=REVIEWER, limit=2)
+    text = "\n".join(f"Journalanteckning {n}: hembesök planerat." for n in range(80))
+    set_case_text(review_db, first["population_id"], text, who=REVIEWER)
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        pane = screen.query_one(CaseFilePane)
+        assert pane.display and "Journalanteckning 0" in str(
+            screen.query_one("#case-file-text").render())
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        assert pane.scroll_y > 0
+        await pilot.press("ctrl+t")
+        assert not pane.display
+        await pilot.press("j")  # the keys still answer while the pane is hidden
+        assert screen.views["dur_aktuell"].value == "ja"
+        await pilot.press("escape", "down", "enter")
+        await pilot.pause()
+        assert pilot.app.screen.review_id == second["id"]
+        assert not pilot.app.screen.query(CaseFilePane)  # no text: no pane

@@ -70,6 +70,30 @@ class CaseFilePane(VerticalScroll, inherit_bindings=False, can_focus=False):
 
 
 class CaseScreen(Screen[None]):
+    # Readable in 80x24, 16 colours and NO_COLOR: nothing is told by colour alone
+    # (the current question has ▶, answers ● ☒ ✓ sparad, failures ✗).
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #case-columns { height: 1fr; }
+    #questions { width: 1fr; scrollbar-size-vertical: 1; }
+    #case-text-pane {
+        width: 40%;
+        border-left: solid $primary;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    #case-note { height: auto; padding: 0 1; text-style: italic; }
+    CaseScreen .section-title { height: auto; margin-top: 1; padding: 0 1; text-style: bold; }
+    #banner {
+        height: auto;
+        max-height: 4;
+        padding: 0 1;
+        background: $error;
+        color: $text;
+        text-style: bold;
+    }
+    #status { height: 1; padding: 0 1; background: $panel; }
+    """
     COMMANDS = {ReviewCommands}
     BINDINGS = [
         Binding("escape", "back", t("key.back"), id="review_back"),
@@ -123,8 +147,8 @@ class CaseScreen(Screen[None]):
         text = case_text(db, self.info["population_id"])
         self.title = t("case.title", case_ref=self.info["case_ref"])
         yield Header()
-        with Horizontal(id="case-body"):
-            with ProtocolScroll(id="protocol"):
+        with Horizontal(id="case-columns"):
+            with ProtocolScroll(id="questions"):
                 yield Static(self._case_note_text(), id="case-note", markup=False)
                 for s_index, section in enumerate(self.protocol.sections):
                     letter = SECTION_LETTERS[s_index % len(SECTION_LETTERS)]
@@ -143,7 +167,7 @@ class CaseScreen(Screen[None]):
                         self.views[question.id] = view
                         yield view
             if text:
-                with CaseFilePane(id="case-file"):
+                with CaseFilePane(id="case-text-pane"):
                     yield Static(text, id="case-file-text", markup=False)
         yield Static("", id="banner", markup=False)
         yield Static("", id="status", markup=False)

@@ -59,6 +59,13 @@ class CaseTable(DataTable):
 
 
 class CaseListScreen(Screen[None]):
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #progress { height: auto; padding: 0 1; }
+    #filters { height: 1; padding: 0 1; background: $boost; }
+    #search { height: 3; }
+    #cases-empty { height: auto; padding: 1 2; }
+    """
     BINDINGS = [
         Binding("enter", "open_case", t("key.open"), id="open_case"),
         Binding("slash", "search", t("cases.key_search"), id="cases_search", key_display="/"),

@@ -14,6 +14,22 @@ from tui.i18n import t
 class TextEditModal(ModalScreen[str | None]):
     """Edit a note or a free-text answer; ctrl+s keeps it, escape leaves it unchanged."""
 
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    TextEditModal { align: center middle; }
+    #edit-dialog {
+        width: 90%;
+        max-width: 100;
+        height: 80%;
+        border: round $primary;
+        padding: 0 1;
+        background: $surface;
+    }
+    #edit-title { height: auto; text-style: bold; }
+    #edit-text { height: 1fr; }
+    #edit-hint { height: 1; text-style: italic; }
+    """
+
     BINDINGS = [
         Binding("ctrl+s", "keep", t("review.edit_save"), id="edit_save"),
         Binding("escape", "cancel", t("review.edit_cancel"), id="edit_cancel"),
@@ -44,6 +60,19 @@ class TextEditModal(ModalScreen[str | None]):
 
 class KeysModal(ModalScreen[None]):
     """The keys of the screen below, in plain words."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    KeysModal { align: center middle; }
+    #keys-dialog {
+        width: 90%;
+        max-width: 90;
+        height: 90%;
+        border: round $primary;
+        padding: 0 1;
+        background: $surface;
+    }
+    """
 
     BINDINGS = [
         Binding("escape", "close", t("key.back"), id="keys_close"),

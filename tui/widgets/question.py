@@ -69,6 +69,9 @@ class QuestionView(Widget):
         height: auto;
         padding: 0 1 0 0;
     }
+    QuestionView.-current {
+        background: $boost;
+    }
     """
 
     def __init__(
@@ -236,9 +239,11 @@ class QuestionView(Widget):
         for index, option in enumerate(question.options, 1):
             picked = option.code in chosen
             mark = ("☒" if picked else "☐") if multi else ("●" if picked else "○")
-            out.append(f"{mark} ", style="bold" if picked else "")
+            # no-break spaces keep a mark, its key and the label's first word together
+            out.append(f"{mark}\u00a0", style="bold" if picked else "")
             out.append(f"({option.key or index})", style="bold")
-            out.append(f" {option.label}", style="bold underline" if picked else "")
+            label = option.label.replace(" ", "\u00a0", 1)
+            out.append(f"\u00a0{label}", style="bold underline" if picked else "")
             out.append("  ")
         out.append(self._marker(), style="bold")
         return out
