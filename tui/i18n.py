@@ -137,6 +137,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Esc or ? closes.",
     ),
     "case.answered": ("{answered}/{total} besvarade", "{answered}/{total} answered"),
+    "case.kept_not_applicable": ("(+{count} ej tillämpliga kvar)",
+                                 "(+{count} not applicable, kept)"),
     "case.saved": ("{label}: {value}", "{label}: {value}"),
     "case.cleared": ("svaret borttaget: {label}", "answer cleared: {label}"),
     "case.save_failed": (

@@ -126,6 +126,7 @@ async def test_avslag_hides_the_plan_questions_and_keeps_their_answers(make_app,
         # the section headings of what no longer applies are hidden as well
         titles = {s.id: t for s, t in zip(PROTOCOL.sections, screen.section_titles, strict=True)}
         assert not titles["genomforandeplan"].display
+        assert "(+3 ej tillämpliga kvar)" in str(screen.query_one("#status").render())
         screen.set_current("beslut")
         await pilot.press("b")  # back to bifall: the plan shows again, with its answers
         await pilot.pause()

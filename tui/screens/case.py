@@ -257,11 +257,11 @@ class CaseScreen(Screen[None]):
     # --- status line and position ---------------------------------------------------------------
     def _update_status(self) -> None:
         answered, total = answered_applicable(self.protocol, self.values)
-        parts = [
-            self.info["case_ref"],
-            t(f"status.{self.status}"),
-            t("case.answered", answered=answered, total=total),
-        ]
+        kept = sum(1 for qid in self.values if not self.applies[qid])
+        counted = t("case.answered", answered=answered, total=total)
+        if kept:  # answers kept for questions that no longer apply
+            counted += " " + t("case.kept_not_applicable", count=kept)
+        parts = [self.info["case_ref"], t(f"status.{self.status}"), counted]
         if self._last_message:
             parts.append(self._last_message)
         self.query_one("#status", Static).update(" · ".join(parts))
