@@ -321,6 +321,12 @@ async def test_down_at_the_last_row_turns_the_page(make_app):
         await pilot.press("up")
         assert screen.row_offset == 0 and table.get_row_at(table.cursor_row)[0] == \
             first_page_last
+        await pilot.press("ctrl+end")
+        assert screen.row_offset + table.row_count == screen.total
+        await pilot.press("pagedown")  # nothing after the last page
+        assert screen.row_offset + table.row_count == screen.total
+        await pilot.press("ctrl+home")
+        assert screen.row_offset == 0
 
 
 async def test_progress_shows_complete_cases_per_district(make_app, review_db):
@@ -386,3 +392,16 @@ async def test_the_case_file_is_beside_the_questions_and_scrolls_and_hides(make_
         await pilot.pause()
         assert pilot.app.screen.review_id == second["id"]
         assert not pilot.app.screen.query(CaseFilePane)  # no text: no pane
+
+
+async def test_command_palette_jumps_to_a_section(make_app):
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"avsnitt: Våld")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert screen.current == "vald_fragat"

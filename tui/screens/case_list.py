@@ -37,7 +37,12 @@ class CaseTable(DataTable):
     BINDINGS = [
         Binding("pagedown", "next_page", show=False),
         Binding("pageup", "previous_page", show=False),
+        Binding("ctrl+home", "edge_page(-1)", show=False),
+        Binding("ctrl+end", "edge_page(1)", show=False),
     ]
+
+    def action_edge_page(self, step: int) -> None:
+        self.screen.turn_page(step * 10**9, cursor="first")  # type: ignore[attr-defined]
 
     def action_cursor_down(self) -> None:
         if self.cursor_row >= self.row_count - 1:
@@ -195,8 +200,10 @@ class CaseListScreen(Screen[None]):
         return counts
 
     def turn_page(self, step: int, *, cursor: str = "first") -> None:
-        offset = self.row_offset + step * self.page_size
-        if offset < 0 or offset >= self.total:
+        """Show the page `step` pages away, stopping at the first and the last."""
+        last = (self.total - 1) // self.page_size * self.page_size if self.total else 0
+        offset = max(0, min(last, self.row_offset + step * self.page_size))
+        if offset == self.row_offset:
             return
         self.row_offset = offset
         self._show_page(cursor=cursor)
