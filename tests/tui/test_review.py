@@ -405,3 +405,16 @@ async def test_command_palette_jumps_to_a_section(make_app):
         await pilot.pause()
         assert pilot.app.screen is screen
         assert screen.current == "vald_fragat"
+
+
+async def test_typing_into_a_saved_number_replaces_it_and_backspace_edits_it(make_app):
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        screen.set_current("beslut")
+        await pilot.press("b", "n", "1", "2", "enter")
+        view = screen.views["beviljad_tid_timmar_manad"]
+        assert view.value == 12
+        await pilot.press("k", "1", "3", "enter")  # back up, type: replaces
+        assert view.value == 13
+        await pilot.press("k", "backspace", "5", "enter")  # edit: 13 -> 15
+        assert view.value == 15

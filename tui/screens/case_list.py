@@ -35,6 +35,7 @@ class CaseTable(DataTable):
     """A DataTable holding one page; the screen turns pages at its edges."""
 
     BINDINGS = [
+        Binding("enter", "select_cursor", t("key.open"), id="cases_open"),
         Binding("pagedown", "next_page", show=False),
         Binding("pageup", "previous_page", show=False),
         Binding("ctrl+home", "edge_page(-1)", show=False),

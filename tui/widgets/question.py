@@ -175,7 +175,8 @@ class QuestionView(Widget):
             self.buffer = "" if key != "backspace" else current[:-1]
         elif event.character is not None and len(event.character) == 1 \
                 and event.character in allowed:
-            self.buffer = self._current_text() + event.character
+            # like a spreadsheet cell: typing replaces the saved value, Backspace edits it
+            self.buffer = (self.buffer or "") + event.character
         else:
             return False
         self.problem = problem_text(self.question, self.buffer) if self.buffer.strip() else None
