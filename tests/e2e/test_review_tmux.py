@@ -30,8 +30,8 @@ def granska_bin() -> Path:
 
 
 class Tmux:
-    def __init__(self, socket: str, session: str) -> None:
-        self.base = ["tmux", "-L", socket]
+    def __init__(self, socket: Path, session: str) -> None:
+        self.base = ["tmux", "-S", str(socket)]  # a server of our own, gone with tmp_path
         self.session = session
 
     def run(self, *args: str) -> subprocess.CompletedProcess:
@@ -65,7 +65,7 @@ class Tmux:
 def tmux(tmp_path: Path):
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed (scripts/install-system-deps installs it)")
-    session = Tmux(f"granska-e2e-{os.getpid()}-{tmp_path.name}", "review")
+    session = Tmux(tmp_path / "tmux.sock", "review")
     yield session
     session.run("kill-session", "-t", session.session)
 
