@@ -28,10 +28,10 @@ from review_protocols.conditions import Value
 from review_protocols.values import decode, display, encode
 from store.errors import StoreError
 from tui.i18n import t
+from tui.screens.case_list import POSITION_KEY
 from tui.widgets.question import QuestionView
 from tui.widgets.review_commands import ReviewCommands
 
-POSITION_KEY = "review.position"
 SECTION_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 

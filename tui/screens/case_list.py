@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tui.i18n import t
 
-POSITION_KEY = "review.position"
+POSITION_KEY = "review.position"  # user_state: {"review", "question", "open"}
 GENDERS = (None, "K", "M")
 STATUSES = (None, "not_started", "in_progress", "complete")
 BAR = 10
