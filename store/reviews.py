@@ -262,3 +262,20 @@ def _filters(
         escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params.append(f"%{escaped}%")
     return (f"WHERE {' AND '.join(where)}" if where else ""), params
+
+
+def answers_for_reviews(
+    db: sqlite_utils.Database, review_ids: list[int]
+) -> dict[int, dict[str, str]]:
+    """The stored answer texts of several reviews at once (one page of a list), by review."""
+    found: dict[int, dict[str, str]] = {review_id: {} for review_id in review_ids}
+    if not review_ids:
+        return found
+    marks = ", ".join("?" for _ in review_ids)
+    for review_id, question_id, value in db.execute(
+        f"SELECT review_id, question_id, value FROM answers WHERE review_id IN ({marks})"
+        " AND value IS NOT NULL",
+        review_ids,
+    ).fetchall():
+        found[review_id][question_id] = value
+    return found

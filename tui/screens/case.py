@@ -1,48 +1,526 @@
-"""One case: the protocol section by section, beside the case file text."""
+"""One case: the protocol section by section, beside the case file text.
+
+Every answer is saved the moment its key is pressed (``store.reviews.save_answer``,
+one transaction). The question shows "✓ sparad" only after that call returned;
+a failed save is shown loudly and the widget goes back to the stored value.
+Skip logic is live: a question that stops applying is hidden, its answer stays
+in the database and shows again when the question applies again.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from review_protocols import Protocol, QuestionType, applicable
+from review_protocols.completeness import answered_applicable, missing_required
+from review_protocols.conditions import Value
+from review_protocols.values import decode, display, encode
+from store.errors import StoreError
 from tui.i18n import t
+from tui.screens.case_list import POSITION_KEY
+from tui.widgets.question import QuestionView
+from tui.widgets.review_commands import ReviewCommands
+
+SECTION_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What never changes for a protocol: order, sections, question numbers."""
+
+    order: tuple[str, ...]
+    section_of: dict[str, int]
+    numbers: dict[str, str]
+
+
+_layouts: dict[tuple[str, str], Layout] = {}
+
+
+def layout_for(protocol: Protocol) -> Layout:
+    key = (protocol.id, protocol.version)
+    if key not in _layouts:
+        order, section_of, numbers = [], {}, {}
+        for s_index, section in enumerate(protocol.sections):
+            letter = SECTION_LETTERS[s_index % len(SECTION_LETTERS)]
+            for q_index, question in enumerate(section.questions, 1):
+                order.append(question.id)
+                section_of[question.id] = s_index
+                numbers[question.id] = f"{letter}{q_index}"
+        _layouts[key] = Layout(tuple(order), section_of, numbers)
+    return _layouts[key]
+
+
+class ProtocolScroll(VerticalScroll, inherit_bindings=False, can_focus=False):
+    """The questions; keys are the screen's, so arrows move between questions."""
+
+
+class CaseFilePane(VerticalScroll, inherit_bindings=False, can_focus=False):
+    """The case file text, scrolled with { and } or the mouse."""
 
 
 class CaseScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop_screen", t("key.back"), id="back")]
+    # Readable in 80x24, 16 colours and NO_COLOR: nothing is told by colour alone
+    # (the current question has ▶, answers ● ☒ ✓ sparad, failures ✗).
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #case-columns { height: 1fr; }
+    #questions { width: 1fr; scrollbar-size-vertical: 1; }
+    #case-text-pane {
+        width: 40%;
+        border-left: solid $primary;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    #case-note { height: auto; padding: 0 1; text-style: italic; }
+    CaseScreen .section-title { height: auto; margin-top: 1; padding: 0 1; text-style: bold; }
+    #banner {
+        height: auto;
+        max-height: 4;
+        padding: 0 1;
+        background: $error;
+        color: $text;
+        text-style: bold;
+    }
+    #status { height: 1; padding: 0 1; background: $panel; }
+    """
+    COMMANDS = {ReviewCommands}
+    BINDINGS = [
+        Binding("escape", "back", t("key.back"), id="review_back"),
+        Binding("question_mark", "keys", t("review.key_keys"), id="review_keys", key_display="?"),
+        Binding("ctrl+k", "complete", t("case.key_complete"), id="review_complete"),
+        Binding("ctrl+n", "question_note", t("case.key_note"), id="review_note"),
+        Binding("f1", "toggle_help", t("case.key_help"), id="review_help"),
+        Binding("ctrl+e", "case_note", t("case.key_case_note"), id="review_case_note", show=False),
+        Binding("ctrl+t", "toggle_file", t("case.key_case_file"), id="review_file", show=False),
+        Binding("down,j,tab", "next_question", show=False),
+        Binding("up,k,shift+tab", "previous_question", show=False),
+        Binding("pagedown,right_square_bracket", "next_section", show=False),
+        Binding("pageup,left_square_bracket", "previous_section", show=False),
+        Binding("home", "first_question", show=False),
+        Binding("end", "last_question", show=False),
+        Binding("right_curly_bracket", "scroll_file(1)", show=False),
+        Binding("left_curly_bracket", "scroll_file(-1)", show=False),
+    ]
 
-    def __init__(self, review_id: int) -> None:
+    def __init__(self, review_id: int, focus_question: str | None = None) -> None:
         super().__init__()
         self.review_id = review_id
+        self.focus_question = focus_question
+        self._position_dirty = False
+        self._last_message = ""
+        self._actions: dict[str, Callable[[], object]] | None = None
 
+    # --- building -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        from review_protocols import applicable
-        from review_protocols.values import decode, display
         from store.frames import case_text
         from store.reviews import answers_for, review
 
-        info = review(self.app.db, self.review_id)
-        protocol = self.app.protocol(info["protocol_id"])
-        stored = answers_for(self.app.db, self.review_id)
-        values = {q: decode(protocol.question(q), a.value)
-                  for q, a in stored.items() if protocol.has_question(q)}
-        applies = applicable(protocol, values)
-        self.title = t("case.title", case_ref=info["case_ref"])
+        db = self.app.db
+        self.info = review(db, self.review_id) or {}
+        self.protocol = self.app.protocol(self.info["protocol_id"])
+        self.plan = layout_for(self.protocol)
+        self.status = self.info["status"]
+        self.case_note = self.info.get("note") or ""
+        stored = answers_for(db, self.review_id)
+        self.values: dict[str, Value] = {}
+        notes: dict[str, str] = {}
+        for qid, answer in stored.items():
+            if self.protocol.has_question(qid):
+                value = decode(self.protocol.question(qid), answer.value)
+                if value is not None:
+                    self.values[qid] = value
+                notes[qid] = answer.note or ""
+        self.applies = applicable(self.protocol, self.values)
+        self.views: dict[str, QuestionView] = {}
+        self.section_titles: list[Static] = []
+        text = case_text(db, self.info["population_id"])
+        self.title = t("case.title", case_ref=self.info["case_ref"])
         yield Header()
-        with Horizontal(id="case-body"):
-            with VerticalScroll(id="protocol"):
-                for section in protocol.sections:
-                    yield Static(f"[b]{section.title}[/b]", classes="section-title")
+        with Horizontal(id="case-columns"):
+            with ProtocolScroll(id="questions"):
+                yield Static(self._case_note_text(), id="case-note", markup=False)
+                for s_index, section in enumerate(self.protocol.sections):
+                    letter = SECTION_LETTERS[s_index % len(SECTION_LETTERS)]
+                    heading = Static(Text(f"{letter}. {section.title}", style="bold underline"),
+                                     classes="section-title")
+                    heading.display = any(self.applies[q.id] for q in section.questions)
+                    self.section_titles.append(heading)
+                    yield heading
                     for question in section.questions:
-                        if not applies[question.id]:
-                            shown = t("answer.not_applicable")
-                        else:
-                            shown = display(question, values.get(question.id)) or t(
-                                "answer.unanswered")
-                        yield Static(f"{question.text}\n  → {shown}", classes="question")
-            with VerticalScroll(id="case-file"):
-                yield Static(case_text(self.app.db, info["population_id"]) or t("case.no_file"))
+                        view = QuestionView(
+                            question, self.plan.numbers[question.id],
+                            self.values.get(question.id), notes.get(question.id, ""),
+                            self._answer,
+                        )
+                        view.display = self.applies[question.id]
+                        self.views[question.id] = view
+                        yield view
+            if text:
+                with CaseFilePane(id="case-text-pane"):
+                    yield Static(text, id="case-file-text", markup=False)
+        yield Static("", id="banner", markup=False)
+        yield Static("", id="status", markup=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#banner").display = False
+        self.query_one("#case-note").display = bool(self.case_note)
+        start = self.focus_question
+        if start not in self.views or not self.applies.get(start, False):
+            missing = [q for q in self.plan.order
+                       if self.applies[q] and self.values.get(q) in (None, [], "")]
+            start = missing[0] if missing else self._visible()[0]
+        self.current: str | None = None
+        self._focus(start)
+        self.call_after_refresh(self._scroll_to_current)
+        self._update_status()
+        self._position_dirty = True
+        self._flush_position()
+        self.set_interval(1.0, self._flush_position)
+
+    # --- saving -------------------------------------------------------------------------------
+    def _answer(self, view: QuestionView, value: Value, advance: bool) -> bool:
+        """Save one answer now; True when it is committed."""
+        from store.reviews import save_answer
+
+        question = view.question
+        if value == self.values.get(question.id) or (
+            value is None and question.id not in self.values
+        ):
+            view.set_value(value)
+            if advance:
+                self._focus_step(view.question.id, +1)
+            return True
+        try:
+            save_answer(self.app.db, self.review_id, question.id, encode(question, value),
+                        who=self.app.user)
+        except StoreError as error:
+            view.set_failed()
+            self._show_failure(question.label, error)
+            return False
+        if value is None:
+            self.values.pop(question.id, None)
+        else:
+            self.values[question.id] = value
+        view.set_value(value)
+        if self.status == "not_started":
+            self.status = "in_progress"
+        self._hide_banner()
+        self._refresh_applicability()
+        shown = display(question, value) if question.type is not QuestionType.TEXT else "…"
+        self._last_message = (
+            f"✓ {t('case.saved', label=question.label, value=shown)}" if value is not None
+            else f"✓ {t('case.cleared', label=question.label)}"
+        )
+        self._update_status()
+        if advance:
+            self._focus_step(question.id, +1)
+        return True
+
+    def _show_failure(self, label: str, error: StoreError) -> None:
+        message = t("case.save_failed", label=label, error=str(error))
+        banner = self.query_one("#banner", Static)
+        banner.update(f"✗ {message}")
+        banner.display = True
+        self._last_message = f"✗ {t('case.not_saved_short')}"
+        self._update_status()
+        self.app.notify(message, title=t("case.save_failed_title"), severity="error",
+                        timeout=15)
+
+    def _hide_banner(self) -> None:
+        banner = self.query_one("#banner", Static)
+        if banner.display:
+            banner.display = False
+
+    def _refresh_applicability(self) -> None:
+        applies = applicable(self.protocol, self.values)
+        if applies == self.applies:
+            return
+        for qid, now_applies in applies.items():
+            if now_applies != self.applies[qid]:
+                self.views[qid].display = now_applies
+        for s_index, section in enumerate(self.protocol.sections):
+            self.section_titles[s_index].display = any(applies[q.id] for q in section.questions)
+        self.applies = applies
+
+    # --- status line and position ---------------------------------------------------------------
+    def _update_status(self) -> None:
+        answered, total = answered_applicable(self.protocol, self.values)
+        kept = sum(1 for qid in self.values if not self.applies[qid])
+        counted = t("case.answered", answered=answered, total=total)
+        if kept:  # answers kept for questions that no longer apply
+            counted += " " + t("case.kept_not_applicable", count=kept)
+        parts = [self.info["case_ref"], t(f"status.{self.status}"), counted]
+        if self._last_message:
+            parts.append(self._last_message)
+        self.query_one("#status", Static).update(" · ".join(parts))
+
+    def _case_note_text(self) -> str:
+        return f"✎ {t('case.case_note')}: {self.case_note}" if self.case_note else ""
+
+    def _flush_position(self, *, open_: bool = True) -> None:
+        if not self._position_dirty:
+            return
+        from store.state import remember
+
+        value = json.dumps({"review": self.review_id, "question": self.current, "open": open_})
+        try:
+            remember(self.app.db, self.app.user, POSITION_KEY, value)
+        except StoreError:
+            return  # where we were is a convenience, never worth an error
+        self._position_dirty = False
+
+    # --- navigation -----------------------------------------------------------------------------
+    def _visible(self) -> list[str]:
+        return [q for q in self.plan.order if self.applies[q]]
+
+    def _current(self) -> str | None:
+        return self.current
+
+    @property
+    def current_view(self) -> QuestionView | None:
+        return self.views.get(self.current) if self.current else None
+
+    def set_current(self, question_id: str) -> None:
+        if question_id in self.views and self.applies.get(question_id):
+            self._focus(question_id)
+
+    def _focus(self, question_id: str) -> None:
+        """Make a question the current one, at once, so keys typed ahead go to it."""
+        if self.current == question_id:
+            return
+        if self.current_view is not None:
+            self.current_view.set_current(False)
+        self.current = question_id
+        self.views[question_id].set_current(True)
+        self._position_dirty = True
+        self.call_after_refresh(self._scroll_to_current)
+
+    def _scroll_to_current(self, again: bool = True) -> None:
+        """Bring the current question into view; the first of a section with its heading.
+
+        A burst of typed keys changes heights faster than layout catches up, so
+        the scroll is repeated once a moment later with settled positions.
+        """
+        if self.current is None or not self.is_attached:
+            return
+        if again:
+            self.set_timer(0.08, lambda: self._scroll_to_current(again=False))
+        scroll = self.query_one(ProtocolScroll)
+        s_index = self.plan.section_of[self.current]
+        if self._section_first(s_index) == self.current:
+            scroll.scroll_to_widget(self.section_titles[s_index], top=True, animate=False,
+                                    immediate=True)
+        scroll.scroll_to_widget(self.views[self.current], animate=False, immediate=True)
+
+    def on_key(self, event: events.Key) -> None:
+        """Answer or move right here, in typing order.
+
+        Bindings run only after a key has bubbled up to the app, by which time
+        the next typed key may already have reached this screen; handling the
+        screen's own keys here keeps fast typing (or a pasted burst over SSH)
+        on the right question. The bindings stay for the footer and the help.
+        """
+        view = self.current_view
+        if view is not None and view.answer_key(event):
+            event.stop()
+            event.prevent_default()
+            return
+        action = self._key_actions().get(event.key)
+        if action is not None:
+            event.stop()
+            event.prevent_default()
+            action()
+
+    def _key_actions(self) -> dict[str, Callable[[], object]]:
+        if self._actions is None:
+            self._actions = {}
+            for binding in self.BINDINGS:
+                assert isinstance(binding, Binding)
+                name, _, argument = binding.action.partition("(")
+                method = getattr(self, f"action_{name}")
+                call = functools.partial(method, int(argument.rstrip(")"))) if argument \
+                    else method
+                for key in binding.key.split(","):
+                    self._actions[key.strip()] = call
+        return self._actions
+
+    def _focus_step(self, from_id: str | None, step: int) -> None:
+        order = self.plan.order
+        start = order.index(from_id) if from_id in order else (-1 if step > 0 else len(order))
+        index = start + step
+        while 0 <= index < len(order):
+            if self.applies[order[index]]:
+                self._focus(order[index])
+                return
+            index += step
+        if step > 0 and from_id is not None:
+            self._last_message = t("case.last_question")
+            self._update_status()
+
+    def action_next_question(self) -> None:
+        self._focus_step(self._current(), +1)
+
+    def action_previous_question(self) -> None:
+        self._focus_step(self._current(), -1)
+
+    def action_first_question(self) -> None:
+        self._focus(self._visible()[0])
+
+    def action_last_question(self) -> None:
+        self._focus(self._visible()[-1])
+
+    def _section_first(self, s_index: int) -> str | None:
+        section = self.protocol.sections[s_index]
+        return next((q.id for q in section.questions if self.applies[q.id]), None)
+
+    def go_to_section(self, s_index: int) -> None:
+        first = self._section_first(s_index)
+        if first:
+            self._focus(first)
+
+    def _section_step(self, step: int) -> None:
+        current = self._current()
+        s_index = self.plan.section_of[current] if current else -1
+        if step < 0 and current and self._section_first(s_index) != current:
+            self.go_to_section(s_index)
+            return
+        index = s_index + step
+        while 0 <= index < len(self.protocol.sections):
+            if self._section_first(index):
+                self.go_to_section(index)
+                return
+            index += step
+
+    def action_next_section(self) -> None:
+        self._section_step(+1)
+
+    def action_previous_section(self) -> None:
+        self._section_step(-1)
+
+    def action_scroll_file(self, direction: int) -> None:
+        for pane in self.query(CaseFilePane):
+            pane.scroll_relative(y=direction * max(3, pane.size.height - 2), animate=False)
+
+    def action_toggle_file(self) -> None:
+        for pane in self.query(CaseFilePane):
+            pane.display = not pane.display
+
+    def action_toggle_help(self) -> None:
+        if self.current_view is not None:
+            self.current_view.toggle_help()
+            self.call_after_refresh(self._scroll_to_current)
+
+    def action_keys(self) -> None:
+        from tui.widgets.modals import KeysModal
+
+        self.app.push_screen(KeysModal(t("case.keys_help")))
+
+    def action_back(self) -> None:
+        self._position_dirty = True
+        self._flush_position(open_=False)
+        self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        self._flush_position()
+
+    # --- notes and free text --------------------------------------------------------------------
+    def action_edit_text(self) -> None:
+        from tui.widgets.modals import TextEditModal
+
+        view = self.current_view
+        if view is None or view.question.type is not QuestionType.TEXT:
+            return
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self._answer(view, text or None, False)
+
+        self.app.push_screen(TextEditModal(view.question.text, str(view.value or "")), done)
+
+    def action_question_note(self) -> None:
+        from tui.widgets.modals import TextEditModal
+
+        view = self.current_view
+        if view is None:
+            return
+
+        def done(text: str | None) -> None:
+            if text is not None and text != view.note:
+                self._save_note(view.question.id, text, view)
+
+        title = t("case.note_title", label=view.question.label)
+        self.app.push_screen(TextEditModal(title, view.note), done)
+
+    def action_case_note(self) -> None:
+        from tui.widgets.modals import TextEditModal
+
+        def done(text: str | None) -> None:
+            if text is not None and text != self.case_note:
+                self._save_note(None, text, None)
+
+        title = t("case.case_note_title", case_ref=self.info["case_ref"])
+        self.app.push_screen(TextEditModal(title, self.case_note), done)
+
+    def _save_note(self, question_id: str | None, text: str, view: QuestionView | None) -> None:
+        from store.reviews import save_note
+
+        try:
+            save_note(self.app.db, self.review_id, question_id, text, who=self.app.user)
+        except StoreError as error:
+            self._show_failure(t("case.case_note") if view is None else view.question.label,
+                               error)
+            return
+        if view is None:
+            self.case_note = text
+            note = self.query_one("#case-note", Static)
+            note.update(self._case_note_text())
+            note.display = bool(text)
+        else:
+            view.set_note(text)
+        self._hide_banner()
+        self._last_message = f"✓ {t('case.note_saved')}"
+        self._update_status()
+
+    # --- completing -----------------------------------------------------------------------------
+    def action_complete(self) -> None:
+        """Mark the case klar when nothing required is missing; on a klar case, reopen it."""
+        from store.reviews import set_review_status
+
+        if self.status == "complete":
+            new, message = "in_progress", t("case.reopened")
+        else:
+            missing = missing_required(self.protocol, self.values)
+            if missing:
+                labels = [self.protocol.question(q).label for q in missing]
+                shown = ", ".join(labels[:4]) + (
+                    t("case.and_more", count=len(labels) - 4) if len(labels) > 4 else "")
+                text = t("case.missing", count=len(missing), labels=shown)
+                banner = self.query_one("#banner", Static)
+                banner.update(f"! {text}")
+                banner.display = True
+                self.app.notify(text, title=t("case.not_complete"), severity="warning")
+                self._focus(missing[0])
+                return
+            new, message = "complete", t("case.completed")
+        try:
+            set_review_status(self.app.db, self.review_id, new, who=self.app.user)
+        except StoreError as error:
+            self._show_failure(t("col.status"), error)
+            return
+        self.status = new
+        self._hide_banner()
+        self._last_message = f"✓ {message}"
+        self._update_status()
+        self.app.notify(message)

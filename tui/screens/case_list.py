@@ -1,49 +1,321 @@
-"""The reviewer's cases: district, gender, status and progress; Enter opens one."""
+"""The reviewer's cases: district, gender, status and progress; Enter opens one.
+
+The list never loads every row: it shows one page, as many rows as fit, read
+from SQL with LIMIT/OFFSET (``store.reviews.list_reviews``), so 100,000 cases
+cost the same as 80. Moving past the last row (or PgDn) reads the next page.
+"""
 
 from __future__ import annotations
 
+import json
+import math
+
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tui.i18n import t
 
+POSITION_KEY = "review.position"  # user_state: {"review", "question", "open"}
+GENDERS = (None, "K", "M")
+STATUSES = (None, "not_started", "in_progress", "complete")
+BAR = 10
+
+
+def bar(done: int, total: int, width: int = BAR) -> str:
+    """A progress bar in plain characters, so it reads without colour."""
+    filled = math.ceil(width * done / total) if total else 0
+    return "█" * filled + "░" * (width - filled)
+
+
+class CaseTable(DataTable):
+    """A DataTable holding one page; the screen turns pages at its edges."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", t("key.open"), id="cases_open"),
+        Binding("pagedown", "next_page", show=False),
+        Binding("pageup", "previous_page", show=False),
+        Binding("ctrl+home", "edge_page(-1)", show=False),
+        Binding("ctrl+end", "edge_page(1)", show=False),
+    ]
+
+    def action_edge_page(self, step: int) -> None:
+        self.screen.turn_page(step * 10**9, cursor="first")  # type: ignore[attr-defined]
+
+    def action_cursor_down(self) -> None:
+        if self.cursor_row >= self.row_count - 1:
+            self.screen.turn_page(+1, cursor="first")  # type: ignore[attr-defined]
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.cursor_row <= 0:
+            self.screen.turn_page(-1, cursor="last")  # type: ignore[attr-defined]
+        else:
+            super().action_cursor_up()
+
+    def action_next_page(self) -> None:
+        self.screen.turn_page(+1, cursor="first")  # type: ignore[attr-defined]
+
+    def action_previous_page(self) -> None:
+        self.screen.turn_page(-1, cursor="first")  # type: ignore[attr-defined]
+
 
 class CaseListScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "open_case", t("key.open"), id="open_case")]
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #progress { height: auto; padding: 0 1; }
+    #filters { height: 1; padding: 0 1; background: $boost; }
+    #search { height: 3; }
+    #cases-empty { height: auto; padding: 1 2; }
+    """
+    BINDINGS = [
+        Binding("enter", "open_case", t("key.open"), id="open_case"),
+        Binding("slash", "search", t("cases.key_search"), id="cases_search", key_display="/"),
+        Binding("d", "cycle('district')", t("cases.key_district"), id="cases_district"),
+        Binding("g", "cycle('gender')", t("cases.key_gender"), id="cases_gender"),
+        Binding("s", "cycle('status')", t("cases.key_status"), id="cases_status"),
+        Binding("r", "clear_filters", t("cases.key_clear"), id="cases_clear"),
+        Binding("question_mark", "keys", t("review.key_keys"), id="cases_keys", key_display="?"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters: dict[str, str | None] = {
+            "district": None, "gender": None, "status": None, "search": None,
+        }
+        self.row_offset = 0
+        self.page_size = 15
+        self.total = 0
+        self.districts: list[str] = []
+        self._resumed = False
+        self.last_opened: int | None = None
+
+    def _reviewer_filter(self) -> str | None:
+        """Whose reviews the list shows; the one place to widen it (e.g. by role)."""
+        return self.app.user
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="cases", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="progress", markup=False)
+        yield Static("", id="filters", markup=False)
+        yield Input(placeholder=t("cases.search_placeholder"), id="search")
+        yield CaseTable(id="cases", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="cases-empty", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        from store.reviews import list_reviews
-
-        table = self.query_one(DataTable)
+        self.title = t("cases.title")
+        self.sub_title = self.app.sub_title
+        table = self.query_one(CaseTable)
         table.add_columns(
             t("col.case_ref"), t("col.district"), t("col.gender"), t("col.status"),
             t("col.answered"),
         )
-        for row in list_reviews(self.app.db, reviewer=self.app.user):
+        self.query_one("#search").display = False
+        self.page_size = self._fitting_rows()
+        self.reload()
+        table.focus()
+        self._resume()
+
+    def _fitting_rows(self) -> int:
+        """How many rows fit below the header, progress and filter lines."""
+        lines = 1 + 1 + self._progress_lines() + 1 + 1  # header, total, districts, filters, foot
+        return max(5, self.app.size.height - lines - 1)  # -1: the table's own header row
+
+    def _progress_lines(self) -> int:
+        return math.ceil(len(self.districts) / 2) if self.districts else 2
+
+    def on_resize(self, event: events.Resize) -> None:
+        size = self._fitting_rows()
+        if size != self.page_size:
+            self.page_size = size
+            self.row_offset -= self.row_offset % size
+            self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self._resumed:
+            self.reload(keep_cursor=True)
+
+    # --- data ---------------------------------------------------------------------------------
+    def reload(self, *, keep_cursor: bool = False, cursor: str = "first") -> None:
+        from store.reviews import count_reviews, progress
+
+        db, reviewer = self.app.db, self._reviewer_filter()
+        per_district = progress(db, reviewer)
+        self.districts = sorted(per_district)
+        self.total = count_reviews(db, reviewer=reviewer, **self._sql_filters())
+        self.row_offset = max(0, min(self.row_offset, (self.total - 1) // self.page_size
+                                 * self.page_size if self.total else 0))
+        self._show_progress(per_district)
+        self._show_page(keep_cursor=keep_cursor, cursor=cursor)
+
+    def _sql_filters(self) -> dict[str, str | None]:
+        return {key: value for key, value in self.filters.items() if value}
+
+    def _show_page(self, *, keep_cursor: bool = False, cursor: str = "first") -> None:
+        from store.reviews import list_reviews
+
+        table = self.query_one(CaseTable)
+        row_before = table.cursor_row
+        rows = list_reviews(self.app.db, reviewer=self._reviewer_filter(),
+                            offset=self.row_offset, limit=self.page_size, **self._sql_filters())
+        counts = self._answered(rows)
+        table.clear()
+        for row in rows:
+            status = row["status"]
+            mark = {"complete": "✓ ", "in_progress": "… "}.get(status, "  ")
             table.add_row(
                 row["case_ref"], row["district"], t(f"gender.{row['gender']}"),
-                t(f"status.{row['status']}"), str(row["answered"]), key=str(row["id"]),
+                mark + t(f"status.{status}"), counts[row["id"]], key=str(row["id"]),
             )
-        self.title = t("cases.title")
-        table.focus()
+        if rows:
+            target = row_before if keep_cursor else (len(rows) - 1 if cursor == "last" else 0)
+            if keep_cursor and self.last_opened is not None:
+                ids = [row["id"] for row in rows]
+                if self.last_opened in ids:
+                    target = ids.index(self.last_opened)
+            table.move_cursor(row=min(max(target, 0), len(rows) - 1), animate=False)
+        empty = self.query_one("#cases-empty", Static)
+        empty.update(t("cases.empty") if not rows else "")
+        empty.display = not rows
+        self._show_filters(len(rows))
 
+    def _answered(self, rows: list[dict]) -> dict[int, str]:
+        """"answered/applicable" per row, by the protocol's skip logic (one query a page)."""
+        from review_protocols.completeness import answered_applicable
+        from review_protocols.values import decode
+        from store.reviews import answers_for_reviews
+
+        stored = answers_for_reviews(self.app.db, [row["id"] for row in rows])
+        counts = {}
+        for row in rows:
+            protocol = self.app.protocol(row["protocol_id"])
+            values = {qid: decode(protocol.question(qid), text)
+                      for qid, text in stored[row["id"]].items() if protocol.has_question(qid)}
+            answered, total = answered_applicable(protocol, values)
+            counts[row["id"]] = f"{answered}/{total}"
+        return counts
+
+    def turn_page(self, step: int, *, cursor: str = "first") -> None:
+        """Show the page `step` pages away, stopping at the first and the last."""
+        last = (self.total - 1) // self.page_size * self.page_size if self.total else 0
+        offset = max(0, min(last, self.row_offset + step * self.page_size))
+        if offset == self.row_offset:
+            return
+        self.row_offset = offset
+        self._show_page(cursor=cursor)
+
+    def _show_progress(self, per_district: dict[str, dict[str, int]]) -> None:
+        done = sum(p["complete"] for p in per_district.values())
+        total = sum(p["total"] for p in per_district.values())
+        percent = round(100 * done / total) if total else 0
+        text = Text()
+        text.append(f"{t('cases.total'):<18} {bar(done, total, 2 * BAR)} {done}/{total}"
+                    f" ({percent} %)", style="bold")
+        cells = []
+        for name in self.districts:
+            p = per_district[name]
+            cells.append(f"{name[:18]:<18} {bar(p['complete'], p['total'])}"
+                         f" {p['complete']:>3}/{p['total']:<3}")
+        for index in range(0, len(cells), 2):
+            text.append("\n" + "  ".join(cells[index:index + 2]))
+        self.query_one("#progress", Static).update(text)
+
+    def _show_filters(self, shown: int) -> None:
+        f = self.filters
+        parts = [
+            f"{t('col.district')}: {f['district'] or t('cases.all')}",
+            f"{t('col.gender')}: {t('gender.' + f['gender']) if f['gender'] else t('cases.all')}",
+            f"{t('col.status')}: {t('status.' + f['status']) if f['status'] else t('cases.all')}",
+        ]
+        if f["search"]:
+            parts.append(f"{t('cases.key_search')}: {f['search']}")
+        first = self.row_offset + 1 if shown else 0
+        parts.append(t("cases.rows", first=first, last=self.row_offset + shown, total=self.total))
+        self.query_one("#filters", Static).update(" · ".join(parts))
+
+    # --- filters ------------------------------------------------------------------------------
+    def action_cycle(self, name: str) -> None:
+        choices: tuple[str | None, ...] = {
+            "district": (None, *self.districts), "gender": GENDERS, "status": STATUSES,
+        }[name]
+        current = self.filters[name]
+        index = choices.index(current) if current in choices else 0
+        self.filters[name] = choices[(index + 1) % len(choices)]
+        self.row_offset = 0
+        self.reload()
+
+    def action_clear_filters(self) -> None:
+        self.filters = dict.fromkeys(self.filters)
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.display = False
+        self.row_offset = 0
+        self.reload()
+        self.query_one(CaseTable).focus()
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.filters["search"] = event.value.strip() or None
+        event.input.display = bool(self.filters["search"])
+        self.row_offset = 0
+        self.reload()
+        self.query_one(CaseTable).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        search = self.query_one("#search", Input)
+        if event.key == "escape" and search.has_focus:
+            search.value = ""
+            self.filters["search"] = None
+            search.display = False
+            self.row_offset = 0
+            self.reload()
+            self.query_one(CaseTable).focus()
+            event.stop()
+
+    def action_keys(self) -> None:
+        from tui.widgets.modals import KeysModal
+
+        self.app.push_screen(KeysModal(t("cases.keys_help")))
+
+    # --- opening ------------------------------------------------------------------------------
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self._open(int(event.row_key.value))
 
     def action_open_case(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(CaseTable)
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             self._open(int(key.value))
 
-    def _open(self, review_id: int) -> None:
+    def _open(self, review_id: int, question_id: str | None = None) -> None:
         from tui.screens.case import CaseScreen
 
-        self.app.push_screen(CaseScreen(review_id))
+        self.last_opened = review_id
+        self.app.push_screen(CaseScreen(review_id, question_id))
+
+    def _resume(self) -> None:
+        """Back to the case and question this reviewer was at when Granska last closed."""
+        from store.reviews import review
+        from store.state import recall
+
+        self._resumed = True
+        try:
+            position = json.loads(recall(self.app.db, self.app.user, POSITION_KEY) or "{}")
+        except ValueError:
+            return
+        review_id = position.get("review")
+        if not isinstance(review_id, int) or not position.get("open"):
+            return
+        info = review(self.app.db, review_id)
+        if info is None or info["reviewer"] != self._reviewer_filter():
+            return
+        self._open(review_id, position.get("question"))

@@ -1,0 +1,42 @@
+"""Command palette (ctrl+p) entries for the case screen: jump to a section, notes, klar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.i18n import t
+
+
+class ReviewCommands(Provider):
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        screen = self.screen
+        commands: list[tuple[str, Callable[[], object], str]] = []
+        if not hasattr(screen, "protocol"):
+            return commands
+        for index, section in enumerate(screen.protocol.sections):  # type: ignore[attr-defined]
+            commands.append((
+                t("review.cmd_section", title=section.title),
+                lambda i=index: screen.go_to_section(i),  # type: ignore[attr-defined]
+                t("review.cmd_section_help"),
+            ))
+        for name, action in (
+            ("review.cmd_complete", "complete"), ("review.cmd_question_note", "question_note"),
+            ("review.cmd_case_note", "case_note"), ("review.cmd_help", "toggle_help"),
+            ("review.cmd_case_file", "toggle_file"), ("review.cmd_keys", "keys"),
+            ("review.cmd_back", "back"),
+        ):
+            commands.append((t(name), getattr(screen, f"action_{action}"), t(f"{name}_help")))
+        return commands
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self._commands():
+            yield DiscoveryHit(text, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), callback, help=help_text)
