@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import sqlite_utils
@@ -24,40 +24,109 @@ def insert_frame(
     name: str,
     source: str,
     sha256: str,
-    rows: Iterable[Mapping[str, Any]],
+    rows: Iterable[Mapping[str, Any] | Sequence[Any]],
     kind: str = "real",
     case_texts: Mapping[str, str] | None = None,
     who: str | None = None,
+    version: bool = False,
+    before_commit: Callable[[int], None] | None = None,
+    rejected_count: int | Callable[[], int] = 0,
 ) -> int:
-    """Store a frame and its rows in one transaction; returns the frame id."""
+    """Store a frame and its rows in one transaction; returns the frame id.
+
+    Rows are mappings, or tuples in ``POPULATION_COLUMNS`` order (the fast path
+    for big files; they are streamed into one ``executemany``). With
+    ``version=True`` a name taken already gets a new version (``name#2`` ...)
+    that shares the base name; otherwise a taken name is refused.
+    ``before_commit(frame_id)`` may raise to roll everything back.
+    """
     who = who or current_user()
     placeholders = ", ".join("?" for _ in POPULATION_COLUMNS)
     with transaction(db):
-        if db.execute("SELECT 1 FROM frames WHERE name = ?", [name]).fetchone():
+        taken = db.execute(
+            "SELECT count(*) FROM frames WHERE name = ? OR base_name = ?", [name, name]
+        ).fetchone()[0]
+        stored_name = name
+        if taken and not version:
             raise StoreError(f"a frame named '{name}' exists already; choose another --name")
+        if taken:
+            number = taken + 1
+            while db.execute("SELECT 1 FROM frames WHERE name = ?",
+                             [f"{name}#{number}"]).fetchone():
+                number += 1
+            stored_name = f"{name}#{number}"
         frame_id = db.execute(
-            "INSERT INTO frames (name, kind, source, sha256, row_count, imported_at, imported_by)"
-            " VALUES (?, ?, ?, ?, 0, ?, ?)",
-            [name, kind, source, sha256, now(), who],
+            "INSERT INTO frames (name, base_name, kind, source, sha256, row_count, imported_at,"
+            " imported_by) VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
+            [stored_name, name, kind, source, sha256, now(), who],
         ).lastrowid
         db.conn.executemany(
             f"INSERT INTO population (frame_id, {', '.join(POPULATION_COLUMNS)})"
             f" VALUES (?, {placeholders})",
-            ((frame_id, *(_cell(row, c) for c in POPULATION_COLUMNS)) for row in rows),
+            ((frame_id, *_values(row)) for row in rows),
         )
         count = db.execute(
             "SELECT count(*) FROM population WHERE frame_id = ?", [frame_id]
         ).fetchone()[0]
-        db.execute("UPDATE frames SET row_count = ? WHERE id = ?", [count, frame_id])
+        rejected = rejected_count() if callable(rejected_count) else rejected_count
+        db.execute("UPDATE frames SET row_count = ?, rejected_count = ? WHERE id = ?",
+                   [count, rejected, frame_id])
         if case_texts:
             db.conn.executemany(
                 "INSERT INTO case_files (population_id, text, kind)"
                 " SELECT id, ?, ? FROM population WHERE frame_id = ? AND case_ref = ?",
                 ((text, kind, frame_id, ref) for ref, text in case_texts.items()),
             )
-        record(db, "frame.import", "frame", frame_id, new=f"{name} ({count} rows, {sha256})",
-               who=who)
+        record(db, "frame.import", "frame", frame_id,
+               new=f"{stored_name} ({count} rows, {rejected} rejected, {sha256})", who=who)
+        if before_commit is not None:
+            before_commit(frame_id)
     return frame_id
+
+
+def frame_by_fingerprint(
+    db: sqlite_utils.Database, base_name: str, sha256: str
+) -> dict[str, Any] | None:
+    """The latest version of a frame if it is the very same file (same sha256)."""
+    rows = list(db.query(
+        "SELECT * FROM frames WHERE base_name = ? ORDER BY id DESC LIMIT 1", [base_name]))
+    return rows[0] if rows and rows[0]["sha256"] == sha256 else None
+
+
+def latest_frames(db: sqlite_utils.Database, kind: str | None = "real") -> list[dict[str, Any]]:
+    """The latest import of every frame name (of one kind), oldest name first."""
+    where = "WHERE kind = ?" if kind else ""
+    params = [kind] if kind else []
+    return list(db.query(
+        f"SELECT * FROM frames WHERE id IN (SELECT max(id) FROM frames {where}"
+        " GROUP BY coalesce(base_name, name)) ORDER BY id", params))
+
+
+def frames_named(db: sqlite_utils.Database, names: Sequence[str]) -> list[dict[str, Any]]:
+    """Frames by name: an exact (versioned) name, or the latest version of a base name."""
+    found = []
+    for name in names:
+        rows = list(db.query(
+            "SELECT * FROM frames WHERE name = ? OR base_name = ?"
+            " ORDER BY (name = ?) DESC, id DESC LIMIT 1", [name, name, name]))
+        if not rows:
+            known = ", ".join(f["name"] for f in latest_frames(db, None)) or "none yet"
+            raise StoreError(f"no frame named '{name}'; frames: {known}", "missing")
+        found.append(rows[0])
+    return found
+
+
+def candidates(db: sqlite_utils.Database, frame_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """What a draw needs of every row of some frames (no names or personnummer)."""
+    if not frame_ids:
+        return []
+    marks = ", ".join("?" for _ in frame_ids)
+    cursor = db.execute(
+        "SELECT id, frame_id, case_ref, gender, district, insats, decision_date, birth_date"
+        f" FROM population WHERE frame_id IN ({marks}) ORDER BY id", list(frame_ids))
+    keys = ("id", "frame_id", "case_ref", "gender", "district", "insats", "decision_date",
+            "birth_date")
+    return [dict(zip(keys, row, strict=True)) for row in cursor]
 
 
 def frames(db: sqlite_utils.Database) -> list[dict[str, Any]]:
@@ -93,6 +162,12 @@ def set_case_text(
         )
         record(db, "case_file", "population", population_id, new=f"{len(text)} characters",
                who=who)
+
+
+def _values(row: Mapping[str, Any] | Sequence[Any]) -> Sequence[Any]:
+    if isinstance(row, Mapping):
+        return [_cell(row, c) for c in POPULATION_COLUMNS]
+    return row
 
 
 def _cell(row: Mapping[str, Any], column: str) -> Any:
