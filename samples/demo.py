@@ -40,10 +40,8 @@ def demo_rows(districts: list[tuple[str, str]], cases: int, seed: int) -> list[l
     for name, code in districts:
         for number in range(1, cases + 1):
             gender = "K" if rng.random() < SHARE_WOMEN else "M"
-            if rng.random() < SHARE_OUTSIDE_PERIOD:
-                year = rng.choice((2021, 2023))
-            else:
-                year = 2022
+            outside = rng.random() < SHARE_OUTSIDE_PERIOD
+            year = rng.choice((2021, 2023)) if outside else 2022
             decided = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
             if rng.random() < SHARE_UNDER_18:
                 age_days = rng.randrange(16 * 365, 18 * 365 - 5)

@@ -74,8 +74,9 @@ class FrameRejected(FrameError):
         shown = [f"{self.source}:{line}: {message}" for line, message in self.errors[:limit]]
         more = len(self.errors) - len(shown)
         tail = f" (the first {len(shown)} shown)" if more else ""
-        shown.append(f"{self.source}: {len(self.errors)} rows with problems in all{tail}; nothing was "
-                     "imported. Fix the file, or import the good rows with --skip-invalid")
+        shown.append(f"{self.source}: {len(self.errors)} rows with problems in all{tail}; "
+                     "nothing was imported. Fix the file, or import the good rows with "
+                     "--skip-invalid")
         return shown
 
 

@@ -83,8 +83,7 @@ def import_frame(
     name = name or path.stem
     same = frame_by_fingerprint(db, name, sha256)
     if same is not None:
-        return Imported(same["id"], same["name"], same["row_count"], same["rejected_count"],
-                        unchanged=True)
+        return Imported(same["id"], same["name"], same["row_count"], unchanged=True)
     checked = Checked()
     rows = read_frame(table.rows, table.headers, str(path), config.district_names, checked,
                       today=today)
@@ -168,7 +167,11 @@ def draw_sample(
                             shortfall=shortfall)
     chosen = frames_named(db, frame_names) if frame_names else latest_frames(db, kind)
     if not chosen:
-        raise FrameError("no population frame imported yet; run: granska frame import FILE")
+        others = [f["name"] for f in latest_frames(db, None)]
+        hint = (f" (there are demo or training frames: {', '.join(others)}; draw from one with "
+                f"--frame {others[-1]})") if others else ""
+        raise FrameError("no population frame imported yet; run: granska frame import FILE"
+                         + hint)
     rows = candidates(db, [f["id"] for f in chosen])
     _refuse_duplicates(rows, chosen)
     result = draw(rows, spec, seed=seed)

@@ -18,6 +18,11 @@ POPULATION_COLUMNS = (
 )
 
 
+# A frame imported again under the same name is stored as a new version, "name#2", ...;
+# its base name is the part before "#". Draws use the latest version of every base name.
+BASE_NAME = "CASE WHEN instr(name, '#') THEN substr(name, 1, instr(name, '#') - 1) ELSE name END"
+
+
 def insert_frame(
     db: sqlite_utils.Database,
     *,
@@ -43,8 +48,10 @@ def insert_frame(
     who = who or current_user()
     placeholders = ", ".join("?" for _ in POPULATION_COLUMNS)
     with transaction(db):
+        if "#" in name:
+            raise StoreError(f"frame name '{name}': '#' marks versions; choose a name without it")
         taken = db.execute(
-            "SELECT count(*) FROM frames WHERE name = ? OR base_name = ?", [name, name]
+            f"SELECT count(*) FROM frames WHERE {BASE_NAME} = ?", [name]
         ).fetchone()[0]
         stored_name = name
         if taken and not version:
@@ -56,9 +63,9 @@ def insert_frame(
                 number += 1
             stored_name = f"{name}#{number}"
         frame_id = db.execute(
-            "INSERT INTO frames (name, base_name, kind, source, sha256, row_count, imported_at,"
-            " imported_by) VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
-            [stored_name, name, kind, source, sha256, now(), who],
+            "INSERT INTO frames (name, kind, source, sha256, row_count, imported_at,"
+            " imported_by) VALUES (?, ?, ?, ?, 0, ?, ?)",
+            [stored_name, kind, source, sha256, now(), who],
         ).lastrowid
         db.conn.executemany(
             f"INSERT INTO population (frame_id, {', '.join(POPULATION_COLUMNS)})"
@@ -69,8 +76,7 @@ def insert_frame(
             "SELECT count(*) FROM population WHERE frame_id = ?", [frame_id]
         ).fetchone()[0]
         rejected = rejected_count() if callable(rejected_count) else rejected_count
-        db.execute("UPDATE frames SET row_count = ?, rejected_count = ? WHERE id = ?",
-                   [count, rejected, frame_id])
+        db.execute("UPDATE frames SET row_count = ? WHERE id = ?", [count, frame_id])
         if case_texts:
             db.conn.executemany(
                 "INSERT INTO case_files (population_id, text, kind)"
@@ -89,7 +95,7 @@ def frame_by_fingerprint(
 ) -> dict[str, Any] | None:
     """The latest version of a frame if it is the very same file (same sha256)."""
     rows = list(db.query(
-        "SELECT * FROM frames WHERE base_name = ? ORDER BY id DESC LIMIT 1", [base_name]))
+        f"SELECT * FROM frames WHERE {BASE_NAME} = ? ORDER BY id DESC LIMIT 1", [base_name]))
     return rows[0] if rows and rows[0]["sha256"] == sha256 else None
 
 
@@ -99,7 +105,7 @@ def latest_frames(db: sqlite_utils.Database, kind: str | None = "real") -> list[
     params = [kind] if kind else []
     return list(db.query(
         f"SELECT * FROM frames WHERE id IN (SELECT max(id) FROM frames {where}"
-        " GROUP BY coalesce(base_name, name)) ORDER BY id", params))
+        f" GROUP BY {BASE_NAME}) ORDER BY id", params))
 
 
 def frames_named(db: sqlite_utils.Database, names: Sequence[str]) -> list[dict[str, Any]]:
@@ -107,7 +113,7 @@ def frames_named(db: sqlite_utils.Database, names: Sequence[str]) -> list[dict[s
     found = []
     for name in names:
         rows = list(db.query(
-            "SELECT * FROM frames WHERE name = ? OR base_name = ?"
+            f"SELECT * FROM frames WHERE name = ? OR {BASE_NAME} = ?"
             " ORDER BY (name = ?) DESC, id DESC LIMIT 1", [name, name, name]))
         if not rows:
             known = ", ".join(f["name"] for f in latest_frames(db, None)) or "none yet"

@@ -47,18 +47,9 @@ def _resume_state(db: sqlite_utils.Database) -> None:
     )
 
 
-def _frame_versions(db: sqlite_utils.Database) -> None:
-    """A frame imported again under the same name is a new version; draws use the latest."""
-    db.execute("ALTER TABLE frames ADD COLUMN base_name TEXT")
-    db.execute("ALTER TABLE frames ADD COLUMN rejected_count INTEGER NOT NULL DEFAULT 0")
-    db.execute("UPDATE frames SET base_name = name")
-    db.execute("CREATE INDEX frames_base_name ON frames (base_name, id)")
-
-
 MIGRATIONS: list[tuple[str, Step]] = [
     ("base schema", _base_schema),
     ("per-user resume state", _resume_state),
-    ("frame versions and rejected rows", _frame_versions),
 ]
 
 LATEST = len(MIGRATIONS)
