@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from samples.personnummer import PersonnummerError
 from samples.personnummer import parse as parse_personnummer
-from samples.tabular import TableError, normalise_header
+from samples.tabular import normalise_header
 
 MAX_SHOWN_ERRORS = 20
 
@@ -193,71 +193,156 @@ def check_rows(
     i_name, i_gender = columns.get("name"), columns.get("gender")
     width = max(columns.values()) + 1
 
+    # The common row (YYYYMMDD-NNNN, a known gender spelling, an ISO date) is checked
+    # inline with caches; anything else takes the full check, which says what is wrong.
+    fast = _FastPath(match_district)
+    born_cache, serials, genders, date_cache = fast.born, fast.serials, fast.genders, fast.dates
+    district_of = match_district.__call__
     for line, cells in rows:
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
-        problems: list[str] = []
         ref = cells[i_ref]
-        if not ref:
-            problems.append("the case reference (ärende) is empty; fill it in")
-        elif ref in seen:
-            problems.append(f"case reference '{ref}' is also on line {seen[ref]}; "
-                            "each case once")
-        else:
-            seen[ref] = line
-        pnr_text = cells[i_pnr]
-        pnr = born = pnr_gender = None
-        if not pnr_text:
-            problems.append("the personnummer is empty; fill it in (YYYYMMDD-NNNN)")
-        else:
-            try:
-                pnr, born, pnr_gender = parse_personnummer(pnr_text, today)
-            except PersonnummerError as error:
-                problems.append(_personnummer_problem(str(error)))
-        gender = pnr_gender
-        if i_gender is not None and cells[i_gender]:
-            given = parse_gender(cells[i_gender])
-            if given is None:
-                problems.append(f"kön '{cells[i_gender]}' is not a gender; write K or M "
-                                "(kvinna/man, F/M also work)")
-            elif pnr_gender is not None and given != pnr_gender:
-                problems.append(
-                    f"kön says {given} but the personnummer says {pnr_gender} (ninth digit); "
-                    "correct one of them")
+        if ref and ref not in seen:
+            pnr = cells[i_pnr]
+            born = born_cache.get(pnr[:8], False)
+            if born is False:
+                born = born_cache[pnr[:8]] = _birth(pnr[:8])
+            serial = serials.get(pnr[9:12])
+            date_text = cells[i_date]
+            decided = date_cache.get(date_text, False)
+            if decided is False:
+                decided = date_cache[date_text] = fast.date(date_text)
+            pnr_gender = "M" if pnr[11:12] in "13579" else "K"
+            if i_gender is not None:
+                given = genders.get(cells[i_gender], False)
+                if given is False:
+                    given = genders[cells[i_gender]] = parse_gender(cells[i_gender])
             else:
-                gender = given
-        elif i_gender is not None and pnr_gender is None:
-            problems.append("kön is empty; write K or M")
-        district_text = cells[i_district]
-        district = match_district(district_text) if district_text else None
-        if not district_text:
-            problems.append("the district (stadsdel) is empty; fill it in")
-        elif district is None:
-            problems.append(
-                f"district '{district_text}' is not in config.toml; did you mean "
-                f"'{match_district.suggestion(district_text)}'? Correct it or add the district "
-                "to [[districts]]")
-        insats = cells[i_insats]
-        if not insats:
-            problems.append("the insats is empty; fill it in (e.g. boendestöd)")
-        date_text = cells[i_date]
-        if date_text not in dates:
-            dates[date_text] = parse_date(date_text)
-        decided = dates[date_text]
-        if decided is None:
-            problems.append(
-                f"beslutsdatum '{date_text}' is not a date; write it as 2022-03-04"
-                if date_text else "beslutsdatum is empty; fill in the date of the decision")
-        if problems:
-            reason = "; ".join(problems)
-            checked.errors.append((line, reason))
-            checked.rejected.append((line, cells, reason))
+                given = pnr_gender
+            district = district_of(cells[i_district])
+            if (born is not None and serial is not None and len(pnr) == 13 and pnr[8] == "-"
+                    and pnr[12] == _CHECK[(born[1] + serial) % 10] and given == pnr_gender
+                    and district is not None and decided is not None and cells[i_insats]):
+                seen[ref] = line
+                checked.accepted += 1
+                yield (ref, pnr, cells[i_name] if i_name is not None else None, pnr_gender,
+                       district, cells[i_insats], decided, born[0], line)
+                continue
+        problems = _problems(cells, line, columns, match_district, seen, dates, today)
+        if ref and ref not in seen:
+            seen[ref] = line
+        if not problems:  # unusual but valid (e.g. samordningsnummer, 10-digit form)
+            good_row = _slow_row(cells, columns, match_district, dates, today)
+            checked.accepted += 1
+            yield (ref, *good_row, line)
             continue
-        checked.accepted += 1
-        yield (
-            ref, pnr, cells[i_name] if i_name is not None else None, gender, district, insats,
-            decided.isoformat(), born.isoformat(), line,
-        )
+        reason = "; ".join(problems)
+        checked.errors.append((line, reason))
+        checked.rejected.append((line, cells, reason))
+
+
+def _luhn_part(digits: str, start_weight: int) -> int:
+    total, weight = 0, start_weight
+    for char in digits:
+        product = int(char) * weight
+        total += product - 9 if product > 9 else product
+        weight = 3 - weight
+    return total
+
+
+_CHECK = [str((10 - total) % 10) for total in range(10)]  # Luhn sum mod 10 -> check digit
+
+
+class _FastPath:
+    """Caches for the common row: birth dates with their Luhn part, serials, spellings, dates.
+
+    The Luhn sum of YYMMDDNNN is split into the date part (cached per birth
+    date) and the serial part (a table of 1000), so a row costs two lookups.
+    """
+
+    def __init__(self, match_district: DistrictMatcher) -> None:
+        self.born: dict[str, tuple[str, int] | None] = {}
+        self.serials = {f"{n:03d}": _luhn_part(f"{n:03d}", 2) for n in range(1000)}
+        self.genders: dict[str, str | None] = {}
+        self.dates: dict[str, str | None] = {}
+
+    @staticmethod
+    def date(text: str) -> str | None:
+        day = parse_date(text)
+        return day.isoformat() if day else None
+
+
+def _birth(head: str) -> tuple[str, int] | None:
+    """'19800517' -> ('1980-05-17', Luhn partial sum of '800517'), None if not a real date."""
+    if not head.isdigit():
+        return None
+    try:
+        day = dt.date(int(head[:4]), int(head[4:6]), int(head[6:8]))
+    except ValueError:
+        return None  # samordningsnummer and bad dates take the full check
+    return day.isoformat(), _luhn_part(head[2:], 2)
+
+
+def _problems(cells: list[str], line: int, columns: dict[str, int],
+              match_district: DistrictMatcher, seen: dict[str, int],
+              dates: dict[str, dt.date | None], today: dt.date) -> list[str]:
+    """Everything wrong with one row, each as 'what, what to do'."""
+    problems: list[str] = []
+    ref = cells[columns["case_ref"]]
+    if not ref:
+        problems.append("the case reference (ärende) is empty; fill it in")
+    elif ref in seen:
+        problems.append(f"case reference '{ref}' is also on line {seen[ref]}; each case once")
+    pnr_text = cells[columns["personnummer"]]
+    pnr_gender = None
+    if not pnr_text:
+        problems.append("the personnummer is empty; fill it in (YYYYMMDD-NNNN)")
+    else:
+        try:
+            _, _, pnr_gender = parse_personnummer(pnr_text, today)
+        except PersonnummerError as error:
+            problems.append(_personnummer_problem(str(error)))
+    i_gender = columns.get("gender")
+    if i_gender is not None and cells[i_gender]:
+        given = parse_gender(cells[i_gender])
+        if given is None:
+            problems.append(f"kön '{cells[i_gender]}' is not a gender; write K or M "
+                            "(kvinna/man, F/M also work)")
+        elif pnr_gender is not None and given != pnr_gender:
+            problems.append(
+                f"kön says {given} but the personnummer says {pnr_gender} (ninth digit); "
+                "correct one of them")
+    elif i_gender is not None and pnr_gender is None:
+        problems.append("kön is empty; write K or M")
+    district_text = cells[columns["district"]]
+    if not district_text:
+        problems.append("the district (stadsdel) is empty; fill it in")
+    elif match_district(district_text) is None:
+        problems.append(
+            f"district '{district_text}' is not in config.toml; did you mean "
+            f"'{match_district.suggestion(district_text)}'? Correct it or add the district "
+            "to [[districts]]")
+    if not cells[columns["insats"]]:
+        problems.append("the insats is empty; fill it in (e.g. boendestöd)")
+    date_text = cells[columns["decision_date"]]
+    if date_text not in dates:
+        dates[date_text] = parse_date(date_text)
+    if dates[date_text] is None:
+        problems.append(
+            f"beslutsdatum '{date_text}' is not a date; write it as 2022-03-04"
+            if date_text else "beslutsdatum is empty; fill in the date of the decision")
+    return problems
+
+
+def _slow_row(cells: list[str], columns: dict[str, int], match_district: DistrictMatcher,
+              dates: dict[str, dt.date | None], today: dt.date) -> tuple:
+    """A valid row the fast path did not take, as (pnr, name, gender, district, ...)."""
+    pnr, born, gender = parse_personnummer(cells[columns["personnummer"]], today)
+    i_name = columns.get("name")
+    decided = dates[cells[columns["decision_date"]]]
+    return (pnr, cells[i_name] if i_name is not None else None, gender,
+            match_district(cells[columns["district"]]), cells[columns["insats"]],
+            decided.isoformat(), born.isoformat())
 
 
 def _personnummer_problem(message: str) -> str:
@@ -279,16 +364,7 @@ def read_frame(
 ) -> Iterator[tuple]:
     """Headers checked first (FrameError at once), then the rows lazily via ``check_rows``."""
     columns = columns_of(headers, source)
-    return check_rows(_guarded(table_rows), columns, districts, checked, today=today)
-
-
-def _guarded(rows: Iterable[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
-    try:
-        yield from rows
-    except TableError:
-        raise
-    except (UnicodeError, ValueError) as error:  # a reader's own failure, in one line
-        raise FrameError(str(error)) from None
+    return check_rows(table_rows, columns, districts, checked, today=today)
 
 
 def rejected_rows(headers: Sequence[str], checked: Checked) -> Iterator[list[str]]:

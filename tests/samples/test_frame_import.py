@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from samples.frames import Checked, FrameError, parse_date, read_frame
+from samples.frames import Checked, FrameError, FrameRejected, parse_date, read_frame
+from samples.personnummer import luhn_digit
 from samples.tabular import TableError, read_table
 from samples.workflow import import_frame
 from store.frames import latest_frames, population
@@ -138,6 +139,42 @@ def test_bad_file_is_refused_whole_with_line_numbers(tmp_path: Path, db_path: Pa
     assert db.execute("SELECT count(*) FROM frames").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM population").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(("column", "value", "message"), [
+    (3, "X", "kön 'X' is not a gender; write K or M"),
+    (1, "19800517-12345", "the personnummer is not in the form YYYYMMDD-NNNN"),
+    (1, f"19801317-123{luhn_digit('801317123')}", "the personnummer holds no real date of birth"),
+    (1, "", "the personnummer is empty"),
+    (5, "", "the insats is empty"),
+    (0, "", "the case reference (ärende) is empty"),
+    (6, "", "beslutsdatum is empty"),
+])
+def test_each_problem_is_named(tmp_path: Path, db, config, column: int, value: str,
+                               message: str) -> None:
+    rows = frame_rows(3)
+    rows[1][column] = value
+    path = tmp_path / "frame.csv"
+    write_csv(path, SV_HEADERS, rows)
+    with pytest.raises(FrameRejected) as caught:
+        import_frame(db, path, config)
+    assert caught.value.errors[0][0] == 3
+    assert message in caught.value.errors[0][1]
+    assert latest_frames(db) == []
+
+
+def test_samordningsnummer_and_short_form_take_the_full_check(tmp_path: Path, db,
+                                                               config) -> None:
+    rows = frame_rows(2)
+    body = "800577" + "123"  # day 17 + 60: samordningsnummer, man
+    rows[0][1] = f"1980057712{3}{luhn_digit(body)}"
+    rows[0][3] = "M"
+    path = tmp_path / "frame.csv"
+    write_csv(path, SV_HEADERS, rows)
+    result = import_frame(db, path, config)
+    stored = population(db, result.frame_id)
+    assert stored[0]["personnummer"] == f"19800577-123{luhn_digit(body)}"
+    assert stored[0]["birth_date"] == "1980-05-17"
 
 
 def test_many_errors_show_the_first_20_and_the_total(tmp_path: Path, db_path: Path,
