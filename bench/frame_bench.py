@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from samples.personnummer import luhn_digit  # noqa: E402
+from samples.personnummer import luhn_digit
 
 BUDGET_IMPORT_S = 10.0
 BUDGET_DRAW_S = 1.0

@@ -87,16 +87,18 @@ def rank_key(seed: int, district: str, gender: str, case_ref: str) -> str:
 
 
 def _adult_before(decided: str, min_age: int) -> str:
-    """The latest birth date (ISO) of someone aged ``min_age`` on the ISO date ``decided``."""
-    day = dt.date.fromisoformat(decided)
-    try:
-        return day.replace(year=day.year - min_age).isoformat()
-    except ValueError:  # 29 February: one turns N on 1 March in a common year
-        return day.replace(year=day.year - min_age, month=2, day=28).isoformat()
+    """The latest birth date, as ISO text, of someone ``min_age`` years old on ``decided``.
+
+    Age counts whole years: one is N on the day whose month and day are one's
+    birthday's, so the limit is the decision's month and day N years earlier,
+    compared as text ('2004-02-29' admits those born up to 28 February in a
+    common year, as someone born 29 February turns N on 1 March).
+    """
+    return f"{int(decided[:4]) - min_age:04d}{decided[4:10]}"
 
 
 class Eligibility:
-    """``eligible(row)`` for one spec, caching per decision date so a million rows stay fast."""
+    """``eligible(row)`` for one spec, with caches so that a million rows stay fast."""
 
     def __init__(self, spec: Spec) -> None:
         self.insats = {i.strip().casefold() for i in spec.insats}
@@ -104,21 +106,34 @@ class Eligibility:
         self.last = spec.decision_to.isoformat()
         self.min_age = spec.min_age
         self.districts = {d for d, _, _ in spec.quotas}
-        self._born_by: dict[str, str] = {}
+        self._limits: dict[str, str] = {}  # decision date -> latest eligible birth date, or ""
+        self._insats: dict[str, bool] = {}
+
+    def insats_ok(self, insats: str | None) -> bool:
+        return (insats or "").strip().casefold() in self.insats
+
+    def _limit(self, decided: str) -> str:
+        if not (self.first <= decided[:10] <= self.last):
+            return ""
+        if not decided[:4].isdigit():
+            return ""
+        return _adult_before(decided[:10], self.min_age)
 
     def __call__(self, row: Mapping[str, Any]) -> bool:
-        decided = row.get("decision_date") or ""
-        born = row.get("birth_date") or ""
-        if not (self.first <= decided[:10] <= self.last) or not born:
+        decided = row["decision_date"]
+        if not decided:
             return False
-        if row["district"] not in self.districts or row["gender"] not in GENDERS:
-            return False
-        if (row.get("insats") or "").strip().casefold() not in self.insats:
-            return False
-        limit = self._born_by.get(decided)
+        limit = self._limits.get(decided)
         if limit is None:
-            limit = self._born_by[decided] = _adult_before(decided[:10], self.min_age)
-        return born[:10] <= limit
+            limit = self._limits[decided] = self._limit(decided)
+        born = row["birth_date"]
+        if not limit or not born or born[:10] > limit:
+            return False
+        insats = row["insats"]
+        ok = self._insats.get(insats)
+        if ok is None:
+            ok = self._insats[insats] = self.insats_ok(insats)
+        return ok and row["district"] in self.districts and row["gender"] in GENDERS
 
 
 def eligible(row: Mapping[str, Any], spec: Spec) -> bool:
@@ -137,28 +152,41 @@ def strata_counts(rows: Iterable[Mapping[str, Any]], spec: Spec) -> dict[str, di
 
 def _ranked(rows: Sequence[Mapping[str, Any]], seed: int, district: str, gender: str,
             needed: int) -> list[Mapping[str, Any]]:
+    """The best ``needed`` rows of a stratum by (rank_key, case_ref)."""
+    import heapq
+
     prefix = hashlib.sha256(f"{seed}|{district}|{gender}|".encode())
     keyed = []
-    for row in rows:
+    for index, row in enumerate(rows):
         h = prefix.copy()
-        h.update(row["case_ref"].encode())
-        keyed.append((h.hexdigest(), row["case_ref"], row))
-    if needed < len(keyed):
-        import heapq
-
-        best = heapq.nsmallest(needed, keyed, key=lambda k: (k[0], k[1]))
-    else:
-        best = sorted(keyed, key=lambda k: (k[0], k[1]))
-    return [row for _, _, row in best]
+        ref = row["case_ref"]
+        h.update(ref.encode())
+        keyed.append((h.hexdigest(), ref, index))
+    best = heapq.nsmallest(needed, keyed) if needed < len(keyed) else sorted(keyed)
+    return [rows[index] for _, _, index in best]
 
 
-def draw(rows: Iterable[Mapping[str, Any]], spec: Spec, *, seed: int) -> Draw:
-    """Select per district ``(women, men)`` eligible cases with ranked reserves; see module doc."""
-    check = Eligibility(spec)
+def draw(rows: Iterable[Mapping[str, Any]], spec: Spec, *, seed: int,
+         prechecked: bool = False) -> Draw:
+    """Select per district ``(women, men)`` eligible cases with ranked reserves; see module doc.
+
+    ``prechecked=True``: the rows are known to be eligible already (the store's
+    SQL applies the same rule to a million rows faster); only case_ref,
+    district, gender and id are then read.
+    """
     strata: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
-    for row in rows:
-        if check(row):
-            strata.setdefault((row["district"], row["gender"]), []).append(row)
+    if prechecked:
+        for row in rows:
+            key = (row["district"], row["gender"])
+            stratum = strata.get(key)
+            if stratum is None:
+                stratum = strata[key] = []
+            stratum.append(row)
+    else:
+        check = Eligibility(spec)
+        for row in rows:
+            if check(row):
+                strata.setdefault((row["district"], row["gender"]), []).append(row)
     result = Draw(outcome={"strata": {}, "shortfalls": [], "rule": spec.shortfall})
     for district, women, men in spec.quotas:
         quota = {"K": women, "M": men}

@@ -159,7 +159,7 @@ def draw_sample(
     kind: str = "real",
 ) -> Drawn:
     """Draw from the named frames (default: the latest import of every real frame) and store it."""
-    from store.frames import candidates, frames_named, latest_frames
+    from store.frames import frames_named, latest_frames
     from store.samples import save_sample
 
     seed = config.sample.seed if seed is None else seed
@@ -172,9 +172,9 @@ def draw_sample(
                 f"--frame {others[-1]})") if others else ""
         raise FrameError("no population frame imported yet; run: granska frame import FILE"
                          + hint)
-    rows = candidates(db, [f["id"] for f in chosen])
-    _refuse_duplicates(rows, chosen)
-    result = draw(rows, spec, seed=seed)
+    _refuse_shared_cases(db, chosen)
+    rows = eligible_candidates(db, [f["id"] for f in chosen], spec)
+    result = draw(rows, spec, seed=seed, prechecked=True)
     frame_fingerprint = (
         chosen[0]["sha256"] if len(chosen) == 1 else hashlib.sha256(
             "|".join(sorted(f["sha256"] for f in chosen)).encode()).hexdigest()
@@ -192,19 +192,33 @@ def draw_sample(
     return Drawn(sample_id, result, spec, chosen, seed)
 
 
-def _refuse_duplicates(rows: list[dict[str, Any]], chosen: list[dict[str, Any]]) -> None:
+def eligible_candidates(db: sqlite_utils.Database, frame_ids: Sequence[int], spec: Spec,
+                        columns: Sequence[str] = ("id", "case_ref", "district", "gender"),
+                        ) -> list[Any]:
+    """The frames' eligible rows, selected in SQL by the same rule as ``Eligibility``."""
+    from samples.draw import Eligibility
+    from store.frames import candidates
+
+    check = Eligibility(spec)
+    return candidates(
+        db, frame_ids, districts=[d for d, _, _ in spec.quotas], insats=check.insats_ok,
+        decided_from=spec.decision_from.isoformat(), decided_to=spec.decision_to.isoformat(),
+        min_age=spec.min_age, columns=columns)
+
+
+def _refuse_shared_cases(db: sqlite_utils.Database, chosen: list[dict[str, Any]]) -> None:
+    from store.frames import shared_cases
+
     if len(chosen) < 2:
         return
-    names = {f["id"]: f["name"] for f in chosen}
-    seen: dict[tuple[str, str], int] = {}
-    for row in rows:
-        key = (row["district"], row["case_ref"])
-        if key in seen and seen[key] != row["frame_id"]:
-            raise FrameError(
-                f"case {row['case_ref']} ({row['district']}) is in frames "
-                f"'{names[seen[key]]}' and '{names[row['frame_id']]}'; "
-                "choose the frames to draw from with --frame NAME")
-        seen[key] = row["frame_id"]
+    shared = shared_cases(db, [f["id"] for f in chosen])
+    if shared:
+        names = {str(f["id"]): f["name"] for f in chosen}
+        first = shared[0]
+        where = " and ".join(f"'{names[i]}'" for i in first["frame_ids"].split(","))
+        raise FrameError(
+            f"case {first['case_ref']} ({first['district']}) is in frames {where}; "
+            "choose the frames to draw from with --frame NAME")
 
 
 @dataclass

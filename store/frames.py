@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import Any
@@ -18,6 +19,9 @@ POPULATION_COLUMNS = (
     "decision_date", "birth_date", "line",
 )
 
+
+CANDIDATE_COLUMNS = ("id", "frame_id", "case_ref", "gender", "district", "insats",
+                     "decision_date", "birth_date")
 
 # A frame imported again under the same name is stored as a new version, "name#2", ...;
 # its base name is the part before "#". Draws use the latest version of every base name.
@@ -125,17 +129,68 @@ def frames_named(db: sqlite_utils.Database, names: Sequence[str]) -> list[dict[s
     return found
 
 
-def candidates(db: sqlite_utils.Database, frame_ids: Sequence[int]) -> list[dict[str, Any]]:
-    """What a draw needs of every row of some frames (no names or personnummer)."""
+def candidates(
+    db: sqlite_utils.Database,
+    frame_ids: Sequence[int],
+    *,
+    districts: Sequence[str] | None = None,
+    insats: Callable[[str], bool] | None = None,
+    decided_from: str | None = None,
+    decided_to: str | None = None,
+    min_age: int | None = None,
+    columns: Sequence[str] = CANDIDATE_COLUMNS,
+) -> list[sqlite3.Row]:
+    """The rows of some frames a draw may take, as ``sqlite3.Row`` (never names or pnr).
+
+    The filters are the draw's eligibility rule in SQL (``samples.draw.Eligibility``
+    in Python; a test keeps the two equal): districts, the insats values that
+    ``insats(value)`` accepts, the decision period, and the age at the decision
+    (born on or before the same month and day ``min_age`` years before the decision).
+    """
     if not frame_ids:
         return []
     marks = ", ".join("?" for _ in frame_ids)
-    cursor = db.execute(
-        "SELECT id, frame_id, case_ref, gender, district, insats, decision_date, birth_date"
-        f" FROM population WHERE frame_id IN ({marks}) ORDER BY id", list(frame_ids))
-    keys = ("id", "frame_id", "case_ref", "gender", "district", "insats", "decision_date",
-            "birth_date")
-    return [dict(zip(keys, row, strict=True)) for row in cursor]
+    where, params = [f"frame_id IN ({marks})"], [*frame_ids]
+    if districts is not None:
+        where.append(f"district IN ({', '.join('?' for _ in districts)})")
+        params.extend(districts)
+    if insats is not None:
+        values = [row[0] for row in db.execute(
+            f"SELECT DISTINCT insats FROM population WHERE frame_id IN ({marks})",
+            list(frame_ids))]
+        wanted = [value for value in values if insats(value)]
+        where.append(f"insats IN ({', '.join('?' for _ in wanted) or 'NULL'})")
+        params.extend(wanted)
+    if decided_from is not None:
+        where.append("substr(decision_date, 1, 10) >= ?")
+        params.append(decided_from)
+    if decided_to is not None:
+        where.append("substr(decision_date, 1, 10) <= ?")
+        params.append(decided_to)
+    if min_age is not None:
+        # Of age on the decision day: born on or before the same month and day min_age
+        # years earlier, compared as ISO text (exact, also for 29 February).
+        where.append("birth_date <= printf('%04d', substr(decision_date, 1, 4) - ?)"
+                     " || substr(decision_date, 5, 6)")
+        params.append(int(min_age))
+    unknown = set(columns) - set(CANDIDATE_COLUMNS)
+    if unknown:
+        raise ValueError(f"not a candidate column: {sorted(unknown)}")
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(
+        f"SELECT {', '.join(columns)} FROM population WHERE {' AND '.join(where)} ORDER BY id",
+        params).fetchall()
+
+
+def shared_cases(db: sqlite_utils.Database, frame_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """Cases (district, case_ref) that are in more than one of the frames."""
+    marks = ", ".join("?" for _ in frame_ids)
+    return list(db.query(
+        "SELECT district, case_ref, group_concat(DISTINCT frame_id) AS frame_ids"
+        f" FROM population WHERE frame_id IN ({marks}) GROUP BY district, case_ref"
+        " HAVING count(DISTINCT frame_id) > 1 ORDER BY district, case_ref LIMIT 5",
+        list(frame_ids)))
 
 
 def frames(db: sqlite_utils.Database) -> list[dict[str, Any]]:

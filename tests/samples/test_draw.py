@@ -154,3 +154,40 @@ def test_fill_other_gender_and_leave_short_are_recorded() -> None:
     short = draw(rows, Spec(quotas=(("Södermalm", 10, 10),), shortfall="leave_short"), seed=1)
     assert Counter(m.gender for m in short.selected) == {"K": 4, "M": 10}
     assert short.outcome["shortfalls"][0]["left_short"] == 6
+
+
+_edge_dates = st.sampled_from([
+    "2022-01-01", "2022-12-31", "2021-12-31", "2023-01-01", "2022-02-28", "2022-03-01",
+    "2024-02-29", "2022-06-15"])
+_births = st.sampled_from([
+    "2004-01-01", "2004-02-28", "2004-02-29", "2004-03-01", "2004-06-15", "2004-06-16",
+    "2006-02-28", "2006-03-01", "2005-12-31", "1950-07-07"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_edge_dates, _births,
+                          st.sampled_from(["boendestöd", "BOENDESTÖD", " Boendestöd ",
+                                           "ledsagning", ""]),
+                          st.sampled_from(["Södermalm", "Skarpnäck", "Kista"]),
+                          st.sampled_from("KM")), max_size=30),
+       st.sampled_from([18, 20, 0]))
+def test_sql_and_python_eligibility_agree(rows, min_age) -> None:
+    """The store selects in SQL what ``Eligibility`` accepts in Python, edge dates included."""
+    import tempfile
+    from pathlib import Path
+
+    from samples.workflow import eligible_candidates
+    from store import open_database
+    from store.frames import insert_frame, population
+
+    spec = Spec(quotas=(("Södermalm", 2, 2), ("Skarpnäck", 1, 1)), min_age=min_age,
+                decision_from=dt.date(2022, 1, 1), decision_to=dt.date(2024, 12, 31))
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(Path(folder) / "x.db")
+        frame_id = insert_frame(db, name="f", source="f", sha256="0", rows=[
+            {"case_ref": f"C{n}", "decision_date": d, "birth_date": b, "insats": i,
+             "district": district, "gender": g} for n, (d, b, i, district, g) in enumerate(rows)])
+        stored = population(db, frame_id)
+        in_sql = {r["id"] for r in eligible_candidates(db, [frame_id], spec)}
+        db.conn.close()
+    assert in_sql == {r["id"] for r in stored if eligible(r, spec)}

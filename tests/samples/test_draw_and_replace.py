@@ -140,3 +140,22 @@ def test_demo_frame_is_realistic_and_reproducible(db) -> None:
     other = open_database(db.path + "2")
     create_demo(other, Config(), seed=4, districts=2, cases=200)
     assert selected_refs(other, samples(other)[-1]["id"]) == selected_refs(db, sample["id"])
+
+
+def test_stored_draw_equals_the_pure_draw_on_the_whole_frame(tmp_path: Path, db, config) -> None:
+    from samples.draw import draw
+    from store.frames import population
+
+    rows = frame_rows(60)
+    for number, row in enumerate(rows):
+        if number % 7 == 0:
+            row[5] = "ledsagning"
+        if number % 5 == 0:
+            row[6] = "2023-01-02"
+    path = tmp_path / "sö.csv"
+    write_csv(path, SV_HEADERS, rows)
+    result = import_frame(db, path, config)
+    drawn = draw_sample(db, config, seed=11)
+    pure = draw(population(db, result.frame_id), drawn.spec, seed=11)
+    assert drawn.result.members == pure.members
+    assert drawn.result.outcome == pure.outcome
