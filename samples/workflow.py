@@ -192,18 +192,38 @@ def draw_sample(
     return Drawn(sample_id, result, spec, chosen, seed)
 
 
+def _filters(spec: Spec) -> dict[str, Any]:
+    from samples.draw import Eligibility
+
+    return {"districts": [d for d, _, _ in spec.quotas],
+            "insats": Eligibility(spec).insats_ok,
+            "decided_from": spec.decision_from.isoformat(),
+            "decided_to": spec.decision_to.isoformat(), "min_age": spec.min_age}
+
+
 def eligible_candidates(db: sqlite_utils.Database, frame_ids: Sequence[int], spec: Spec,
                         columns: Sequence[str] = ("id", "case_ref", "district", "gender"),
                         ) -> list[Any]:
     """The frames' eligible rows, selected in SQL by the same rule as ``Eligibility``."""
-    from samples.draw import Eligibility
     from store.frames import candidates
 
-    check = Eligibility(spec)
-    return candidates(
-        db, frame_ids, districts=[d for d, _, _ in spec.quotas], insats=check.insats_ok,
-        decided_from=spec.decision_from.isoformat(), decided_to=spec.decision_to.isoformat(),
-        min_age=spec.min_age, columns=columns)
+    return candidates(db, frame_ids, columns=columns, **_filters(spec))
+
+
+def eligible_counts(db: sqlite_utils.Database, frame_ids: Sequence[int], spec: Spec
+                    ) -> dict[str, dict[str, int]]:
+    """Eligible women and men per district of the spec (zero where there are none)."""
+    from store.frames import stratum_counts
+
+    counts = stratum_counts(db, frame_ids, **_filters(spec))
+    return {d: {g: counts.get((d, g), 0) for g in ("K", "M")} for d, _, _ in spec.quotas}
+
+
+def default_frames(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """What a draw uses by default: the latest real frames, or else the demo/training ones."""
+    from store.frames import latest_frames
+
+    return latest_frames(db, "real") or latest_frames(db, None)
 
 
 def _refuse_shared_cases(db: sqlite_utils.Database, chosen: list[dict[str, Any]]) -> None:

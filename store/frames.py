@@ -149,10 +149,52 @@ def candidates(
     """
     if not frame_ids:
         return []
+    unknown = set(columns) - set(CANDIDATE_COLUMNS)
+    if unknown:
+        raise ValueError(f"not a candidate column: {sorted(unknown)}")
+    where, params = _eligible_where(db, frame_ids, districts, insats, decided_from, decided_to,
+                                    min_age)
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(
+        f"SELECT {', '.join(columns)} FROM population WHERE {where} ORDER BY id",
+        params).fetchall()
+
+
+def stratum_counts(
+    db: sqlite_utils.Database,
+    frame_ids: Sequence[int],
+    *,
+    districts: Sequence[str] | None = None,
+    insats: Callable[[str], bool] | None = None,
+    decided_from: str | None = None,
+    decided_to: str | None = None,
+    min_age: int | None = None,
+) -> dict[tuple[str, str], int]:
+    """(district, gender) -> number of rows passing the same filters as ``candidates``."""
+    if not frame_ids:
+        return {}
+    where, params = _eligible_where(db, frame_ids, districts, insats, decided_from, decided_to,
+                                    min_age)
+    rows = db.execute(
+        f"SELECT district, gender, count(*) FROM population WHERE {where}"
+        " GROUP BY district, gender", params).fetchall()
+    return {(district, gender): count for district, gender, count in rows}
+
+
+def _eligible_where(
+    db: sqlite_utils.Database,
+    frame_ids: Sequence[int],
+    districts: Sequence[str] | None,
+    insats: Callable[[str], bool] | None,
+    decided_from: str | None,
+    decided_to: str | None,
+    min_age: int | None,
+) -> tuple[str, list[Any]]:
     marks = ", ".join("?" for _ in frame_ids)
     where, params = [f"frame_id IN ({marks})"], [*frame_ids]
     if districts is not None:
-        where.append(f"district IN ({', '.join('?' for _ in districts)})")
+        where.append(f"district IN ({', '.join('?' for _ in districts) or 'NULL'})")
         params.extend(districts)
     if insats is not None:
         values = [row[0] for row in db.execute(
@@ -173,14 +215,7 @@ def candidates(
         where.append("birth_date <= printf('%04d', substr(decision_date, 1, 4) - ?)"
                      " || substr(decision_date, 5, 6)")
         params.append(int(min_age))
-    unknown = set(columns) - set(CANDIDATE_COLUMNS)
-    if unknown:
-        raise ValueError(f"not a candidate column: {sorted(unknown)}")
-    cursor = db.conn.cursor()
-    cursor.row_factory = sqlite3.Row
-    return cursor.execute(
-        f"SELECT {', '.join(columns)} FROM population WHERE {' AND '.join(where)} ORDER BY id",
-        params).fetchall()
+    return " AND ".join(where), params
 
 
 def shared_cases(db: sqlite_utils.Database, frame_ids: Sequence[int]) -> list[dict[str, Any]]:

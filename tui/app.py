@@ -28,6 +28,12 @@ def _cases() -> Screen:
     return CaseListScreen()
 
 
+def _sample() -> Screen:
+    from tui.screens.sample import SampleScreen
+
+    return SampleScreen()
+
+
 def _not_built(mode: str):
     def make() -> Screen:
         from tui.screens.placeholder import NotBuiltScreen
@@ -42,7 +48,7 @@ class GranskaApp(App[None]):
     CSS_PATH = "granska.tcss"
     MODES = {
         "cases": _cases,
-        "sample": _not_built("sample"),
+        "sample": _sample,
         "tallies": _not_built("tallies"),
         "training": _not_built("training"),
         "audit": _not_built("audit"),
