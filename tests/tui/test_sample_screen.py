@@ -68,7 +68,7 @@ async def test_strata_and_sample_are_shown(sample_db, config) -> None:
         strata = screen.query_one("#strata", DataTable)
         assert strata.row_count == 2
         district, women, men, quota, drawn = strata.get_row_at(0)
-        assert district == "Hägersten-Älvsjö" and quota == "10/10"
+        assert district == "Hägersten-Älvsjö" and quota == "10/10" and drawn == "10/10"
         assert int(women) + int(men) > 0
         table = screen.query_one("#members", DataTable)
         assert table.row_count == len(members(sample_db, latest_sample_id(sample_db)))
