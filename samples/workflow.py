@@ -90,10 +90,10 @@ def import_frame(
     rejected_file = path.with_name(f"{path.stem}.rejected.csv") if skip_invalid else None
 
     def before_commit(frame_id: int) -> None:
-        if checked.errors and not skip_invalid:
+        if checked.errors and (not skip_invalid or checked.accepted == 0):
             raise FrameRejected(str(path), checked.errors)
         if checked.accepted == 0:
-            raise FrameError(f"{path}: no usable rows; nothing was imported")
+            raise FrameError(f"{path}: no data rows under the header; nothing was imported")
         if rejected_file is not None and checked.rejected:
             write_private_csv(rejected_file, rejected_rows(table.headers, checked))
 
