@@ -5,12 +5,14 @@ personnummer; no Faker per row, which would take minutes), then times
 ``granska frame import`` (parse + check + insert, one transaction) and
 ``granska draw`` (load the candidates + rank + store) on a fresh database in
 a temporary folder, and prints the figures next to the budgets with the peak
-resident memory. Run: ``.venv/bin/python bench/frame_bench.py [ROWS]``.
+resident memory. Run: ``.venv/bin/python bench/frame_bench.py [ROWS | --quick]``
+(``--quick``: 100,000 rows).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import resource
 import sys
@@ -55,7 +57,9 @@ def peak_rss_mb() -> float:
 
 
 def main() -> None:
-    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    args = sys.argv[1:]
+    rows = 100_000 if "--quick" in args else next((int(a) for a in args if a.isdigit()),
+                                                   1_000_000)
     from samples.workflow import draw_sample, import_frame
     from store import open_database
     from tui.config import Config
@@ -80,6 +84,7 @@ def main() -> None:
     print(f"draw (load + rank + store): {drawn_s:.2f} s, {len(drawn.result.selected)} selected "
           f"(budget {BUDGET_DRAW_S:.0f} s: {'met' if drawn_s <= BUDGET_DRAW_S else 'MISSED'})")
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":

@@ -29,7 +29,27 @@ SHARE_OUTSIDE_PERIOD = 0.08
 SHARE_UNDER_18 = 0.03
 
 
-def demo_rows(districts: list[tuple[str, str]], cases: int, seed: int) -> list[list[str]]:
+def demo_rows(district_names: list[str], cases: int, seed: int) -> list[dict]:
+    """Fake decisions as population rows (``store.frames.insert_frame``), for benches and tests."""
+    from samples.personnummer import parse
+
+    cells = demo_cells([(name, _code(name)) for name in district_names], cases, seed)
+    rows = []
+    for line, (ref, pnr, name, gender, district, insats, decided) in enumerate(cells, start=2):
+        _, born, _ = parse(pnr)
+        rows.append({"case_ref": ref, "personnummer": pnr, "name": name, "gender": gender,
+                     "district": district, "insats": insats, "decision_date": decided,
+                     "birth_date": born.isoformat(), "line": line})
+    return rows
+
+
+def _code(name: str) -> str:
+    """'Hägersten-Älvsjö' -> 'HÄ', 'Skarpnäck' -> 'SK' (as config.toml's codes)."""
+    parts = [p for p in name.split("-") if p]
+    return (parts[0][0] + parts[1][0] if len(parts) > 1 else name[:2]).upper()
+
+
+def demo_cells(districts: list[tuple[str, str]], cases: int, seed: int) -> list[list[str]]:
     """Fake decisions as a district's list would have them: one row of text cells each."""
     from faker import Faker
 
@@ -82,7 +102,7 @@ def create_demo(
 
     chosen = config.districts[: districts or None]
     config = replace(config, districts=tuple(chosen))
-    rows = demo_rows([(d.name, d.code) for d in chosen], cases or 60, seed)
+    rows = demo_cells([(d.name, d.code) for d in chosen], cases or 60, seed)
     frame_id = import_rows(db, HEADERS, rows, config, name=f"demo-{seed}", source="faker sv_SE",
                            kind="demo")
     stored = frame(db, frame_id)

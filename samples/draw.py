@@ -166,14 +166,18 @@ def _ranked(rows: Sequence[Mapping[str, Any]], seed: int, district: str, gender:
     return [rows[index] for _, _, index in best]
 
 
-def draw(rows: Iterable[Mapping[str, Any]], spec: Spec, *, seed: int,
-         prechecked: bool = False) -> Draw:
+def draw(rows: Iterable[Mapping[str, Any]], spec: Spec | Mapping[str, tuple[int, int]], *,
+         seed: int, prechecked: bool = False, reserves: int | None = None) -> Draw:
     """Select per district ``(women, men)`` eligible cases with ranked reserves; see module doc.
 
     ``prechecked=True``: the rows are known to be eligible already (the store's
     SQL applies the same rule to a million rows faster); only case_ref,
-    district, gender and id are then read.
+    district, gender and id are then read. ``spec`` may also be the older
+    ``{district: (women, men)}`` with ``reserves``: the default eligibility then.
     """
+    if not isinstance(spec, Spec):
+        spec = Spec(quotas=tuple((d, w, m) for d, (w, m) in spec.items()),
+                    reserves=5 if reserves is None else reserves)
     strata: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
     if prechecked:
         for row in rows:

@@ -22,16 +22,16 @@ if TYPE_CHECKING:
     from tui.config import Config
 
 
-def _cases() -> Screen:
-    from tui.screens.case_list import CaseListScreen
-
-    return CaseListScreen()
-
-
 def _sample() -> Screen:
     from tui.screens.sample import SampleScreen
 
     return SampleScreen()
+
+
+def _cases() -> Screen:
+    from tui.screens.case_list import CaseListScreen
+
+    return CaseListScreen()
 
 
 def _not_built(mode: str):
