@@ -159,3 +159,22 @@ def test_stored_draw_equals_the_pure_draw_on_the_whole_frame(tmp_path: Path, db,
     pure = draw(population(db, result.frame_id), drawn.spec, seed=11)
     assert drawn.result.members == pure.members
     assert drawn.result.outcome == pure.outcome
+
+
+def test_a_case_in_two_frames_is_refused_and_frames_can_be_named(tmp_path: Path, db_path: Path,
+                                                                 capsys) -> None:
+    one, two = tmp_path / "sö.csv", tmp_path / "alla.csv"
+    write_csv(one, SV_HEADERS, frame_rows(10))
+    write_csv(two, SV_HEADERS, frame_rows(12))
+    main(["frame", "import", str(one), "--db", str(db_path)])
+    main(["frame", "import", str(two), "--db", str(db_path)])
+    capsys.readouterr()
+    assert main(["draw", "--db", str(db_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["granska: case A-1 (Södermalm) is in frames 'sö' and 'alla'; choose the "
+                   "frames to draw from with --frame NAME"]
+    assert main(["draw", "--db", str(db_path), "--frame", "alla"]) == 0
+    assert "from alla (12 rows)" in capsys.readouterr().out
+    assert main(["frame", "list", "--db", str(db_path)]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert listing[1].startswith("* sö ") and listing[2].startswith("* alla ")

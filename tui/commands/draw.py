@@ -66,13 +66,26 @@ def summary_lines(drawn: Drawn) -> list[str]:
             cells.append(f"{got}/{stratum['wanted']} of {stratum['eligible']}")
         reserves = sum(per_role.get((district, g, "reserve"), 0) for g in ("K", "M"))
         lines.append(f"{district:<{width}}  {cells[0]:>12}  {cells[1]:>12}  {reserves}")
+    empty = {d for d, _, _ in drawn.spec.quotas
+             if all(outcome["strata"][f"{d}|{g}"]["eligible"] == 0 for g in ("K", "M"))}
+    for district in sorted(empty):
+        wanted = sum(outcome["strata"][f"{district}|{g}"]["wanted"] for g in ("K", "M"))
+        if wanted:
+            lines.append(f"short: {district}: no eligible cases in the frames; "
+                         f"left {wanted} short")
     for short in outcome["shortfalls"]:
+        if short["district"] in empty:
+            continue
         who = "women" if short["gender"] == "K" else "men"
-        how = (f"{short['filled']} taken from the other gender" if short["filled"] else
-               "none could be taken from the other gender")
-        left = f", left {short['left_short']} short" if short["left_short"] else ""
+        if outcome["rule"] == "leave_short":
+            how = f"left {short['left_short']} short"
+        elif short["filled"]:
+            how = f"{short['filled']} taken from the other gender" + (
+                f", left {short['left_short']} short" if short["left_short"] else "")
+        else:
+            how = f"none to spare among the other gender, left {short['left_short']} short"
         lines.append(f"short: {short['district']}: {short['eligible']} eligible {who} for "
-                     f"{short['wanted']} wanted; {how}{left} (rule {outcome['rule']})")
+                     f"{short['wanted']} wanted; {how} (rule {outcome['rule']})")
     lines.append(f"{outcome['selected']} of {outcome['wanted']} cases selected; see: "
                  "granska sample")
     return lines

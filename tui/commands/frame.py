@@ -25,6 +25,12 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     load.add_argument("--skip-invalid", action="store_true",
                       help="import the good rows; write the rejected ones beside the file")
     load.set_defaults(run=run)
+    listing = actions.add_parser(
+        "list", parents=[parent], help="list the imported frames",
+        description="The imported frames: name (name#2 ... for later versions), kind, rows, "
+        "when and by whom, source file and the start of its sha256. The latest version of "
+        "each real frame is what `granska draw` uses by default (marked *).")
+    listing.set_defaults(run=run_list)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -46,4 +52,22 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if result.rejected:
         print(f"{result.rejected} rows were rejected and left out; they are in "
               f"{result.rejected_file} with the reason for each")
+    return 0
+
+
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
+    from store.frames import frames, latest_frames
+
+    db = ctx.open_db(create=False)
+    stored = frames(db)
+    if not stored:
+        print("no frames yet; import one with: granska frame import FILE")
+        return 0
+    latest = {f["id"] for f in latest_frames(db, "real")}
+    print("  name                  kind      rows  imported          by        source  sha256")
+    for f in stored:
+        mark = "*" if f["id"] in latest else " "
+        print(f"{mark} {f['name']:<20}  {f['kind']:<8}  {f['row_count']:>6}  "
+              f"{f['imported_at'][:16].replace('T', ' ')}  {f['imported_by']:<8}  "
+              f"{f['source']}  {f['sha256'][:12]}")
     return 0
