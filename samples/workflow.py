@@ -280,11 +280,12 @@ def replace_case(
     from review_protocols import load_builtin
 
     reviewers = []
-    for population_id, reviewer, protocol_id in handover:
+    for population_id, reviewer, protocol_id, kind in handover:
         protocol = load_builtin(protocol_id)
         ensure_review(db, population_id, reviewer, protocol_id, protocol.version,
-                      sample_id=sample_id, who=who)
-        reviewers.append(reviewer)
+                      sample_id=sample_id, kind=kind, who=who)
+        if reviewer not in reviewers:
+            reviewers.append(reviewer)
     return Replaced(member, dict(reserve) if reserve else None, reviewers)
 
 

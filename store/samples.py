@@ -92,12 +92,13 @@ def replace_member(
     reason: str,
     replacement_id: int | None,
     who: str | None = None,
-) -> list[tuple[int, str, str]]:
+) -> list[tuple[int, str, str, str]]:
     """Mark a member excluded (with the reason) and bring in a reserve, in one transaction.
 
-    Returns (population id of the replacement, reviewer, protocol id) for every
-    review the excluded case had, so the caller can give the replacement to the
-    same reviewers; the excluded case's reviews and answers stay as they were.
+    Returns (population id of the replacement, reviewer, protocol id, kind) for
+    every review the excluded case had (primary, second ...), so the caller can
+    give the replacement to the same reviewers; the excluded case's reviews and
+    answers stay as they were.
     """
     who = who or current_user()
     with transaction(db):
@@ -114,7 +115,7 @@ def replace_member(
                    [reason, member_id])
         record(db, "sample.exclude", "sample_member", member_id, field="role", old=role,
                new=f"excluded: {reason}", who=who)
-        handover: list[tuple[int, str, str]] = []
+        handover: list[tuple[int, str, str, str]] = []
         if replacement_id is not None:
             found = db.execute(
                 "SELECT population_id, role FROM sample_members WHERE id = ? AND sample_id = ?",
@@ -129,9 +130,10 @@ def replace_member(
             record(db, "sample.replace", "sample_member", replacement_id, field="role",
                    old="reserve", new=f"replacement for member {member_id}", who=who)
             reviews = db.execute(
-                "SELECT reviewer, protocol_id FROM reviews WHERE population_id = ?"
-                " AND sample_id = ? AND kind = 'primary' ORDER BY id",
+                "SELECT reviewer, protocol_id, kind FROM reviews WHERE population_id = ?"
+                " AND sample_id = ? AND kind != 'training' ORDER BY id",
                 [population_id, sample_id],
             ).fetchall()
-            handover = [(found[0], reviewer, protocol) for reviewer, protocol in reviews]
+            handover = [(found[0], reviewer, protocol, kind)
+                        for reviewer, protocol, kind in reviews]
     return handover
