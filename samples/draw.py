@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -64,7 +64,7 @@ class Spec:
 
 @dataclass(frozen=True)
 class Member:
-    population_id: int
+    population_id: int | None
     case_ref: str
     district: str
     gender: str
@@ -150,8 +150,8 @@ def strata_counts(rows: Iterable[Mapping[str, Any]], spec: Spec) -> dict[str, di
     return counts
 
 
-def _ranked(rows: Sequence[Mapping[str, Any]], seed: int, district: str, gender: str,
-            needed: int) -> list[Mapping[str, Any]]:
+def _ranked(rows: Sequence[Any], seed: int, district: str, gender: str, needed: int,
+            ref: Callable[[Any], str]) -> list[Any]:
     """The best ``needed`` rows of a stratum by (rank_key, case_ref)."""
     import heapq
 
@@ -159,11 +159,19 @@ def _ranked(rows: Sequence[Mapping[str, Any]], seed: int, district: str, gender:
     keyed = []
     for index, row in enumerate(rows):
         h = prefix.copy()
-        ref = row["case_ref"]
-        h.update(ref.encode())
-        keyed.append((h.hexdigest(), ref, index))
+        case_ref = ref(row)
+        h.update(case_ref.encode())
+        keyed.append((h.hexdigest(), case_ref, index))
     best = heapq.nsmallest(needed, keyed) if needed < len(keyed) else sorted(keyed)
     return [rows[index] for _, _, index in best]
+
+
+def _case_ref(row: Mapping[str, Any]) -> str:
+    return row["case_ref"]
+
+
+def _population_id(row: Mapping[str, Any]) -> int | None:
+    return row["id"]
 
 
 def draw(rows: Iterable[Mapping[str, Any]], spec: Spec | Mapping[str, tuple[int, int]], *,
@@ -191,13 +199,31 @@ def draw(rows: Iterable[Mapping[str, Any]], spec: Spec | Mapping[str, tuple[int,
         for row in rows:
             if check(row):
                 strata.setdefault((row["district"], row["gender"]), []).append(row)
+    return draw_strata(strata, spec, seed=seed)
+
+
+def draw_strata(
+    strata: Mapping[tuple[str, str], Sequence[Any]],
+    spec: Spec,
+    *,
+    seed: int,
+    ref: Callable[[Any], str] = _case_ref,
+    ident: Callable[[Any], int | None] = _population_id,
+) -> Draw:
+    """The draw on eligible cases already grouped by (district, gender); see module doc.
+
+    A stratum's cases may be rows (``ref`` and ``ident`` read their case
+    reference and population id) or, for speed on big frames, bare case
+    references (``ref=str``, ``ident`` giving None: the caller looks up the ids
+    of the few members afterwards).
+    """
     result = Draw(outcome={"strata": {}, "shortfalls": [], "rule": spec.shortfall})
     for district, women, men in spec.quotas:
         quota = {"K": women, "M": men}
         # Enough ranked rows for the quota, any fill for the other gender, and reserves.
         ranked = {
             g: _ranked(strata.get((district, g), []), seed, district, g,
-                       women + men + spec.reserves)
+                       women + men + spec.reserves, ref)
             for g in GENDERS
         }
         eligible_n = {g: len(strata.get((district, g), [])) for g in GENDERS}
@@ -212,8 +238,7 @@ def draw(rows: Iterable[Mapping[str, Any]], spec: Spec | Mapping[str, tuple[int,
             used = taken[g] + filled[g]
             for rank, row in enumerate(ranked[g][: used + spec.reserves], start=1):
                 role = "selected" if rank <= used else "reserve"
-                result.members.append(
-                    Member(row["id"], row["case_ref"], district, g, role, rank))
+                result.members.append(Member(ident(row), ref(row), district, g, role, rank))
         for g, other in (("K", "M"), ("M", "K")):
             short = quota[g] - taken[g]
             entry = {

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from samples.draw import Draw, Spec, draw, next_reserve
+from samples.draw import Draw, Spec, next_reserve
 from samples.frames import Checked, FrameError, FrameRejected, read_frame, rejected_rows
 
 if TYPE_CHECKING:
@@ -173,8 +173,7 @@ def draw_sample(
         raise FrameError("no population frame imported yet; run: granska frame import FILE"
                          + hint)
     _refuse_shared_cases(db, chosen)
-    rows = eligible_candidates(db, [f["id"] for f in chosen], spec)
-    result = draw(rows, spec, seed=seed, prechecked=True)
+    result = _draw_from_store(db, [f["id"] for f in chosen], spec, seed)
     frame_fingerprint = (
         chosen[0]["sha256"] if len(chosen) == 1 else hashlib.sha256(
             "|".join(sorted(f["sha256"] for f in chosen)).encode()).hexdigest()
@@ -224,6 +223,22 @@ def default_frames(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     from store.frames import latest_frames
 
     return latest_frames(db, "real") or latest_frames(db, None)
+
+
+def _draw_from_store(db: sqlite_utils.Database, frame_ids: Sequence[int], spec: Spec,
+                     seed: int) -> Draw:
+    """The pure draw on the eligible case references, then the members' population ids."""
+    from dataclasses import replace
+
+    from samples.draw import draw_strata
+    from store.frames import population_ids, stratum_refs
+
+    strata = stratum_refs(db, frame_ids, **_filters(spec))
+    result = draw_strata(strata, spec, seed=seed, ref=str, ident=lambda _ref: None)
+    ids = population_ids(db, frame_ids, [(m.district, m.case_ref) for m in result.members])
+    result.members = [replace(m, population_id=ids[m.district, m.case_ref])
+                      for m in result.members]
+    return result
 
 
 def _refuse_shared_cases(db: sqlite_utils.Database, chosen: list[dict[str, Any]]) -> None:

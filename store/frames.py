@@ -182,14 +182,57 @@ def stratum_counts(
     return {(district, gender): count for district, gender, count in rows}
 
 
+def stratum_refs(
+    db: sqlite_utils.Database,
+    frame_ids: Sequence[int],
+    **filters: Any,
+) -> dict[tuple[str, str], list[str]]:
+    """(district, gender) -> the case references passing ``candidates``' filters.
+
+    One scan; each stratum's references come back as one joined string, which
+    is much faster for Python than a row per case (a million-row frame).
+    """
+    if not frame_ids:
+        return {}
+    where, params = _eligible_where(db, frame_ids, **filters)
+    rows = db.execute(
+        "SELECT district, gender, count(*), group_concat(case_ref, char(31))"
+        f" FROM population NOT INDEXED WHERE {where} GROUP BY district, gender",
+        params).fetchall()
+    strata = {}
+    for district, gender, count, joined in rows:
+        refs = joined.split("\x1f")
+        if len(refs) != count:  # a reference holding the separator: fetch them one by one
+            refs = [r[0] for r in db.execute(
+                f"SELECT case_ref FROM population WHERE {where} AND district = ?"
+                " AND gender = ?", [*params, district, gender])]
+        strata[district, gender] = refs
+    return strata
+
+
+def population_ids(
+    db: sqlite_utils.Database, frame_ids: Sequence[int], cases: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], int]:
+    """(district, case_ref) -> population id in the given frames (lowest id if several)."""
+    marks = ", ".join("?" for _ in frame_ids)
+    found: dict[tuple[str, str], int] = {}
+    for district, case_ref in cases:
+        row = db.execute(
+            f"SELECT min(id) FROM population WHERE frame_id IN ({marks}) AND case_ref = ?"
+            " AND district = ?", [*frame_ids, case_ref, district]).fetchone()
+        if row and row[0] is not None:
+            found[district, case_ref] = row[0]
+    return found
+
+
 def _eligible_where(
     db: sqlite_utils.Database,
     frame_ids: Sequence[int],
-    districts: Sequence[str] | None,
-    insats: Callable[[str], bool] | None,
-    decided_from: str | None,
-    decided_to: str | None,
-    min_age: int | None,
+    districts: Sequence[str] | None = None,
+    insats: Callable[[str], bool] | None = None,
+    decided_from: str | None = None,
+    decided_to: str | None = None,
+    min_age: int | None = None,
 ) -> tuple[str, list[Any]]:
     marks = ", ".join("?" for _ in frame_ids)
     where, params = [f"frame_id IN ({marks})"], [*frame_ids]
