@@ -18,7 +18,10 @@ order or Python's hash seed):
    stratum short. Either way the outcome records it.
 4. The next ``reserves`` cases of each stratum (after those selected and
    those filled in) are its ranked reserve list.
-5. A selected case found ineligible later is replaced by ``next_reserve``:
+5. On big frames the store applies the same eligibility rule in SQL and
+   hands ``draw_strata`` each stratum's case references (a test keeps the SQL
+   and Python rules equal, another the stored draw and ``draw``).
+6. A selected case found ineligible later is replaced by ``next_reserve``:
    the best-ranked unused reserve of the same stratum (of the other gender
    in the district when its own reserves are used up and the rule is
    ``fill_other_gender``).

@@ -274,7 +274,7 @@ class _FastPath:
 
 def _birth(head: str) -> tuple[str, int] | None:
     """'19800517' -> ('1980-05-17', Luhn partial sum of '800517'), None if not a real date."""
-    if not head.isdigit():
+    if not (head.isascii() and head.isdigit()):
         return None
     try:
         day = dt.date(int(head[:4]), int(head[4:6]), int(head[6:8]))
