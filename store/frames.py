@@ -255,7 +255,7 @@ def _eligible_where(
     if min_age is not None:
         # Of age on the decision day: born on or before the same month and day min_age
         # years earlier, compared as ISO text (exact, also for 29 February).
-        where.append("birth_date <= printf('%04d', substr(decision_date, 1, 4) - ?)"
+        where.append("substr(birth_date, 1, 10) <= printf('%04d', substr(decision_date, 1, 4) - ?)"
                      " || substr(decision_date, 5, 6)")
         params.append(int(min_age))
     return " AND ".join(where), params
