@@ -51,6 +51,35 @@ def insert_frame(
     ``before_commit(frame_id)`` may raise to roll everything back.
     """
     who = who or current_user()
+    # Every population row points at the frame row made just before it in the same
+    # transaction, so the per-row foreign-key lookup can be skipped: about a tenth
+    # of the time of a million-row import. (The pragma is per connection and cannot
+    # change inside a transaction, hence around it.)
+    checks_on = db.execute("PRAGMA foreign_keys").fetchone()[0]
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        return _insert_frame(db, name=name, source=source, sha256=sha256, rows=rows,
+                             kind=kind, case_texts=case_texts, who=who, version=version,
+                             before_commit=before_commit, rejected_count=rejected_count)
+    finally:
+        if checks_on:
+            db.execute("PRAGMA foreign_keys = ON")
+
+
+def _insert_frame(
+    db: sqlite_utils.Database,
+    *,
+    name: str,
+    source: str,
+    sha256: str,
+    rows: Iterable[Mapping[str, Any] | Sequence[Any]],
+    kind: str,
+    case_texts: Mapping[str, str] | None,
+    who: str,
+    version: bool,
+    before_commit: Callable[[int], None] | None,
+    rejected_count: int | Callable[[], int],
+) -> int:
     placeholders = ", ".join("?" for _ in POPULATION_COLUMNS)
     with transaction(db):
         if "#" in name:
