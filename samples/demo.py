@@ -1,53 +1,85 @@
-"""Demo data: a realistic fake frame (Faker sv_SE), drawn and ready to review.
+"""Demo data: a realistic fake frame (Faker sv_SE), imported and drawn like a real one.
 
 Nothing here is real: names and personnummer come from Faker and a seeded
-generator, so the same seed gives the same demo on any machine.
+generator, so the same seed gives the same demo on any machine. The frame
+has what makes eligibility matter: about 51 % women (as among those granted
+boendestöd in 2022), decisions mostly during 2022 but some in 2021 and 2023,
+other insatser than boendestöd, and a few people under 18. It goes through the
+same checks as an imported file and is drawn with the real draw.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import random
 from typing import TYPE_CHECKING
 
 from samples import personnummer
-from samples.draw import draw
 
 if TYPE_CHECKING:
     import sqlite_utils
 
     from tui.config import Config
 
-INSATSER = ("boendestöd", "boendestöd", "boendestöd", "boendestöd", "ledsagning", "kontaktperson")
+HEADERS = ["Ärende", "Personnummer", "Namn", "Kön", "Stadsdel", "Insats", "Beslutsdatum"]
+OTHER_INSATSER = ("ledsagning", "kontaktperson", "avlösarservice", "korttidsvistelse")
+SHARE_WOMEN = 0.51
+SHARE_BOENDESTOD = 0.8
+SHARE_OUTSIDE_PERIOD = 0.08
+SHARE_UNDER_18 = 0.03
 
 
 def demo_rows(district_names: list[str], cases: int, seed: int) -> list[dict]:
-    """Fake decisions: about 51 % women, decisions during 2022, adults."""
+    """Fake decisions as population rows (``store.frames.insert_frame``), for benches and tests."""
+    from samples.personnummer import parse
+
+    cells = demo_cells([(name, _code(name)) for name in district_names], cases, seed)
+    rows = []
+    for line, (ref, pnr, name, gender, district, insats, decided) in enumerate(cells, start=2):
+        _, born, _ = parse(pnr)
+        rows.append({"case_ref": ref, "personnummer": pnr, "name": name, "gender": gender,
+                     "district": district, "insats": insats, "decision_date": decided,
+                     "birth_date": born.isoformat(), "line": line})
+    return rows
+
+
+def _code(name: str) -> str:
+    """'Hägersten-Älvsjö' -> 'HÄ', 'Skarpnäck' -> 'SK' (as config.toml's codes)."""
+    parts = [p for p in name.split("-") if p]
+    return (parts[0][0] + parts[1][0] if len(parts) > 1 else name[:2]).upper()
+
+
+def demo_cells(districts: list[tuple[str, str]], cases: int, seed: int) -> list[list[str]]:
+    """Fake decisions as a district's list would have them: one row of text cells each."""
     from faker import Faker
 
     fake = Faker("sv_SE")
     fake.seed_instance(seed)
     rng = random.Random(seed)
     rows = []
-    for district in district_names:
+    for name, code in districts:
         for number in range(1, cases + 1):
-            gender = "K" if rng.random() < 0.51 else "M"
-            decided = dt.date(2022, 1, 1) + dt.timedelta(days=rng.randrange(365))
-            born = decided - dt.timedelta(days=rng.randrange(18 * 365 + 5, 85 * 365))
+            gender = "K" if rng.random() < SHARE_WOMEN else "M"
+            outside = rng.random() < SHARE_OUTSIDE_PERIOD
+            year = rng.choice((2021, 2023)) if outside else 2022
+            decided = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
+            if rng.random() < SHARE_UNDER_18:
+                age_days = rng.randrange(16 * 365, 18 * 365 - 5)
+            else:
+                age_days = rng.randrange(18 * 365 + 5, 85 * 365)
+            born = decided - dt.timedelta(days=age_days)
             first = fake.first_name_female() if gender == "K" else fake.first_name_male()
-            code = hashlib.sha1(district.encode()).hexdigest()[:2].upper()
-            rows.append({
-                "case_ref": f"{code}-2022-{number:04d}",
-                "personnummer": personnummer.fake(rng, born, gender),
-                "name": f"{first} {fake.last_name()}",
-                "gender": gender,
-                "district": district,
-                "insats": rng.choice(INSATSER),
-                "decision_date": decided.isoformat(),
-                "birth_date": born.isoformat(),
-                "line": len(rows) + 2,
-            })
+            insats = ("boendestöd" if rng.random() < SHARE_BOENDESTOD
+                      else rng.choice(OTHER_INSATSER))
+            rows.append([
+                f"{code}-{decided.year}-{number:04d}",
+                personnummer.fake(rng, born, gender),
+                f"{first} {fake.last_name()}",
+                gender,
+                name,
+                insats,
+                decided.isoformat(),
+            ])
     return rows
 
 
@@ -59,31 +91,26 @@ def create_demo(
     districts: int | None = None,
     cases: int | None = None,
 ) -> str:
-    from review_protocols import load_builtin
-    from store import current_user
-    from store.frames import insert_frame, population
-    from store.reviews import ensure_review
-    from store.samples import save_sample
+    """Import a demo frame, draw the sample with the real draw, give the cases to the user."""
+    from dataclasses import replace
 
-    names = config.district_names[: districts or None]
-    rows = demo_rows(names, cases or 60, seed)
-    fingerprint = hashlib.sha256(repr(rows).encode()).hexdigest()
-    frame_id = insert_frame(
-        db, name=f"demo-{seed}-{fingerprint[:8]}", source="faker sv_SE", sha256=fingerprint,
-        rows=rows, kind="demo",
-    )
-    eligible = [r for r in population(db, frame_id) if r["insats"] == "boendestöd"]
-    quotas = {name: config.quota(name) for name in names}
-    result = draw(eligible, quotas, seed=seed, reserves=config.sample.reserves)
+    from review_protocols import load_builtin
+    from samples.workflow import draw_sample, import_rows
+    from store import current_user
+    from store.frames import frame
+    from store.reviews import ensure_review
+
+    chosen = config.districts[: districts or None]
+    config = replace(config, districts=tuple(chosen))
+    rows = demo_cells([(d.name, d.code) for d in chosen], cases or 60, seed)
+    frame_id = import_rows(db, HEADERS, rows, config, name=f"demo-{seed}", source="faker sv_SE",
+                           kind="demo")
+    stored = frame(db, frame_id)
+    drawn = draw_sample(db, config, seed=seed, frame_names=[stored["name"]], kind="demo")
     protocol = load_builtin(config.protocol.default)
-    sample_id = save_sample(
-        db, frame_id=frame_id, seed=seed, spec={"quotas": quotas}, frame_sha256=fingerprint,
-        protocol_id=protocol.id, outcome=result.outcome,
-        members=[m.__dict__ for m in result.members],
-    )
     me = current_user()
-    selected = [m for m in result.members if m.role == "selected"]
+    selected = drawn.result.selected
     for member in selected:
         ensure_review(db, member.population_id, me, protocol.id, protocol.version,
-                      sample_id=sample_id)
+                      sample_id=drawn.sample_id)
     return f"demo frame of {len(rows)} decisions, {len(selected)} cases drawn for {me}"

@@ -1,25 +1,77 @@
 """The stratified draw: per district a quota of women and of men, reproducible from a seed.
 
-Algorithm (the same on any machine, whatever the input order or hash seed):
-each eligible case gets the rank key ``sha256("{seed}|{district}|{gender}|{case_ref}")``;
-within a stratum (district × gender) cases are ordered by that key, the first
-``quota`` are selected and the next ``reserves`` are the ranked reserve list.
+Algorithm (the same on any machine, whatever the input order, dict or set
+order or Python's hash seed):
+
+1. Eligible cases only (``eligible``): the insats is one of the specified
+   ones (case and surrounding spaces ignored), the decision date lies in
+   [decision_from, decision_to], and the age at the decision, from the birth
+   date, is at least ``min_age``. Cases of districts without a quota are left out.
+2. Strata are district × gender (K, M). Within a stratum every case gets the
+   rank key ``sha256("{seed}|{district}|{gender}|{case_ref}")`` (hex) and the
+   cases are ordered by (key, case_ref).
+3. The first ``quota`` of a stratum are *selected*. When a stratum has fewer
+   eligible cases than its quota, the rule ``shortfall`` decides:
+   ``fill_other_gender`` takes the missing number from the next-ranked cases
+   of the other gender in the same district (after that gender's own quota),
+   never more than the district's total quota; ``leave_short`` leaves the
+   stratum short. Either way the outcome records it.
+4. The next ``reserves`` cases of each stratum (after those selected and
+   those filled in) are its ranked reserve list.
+5. On big frames the store applies the same eligibility rule in SQL and
+   hands ``draw_strata`` each stratum's case references (a test keeps the SQL
+   and Python rules equal, another the stored draw and ``draw``).
+6. A selected case found ineligible later is replaced by ``next_reserve``:
+   the best-ranked unused reserve of the same stratum (of the other gender
+   in the district when its own reserves are used up and the rule is
+   ``fill_other_gender``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from typing import Any
+
+GENDERS = ("K", "M")
+SHORTFALL_RULES = ("fill_other_gender", "leave_short")
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What to draw: quotas per district (women, men), eligibility, reserves, shortfall rule."""
+
+    quotas: tuple[tuple[str, int, int], ...]
+    insats: tuple[str, ...] = ("boendestöd",)
+    decision_from: dt.date = dt.date(2022, 1, 1)
+    decision_to: dt.date = dt.date(2022, 12, 31)
+    min_age: int = 18
+    reserves: int = 5
+    shortfall: str = "fill_other_gender"
+
+    def __post_init__(self) -> None:
+        if self.shortfall not in SHORTFALL_RULES:
+            raise ValueError(f"shortfall rule '{self.shortfall}'; use one of "
+                             f"{', '.join(SHORTFALL_RULES)}")
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["quotas"] = {d: {"K": w, "M": m} for d, w, m in self.quotas}
+        data["insats"] = list(self.insats)
+        data["decision_from"] = self.decision_from.isoformat()
+        data["decision_to"] = self.decision_to.isoformat()
+        return data
 
 
 @dataclass(frozen=True)
 class Member:
-    population_id: int
+    population_id: int | None
+    case_ref: str
     district: str
     gender: str
-    role: str  # selected | reserve
+    role: str  # selected | reserve (later also excluded | replacement)
     rank: int
 
 
@@ -28,34 +80,204 @@ class Draw:
     members: list[Member] = field(default_factory=list)
     outcome: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def selected(self) -> list[Member]:
+        return [m for m in self.members if m.role == "selected"]
+
 
 def rank_key(seed: int, district: str, gender: str, case_ref: str) -> str:
     return hashlib.sha256(f"{seed}|{district}|{gender}|{case_ref}".encode()).hexdigest()
 
 
-def draw(
-    rows: Iterable[Mapping[str, Any]],
-    quotas: Mapping[str, tuple[int, int]],
+def _adult_before(decided: str, min_age: int) -> str:
+    """The latest birth date, as ISO text, of someone ``min_age`` years old on ``decided``.
+
+    Age counts whole years: one is N on the day whose month and day are one's
+    birthday's, so the limit is the decision's month and day N years earlier,
+    compared as text ('2004-02-29' admits those born up to 28 February in a
+    common year, as someone born 29 February turns N on 1 March).
+    """
+    return f"{int(decided[:4]) - min_age:04d}{decided[4:10]}"
+
+
+class Eligibility:
+    """``eligible(row)`` for one spec, with caches so that a million rows stay fast."""
+
+    def __init__(self, spec: Spec) -> None:
+        self.insats = {i.strip().casefold() for i in spec.insats}
+        self.first = spec.decision_from.isoformat()
+        self.last = spec.decision_to.isoformat()
+        self.min_age = spec.min_age
+        self.districts = {d for d, _, _ in spec.quotas}
+        self._limits: dict[str, str] = {}  # decision date -> latest eligible birth date, or ""
+        self._insats: dict[str, bool] = {}
+
+    def insats_ok(self, insats: str | None) -> bool:
+        return (insats or "").strip().casefold() in self.insats
+
+    def _limit(self, decided: str) -> str:
+        if not (self.first <= decided[:10] <= self.last):
+            return ""
+        if not decided[:4].isdigit():
+            return ""
+        return _adult_before(decided[:10], self.min_age)
+
+    def __call__(self, row: Mapping[str, Any]) -> bool:
+        decided = row["decision_date"]
+        if not decided:
+            return False
+        limit = self._limits.get(decided)
+        if limit is None:
+            limit = self._limits[decided] = self._limit(decided)
+        born = row["birth_date"]
+        if not limit or not born or born[:10] > limit:
+            return False
+        insats = row["insats"]
+        ok = self._insats.get(insats)
+        if ok is None:
+            ok = self._insats[insats] = self.insats_ok(insats)
+        return ok and row["district"] in self.districts and row["gender"] in GENDERS
+
+
+def eligible(row: Mapping[str, Any], spec: Spec) -> bool:
+    return Eligibility(spec)(row)
+
+
+def strata_counts(rows: Iterable[Mapping[str, Any]], spec: Spec) -> dict[str, dict[str, int]]:
+    """Eligible women and men per district (every district of the spec, zero if none)."""
+    check = Eligibility(spec)
+    counts = {d: {"K": 0, "M": 0} for d, _, _ in spec.quotas}
+    for row in rows:
+        if check(row):
+            counts[row["district"]][row["gender"]] += 1
+    return counts
+
+
+def _ranked(rows: Sequence[Any], seed: int, district: str, gender: str, needed: int,
+            ref: Callable[[Any], str]) -> list[Any]:
+    """The best ``needed`` rows of a stratum by (rank_key, case_ref)."""
+    import heapq
+
+    prefix = hashlib.sha256(f"{seed}|{district}|{gender}|".encode())
+    keyed = []
+    for index, row in enumerate(rows):
+        h = prefix.copy()
+        case_ref = ref(row)
+        h.update(case_ref.encode())
+        keyed.append((h.hexdigest(), case_ref, index))
+    best = heapq.nsmallest(needed, keyed) if needed < len(keyed) else sorted(keyed)
+    return [rows[index] for _, _, index in best]
+
+
+def _case_ref(row: Mapping[str, Any]) -> str:
+    return row["case_ref"]
+
+
+def _population_id(row: Mapping[str, Any]) -> int | None:
+    return row["id"]
+
+
+def draw(rows: Iterable[Mapping[str, Any]], spec: Spec | Mapping[str, tuple[int, int]], *,
+         seed: int, prechecked: bool = False, reserves: int | None = None) -> Draw:
+    """Select per district ``(women, men)`` eligible cases with ranked reserves; see module doc.
+
+    ``prechecked=True``: the rows are known to be eligible already (the store's
+    SQL applies the same rule to a million rows faster); only case_ref,
+    district, gender and id are then read. ``spec`` may also be the older
+    ``{district: (women, men)}`` with ``reserves``: the default eligibility then.
+    """
+    if not isinstance(spec, Spec):
+        spec = Spec(quotas=tuple((d, w, m) for d, (w, m) in spec.items()),
+                    reserves=5 if reserves is None else reserves)
+    strata: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    if prechecked:
+        for row in rows:
+            key = (row["district"], row["gender"])
+            stratum = strata.get(key)
+            if stratum is None:
+                stratum = strata[key] = []
+            stratum.append(row)
+    else:
+        check = Eligibility(spec)
+        for row in rows:
+            if check(row):
+                strata.setdefault((row["district"], row["gender"]), []).append(row)
+    return draw_strata(strata, spec, seed=seed)
+
+
+def draw_strata(
+    strata: Mapping[tuple[str, str], Sequence[Any]],
+    spec: Spec,
     *,
     seed: int,
-    reserves: int,
+    ref: Callable[[Any], str] = _case_ref,
+    ident: Callable[[Any], int | None] = _population_id,
 ) -> Draw:
-    """Select ``quotas[district] = (women, men)`` per district from eligible rows."""
-    strata: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
-    for row in rows:
-        if row["district"] in quotas:
-            strata.setdefault((row["district"], row["gender"]), []).append(row)
-    result = Draw(outcome={"strata": {}})
-    for district, (women, men) in quotas.items():
-        for gender, quota in (("K", women), ("M", men)):
-            ranked = sorted(
-                strata.get((district, gender), []),
-                key=lambda r, d=district, g=gender: rank_key(seed, d, g, r["case_ref"]),
-            )
-            for rank, row in enumerate(ranked[: quota + reserves], start=1):
-                role = "selected" if rank <= quota else "reserve"
-                result.members.append(Member(row["id"], district, gender, role, rank))
-            result.outcome["strata"][f"{district}|{gender}"] = {
-                "eligible": len(ranked), "wanted": quota, "selected": min(quota, len(ranked)),
+    """The draw on eligible cases already grouped by (district, gender); see module doc.
+
+    A stratum's cases may be rows (``ref`` and ``ident`` read their case
+    reference and population id) or, for speed on big frames, bare case
+    references (``ref=str``, ``ident`` giving None: the caller looks up the ids
+    of the few members afterwards).
+    """
+    result = Draw(outcome={"strata": {}, "shortfalls": [], "rule": spec.shortfall})
+    for district, women, men in spec.quotas:
+        quota = {"K": women, "M": men}
+        # Enough ranked rows for the quota, any fill for the other gender, and reserves.
+        ranked = {
+            g: _ranked(strata.get((district, g), []), seed, district, g,
+                       women + men + spec.reserves, ref)
+            for g in GENDERS
+        }
+        eligible_n = {g: len(strata.get((district, g), [])) for g in GENDERS}
+        taken = {g: min(quota[g], eligible_n[g]) for g in GENDERS}
+        filled = {"K": 0, "M": 0}  # filled *from* this gender for the other
+        if spec.shortfall == "fill_other_gender":
+            for g, other in (("K", "M"), ("M", "K")):
+                missing = quota[g] - taken[g]
+                spare = eligible_n[other] - taken[other] - filled[other]
+                filled[other] += max(0, min(missing, spare))
+        for g in GENDERS:
+            used = taken[g] + filled[g]
+            for rank, row in enumerate(ranked[g][: used + spec.reserves], start=1):
+                role = "selected" if rank <= used else "reserve"
+                result.members.append(Member(ident(row), ref(row), district, g, role, rank))
+        for g, other in (("K", "M"), ("M", "K")):
+            short = quota[g] - taken[g]
+            entry = {
+                "eligible": eligible_n[g], "wanted": quota[g], "selected": taken[g],
+                "short": short, "filled_from_other_gender": min(short, filled[other]),
+                "reserves": max(0, min(spec.reserves, eligible_n[g] - taken[g] - filled[g])),
             }
+            result.outcome["strata"][f"{district}|{g}"] = entry
+            if short:
+                filled_n = entry["filled_from_other_gender"]
+                result.outcome["shortfalls"].append({
+                    "district": district, "gender": g, "wanted": quota[g],
+                    "eligible": eligible_n[g], "short": short, "filled": filled_n,
+                    "left_short": short - filled_n,
+                })
+    result.outcome["selected"] = len(result.selected)
+    result.outcome["wanted"] = sum(w + m for _, w, m in spec.quotas)
     return result
+
+
+def next_reserve(
+    members: Sequence[Mapping[str, Any]], excluded: Mapping[str, Any], shortfall: str
+) -> Mapping[str, Any] | None:
+    """The reserve that replaces an excluded member: same stratum first, best rank first.
+
+    ``members`` are the sample's members (mappings with district, gender, role,
+    rank); only those still in the role 'reserve' count. With
+    ``fill_other_gender`` an exhausted stratum borrows from the other gender of
+    the same district; otherwise None means the stratum stays one short.
+    """
+    def best(gender: str) -> Mapping[str, Any] | None:
+        pool = [m for m in members if m["role"] == "reserve"
+                and m["district"] == excluded["district"] and m["gender"] == gender]
+        return min(pool, key=lambda m: (m["rank"], m["case_ref"])) if pool else None
+
+    found = best(excluded["gender"])
+    if found is None and shortfall == "fill_other_gender":
+        found = best("M" if excluded["gender"] == "K" else "K")
+    return found

@@ -72,11 +72,10 @@ def _read_csv(path: Path) -> Table:
     text = _decode(path.read_bytes(), path)
     if "\x00" in text:
         raise TableError(f"{path}: holds binary data, not CSV text; export it as CSV or XLSX")
-    lines = text.splitlines()
-    header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if header_index is None:
+    # The first non-blank line, without splitting a million-line file into a list.
+    header_line = next((line for line in io.StringIO(text) if line.strip()), None)
+    if header_line is None:
         raise TableError(f"{path}: the file is empty; it needs a header row and data rows")
-    header_line = lines[header_index]
     delimiter = max((";", ",", "\t"), key=header_line.count)
     if header_line.count(delimiter) == 0:
         delimiter = ";" if ";" in text else ","

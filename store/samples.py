@@ -10,6 +10,7 @@ import sqlite_utils
 
 from store.audit import record
 from store.connection import transaction
+from store.errors import StoreError
 from store.identity import current_user, now
 
 MEMBER_COLUMNS = ("population_id", "district", "gender", "role", "rank", "reason", "replaces")
@@ -55,9 +56,84 @@ def latest_sample_id(db: sqlite_utils.Database) -> int | None:
     return row[0]
 
 
+def sample(db: sqlite_utils.Database, sample_id: int) -> dict[str, Any] | None:
+    rows = list(db.query("SELECT * FROM samples WHERE id = ?", [sample_id]))
+    return rows[0] if rows else None
+
+
 def members(db: sqlite_utils.Database, sample_id: int) -> list[dict[str, Any]]:
+    """The sample's members with their case reference and review status (if assigned)."""
     return list(db.query(
-        "SELECT m.*, p.case_ref FROM sample_members m JOIN population p ON p.id = m.population_id"
-        " WHERE m.sample_id = ? ORDER BY m.district, m.gender, m.role, m.rank",
+        "SELECT m.*, p.case_ref,"
+        " (SELECT r.status FROM reviews r WHERE r.population_id = m.population_id"
+        "  AND r.sample_id = m.sample_id AND r.kind = 'primary' ORDER BY r.id LIMIT 1)"
+        "  AS review_status,"
+        " (SELECT group_concat(r.reviewer, ', ') FROM reviews r"
+        "  WHERE r.population_id = m.population_id AND r.sample_id = m.sample_id) AS reviewers"
+        " FROM sample_members m JOIN population p ON p.id = m.population_id"
+        " WHERE m.sample_id = ? ORDER BY m.district, m.gender,"
+        " CASE m.role WHEN 'selected' THEN 0 WHEN 'replacement' THEN 1 WHEN 'excluded' THEN 2"
+        " ELSE 3 END, m.rank",
         [sample_id],
     ))
+
+
+def member_by_case_ref(
+    db: sqlite_utils.Database, sample_id: int, case_ref: str
+) -> dict[str, Any] | None:
+    rows = [m for m in members(db, sample_id) if m["case_ref"] == case_ref]
+    return rows[0] if rows else None
+
+
+def replace_member(
+    db: sqlite_utils.Database,
+    *,
+    member_id: int,
+    reason: str,
+    replacement_id: int | None,
+    who: str | None = None,
+) -> list[tuple[int, str, str, str]]:
+    """Mark a member excluded (with the reason) and bring in a reserve, in one transaction.
+
+    Returns (population id of the replacement, reviewer, protocol id, kind) for
+    every review the excluded case had (primary, second ...), so the caller can
+    give the replacement to the same reviewers; the excluded case's reviews and
+    answers stay as they were.
+    """
+    who = who or current_user()
+    with transaction(db):
+        row = db.execute(
+            "SELECT sample_id, population_id, role FROM sample_members WHERE id = ?", [member_id]
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no sample member {member_id}", "missing")
+        sample_id, population_id, role = row
+        if role not in ("selected", "replacement"):
+            raise StoreError(f"the case is a {role}, not in the sample; only selected cases "
+                             "can be replaced", "other")
+        db.execute("UPDATE sample_members SET role = 'excluded', reason = ? WHERE id = ?",
+                   [reason, member_id])
+        record(db, "sample.exclude", "sample_member", member_id, field="role", old=role,
+               new=f"excluded: {reason}", who=who)
+        handover: list[tuple[int, str, str, str]] = []
+        if replacement_id is not None:
+            found = db.execute(
+                "SELECT population_id, role FROM sample_members WHERE id = ? AND sample_id = ?",
+                [replacement_id, sample_id],
+            ).fetchone()
+            if found is None or found[1] != "reserve":
+                raise StoreError("the chosen replacement is not a reserve of this sample")
+            db.execute(
+                "UPDATE sample_members SET role = 'replacement', replaces = ? WHERE id = ?",
+                [member_id, replacement_id],
+            )
+            record(db, "sample.replace", "sample_member", replacement_id, field="role",
+                   old="reserve", new=f"replacement for member {member_id}", who=who)
+            reviews = db.execute(
+                "SELECT reviewer, protocol_id, kind FROM reviews WHERE population_id = ?"
+                " AND sample_id = ? AND kind != 'training' ORDER BY id",
+                [population_id, sample_id],
+            ).fetchall()
+            handover = [(found[0], reviewer, protocol, kind)
+                        for reviewer, protocol, kind in reviews]
+    return handover

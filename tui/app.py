@@ -22,6 +22,12 @@ if TYPE_CHECKING:
     from tui.config import Config
 
 
+def _sample() -> Screen:
+    from tui.screens.sample import SampleScreen
+
+    return SampleScreen()
+
+
 def _cases() -> Screen:
     from tui.screens.case_list import CaseListScreen
 
@@ -32,15 +38,6 @@ def _training() -> Screen:
     from tui.screens.training import TrainingScreen
 
     return TrainingScreen()
-
-
-def _not_built(mode: str):
-    def make() -> Screen:
-        from tui.screens.placeholder import NotBuiltScreen
-
-        return NotBuiltScreen(mode)
-
-    return make
 
 
 def _audit() -> Screen:
@@ -66,7 +63,7 @@ class GranskaApp(App[None]):
     CSS_PATH = "granska.tcss"
     MODES = {
         "cases": _cases,
-        "sample": _not_built("sample"),
+        "sample": _sample,
         "tallies": _tallies,
         "training": _training,
         "audit": _audit,

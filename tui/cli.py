@@ -149,9 +149,3 @@ def _crash_log() -> Path:
     with os.fdopen(fd, "a", encoding="utf-8") as handle:
         handle.write(traceback.format_exc())
     return path
-
-
-def not_built(name: str, issue: str) -> int:
-    """The one line a command that does not exist yet prints."""
-    sys.stderr.write(f"granska {name}: not built yet ({issue}); nothing was done\n")
-    return EXIT_INPUT

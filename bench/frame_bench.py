@@ -1,0 +1,93 @@
+"""Benchmark: import and draw a 1,000,000-row population frame.
+
+Generates a deterministic frame CSV (semicolons, Swedish headers, valid
+personnummer; no Faker per row, which would take minutes), then times
+``granska frame import`` (parse + check + insert, one transaction) and
+``granska draw`` (load the candidates + rank + store) on a fresh database in
+a temporary folder, and prints the figures next to the budgets with the peak
+resident memory. Run: ``.venv/bin/python bench/frame_bench.py [ROWS | --quick]``
+(``--quick``: 100,000 rows).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from samples.personnummer import luhn_digit
+
+BUDGET_IMPORT_S = 10.0
+BUDGET_DRAW_S = 1.0
+
+
+def write_frame(path: Path, rows: int, districts: list[str], seed: int = 1) -> None:
+    rng = random.Random(seed)
+    days = [(dt.date(1930, 1, 1) + dt.timedelta(days=n)) for n in range(0, 30000, 7)]
+    births = [d.strftime("%Y%m%d") for d in days]
+    decisions = [(dt.date(2021, 7, 1) + dt.timedelta(days=n)).isoformat() for n in range(550)]
+    insatser = ["boendestöd"] * 7 + ["ledsagning", "kontaktperson", "avlösarservice"]
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write("Ärende;Personnummer;Namn;Kön;Stadsdel;Insats;Beslutsdatum\n")
+        lines = []
+        for number in range(rows):
+            born = births[rng.randrange(len(births))]
+            serial = rng.randrange(1000)
+            nine = born[2:] + f"{serial:03d}"
+            gender = "M" if serial % 2 else "K"
+            lines.append(
+                f"B-{number:07d};{born}-{serial:03d}{luhn_digit(nine)};Namn {number};{gender};"
+                f"{districts[number % len(districts)]};{insatser[number % 10]};"
+                f"{decisions[rng.randrange(550)]}\n")
+            if len(lines) == 50000:
+                out.writelines(lines)
+                lines.clear()
+        out.writelines(lines)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    rows = 100_000 if "--quick" in args else next((int(a) for a in args if a.isdigit()),
+                                                   1_000_000)
+    from samples.workflow import draw_sample, import_frame
+    from store import open_database
+    from tui.config import Config
+
+    config = Config()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "frame.csv"
+        started = time.perf_counter()
+        write_frame(path, rows, config.district_names)
+        generated = time.perf_counter() - started
+        size_mb = path.stat().st_size / 1e6
+        db = open_database(Path(folder) / "bench.db")
+        started, cpu = time.perf_counter(), time.process_time()
+        result = import_frame(db, path, config)
+        imported, imported_cpu = time.perf_counter() - started, time.process_time() - cpu
+        started, cpu = time.perf_counter(), time.process_time()
+        drawn = draw_sample(db, config, seed=2022)
+        drawn_s, drawn_cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(f"frame: {rows:,} rows, {size_mb:.0f} MB CSV, generated in {generated:.1f} s")
+    print(f"import (parse + check + insert): {imported:.1f} s (CPU {imported_cpu:.1f} s) for "
+          f"{result.rows:,} rows "
+          f"(budget {BUDGET_IMPORT_S:.0f} s: {'met' if imported <= BUDGET_IMPORT_S else 'MISSED'})")
+    print(f"draw (load + rank + store): {drawn_s:.2f} s (CPU {drawn_cpu:.2f} s), "
+          f"{len(drawn.result.selected)} selected "
+          f"(budget {BUDGET_DRAW_S:.0f} s: {'met' if drawn_s <= BUDGET_DRAW_S else 'MISSED'})")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,230 @@
+"""The Sample view (F3, supervisors): frames, eligible women and men per district, the draw.
+
+Keys: type a seed and press Enter (or d) to draw; pick a drawn case in the
+list and press r to replace it (a small dialog asks why). The work is done by
+``samples.workflow``, the same functions as ``granska draw`` and
+``granska sample replace``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from tui.i18n import t
+
+
+class ReasonModal(ModalScreen[str | None]):
+    """Asks why a case is to be replaced; returns the reason, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    ReasonModal { align: center middle; }
+    #reason-dialog {
+        width: 64; height: auto; border: round $primary; padding: 0 1; background: $surface;
+    }
+    #reason-hint { color: $text-muted; }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", t("sample.key.cancel"), id="cancel_reason")]
+
+    def __init__(self, case_ref: str) -> None:
+        super().__init__()
+        self.case_ref = case_ref
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="reason-dialog"):
+            yield Label(t("sample.reason_title", case_ref=self.case_ref))
+            yield Input(placeholder=t("sample.reason_placeholder"), id="reason")
+            yield Static(t("sample.reason_hint"), id="reason-hint")
+
+    @on(Input.Submitted, "#reason")
+    def submit(self, event: Input.Submitted) -> None:
+        reason = event.value.strip()
+        if not reason:
+            self.notify(t("sample.reason_needed"), severity="warning")
+            return
+        self.dismiss(reason)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SampleScreen(Screen[None]):
+    DEFAULT_CSS = """
+    SampleScreen #frames { height: auto; max-height: 2; padding: 0 1; }
+    SampleScreen #strata { height: auto; max-height: 6; }
+    SampleScreen #draw-bar { height: 1; padding: 0 1; }
+    SampleScreen #seed-label { width: auto; padding: 0 1 0 0; }
+    SampleScreen #seed { width: 12; height: 1; border: none; padding: 0 1; background: $boost; }
+    SampleScreen #seed:focus { background: $accent 30%; }
+    SampleScreen #summary { width: 1fr; padding: 0 0 0 2; }
+    SampleScreen #members { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("d", "draw", t("sample.key.draw"), id="sample_draw"),
+        Binding("r", "replace", t("sample.key.replace"), id="sample_replace"),
+        Binding("s", "focus_seed", t("sample.key.seed"), id="sample_seed"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="frames")
+        yield DataTable(id="strata", cursor_type="none", show_cursor=False)
+        with Horizontal(id="draw-bar"):
+            yield Label(t("sample.seed"), id="seed-label")
+            yield Input(placeholder=t("sample.seed_placeholder"), type="integer", id="seed")
+            yield Static(id="summary")
+        yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("sample.title")
+        strata = self.query_one("#strata", DataTable)
+        strata.add_columns(t("sample.col.district"), t("sample.col.eligible_k"),
+                           t("sample.col.eligible_m"), t("sample.col.quota"),
+                           t("sample.col.drawn"))
+        members = self.query_one("#members", DataTable)
+        members.add_columns(t("sample.col.case_ref"), t("sample.col.district"),
+                            t("sample.col.gender"), t("sample.col.role"), t("sample.col.rank"),
+                            t("sample.col.status"), t("sample.col.reason"))
+        from store.samples import latest_sample_id, sample
+
+        latest = latest_sample_id(self.app.db)
+        stored = sample(self.app.db, latest) if latest else None
+        seed = stored["seed"] if stored else self.app.config.sample.seed
+        self.query_one("#seed", Input).value = str(seed)
+        self.refresh_view()
+        members.focus()
+
+    # --- data -------------------------------------------------------------------------
+
+    @property
+    def is_supervisor(self) -> bool:
+        from store.users import role_of
+
+        return role_of(self.app.db, self.app.user) == "supervisor"
+
+    def refresh_view(self) -> None:
+        from samples.workflow import default_frames, eligible_counts, spec_from_config
+        from store.samples import latest_sample_id, members, sample
+
+        db, config = self.app.db, self.app.config
+        frames = default_frames(db)
+        self.query_one("#frames", Static).update(
+            t("sample.frames", frames=" · ".join(
+                t("sample.frame", name=f["name"], rows=f"{f['row_count']:,}".replace(",", " "))
+                for f in frames)) if frames else t("sample.no_frames"))
+        spec = spec_from_config(config)
+        counts = eligible_counts(db, [f["id"] for f in frames], spec)
+        sample_id = latest_sample_id(db)
+        rows = members(db, sample_id) if sample_id else []
+        drawn: dict[tuple[str, str], int] = {}
+        for m in rows:
+            if m["role"] in ("selected", "replacement"):
+                drawn[m["district"], m["gender"]] = drawn.get((m["district"], m["gender"]), 0) + 1
+        strata = self.query_one("#strata", DataTable)
+        strata.clear()
+        for district, women, men in spec.quotas:
+            strata.add_row(district, str(counts[district]["K"]), str(counts[district]["M"]),
+                           f"{women}/{men}",
+                           f"{drawn.get((district, 'K'), 0)}/{drawn.get((district, 'M'), 0)}")
+        table = self.query_one("#members", DataTable)
+        table.clear()
+        for m in rows:
+            status = m["review_status"]
+            if status is None and m["role"] in ("selected", "replacement"):
+                status = "unassigned"
+            status_text = (t("sample.status.unassigned") if status == "unassigned"
+                           else t(f"status.{status}") if status else "")
+            table.add_row(m["case_ref"], m["district"], m["gender"],
+                          t(f"sample.role.{m['role']}"), str(m["rank"]), status_text,
+                          m["reason"] or "", key=m["case_ref"])
+        stored = sample(db, sample_id) if sample_id else None
+        self.query_one("#summary", Static).update(
+            self._summary(stored) if stored else t("sample.none"))
+
+    def _summary(self, stored: dict[str, Any]) -> str:
+        outcome = json.loads(stored["outcome"] or "{}")
+        text = t("sample.summary", id=stored["id"], seed=stored["seed"],
+                 selected=outcome.get("selected", "?"), wanted=outcome.get("wanted", "?"))
+        shorts = [t("sample.short", district=s["district"], short=s["left_short"],
+                    who=t("sample.women" if s["gender"] == "K" else "sample.men"))
+                  for s in outcome.get("shortfalls", []) if s.get("left_short")]
+        return "  ".join([text, *shorts])
+
+    # --- actions ----------------------------------------------------------------------
+
+    def action_focus_seed(self) -> None:
+        self.query_one("#seed", Input).focus()
+
+    @on(Input.Submitted, "#seed")
+    def seed_submitted(self) -> None:
+        self.action_draw()
+
+    def action_draw(self) -> None:
+        if not self.is_supervisor:
+            self.notify(t("sample.supervisors_only"), severity="warning")
+            return
+        text = self.query_one("#seed", Input).value.strip()
+        try:
+            seed = int(text)
+        except ValueError:
+            self.notify(t("sample.bad_seed"), severity="error")
+            return
+        from samples.workflow import default_frames, draw_sample
+
+        try:
+            drawn = draw_sample(self.app.db, self.app.config, seed=seed,
+                                frame_names=[f["name"] for f in default_frames(self.app.db)])
+        except ValueError as error:
+            self.notify(str(error), severity="error")
+            return
+        outcome = drawn.result.outcome
+        self.refresh_view()
+        self.query_one("#members", DataTable).focus()
+        self.notify(t("sample.drawn", id=drawn.sample_id, seed=seed,
+                      selected=outcome["selected"], wanted=outcome["wanted"]))
+
+    def action_replace(self) -> None:
+        if not self.is_supervisor:
+            self.notify(t("sample.supervisors_only"), severity="warning")
+            return
+        table = self.query_one("#members", DataTable)
+        if not table.row_count:
+            self.notify(t("sample.pick_selected"), severity="warning")
+            return
+        case_ref = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        from store.samples import latest_sample_id, member_by_case_ref
+
+        sample_id = latest_sample_id(self.app.db)
+        member = member_by_case_ref(self.app.db, sample_id, case_ref)
+        if member is None or member["role"] not in ("selected", "replacement"):
+            self.notify(t("sample.pick_selected"), severity="warning")
+            return
+
+        def replace(reason: str | None) -> None:
+            if reason is None:
+                return
+            from samples.workflow import replace_case
+
+            try:
+                done = replace_case(self.app.db, sample_id, case_ref, reason, who=self.app.user)
+            except ValueError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.refresh_view()
+            if done.replacement is None:
+                self.notify(t("sample.replaced_none", old=case_ref), severity="warning")
+            else:
+                self.notify(t("sample.replaced", old=case_ref,
+                              new=done.replacement["case_ref"]))
+                table.move_cursor(row=table.get_row_index(done.replacement["case_ref"]))
+
+        self.app.push_screen(ReasonModal(case_ref), replace)
