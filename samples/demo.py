@@ -95,6 +95,7 @@ def create_demo(
     from dataclasses import replace
 
     from review_protocols import load_builtin
+    from samples.casefiles import case_texts_for
     from samples.workflow import draw_sample, import_rows
     from store import current_user
     from store.frames import frame
@@ -103,11 +104,16 @@ def create_demo(
     chosen = config.districts[: districts or None]
     config = replace(config, districts=tuple(chosen))
     rows = demo_cells([(d.name, d.code) for d in chosen], cases or 60, seed)
+    protocol = load_builtin(config.protocol.default)
+    # Every demo case gets a generated case file, so the case screen shows one to read.
+    texts = case_texts_for(
+        ({"case_ref": r[0], "name": r[2], "gender": r[3], "district": r[4],
+          "decision_date": r[6], "birth_date": personnummer.parse(r[1])[1].isoformat()}
+         for r in rows), protocol, seed)
     frame_id = import_rows(db, HEADERS, rows, config, name=f"demo-{seed}", source="faker sv_SE",
-                           kind="demo")
+                           kind="demo", case_texts=texts)
     stored = frame(db, frame_id)
     drawn = draw_sample(db, config, seed=seed, frame_names=[stored["name"]], kind="demo")
-    protocol = load_builtin(config.protocol.default)
     me = current_user()
     selected = drawn.result.selected
     for member in selected:

@@ -10,7 +10,6 @@ import csv
 import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -306,9 +305,9 @@ def replace_case(
 
 def write_private_csv(path: Path, rows: Any) -> None:
     """A CSV for Swedish Excel (semicolons, UTF-8 with BOM), readable by its owner only."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(fd, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+    from store.files import private_open
+
+    with private_open(path, "w", encoding="utf-8-sig") as handle:
         csv.writer(handle, delimiter=";").writerows(rows)
 
 

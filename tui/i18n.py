@@ -464,3 +464,8 @@ def t(key: str, **values: object) -> str:
     sv, en = STRINGS[key]
     text = en if _language == "en" else sv
     return text.format(**values) if values else text
+
+
+def titled(text: str) -> str:
+    """A screen's header: the app's name first, so every screen says where you are."""
+    return f"{t('app.title')} · {text}"

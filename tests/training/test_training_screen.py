@@ -60,7 +60,7 @@ async def _test_trainer_sees_sessions_and_the_report_with_misses(trained_db) -> 
         assert [str(c) for c in table.get_row_at(0)] == ["kurs", "3", "anna, bo", "normal"]
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.title == "Kalibrering: kurs"
+        assert app.screen.title == "Granska · Kalibrering: kurs"
         report = app.screen.report
         assert [r.percent for r in report.trainees] == [1.0, report.trainees[1].percent]
         assert {m.question_id for m in report.trainees[1].misses} >= {"beslut"}

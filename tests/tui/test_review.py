@@ -391,6 +391,31 @@ async def test_the_case_file_is_beside_the_questions_and_scrolls_and_hides(make_
         await pilot.press("escape", "down", "enter")
         await pilot.pause()
         assert pilot.app.screen.review_id == second["id"]
+        # The next demo case shows its own generated case file.
+        own = str(pilot.app.screen.query_one("#case-file-text").render())
+        assert "Journalanteckning 0" not in own and second["district"] in own
+
+
+async def test_a_case_without_text_has_no_case_file_pane(review_db):
+    from store.frames import insert_frame
+    from store.reviews import ensure_review
+    from tui.app import GranskaApp
+    from tui.config import Config
+    from tui.screens.case import CaseFilePane
+
+    frame_id = insert_frame(review_db, name="utan-text", source="t.csv", sha256="1" * 64,
+                            rows=[{"case_ref": "AAA-0001", "gender": "K",
+                                   "district": "Skarpnäck"}])
+    person = review_db.execute("SELECT id FROM population WHERE frame_id = ?",
+                               [frame_id]).fetchone()[0]
+    ensure_review(review_db, person, REVIEWER, "boendestod_sol", "1.0")
+    async with GranskaApp(Config(), review_db, user=REVIEWER).run_test(size=(80, 24)) as pilot:
+        await pilot.press("/")
+        await pilot.press(*"AAA-0001", "enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen.info["case_ref"] == "AAA-0001"
         assert not pilot.app.screen.query(CaseFilePane)  # no text: no pane
 
 

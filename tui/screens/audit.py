@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from tui.i18n import t
+from tui.i18n import t, titled
 
 
 class AuditScreen(Screen[None]):
@@ -20,7 +20,7 @@ class AuditScreen(Screen[None]):
     """
 
     def compose(self) -> ComposeResult:
-        self.title = t("audit.title")
+        self.title = titled(t("audit.title"))
         yield Header()
         yield Input(placeholder=t("audit.prompt"), id="audit-case")
         yield Static("", id="audit-note")

@@ -27,7 +27,7 @@ from review_protocols.completeness import answered_applicable, missing_required
 from review_protocols.conditions import Value
 from review_protocols.values import decode, display, encode
 from store.errors import StoreError
-from tui.i18n import t
+from tui.i18n import t, titled
 from tui.screens.case_list import POSITION_KEY
 from tui.widgets.question import QuestionView
 from tui.widgets.review_commands import ReviewCommands
@@ -145,7 +145,7 @@ class CaseScreen(Screen[None]):
         self.views: dict[str, QuestionView] = {}
         self.section_titles: list[Static] = []
         text = case_text(db, self.info["population_id"])
-        self.title = t("case.title", case_ref=self.info["case_ref"])
+        self.title = titled(t("case.title", case_ref=self.info["case_ref"]))
         yield Header()
         with Horizontal(id="case-columns"):
             with ProtocolScroll(id="questions"):

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from tui.i18n import t
+from tui.i18n import t, titled
 
 POSITION_KEY = "review.position"  # user_state: {"review", "question", "open"}
 GENDERS = (None, "K", "M")
@@ -108,7 +108,7 @@ class CaseListScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = t("cases.title")
+        self.title = titled(t("cases.title"))
         self.sub_title = self.app.sub_title
         table = self.query_one(CaseTable)
         table.add_columns(

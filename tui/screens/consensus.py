@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tui.i18n import t
+from tui.i18n import t, titled
 
 
 class ConsensusScreen(Screen[None]):
@@ -41,8 +41,8 @@ class ConsensusScreen(Screen[None]):
         self.protocol = self.app.protocol(info["protocol_id"])
         self.differ = disagreements(self.both["primary"], self.both["second"],
                                     [q.id for q in self.protocol.questions])
-        self.title = t("consensus.title", case_ref=self.both["case_ref"],
-                       first=self.both["primary_reviewer"], second=self.both["second_reviewer"])
+        self.title = titled(t("consensus.title", case_ref=self.both["case_ref"],
+                       first=self.both["primary_reviewer"], second=self.both["second_reviewer"]))
         yield Header()
         yield Static(t("consensus.none") if not self.differ else "", id="consensus-note")
         yield DataTable(id="diffs", cursor_type="row", zebra_stripes=True)

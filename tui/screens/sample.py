@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
-from tui.i18n import t
+from tui.i18n import t, titled
 
 
 class ReasonModal(ModalScreen[str | None]):
@@ -85,7 +85,7 @@ class SampleScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = t("sample.title")
+        self.title = titled(t("sample.title"))
         strata = self.query_one("#strata", DataTable)
         strata.add_columns(t("sample.col.district"), t("sample.col.eligible_k"),
                            t("sample.col.eligible_m"), t("sample.col.quota"),

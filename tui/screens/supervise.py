@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from tui.i18n import t
+from tui.i18n import t, titled
 
 ROLE_WORDS = {"supervisor": "supervisor", "handledare": "supervisor",
               "inspector": "inspector", "granskare": "inspector",
@@ -53,7 +53,7 @@ class SuperviseScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        self.title = t("supervise.title")
+        self.title = titled(t("supervise.title"))
         yield Header()
         yield Static("", id="summary")
         yield Static("", id="agreement")

@@ -22,7 +22,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from tui.i18n import t
+from tui.i18n import t, titled
 
 if TYPE_CHECKING:
     from tallies.crosstab import Table
@@ -66,7 +66,7 @@ class TalliesScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = t("tallies.title")
+        self.title = titled(t("tallies.title"))
         self.reload()
         self.set_interval(REFRESH_SECONDS, self.reload)
 

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
-from tui.i18n import t
+from tui.i18n import t, titled
 
 TRAINER_ROLES = ("trainer", "supervisor")
 
@@ -31,7 +31,7 @@ class TrainingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = t("training.title")
+        self.title = titled(t("training.title"))
         table = self.query_one(DataTable)
         table.add_columns(t("training.col.session"), t("training.col.cases"),
                           t("training.col.trainees"), t("training.col.difficulty"))
@@ -94,7 +94,7 @@ class ReportScreen(Screen[None]):
         protocol_id = self.app.config.protocol.default
         report = session_report(self.app.db, self.app.protocol(protocol_id), self.session_id)
         self.report = report
-        self.title = t("training.report.title", name=report.session)
+        self.title = titled(t("training.report.title", name=report.session))
         yield Header()
         with VerticalScroll(id="training-report"):
             for part in report_parts(report):
