@@ -84,13 +84,40 @@ def builtin_ids() -> list[str]:
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
 
 
+_search_paths: tuple[Path, ...] = ()
+
+
+def configure_search_paths(paths: tuple[str, ...] | list[str]) -> None:
+    """Folders (config ``[protocol] paths``) searched before the shipped protocols."""
+    global _search_paths
+    _search_paths = tuple(Path(p).expanduser() for p in paths)
+    load_builtin.cache_clear()
+
+
+def available_ids() -> list[str]:
+    """Every protocol id that ``load_builtin`` can find: configured folders, then shipped."""
+    found = set(builtin_ids())
+    for folder in _search_paths:
+        if folder.is_dir():
+            found.update(p.stem for p in folder.glob("*.toml"))
+    return sorted(found)
+
+
 @cache
 def load_builtin(protocol_id: str) -> Protocol:
-    """A shipped protocol, parsed once per process."""
+    """A protocol by id, parsed once per process: the configured folders first, then shipped.
+
+    A site can thus add a protocol (another insats, a provider follow-up) as a
+    TOML file in a folder named in config.toml, without touching Granska.
+    """
+    for folder in _search_paths:
+        candidate = folder / f"{protocol_id}.toml"
+        if candidate.is_file():
+            return load_file(candidate)
     path = builtin_path(protocol_id)
     if not path.exists():
-        known = ", ".join(builtin_ids()) or "none"
-        raise ProtocolError(f"no protocol named '{protocol_id}'; shipped protocols: {known}")
+        known = ", ".join(available_ids()) or "none"
+        raise ProtocolError(f"no protocol named '{protocol_id}'; known protocols: {known}")
     return load_file(path)
 
 

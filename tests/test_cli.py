@@ -64,3 +64,40 @@ def test_demo_creates_private_database(tmp_path: Path) -> None:
 
 def test_parser_builds_without_textual() -> None:
     assert build_parser().prog == "granska"
+
+
+def test_protocol_check_reports_a_broken_file_in_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "mitt.toml"
+    broken.write_text('[protocol]\nid = "mitt"\nversion = "1"\ntitle = "x"\n'
+                      '[[sections]]\nid = "a"\ntitle = "A"\n[[sections.questions]]\n'
+                      'id = "q"\ntype = "single"\ntext = "?"\n'
+                      'options = [{code = "ja", label = "Ja"}]\n',
+                      encoding="utf-8")
+    result = run_granska("protocol", "check", str(broken))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"granska: {broken}, section 'a', question 'q': a single question needs at least "
+        "2 options"]
+    good = REPO / "review_protocols" / "boendestod_sol.toml"
+    result = run_granska("protocol", "check", str(good))
+    assert result.returncode == 0 and "ok: boendestod_sol" in result.stdout
+
+
+def test_a_protocol_folder_from_the_config_is_used_and_checked(tmp_path: Path) -> None:
+    folder = tmp_path / "protokoll"
+    folder.mkdir()
+    shipped = (REPO / "review_protocols" / "boendestod_sol.toml").read_text(encoding="utf-8")
+    (folder / "egen.toml").write_text(shipped.replace('id = "boendestod_sol"', 'id = "egen"', 1),
+                                      encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text(f'[protocol]\ndefault = "egen"\npaths = ["{folder}"]\n', encoding="utf-8")
+    result = run_granska("--config", str(config), "protocol", "list")
+    assert result.returncode == 0
+    assert "* egen" in result.stdout and "boendestod_sol" in result.stdout
+    (folder / "egen.toml").write_text("[protocol\n", encoding="utf-8")
+    database = tmp_path / "x.db"
+    assert run_granska("demo", "--db", str(database), "--cases", "4").returncode == 0
+    result = run_granska("--config", str(config), "--db", str(database))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert f"{folder / 'egen.toml'}: invalid TOML" in result.stderr

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 # Order as in the CLI contract; each is a module in tui.commands.
 COMMAND_MODULES = ("demo", "frame", "draw", "sample", "answers", "export", "train",
-                   "users", "assign", "double", "audit")
+                   "users", "assign", "double", "audit", "protocol")
 
 EXIT_OK, EXIT_INPUT = 0, 2
 
@@ -111,6 +111,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     from tui.config import discover
 
     ctx = Context(discover(args.config), Path(args.db).expanduser() if args.db else None)
+    from review_protocols.loader import configure_search_paths
+
+    configure_search_paths(ctx.config.protocol.paths)
     if args.command is None:
         from tui.launch import launch
 

@@ -34,6 +34,9 @@ def launch(ctx: Context) -> int:
     from store import current_user
 
     require_role(db, ctx.config, current_user())  # refused before any case data is shown
+    from review_protocols import load_builtin
+
+    load_builtin(ctx.config.protocol.default)  # a broken protocol file: one line, not a crash
     from tui.app import GranskaApp
 
     GranskaApp(ctx.config, db, demo=demo).run()
