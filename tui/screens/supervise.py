@@ -48,6 +48,7 @@ class SuperviseScreen(Screen[None]):
     """
     BINDINGS = [
         Binding("b", "balance", t("users.key.balance"), id="balance"),
+        Binding("2", "balance('second')", t("users.key.balance_second"), id="balance_second"),
         Binding("r", "grant", t("users.key.grant"), id="grant"),
         Binding("enter", "compare", t("users.key.compare"), id="compare", show=True),
     ]
@@ -120,7 +121,8 @@ class SuperviseScreen(Screen[None]):
             percent="–" if report.percent is None else f"{100 * report.percent:.0f} %",
             kappa="–" if report.kappa is None else f"{report.kappa:.2f}".replace(".", ",")))
 
-    def action_balance(self) -> None:
+    def action_balance(self, kind: str = "primary") -> None:
+        """Share the unassigned cases (``second``: a blind second review of assigned ones)."""
         if not self.allowed:
             return
         from store import StoreError
@@ -139,11 +141,14 @@ class SuperviseScreen(Screen[None]):
         try:
             plan = assign_balanced(db, sample_id, people,
                                    protocol_version=self.app.protocol(protocol_id).version,
-                                   who=self.app.user)
+                                   kind=kind, who=self.app.user)
         except (StoreError, ValueError) as error:
             self.notify(str(error), severity="error")
             return
-        self.notify(t("supervise.balanced", count=len(plan), people=len(set(plan.values()))))
+        if not plan:
+            self.notify(t(f"supervise.nothing_to_assign.{kind}"), severity="warning")
+        else:
+            self.notify(t("supervise.balanced", count=len(plan), people=len(set(plan.values()))))
         self.refresh_view()
 
     def action_grant(self) -> None:
