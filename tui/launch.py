@@ -26,7 +26,7 @@ def launch(ctx: Context) -> int:
 
         set_language(ctx.config.language)
         print(t("app.creating_demo", path=ctx.db_path), file=sys.stderr)
-        create_demo(ctx.open_db(), ctx.config)
+        create_demo(ctx.open_db(create=True), ctx.config)
     db = ctx.open_db(create=False)
     from tui.access import require_role, warn_permissions_once
     from tui.i18n import set_language
