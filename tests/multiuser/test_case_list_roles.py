@@ -68,3 +68,22 @@ def test_trainer_sees_training_reviews_only(team_db, protocol, me) -> None:
     # The trainee sees their own training cases among their reviews, nobody else's.
     rows, _, total = shown_rows(team_db, "anna")
     assert total == 2 and all(r[0] not in demo_refs for r in rows)
+
+
+def test_inspector_sees_neither_the_sample_nor_the_tallies(team_db) -> None:
+    """Both show every case (statuses; everyone's answers added up): supervisors only."""
+    async def scenario() -> tuple[str, int, str]:
+        app = GranskaApp(Config(), team_db, user="anna")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f3")
+            await pilot.pause()
+            frames = str(app.screen.query_one("#frames").render())
+            members = app.screen.query_one("#members").row_count
+            await pilot.press("f4")
+            await pilot.pause()
+            heading = str(app.screen.query_one("#tallies-heading").render())
+        return frames, members, heading
+
+    frames, members, heading = asyncio.run(scenario())
+    assert "Bara handledare ser ramarna och urvalet" in frames and members == 0
+    assert "Bara handledare ser sammanställningen" in heading

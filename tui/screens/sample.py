@@ -114,6 +114,12 @@ class SampleScreen(Screen[None]):
     def refresh_view(self) -> None:
         from samples.workflow import default_frames, eligible_counts, spec_from_config
         from store.samples import latest_sample_id, members, sample
+        from tui.access import resolve_role
+
+        if resolve_role(self.app.db, self.app.config, self.app.user) != "supervisor":
+            # The sample shows every case and whose review is how far: supervisors only.
+            self.query_one("#frames", Static).update(t("sample.refused"))
+            return
 
         db, config = self.app.db, self.app.config
         frames = default_frames(db)
