@@ -72,7 +72,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cases.key_district": ("Stadsdel", "District"),
     "cases.key_gender": ("Kön", "Gender"),
     "cases.key_status": ("Status", "Status"),
-    "cases.key_clear": ("Rensa filter", "Clear filters"),
+    "cases.key_clear": ("Rensa", "Clear"),
     "review.key_keys": ("Tangenter", "Keys"),
     "cases.keys_help": (
         "Ärendelistan – tangenter\n\n"
