@@ -14,6 +14,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- app and navigation ---
     "app.title": ("Granska", "Granska"),
     "app.demo": ("demodatabas, inga riktiga uppgifter", "demo database, no real data"),
+    "app.decimal": (",", "."),
     "app.creating_demo": ("Skapar demodatabas {path} …", "Creating the demo database {path} …"),
     "mode.cases": ("Ärenden", "Cases"),
     "mode.sample": ("Urval", "Sample"),

@@ -20,6 +20,11 @@ ROLE_WORDS = {"supervisor": "supervisor", "handledare": "supervisor",
               "trainer": "trainer", "utbildare": "trainer"}
 
 
+
+def _decimal(text: str) -> str:
+    """A decimal comma in Swedish, a point in English."""
+    return text if t("app.decimal") == "." else text.replace(".", ",")
+
 class GrantScreen(ModalScreen[tuple[str, str] | None]):
     """Ask for "user role"; returns (user, role) or None."""
 
@@ -119,7 +124,7 @@ class SuperviseScreen(Screen[None]):
         self.query_one("#agreement", Static).update(t(
             "supervise.agreement", pairs=report.pairs,
             percent="–" if report.percent is None else f"{100 * report.percent:.0f} %",
-            kappa="–" if report.kappa is None else f"{report.kappa:.2f}".replace(".", ",")))
+            kappa="–" if report.kappa is None else _decimal(f"{report.kappa:.2f}")))
 
     def action_balance(self, kind: str = "primary") -> None:
         """Share the unassigned cases (``second``: a blind second review of assigned ones)."""
