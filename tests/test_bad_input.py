@@ -3,8 +3,9 @@ exit 2, no traceback, and nothing left behind (no new database, no half-written 
 
 from __future__ import annotations
 
+import contextlib
 import os
-import shutil
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -23,7 +24,11 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def place(tmp_path: Path, template: Path) -> Path:
     """A folder with a good database, a folder, a non-database file and some bad inputs."""
-    shutil.copy(template, tmp_path / "good.db")
+    # A copy through SQLite's backup: the demo's last transactions may still be in its -wal.
+    with contextlib.closing(sqlite3.connect(template)) as source, \
+            contextlib.closing(sqlite3.connect(tmp_path / "good.db")) as copy:
+        source.backup(copy)
+    (tmp_path / "good.db").chmod(0o600)
     (tmp_path / "adir").mkdir()
     (tmp_path / "notadb.db").write_text("hello, not SQLite\n", encoding="utf-8")
     (tmp_path / "wrong.csv").write_text("a,b\n1,2\n", encoding="utf-8")

@@ -87,3 +87,20 @@ def test_inspector_sees_neither_the_sample_nor_the_tallies(team_db) -> None:
     frames, members, heading = asyncio.run(scenario())
     assert "Bara handledare ser ramarna och urvalet" in frames and members == 0
     assert "Bara handledare ser sammanställningen" in heading
+
+
+def test_a_draw_on_the_sample_screen_never_takes_training_cases(team_db, protocol,
+                                                                   me) -> None:
+    from store.samples import latest_sample_id, members
+
+    store_generated(team_db, protocol, count=4, seed=2)
+
+    async def scenario() -> None:
+        app = GranskaApp(Config(), team_db, user=me)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f3", "d")
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    drawn = members(team_db, latest_sample_id(team_db))
+    assert drawn and not [m for m in drawn if m["case_ref"].startswith("UTB-")]
