@@ -143,7 +143,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "  multiple     each key ticks or unticks; Enter moves on\n"
         "  number, date type (replaces), Backspace edits; Enter saves\n"
         "  free text    Enter opens the text (ctrl+s keeps, Esc cancels)\n"
-        "Every answer is saved at once; ✓ sparad shows only once it is saved.\n\n"
+        "Every answer is saved at once; ✓ saved shows only once it is saved.\n\n"
         "Move\n"
         "  ↓ j Tab      next question   ↑ k Shift+Tab  previous question\n"
         "  PgDn ]       next section    PgUp [         previous section\n"
