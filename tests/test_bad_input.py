@@ -45,6 +45,11 @@ def files(folder: Path) -> list[str]:
 
 # (command line, words the one stderr line must contain). {p} is the scratch folder.
 CASES = {
+    # The app itself, before any screen: a named database must exist and be one.
+    "app, no database": ("--db {p}/none.db", ["none.db", "no such database", "granska demo"]),
+    "app, database is a folder": ("--db {p}/adir", ["is a folder"]),
+    "app, not a database": ("--db {p}/notadb.db", ["not a Granska database"]),
+    "app, config not TOML": ("--config {p}/broken.toml --db {p}/good.db", ["broken.toml"]),
     # Reading commands never create a database.
     "sample, no database": ("sample --db {p}/none.db", ["none.db", "no such database"]),
     "export, no database": ("export csv --db {p}/none.db", ["no such database"]),
