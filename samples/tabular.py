@@ -43,6 +43,8 @@ def normalise_header(text: str) -> str:
 
 def read_table(path: str | Path) -> Table:
     path = Path(path)
+    if path.is_dir():
+        raise TableError(f"{path}: is a folder, not a file; give the .csv or .xlsx file")
     if not path.is_file():
         raise TableError(f"{path}: no such file; check the path")
     suffix = path.suffix.lower()

@@ -218,10 +218,14 @@ def eligible_counts(db: sqlite_utils.Database, frame_ids: Sequence[int], spec: S
 
 
 def default_frames(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """What a draw uses by default: the latest real frames, or else the demo/training ones."""
+    """What a draw uses by default: the latest real frames, or else the demo ones.
+
+    Never training frames: their cases are teaching material with an answer key and
+    must not end up in a sample that is reviewed and counted in the tallies.
+    """
     from store.frames import latest_frames
 
-    return latest_frames(db, "real") or latest_frames(db, None)
+    return latest_frames(db, "real") or latest_frames(db, "demo")
 
 
 def _draw_from_store(db: sqlite_utils.Database, frame_ids: Sequence[int], spec: Spec,

@@ -36,11 +36,15 @@ def open_database(
     from store.migrations import migrate
 
     path = Path(path).expanduser()
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a database file; give a file path (--db)",
+                         "other")
     fresh = not path.exists()
     if fresh:
         if not create:
             raise StoreError(
-                f"{path}: no such database; check the path or create it first", "missing"
+                f"{path}: no such database; check --db (or [database] path), or create one with "
+                "granska demo or granska frame import FILE", "missing"
             )
         _create_private_file(path, group)
     try:
@@ -55,6 +59,11 @@ def open_database(
         # FULL: a commit survives power loss too, not only a killed process.
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as error:
+        if "unable to open" in str(error):  # e.g. no -wal/-shm beside it: folder not writable
+            raise StoreError(
+                f"{path}: cannot open the database; you need write access to it and to its "
+                f"folder {path.parent} (SQLite keeps its -wal and -shm files there)", "readonly",
+            ) from None
         raise StoreError(f"{path}: not a Granska database ({error})", "other") from None
     db = sqlite_utils.Database(conn)
     db.path = str(path)  # type: ignore[attr-defined]

@@ -27,6 +27,8 @@ def private_open(path: str | Path, mode: str = "w", encoding: str = "utf-8") -> 
     if mode not in ("w", "wb"):
         raise ValueError(f"private_open writes only ('w' or 'wb'), not '{mode}'")
     target = Path(path).expanduser()
+    if target.is_dir():
+        raise ValueError(f"{target}: is a folder; give a file name to write to")
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.fchmod(fd, PRIVATE)  # mkstemp makes 0600 already; say it where it matters
     try:

@@ -219,9 +219,11 @@ def count_reviews(
     return db.execute(sql, params).fetchone()[0]
 
 
-def progress(db: sqlite_utils.Database, reviewer: str | None = None) -> dict[str, dict[str, int]]:
+def progress(
+    db: sqlite_utils.Database, reviewer: str | None = None, kind: str | None = None,
+) -> dict[str, dict[str, int]]:
     """Per district: how many reviews there are and how many are complete."""
-    clause, params = _filters(reviewer, None, None, None, None, None)
+    clause, params = _filters(reviewer, None, None, None, None, kind)
     rows = db.execute(
         "SELECT p.district, count(*), sum(r.status = 'complete') FROM reviews r"
         f" JOIN population p ON p.id = r.population_id {clause} GROUP BY p.district",

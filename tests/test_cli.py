@@ -101,3 +101,29 @@ def test_a_protocol_folder_from_the_config_is_used_and_checked(tmp_path: Path) -
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert f"{folder / 'egen.toml'}: invalid TOML" in result.stderr
+
+
+def _subcommands(parser, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every (command, subcommand, ...) path, and every positional choice (e.g. FORMAT)."""
+    found = []
+    for action in parser._actions:
+        if action.option_strings or not action.choices:
+            continue
+        for name, child in (action.choices.items() if isinstance(action.choices, dict)
+                            else ((c, None) for c in action.choices)):
+            found.append((*prefix, name))
+            if child is not None:
+                found.extend(_subcommands(child, (*prefix, name)))
+    return found
+
+
+def test_every_subcommand_and_choice_is_in_its_commands_readme_section() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    sections = {m.group(1): m.group(0) for m in re.finditer(
+        r"^### `granska (\w+)[^\n]*\n.*?(?=^### |^## )", readme, re.M | re.S)}
+    paths = [p for p in _subcommands(build_parser()) if len(p) > 1]
+    assert ("train", "session", "create") in paths and ("users", "grant") in paths
+    for path in paths:
+        section = sections[path[0]]
+        assert re.search(rf"\b{re.escape(path[-1])}\b", section), (
+            f"README's `granska {path[0]}` section does not mention {' '.join(path)}")

@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 
-from tui.i18n import set_language, t
+from tui.i18n import STRINGS, set_language, t
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import sqlite_utils
+    from textual.app import SystemCommand
     from textual.screen import Screen
 
     from review_protocols import Protocol
@@ -94,6 +97,21 @@ class GranskaApp(App[None]):
         self.user = user or current_user()
         if demo:
             self.sub_title = t("app.demo")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette (ctrl+p): every view first, then Textual's own commands, translated."""
+        from functools import partial
+
+        from textual.app import SystemCommand
+
+        for index, mode in enumerate(self.MODES):
+            yield SystemCommand(t(f"mode.{mode}"), t("palette.view", fkey=f"F{index + 2}"),
+                                partial(self.switch_mode, mode))
+        for command in super().get_system_commands(screen):
+            key = f"palette.{command.title.lower()}"
+            if key in STRINGS:
+                command = command._replace(title=t(key), help=t(f"{key}_help"))
+            yield command
 
     def protocol(self, protocol_id: str) -> Protocol:
         from review_protocols import load_builtin

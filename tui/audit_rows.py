@@ -33,7 +33,7 @@ def describe(row: dict[str, Any], protocol_for: Callable[[str], Any]) -> AuditLi
 
         question = protocol.question(field)
         what = question.short or question.text
-        if row["action"] == "answer":
+        if row["action"] in ("answer", "answer.import"):
             old = display(question, decode(question, old or None)) or old
             new = display(question, decode(question, new or None)) or new
     if row["action"] == "status":

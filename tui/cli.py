@@ -48,14 +48,35 @@ class Context:
     config: Config
     db_override: Path | None = None
     _db: sqlite_utils.Database | None = field(default=None, repr=False)
+    created: bool = False  # the command made the database file (see discard_created)
+    db_given: bool = False  # --db was given: its folder must exist (the default's is made)
+
+    def discard_created(self) -> None:
+        """Remove a database this command created, after it failed: nothing half-written."""
+        if not self.created or self._db is None:
+            return
+        self._db.conn.close()
+        self._db = None
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
+        self.created = False
 
     @property
     def db_path(self) -> Path:
         return self.db_override or self.config.database.resolved_path
 
-    def open_db(self, *, create: bool = True) -> sqlite_utils.Database:
+    def open_db(self, *, create: bool = False) -> sqlite_utils.Database:
+        """The database; a missing one is an error unless the command makes one (``create``:
+        ``demo``, ``frame import``, ``train generate``), so a mistyped ``--db`` never leaves
+        an empty database behind."""
         if self._db is None:
-            from store import open_database
+            from store import StoreError, open_database
+
+            path = self.db_path
+            if create and self.db_given and not path.parent.is_dir():
+                raise StoreError(f"{path.parent}: no such folder for the database; create it "
+                                 f"first (mkdir -p {path.parent}) or give another --db", "missing")
+            self.created = not path.exists()
 
             self._db = open_database(
                 self.db_path,
@@ -110,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     from tui.config import discover
 
-    ctx = Context(discover(args.config), Path(args.db).expanduser() if args.db else None)
+    ctx = Context(discover(args.config), Path(args.db).expanduser() if args.db else None,
+                  db_given=bool(args.db))
     from review_protocols.loader import configure_search_paths
 
     configure_search_paths(ctx.config.protocol.paths)
@@ -121,7 +143,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     from tui.access import guard_command
 
     guard_command(args, ctx)  # no role, no case data: one line, exit 2
-    return args.run(args, ctx)
+    try:
+        return args.run(args, ctx)
+    except BaseException:
+        ctx.discard_created()  # a failed first import leaves no empty database behind
+        raise
 
 
 def _report(error: Exception) -> int:

@@ -118,6 +118,8 @@ def discover(explicit: str | Path | None = None) -> Config:
     """The configuration in force, following the documented order."""
     if explicit is not None:
         path = Path(explicit).expanduser()
+        if path.is_dir():
+            raise ConfigError(f"{path}: is a folder; give the config.toml file to --config")
         if not path.is_file():
             raise ConfigError(f"{path}: no such config file; check the --config path")
         return load(path)

@@ -14,11 +14,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- app and navigation ---
     "app.title": ("Granska", "Granska"),
     "app.demo": ("demodatabas, inga riktiga uppgifter", "demo database, no real data"),
+    "app.decimal": (",", "."),
+    "app.creating_demo": ("Skapar demodatabas {path} …", "Creating the demo database {path} …"),
     "mode.cases": ("Ärenden", "Cases"),
     "mode.sample": ("Urval", "Sample"),
     "mode.tallies": ("Sammanställning", "Tallies"),
     "mode.training": ("Utbildning", "Training"),
     "mode.audit": ("Logg", "Audit log"),
+    "palette.view": ("Byt vy ({fkey})", "Switch view ({fkey})"),
+    "palette.theme": ("Tema", "Theme"),
+    "palette.theme_help": ("Byt färgtema", "Change the colour theme"),
+    "palette.quit": ("Avsluta", "Quit"),
+    "palette.quit_help": ("Stäng Granska (allt är redan sparat)",
+                          "Close Granska (everything is already saved)"),
+    "palette.keys": ("Tangenter", "Keys"),
+    "palette.keys_help": ("Visa tangenterna i en panel (igen: dölj)",
+                          "Show the keys in a panel (again: hide)"),
+    "palette.maximize": ("Maximera", "Maximize"),
+    "palette.maximize_help": ("Visa den markerade delen i hela fönstret",
+                              "Show the focused part in the whole window"),
+    "palette.minimize": ("Återställ", "Minimize"),
+    "palette.minimize_help": ("Tillbaka till vanlig storlek", "Back to normal size"),
+    "palette.screenshot": ("Skärmbild", "Screenshot"),
+    "palette.screenshot_help": ("Spara en SVG-bild av skärmen", "Save an SVG image of the screen"),
     "key.quit": ("Avsluta", "Quit"),
     "key.open": ("Öppna", "Open"),
     "key.back": ("Tillbaka", "Back"),
@@ -32,6 +50,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.gender": ("Kön", "Gender"),
     "col.status": ("Status", "Status"),
     "col.answered": ("Besvarade", "Answered"),
+    "col.reviewer": ("Granskare", "Reviewer"),
+    "review_kind.primary": ("första", "primary"),
+    "review_kind.second": ("2:a", "2nd"),
+    "review_kind.consensus": ("konsensus", "consensus"),
+    "review_kind.training": ("utb.", "training"),
     "status.not_started": ("ej påbörjad", "not started"),
     "status.in_progress": ("pågående", "in progress"),
     "status.complete": ("klar", "complete"),
@@ -50,7 +73,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cases.key_district": ("Stadsdel", "District"),
     "cases.key_gender": ("Kön", "Gender"),
     "cases.key_status": ("Status", "Status"),
-    "cases.key_clear": ("Rensa filter", "Clear filters"),
+    "cases.key_clear": ("Rensa", "Clear"),
     "review.key_keys": ("Tangenter", "Keys"),
     "cases.keys_help": (
         "Ärendelistan – tangenter\n\n"
@@ -120,7 +143,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "  multiple     each key ticks or unticks; Enter moves on\n"
         "  number, date type (replaces), Backspace edits; Enter saves\n"
         "  free text    Enter opens the text (ctrl+s keeps, Esc cancels)\n"
-        "Every answer is saved at once; ✓ sparad shows only once it is saved.\n\n"
+        "Every answer is saved at once; ✓ saved shows only once it is saved.\n\n"
         "Move\n"
         "  ↓ j Tab      next question   ↑ k Shift+Tab  previous question\n"
         "  PgDn ]       next section    PgUp [         previous section\n"
@@ -223,6 +246,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sample.summary": ("Urval {id}, frö {seed}: {selected} av {wanted} dragna",
                        "Sample {id}, seed {seed}: {selected} of {wanted} drawn"),
     "sample.short": ("{district}: {short} för få {who}", "{district}: {short} too few {who}"),
+    "sample.refused": ("Bara handledare ser ramarna och urvalet.",
+                       "Only supervisors see the frames and the sample."),
+    "sample.shorts": ("{n} grupper har för få (se Dragna K/M)",
+                      "{n} groups are short (see Drawn W/M)"),
     "sample.women": ("kvinnor", "women"),
     "sample.men": ("män", "men"),
     "sample.drawn": ("Urval {id} draget med frö {seed}: {selected} av {wanted}.",
@@ -296,6 +323,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tallies.w.count": ('Antal', 'Count'),
     "tallies.title": ("Sammanställning", "Tallies"),
     "tallies.empty": ("Inga klara granskningar att räkna än.", "No complete reviews to count yet."),
+    "tallies.refused": ("Bara handledare ser sammanställningen.",
+                        "Only supervisors see the tallies."),
     "tallies.cases": ("{n} klara granskningar", "{n} complete reviews"),
     "tallies.question": ("Fråga {i}/{n}", "Question {i}/{n}"),
     "tallies.key.prev": ("Föreg. fråga", "Prev question"),
@@ -360,6 +389,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "users.col.first": ("Granskare 1", "Reviewer 1"),
     "users.col.agreed": ("Enad", "Agreed"),
     "audit.action.answer": ("svar", "answer"),
+    "audit.action.answer.import": ("importerat", "imported"),
+    "audit.action.case_file": ("akttext", "case file"),
     "audit.action.note": ("anteckning", "note"),
     "audit.action.case_note": ("ärendeanteckning", "case note"),
     "audit.action.status": ("status", "status"),
@@ -388,6 +419,13 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "Type a user name and a role: supervisor, inspector, trainer."),
     "users.key.balance": ("Fördela jämnt", "Balance"),
     "users.key.grant": ("Ge roll", "Grant role"),
+    "users.key.balance_second": ("Dubbelgranska", "Double review"),
+    "supervise.nothing_to_assign.primary": (
+        "Alla ärenden har redan en granskare; 2 ger dem en andra, blind granskning.",
+        "Every case already has a reviewer; 2 gives them a second, blind review."),
+    "supervise.nothing_to_assign.second": (
+        "Alla ärenden med granskare har redan en andra granskning.",
+        "Every assigned case already has a second review."),
     "users.key.compare": ("Jämför", "Compare"),
     "users.key.take_first": ("Ta 1", "Take 1"),
     "users.key.take_second": ("Ta 2", "Take 2"),

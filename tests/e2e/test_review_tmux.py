@@ -104,3 +104,42 @@ def test_type_a_case_in_tmux_and_find_it_in_sqlite(tmux: Tmux, tmp_path: Path) -
     audited = conn.execute("SELECT count(*) FROM audit_log WHERE action = 'answer'").fetchone()
     assert audited[0] == 5
     conn.close()
+
+
+# Words of the Swedish screens that must not show in English mode (the protocol's own
+# questions and the case files are Swedish documents and stay so).
+SWEDISH_UI = ("Ärenden", "Öppna", "Sök ", "Rensa", "Tangenter", "Avsluta", "Urval",
+              "Sammanställning", "Utbildning", "Fördelning", "rader ", "påbörjad",
+              "Totalt", "Tillbaka", "Granskare", "Kvinna", "Stadsdel", "Logg", "Kön")
+
+
+def test_english_config_gives_english_screens_without_colour(tmux: Tmux, tmp_path: Path) -> None:
+    binary = granska_bin()
+    db = tmp_path / "en.db"
+    config = tmp_path / "config.toml"
+    config.write_text('language = "en"\n', encoding="utf-8")
+    subprocess.run([str(binary), "demo", "--db", str(db), "--districts", "1", "--cases", "12"],
+                   check=True, capture_output=True)
+    home = os.environ["HOME"]
+    command = (f"env HOME={home} XDG_CONFIG_HOME={home}/.config XDG_DATA_HOME={home}/.local/share"
+               f" TERM=xterm-256color NO_COLOR=1 {binary} --db {db} --config {config}")
+    tmux.run("new-session", "-d", "-s", tmux.session, "-x", "80", "-y", "24", command)
+    screens = {"case list": tmux.wait_for("rows 1–")}
+    tmux.keys("?")
+    screens["case list keys"] = tmux.wait_for("Case list – keys")
+    tmux.keys("Escape")
+    for key, title in (("F3", "Sample"), ("F4", "Tallies"), ("F5", "Training"),
+                       ("F6", "Audit log of a case"), ("F7", "Assignments")):
+        tmux.keys(key)
+        screens[title] = tmux.wait_for(f"Granska · {title}")
+    tmux.keys("C-p")
+    screens["palette"] = tmux.wait_for("Switch view (F7)")
+    for name, shown in screens.items():
+        leaked = [word for word in SWEDISH_UI if word in shown]
+        assert not leaked, f"Swedish on the {name} screen in English mode: {leaked}\n{shown}"
+    tmux.keys("Escape")  # alone: Escape and ctrl+q sent together read as alt+ctrl+q
+    deadline = time.monotonic() + TIMEOUT
+    while "Search for commands" in tmux.screen() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    tmux.keys("C-q")
+    tmux.wait_gone()

@@ -113,7 +113,7 @@ def test_replace_cli_when_reserves_run_out(tmp_path: Path, db_path: Path, capsys
         line.startswith(f"{ref},Södermalm,K,excluded") for line in out)
 
 
-def test_draw_without_frames_says_what_to_do(db_path: Path, capsys) -> None:
+def test_draw_without_frames_says_what_to_do(db, db_path: Path, capsys) -> None:
     assert main(["draw", "--db", str(db_path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["granska: no population frame imported yet; run: granska frame import FILE"]

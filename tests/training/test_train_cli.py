@@ -47,7 +47,7 @@ def test_generate_session_report_and_key(capsys, db_path, tmp_path) -> None:
     (("generate", "--difficulty", "medium"), "invalid choice"),
     ((), "say what to do"),
 ])
-def test_bad_input_ends_in_one_line_and_exit_2(capsys, db_path, args, message) -> None:
+def test_bad_input_ends_in_one_line_and_exit_2(capsys, db, db_path, args, message) -> None:
     code, _out, err = granska(capsys, db_path, *args)
     assert code == 2
     assert message in err and err.count("\n") == 1 and "Traceback" not in err

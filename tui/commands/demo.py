@@ -7,6 +7,12 @@ import argparse
 from tui.cli import Context
 
 
+def _positive(text: str) -> int:
+    from tui.commands.train import _positive as at_least_one
+
+    return at_least_one(text)
+
+
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     parser = sub.add_parser(
         "demo", parents=[parent], help="create a demo database with fake (Faker sv_SE) cases",
@@ -14,9 +20,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         "sampled cases to you for review. Nothing in it is real.",
     )
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    parser.add_argument("--districts", type=int, default=None, metavar="N",
+    parser.add_argument("--districts", type=_positive, default=None, metavar="N",
                         help="use the first N districts of the config (default all)")
-    parser.add_argument("--cases", type=int, default=None, metavar="N",
+    parser.add_argument("--cases", type=_positive, default=None, metavar="N",
                         help="cases per district in the frame (default 60)")
     parser.set_defaults(run=run)
 
@@ -28,7 +34,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if ctx.db_override is None:
         ctx.db_override = demo_path()
     summary = create_demo(
-        ctx.open_db(), ctx.config, seed=args.seed, districts=args.districts, cases=args.cases
+        ctx.open_db(create=True), ctx.config, seed=args.seed, districts=args.districts,
+        cases=args.cases,
     )
     print(f"{ctx.db_path}: {summary}")
     return 0

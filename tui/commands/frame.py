@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from samples.frames import FrameRejected
     from samples.workflow import import_frame
 
-    db = ctx.open_db()
+    db = ctx.open_db(create=True)
     try:
         result = import_frame(db, args.file, ctx.config, name=args.name,
                               skip_invalid=args.skip_invalid)

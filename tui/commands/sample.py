@@ -42,6 +42,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     sample_id = getattr(args, "replace_sample", None) or args.sample or latest_sample_id(db)
     if sample_id is None:
         raise ValueError(f"{ctx.db_path}: no sample drawn yet; run: granska draw")
+    from store.samples import sample
+
+    if sample(db, sample_id) is None:
+        raise ValueError(f"--sample {sample_id}: no such sample in {ctx.db_path}; "
+                         "run granska sample for the latest")
     if args.sample_command == "replace":
         return _replace(db, sample_id, args.case_ref, args.reason)
     rows = [_row(m) for m in members(db, sample_id)]

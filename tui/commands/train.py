@@ -80,7 +80,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from review_protocols import load_builtin
 
     protocol = load_builtin(ctx.config.protocol.default)
-    db = ctx.open_db()
+    db = ctx.open_db(create=job == "generate")
     _require_trainer(db)
     if job == "generate":
         from samples.training import store_generated

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                          + (" inspector" if args.action == "grant" else ""))
     if args.action == "grant":
         if args.role not in ROLES:
-            raise UsageError(f"granska users grant: role must be one of {', '.join(ROLES)}")
+            raise UsageError(f"users grant: role '{args.role}' is not one of {', '.join(ROLES)}")
         grant_role(db, args.user, args.role, who=me)
         print(f"{args.user} is now {args.role}")
         return 0

@@ -13,6 +13,10 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from tui.i18n import t, titled
 
 
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class AuditScreen(Screen[None]):
     DEFAULT_CSS = """
     AuditScreen #audit-case { height: 3; }
@@ -29,8 +33,8 @@ class AuditScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(
-            *(t(f"users.col.{name}") for name in ("at", "who", "reviewer", "what", "question",
-                                                  "from", "to")),
+            *(t(f"users.col.{name}") for name in ("at", "who", "reviewer", "what", "question")),
+            f"{t('users.col.from')} → {t('users.col.to')}",
         )
         self.query_one(Input).focus()
 
@@ -56,8 +60,12 @@ class AuditScreen(Screen[None]):
         rows = case_history(self.app.db, case_ref, reviewer=self.app.user if own_only else None)
         for row in rows:
             line = describe(row, self._protocol)
-            table.add_row(line.at[5:16], line.who, f"{line.reviewer} ({line.kind})", line.action,
-                          line.what, line.old or "–", line.new or "–")
+            # Fits 80 columns: the kind only when it is not the primary review, question
+            # and values cut short (the full words are in `granska audit`).
+            reviewer = line.reviewer if line.kind == "primary" else (
+                f"{line.reviewer} ({t('review_kind.' + line.kind)})")
+            table.add_row(line.at[5:16], line.who, reviewer, line.action, _cut(line.what, 16),
+                          f"{_cut(line.old, 9) or '–'} → {_cut(line.new, 9) or '–'}")
         if not rows:
             note.update(t("audit.none", case_ref=case_ref))
         else:

@@ -93,10 +93,29 @@ class CaseListScreen(Screen[None]):
         self.districts: list[str] = []
         self._resumed = False
         self.last_opened: int | None = None
+        self._role_cache: tuple[str | None] | None = None
 
     def _reviewer_filter(self) -> str | None:
-        """Whose reviews the list shows; the one place to widen it (e.g. by role)."""
-        return self.app.user
+        """Whose reviews the list shows: the user's own, or None for everyone's."""
+        return self._scope().get("reviewer")
+
+    def _role(self) -> str | None:
+        if self._role_cache is None:
+            from tui.access import resolve_role
+
+            self._role_cache = (resolve_role(self.app.db, self.app.config, self.app.user),)
+        return self._role_cache[0]
+
+    def _scope(self) -> dict[str, str]:
+        """What this user may see (``tui.access``): inspectors their own reviews only (so a
+        blind second review stays blind), supervisors every review, trainers training
+        reviews only."""
+        from tui.access import review_filter
+
+        role = self._role()
+        if role == "trainer":
+            return {"kind": "training"}
+        return review_filter(role, self.app.user)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,10 +130,11 @@ class CaseListScreen(Screen[None]):
         self.title = titled(t("cases.title"))
         self.sub_title = self.app.sub_title
         table = self.query_one(CaseTable)
-        table.add_columns(
-            t("col.case_ref"), t("col.district"), t("col.gender"), t("col.status"),
-            t("col.answered"),
-        )
+        columns = [t("col.case_ref"), t("col.district"), t("col.gender"), t("col.status"),
+                   t("col.answered")]
+        if "reviewer" not in self._scope():
+            columns.append(t("col.reviewer"))  # everyone's reviews: say whose each is
+        table.add_columns(*columns)
         self.query_one("#search").display = False
         self.page_size = self._fitting_rows()
         self.reload()
@@ -144,10 +164,10 @@ class CaseListScreen(Screen[None]):
     def reload(self, *, keep_cursor: bool = False, cursor: str = "first") -> None:
         from store.reviews import count_reviews, progress
 
-        db, reviewer = self.app.db, self._reviewer_filter()
-        per_district = progress(db, reviewer)
+        db, scope = self.app.db, self._scope()
+        per_district = progress(db, **scope)
         self.districts = sorted(per_district)
-        self.total = count_reviews(db, reviewer=reviewer, **self._sql_filters())
+        self.total = count_reviews(db, **scope, **self._sql_filters())
         self.row_offset = max(0, min(self.row_offset, (self.total - 1) // self.page_size
                                  * self.page_size if self.total else 0))
         self._show_progress(per_district)
@@ -161,17 +181,20 @@ class CaseListScreen(Screen[None]):
 
         table = self.query_one(CaseTable)
         row_before = table.cursor_row
-        rows = list_reviews(self.app.db, reviewer=self._reviewer_filter(),
+        scope = self._scope()
+        rows = list_reviews(self.app.db, **scope,
                             offset=self.row_offset, limit=self.page_size, **self._sql_filters())
         counts = self._answered(rows)
         table.clear()
         for row in rows:
             status = row["status"]
             mark = {"complete": "✓ ", "in_progress": "… "}.get(status, "  ")
-            table.add_row(
-                row["case_ref"], row["district"], t(f"gender.{row['gender']}"),
-                mark + t(f"status.{status}"), counts[row["id"]], key=str(row["id"]),
-            )
+            cells = [row["case_ref"], row["district"], t(f"gender.{row['gender']}"),
+                     mark + t(f"status.{status}"), counts[row["id"]]]
+            if "reviewer" not in scope:
+                kind = "" if row["kind"] == "primary" else f" ({t('review_kind.' + row['kind'])})"
+                cells.append(row["reviewer"] + kind)
+            table.add_row(*cells, key=str(row["id"]))
         if rows:
             target = row_before if keep_cursor else (len(rows) - 1 if cursor == "last" else 0)
             if keep_cursor and self.last_opened is not None:
@@ -316,6 +339,6 @@ class CaseListScreen(Screen[None]):
         if not isinstance(review_id, int) or not position.get("open"):
             return
         info = review(self.app.db, review_id)
-        if info is None or info["reviewer"] != self._reviewer_filter():
+        if info is None or info["reviewer"] != self.app.user:
             return
         self._open(review_id, position.get("question"))

@@ -14,6 +14,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 from tui.i18n import t, titled
 
 
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
 class ConsensusScreen(Screen[None]):
     DEFAULT_CSS = """
     ConsensusScreen #consensus-note { height: 1; padding: 0 1; }
@@ -54,7 +57,7 @@ class ConsensusScreen(Screen[None]):
                           self.both["second_reviewer"], t("users.col.agreed"))
         for qid in self.differ:
             question = self.protocol.question(qid)
-            table.add_row(question.short or qid, self._shown(qid, self.both["primary"]),
+            table.add_row(_cut(question.short or qid, 24), self._shown(qid, self.both["primary"]),
                           self._shown(qid, self.both["second"]), self._agreed(qid), key=qid)
         table.focus()
 
@@ -62,7 +65,8 @@ class ConsensusScreen(Screen[None]):
         from review_protocols.values import decode, display
 
         question = self.protocol.question(qid)
-        return display(question, decode(question, answers.get(qid))) or "–"
+        # Cut so that question, both answers and the agreed one fit 80 columns.
+        return _cut(display(question, decode(question, answers.get(qid))) or "–", 16)
 
     def _agreed(self, qid: str) -> str:
         return self._shown(qid, self.chosen) if qid in self.chosen else "?"

@@ -60,11 +60,11 @@ class SampleScreen(Screen[None]):
     DEFAULT_CSS = """
     SampleScreen #frames { height: auto; max-height: 2; padding: 0 1; }
     SampleScreen #strata { height: auto; max-height: 6; }
-    SampleScreen #draw-bar { height: 1; padding: 0 1; }
+    SampleScreen #draw-bar { height: auto; max-height: 3; padding: 0 1; }
     SampleScreen #seed-label { width: auto; padding: 0 1 0 0; }
     SampleScreen #seed { width: 12; height: 1; border: none; padding: 0 1; background: $boost; }
     SampleScreen #seed:focus { background: $accent 30%; }
-    SampleScreen #summary { width: 1fr; padding: 0 0 0 2; }
+    SampleScreen #summary { width: 1fr; height: auto; padding: 0 0 0 2; }
     SampleScreen #members { height: 1fr; }
     """
     BINDINGS = [
@@ -114,6 +114,12 @@ class SampleScreen(Screen[None]):
     def refresh_view(self) -> None:
         from samples.workflow import default_frames, eligible_counts, spec_from_config
         from store.samples import latest_sample_id, members, sample
+        from tui.access import resolve_role
+
+        if resolve_role(self.app.db, self.app.config, self.app.user) != "supervisor":
+            # The sample shows every case and whose review is how far: supervisors only.
+            self.query_one("#frames", Static).update(t("sample.refused"))
+            return
 
         db, config = self.app.db, self.app.config
         frames = default_frames(db)
@@ -143,7 +149,7 @@ class SampleScreen(Screen[None]):
                 status = "unassigned"
             status_text = (t("sample.status.unassigned") if status == "unassigned"
                            else t(f"status.{status}") if status else "")
-            table.add_row(m["case_ref"], m["district"], m["gender"],
+            table.add_row(m["case_ref"], m["district"], t(f"gender.{m['gender']}"),
                           t(f"sample.role.{m['role']}"), str(m["rank"]), status_text,
                           m["reason"] or "", key=m["case_ref"])
         stored = sample(db, sample_id) if sample_id else None
@@ -154,10 +160,15 @@ class SampleScreen(Screen[None]):
         outcome = json.loads(stored["outcome"] or "{}")
         text = t("sample.summary", id=stored["id"], seed=stored["seed"],
                  selected=outcome.get("selected", "?"), wanted=outcome.get("wanted", "?"))
-        shorts = [t("sample.short", district=s["district"], short=s["left_short"],
-                    who=t("sample.women" if s["gender"] == "K" else "sample.men"))
-                  for s in outcome.get("shortfalls", []) if s.get("left_short")]
-        return "  ".join([text, *shorts])
+        shorts = [s for s in outcome.get("shortfalls", []) if s.get("left_short")]
+        if not shorts:
+            return text
+        if len(shorts) == 1:  # one says exactly what; many would not fit: the table shows them
+            s = shorts[0]
+            who = t("sample.women" if s["gender"] == "K" else "sample.men")
+            return "  ".join([text, t("sample.short", district=s["district"],
+                                      short=s["left_short"], who=who)])
+        return "  ".join([text, t("sample.shorts", n=len(shorts))])
 
     # --- actions ----------------------------------------------------------------------
 

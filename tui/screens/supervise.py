@@ -20,6 +20,11 @@ ROLE_WORDS = {"supervisor": "supervisor", "handledare": "supervisor",
               "trainer": "trainer", "utbildare": "trainer"}
 
 
+
+def _decimal(text: str) -> str:
+    """A decimal comma in Swedish, a point in English."""
+    return text if t("app.decimal") == "." else text.replace(".", ",")
+
 class GrantScreen(ModalScreen[tuple[str, str] | None]):
     """Ask for "user role"; returns (user, role) or None."""
 
@@ -48,6 +53,7 @@ class SuperviseScreen(Screen[None]):
     """
     BINDINGS = [
         Binding("b", "balance", t("users.key.balance"), id="balance"),
+        Binding("2", "balance('second')", t("users.key.balance_second"), id="balance_second"),
         Binding("r", "grant", t("users.key.grant"), id="grant"),
         Binding("enter", "compare", t("users.key.compare"), id="compare", show=True),
     ]
@@ -118,9 +124,10 @@ class SuperviseScreen(Screen[None]):
         self.query_one("#agreement", Static).update(t(
             "supervise.agreement", pairs=report.pairs,
             percent="–" if report.percent is None else f"{100 * report.percent:.0f} %",
-            kappa="–" if report.kappa is None else f"{report.kappa:.2f}".replace(".", ",")))
+            kappa="–" if report.kappa is None else _decimal(f"{report.kappa:.2f}")))
 
-    def action_balance(self) -> None:
+    def action_balance(self, kind: str = "primary") -> None:
+        """Share the unassigned cases (``second``: a blind second review of assigned ones)."""
         if not self.allowed:
             return
         from store import StoreError
@@ -139,11 +146,14 @@ class SuperviseScreen(Screen[None]):
         try:
             plan = assign_balanced(db, sample_id, people,
                                    protocol_version=self.app.protocol(protocol_id).version,
-                                   who=self.app.user)
+                                   kind=kind, who=self.app.user)
         except (StoreError, ValueError) as error:
             self.notify(str(error), severity="error")
             return
-        self.notify(t("supervise.balanced", count=len(plan), people=len(set(plan.values()))))
+        if not plan:
+            self.notify(t(f"supervise.nothing_to_assign.{kind}"), severity="warning")
+        else:
+            self.notify(t("supervise.balanced", count=len(plan), people=len(set(plan.values()))))
         self.refresh_view()
 
     def action_grant(self) -> None:

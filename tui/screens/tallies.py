@@ -78,7 +78,12 @@ class TalliesScreen(Screen[None]):
     def reload(self, force: bool = False) -> None:
         """Recompute when the counted reviews (or the notes) changed since last time."""
         from store.reports import tally_fingerprint
+        from tui.access import resolve_role
 
+        if resolve_role(self.app.db, self.app.config, self.app.user) != "supervisor":
+            # Tallies add up everyone's reviews, the other half of a blind double review too.
+            self.query_one("#tallies-heading", Static).update(t("tallies.refused"))
+            return
         protocol = self.app.protocol(self.app.config.protocol.default)
         fingerprint = tally_fingerprint(self.app.db, protocol.id)
         if fingerprint == self._fingerprint and not force:
@@ -225,6 +230,9 @@ class TalliesScreen(Screen[None]):
     def action_export(self) -> None:
         from tallies.export import FORMATS
 
+        if self.report is None:  # nothing shown (none complete yet, or not a supervisor)
+            return
+
         def chosen(index: int | None) -> None:
             if index is not None:
                 self.export(FORMATS[index])
@@ -251,6 +259,8 @@ class TalliesScreen(Screen[None]):
         return path
 
     def action_notes(self) -> None:
+        if self.report is None:
+            return
         self.app.push_screen(NotesScreen())
 
 

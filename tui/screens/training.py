@@ -18,7 +18,15 @@ from tui.i18n import t, titled
 TRAINER_ROLES = ("trainer", "supervisor")
 
 
+class SessionTable(DataTable):
+    """The sessions; Enter (shown in the footer) opens the report."""
+
+    BINDINGS = [Binding("enter", "select_cursor", t("training.key.report"),
+                        id="training_table_report")]
+
+
 class TrainingScreen(Screen[None]):
+    DEFAULT_CSS = "TrainingScreen #training-message { padding: 0 1; }"
     BINDINGS = [
         Binding("enter", "open_report", t("training.key.report"), id="training_report"),
         Binding("n", "new_session", t("training.key.new"), id="training_new"),
@@ -27,7 +35,7 @@ class TrainingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="training-message")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield SessionTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

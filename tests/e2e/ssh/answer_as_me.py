@@ -4,8 +4,8 @@
 
 Prints one line per answer saved: ``saved REVIEW_ID QUESTION VALUE``. With
 ``--other`` it tries to change that reviewer's first review instead and prints
-the one-line refusal. This stands in for pressing keys in the case screen
-until that screen's keys settle (see the README's developer section).
+the one-line refusal. The SSH test answers by pressing keys in ``granska``;
+this script checks the store's own refusal of someone else's review.
 """
 
 from __future__ import annotations

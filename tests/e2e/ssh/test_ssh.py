@@ -5,8 +5,9 @@ Needs root (to add users and run sshd), OpenSSH server and client, and tmux;
 sshd on 127.0.0.1 on a free port with its own host key, adds three OS users
 (two inspectors and one with no role) with generated keys, shares a database
 0660 through a group, runs ``granska`` in tmux over ssh as each inspector,
-answers as each (at the same time), and checks every answer and audit row is
-under the right name. Everything it adds is removed afterwards. About 10 s.
+answers as each by pressing keys in the case screen (at the same time), and
+checks every answer and audit row is under the right name. Everything it adds
+is removed afterwards. About 10 s.
 """
 
 from __future__ import annotations
@@ -148,6 +149,20 @@ def tmux_screen(session: str, wanted: str, seconds: float = 20) -> str:
     return screen
 
 
+def wait_for(check, seconds: float = 20) -> bool:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if check():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def answered(conn: sqlite3.Connection, review_id: int) -> dict[str, str]:
+    return dict(conn.execute("SELECT question_id, value FROM answers WHERE review_id = ?"
+                             " AND value IS NOT NULL", [review_id]).fetchall())
+
+
 def test_two_inspectors_over_ssh_answer_under_their_own_names(server: Server) -> None:
     names = server.names
     db = server.root / "shared" / "granska.db"
@@ -170,6 +185,10 @@ def test_two_inspectors_over_ssh_answer_under_their_own_names(server: Server) ->
         "SELECT p.case_ref FROM reviews r JOIN population p ON p.id = r.population_id"
         " WHERE r.reviewer = ? ORDER BY p.case_ref", [names[who]])] for who in ("anna", "bert")}
     assert mine["anna"] and mine["bert"]
+    review_ids = {who: [i for (i,) in conn.execute(
+        "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
+        " WHERE r.reviewer = ? ORDER BY p.district, p.case_ref, r.id", [names[who]])]
+        for who in ("anna", "bert")}
     sessions = []
     try:
         for who in ("anna", "bert"):
@@ -182,34 +201,55 @@ def test_two_inspectors_over_ssh_answer_under_their_own_names(server: Server) ->
             assert mine[who][0] in screen, f"{who}'s screen over ssh:\n{screen}"
             other = "bert" if who == "anna" else "anna"
             assert not set(mine[other]) - set(mine[who]) & set(screen.split())
-        # Both answer at the same time (over ssh, as themselves).
-        script = str(REPO / "tests" / "e2e" / "ssh" / "answer_as_me.py")
-        python = str(VENV_BIN / "python")
-        runs = {who: subprocess.Popen(server.ssh(who, f"{python} {script} {db}"),
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                for who in ("anna", "bert")}
-        saved = {}
-        for who, proc in runs.items():
-            out, err = proc.communicate(timeout=60)
-            assert proc.returncode == 0, err
-            saved[who] = [line.split()[1:] for line in out.splitlines() if line.startswith("saved")]
-            assert saved[who], out
+        # Both answer at the same time by pressing keys in their own granska over ssh:
+        # Enter opens the first case, "1" answers the question with its first option and
+        # moves on (A1 ja, then A2 framgår); Esc, Down, Enter opens the next case, "2"
+        # answers its A1 nej.
+        for session in sessions:
+            sh("tmux", "send-keys", "-t", session, "Enter")
+        for who, session in zip(("anna", "bert"), sessions, strict=True):
+            assert "A1" in tmux_screen(session, "A1"), f"{who}'s case did not open"
+        for keys in (["1"], ["1"]):
+            for session in sessions:
+                sh("tmux", "send-keys", "-t", session, *keys)
+            time.sleep(0.3)
+        for who, session in zip(("anna", "bert"), sessions, strict=True):
+            first = review_ids[who][0]
+            assert wait_for(lambda first=first: answered(conn, first) == {
+                "dur_aktuell": "ja", "intressen_resurser_onskemal": "framgar"}), (
+                f"{who}'s keys did not save:\n{tmux_screen(session, '')}")
+        for session in sessions:
+            sh("tmux", "send-keys", "-t", session, "Escape")
+        for who, session in zip(("anna", "bert"), sessions, strict=True):
+            tmux_screen(session, mine[who][1])
+            sh("tmux", "send-keys", "-t", session, "Down")
+            time.sleep(0.3)
+            sh("tmux", "send-keys", "-t", session, "Enter")
+            assert "A1" in tmux_screen(session, "A1")
+            sh("tmux", "send-keys", "-t", session, "2")
+        for who, session in zip(("anna", "bert"), sessions, strict=True):
+            second = review_ids[who][1]
+            assert wait_for(lambda second=second: answered(conn, second) == {
+                "dur_aktuell": "nej"}), f"{who}'s second case:\n{tmux_screen(session, '')}"
     finally:
         for session in sessions:
             subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
-    for who, lines in saved.items():
-        for review_id, question, value in lines:
-            row = conn.execute(
-                "SELECT a.value, a.answered_by, r.reviewer FROM answers a JOIN reviews r"
-                " ON r.id = a.review_id WHERE a.review_id = ? AND a.question_id = ?",
-                [int(review_id), question]).fetchone()
-            assert row == (value, names[who], names[who])
-            whos = {w for (w,) in conn.execute(
-                "SELECT who FROM audit_log WHERE entity = 'review' AND entity_id = ?"
-                " AND action = 'answer'", [int(review_id)])}
-            assert whos == {names[who]}
+    # Every answer is under the name of the inspector who pressed the key, in the answers
+    # and in the audit log, and nobody touched anyone else's review.
+    for who in ("anna", "bert"):
+        rows = conn.execute(
+            "SELECT a.answered_by, r.reviewer FROM answers a JOIN reviews r"
+            " ON r.id = a.review_id WHERE r.reviewer = ?", [names[who]]).fetchall()
+        assert len(rows) == 3 and set(rows) == {(names[who], names[who])}
+        whos = {w for (w,) in conn.execute(
+            "SELECT a.who FROM audit_log a JOIN reviews r ON r.id = a.entity_id"
+            " WHERE a.entity = 'review' AND a.action = 'answer' AND r.reviewer = ?",
+            [names[who]])}
+        assert whos == {names[who]}
 
+    script = str(REPO / "tests" / "e2e" / "ssh" / "answer_as_me.py")
+    python = str(VENV_BIN / "python")
     # Anna may not change Bert's review; Carl, who has no role, sees nothing.
     refused = subprocess.run(
         server.ssh("anna", f"{python} {script} {db} --other {names['bert']}"),
