@@ -170,3 +170,12 @@ def test_a_read_only_database_is_read_but_not_written(place: Path, capsys) -> No
             subprocess.run(["chattr", "-i", str(db)], check=False)
         else:
             db.chmod(0o600)
+
+
+@pytest.mark.parametrize("argv", [["frame", "import", "a\nb.csv"],
+                                  ["frame", "import", "x.csv", "extra\nword"]])
+def test_a_newline_in_an_argument_still_gives_one_line(place: Path, capsys, argv) -> None:
+    with pytest.raises(SystemExit) as raised:
+        raise SystemExit(main([*argv, "--db", str(place / "good.db")]))
+    err = capsys.readouterr().err
+    assert raised.value.code == 2 and len(err.splitlines()) == 1 and "\\n" in err

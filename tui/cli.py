@@ -37,6 +37,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a misuse in one line and exits 2."""
 
     def error(self, message: str) -> NoReturn:
+        message = message.replace("\r", "\\r").replace("\n", "\\n")  # one line, always
         sys.stderr.write(f"{self.prog}: {message} (see {self.prog} --help)\n")
         raise SystemExit(EXIT_INPUT)
 
@@ -157,6 +158,10 @@ def _report(error: Exception) -> int:
         message = str(error)
         if isinstance(error, OSError) and error.filename:
             message = f"{error.filename}: {error.strerror}"
+        # One line, whatever is in it (a file name may hold a newline); only a file's list
+        # of problems (one "file: line N: ..." each, then the total) has several.
+        if not getattr(error, "problems", None):
+            message = message.replace("\r", "\\r").replace("\n", "\\n")
         sys.stderr.write(f"granska: {message}\n")
         return EXIT_INPUT
     log = _crash_log()
