@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from tui.cli import Context
 
@@ -47,7 +46,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                         c.reviewer, c.question_id, c.value, c.note) for c in checked),
         protocol_id=protocol.id, protocol_version=protocol.version, source=str(args.file),
     )
-    sys.stderr.write(f"granska answers import: {len(checked)} rows checked; "
-                     f"{result['answers']} answers stored in {result['reviews']} reviews "
-                     "(marked complete)\n")
+    print(f"{args.file}: {len(checked)} rows checked; {result['answers']} answers stored in "
+          f"{result['reviews']} reviews (marked complete)")
     return 0
