@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,13 +32,13 @@ BUDGET_ACTION_S = 0.1
 BUDGET_RSS_MB = 150.0
 
 
-async def key(pilot, name: str) -> float:
+async def key(pilot, name: str, character: str | None = None) -> float:
     """Seconds from a key event to its effect handled and painted (no Pilot idle sleeps)."""
     from textual import events
 
     app = pilot.app
     start = time.perf_counter()
-    app.post_message(events.Key(name, name if len(name) == 1 else None))
+    app.post_message(events.Key(name, character or (name if len(name) == 1 else None)))
     for _ in range(3):  # app → screen → focused widget: each hop is one message
         await pilot._wait_for_screen()
     app.screen._on_timer_update()
@@ -72,7 +73,8 @@ async def child(db_path: Path) -> dict:
             figures.setdefault(label, []).append(await key(pilot, name))
         await key(pilot, "slash")
         for char in "2022-0001":
-            await key(pilot, char if char != "-" else "minus")
+            await key(pilot, char if char != "-" else "minus", char)
+        figures["search typed"] = screen.query_one("#search").value
         figures["search (Enter)"] = [await key(pilot, "enter")]
         figures["search hits"] = screen.total
         figures["clear filters"].append(await key(pilot, "r"))
@@ -102,6 +104,7 @@ def main() -> int:
     runs = [json.loads(subprocess.run([sys.executable, __file__, "--child", str(db_path)],
                                       check=True, capture_output=True, text=True).stdout)
             for _ in range(1 if args.quick else 3)]
+    shutil.rmtree(folder, ignore_errors=True)
     paint = min(run["first paint"] for run in runs)
     rss = max(run["peak RSS MB"] for run in runs)
     print(f"case list, {runs[0]['total cases']:,} cases: first paint {paint:.3f} s "

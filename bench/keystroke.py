@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import shutil
 import statistics
 import sys
 import tempfile
@@ -112,6 +113,7 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="granska-bench-"))
     db_path = big_review_db(folder / "keys.db", args.cases, current_user())
     times = asyncio.run(measure(db_path, args.answers, args.pilot))
+    shutil.rmtree(folder, ignore_errors=True)
     times.sort()
     median = statistics.median(times)
     p99 = times[min(len(times) - 1, round(0.99 * len(times)) - 1)]

@@ -7,6 +7,7 @@ the time from launch until its first screen shows the marker "Granska".
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -36,6 +37,7 @@ def main() -> int:
         bare_times.append(tmux_time_to_marker(
             f"{sys.executable} {Path(__file__).parent / 'bare_app.py'}", "Granska"))
         granska_times.append(tmux_time_to_marker(f"{BIN / 'granska'} --db {db}", "Granska"))
+    shutil.rmtree(folder, ignore_errors=True)
     bare, granska = min(bare_times), min(granska_times)
     ratio = granska / bare
     print(f"startup  bare Textual {bare:.3f} s  granska ({args.cases:,} cases) {granska:.3f} s  "
