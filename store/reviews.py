@@ -198,8 +198,12 @@ def list_reviews(
 ) -> list[dict[str, Any]]:
     """One page of reviews with their case's district, gender and answered count."""
     clause, params = _filters(reviewer, district, gender, status, search, kind)
+    # The page's ids first, then the full rows for those only: the per-row counts
+    # (answers, case file) are then computed for one page, not for every matching review.
+    order = "ORDER BY p.district, p.case_ref, r.id"
     sql = (
-        _REVIEW_SELECT + f" {clause} ORDER BY p.district, p.case_ref, r.id LIMIT ? OFFSET ?"
+        _REVIEW_SELECT + " WHERE r.id IN (SELECT r.id FROM reviews r JOIN population p"
+        f" ON p.id = r.population_id {clause} {order} LIMIT ? OFFSET ?) {order}"
     )
     return list(db.query(sql, [*params, limit, offset]))
 

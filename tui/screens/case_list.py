@@ -93,6 +93,7 @@ class CaseListScreen(Screen[None]):
         self.districts: list[str] = []
         self._resumed = False
         self.last_opened: int | None = None
+        self._progress: tuple[str | None, dict] | None = None  # (reviewer, per district)
 
     def _reviewer_filter(self) -> str | None:
         """Whose reviews the list shows; the one place to widen it (e.g. by role)."""
@@ -138,6 +139,7 @@ class CaseListScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self._resumed:
+            self._progress = None  # back from a case: statuses may have changed
             self.reload(keep_cursor=True)
 
     # --- data ---------------------------------------------------------------------------------
@@ -145,7 +147,9 @@ class CaseListScreen(Screen[None]):
         from store.reviews import count_reviews, progress
 
         db, reviewer = self.app.db, self._reviewer_filter()
-        per_district = progress(db, reviewer)
+        if self._progress is None or self._progress[0] != reviewer:  # filters leave it as is
+            self._progress = (reviewer, progress(db, reviewer))
+        per_district = self._progress[1]
         self.districts = sorted(per_district)
         self.total = count_reviews(db, reviewer=reviewer, **self._sql_filters())
         self.row_offset = max(0, min(self.row_offset, (self.total - 1) // self.page_size
