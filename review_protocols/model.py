@@ -94,14 +94,18 @@ class Protocol:
     description: str = ""
     source: str = ""  # the file it was loaded from, for messages
     _by_id: dict[str, Question] = field(default_factory=dict, repr=False, compare=False)
+    _questions: tuple[Question, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for question in self.questions:
+        # worked out once: skip logic walks every question on every answer
+        object.__setattr__(self, "_questions",
+                           tuple(q for s in self.sections for q in s.questions))
+        for question in self._questions:
             self._by_id[question.id] = question
 
     @property
     def questions(self) -> tuple[Question, ...]:
-        return tuple(q for s in self.sections for q in s.questions)
+        return self._questions
 
     def question(self, question_id: str) -> Question:
         return self._by_id[question_id]
