@@ -123,8 +123,8 @@ def main() -> int:
     timed("export json", lambda: export.to_json(report), results)
     timed("export answers (DB, long format)", lambda: export.answers_csv(
         answer_rows(db, protocol), ANSWER_COLUMNS), results)
-    for label, wall, _cpu in results:
-        print(verdict(f"{label} ({args.cases:,} reviews)", wall, BUDGET))
+    for label, wall, cpu in results:
+        print(verdict(f"{label} ({args.cases:,} reviews; CPU {cpu:.3f} s)", wall, BUDGET))
     print(f"RESULT | peak RSS, tallies + exports ({args.cases:,} reviews) | "
           f"{peak_rss_mb():.0f} MB | – | info")
     db.conn.close()
