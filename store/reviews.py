@@ -198,14 +198,12 @@ def list_reviews(
 ) -> list[dict[str, Any]]:
     """One page of reviews with their case's district, gender and answered count."""
     clause, params = _filters(reviewer, district, gender, status, search, kind)
-    # The page's ids first, then the full rows for those only: the per-row counts
-    # (answers, case file) are then computed for one page, not for every matching review.
-    order = "ORDER BY p.district, p.case_ref, r.id"
-    sql = (
-        _REVIEW_SELECT + " WHERE r.id IN (SELECT r.id FROM reviews r JOIN population p"
-        f" ON p.id = r.population_id {clause} {order} LIMIT ? OFFSET ?) {order}"
-    )
-    return list(db.query(sql, [*params, limit, offset]))
+    ids = _ordered_ids(db, clause, params)[max(offset, 0):max(offset, 0) + max(limit, 0)]
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    return list(db.query(
+        _REVIEW_SELECT + f" WHERE r.id IN ({marks}) ORDER BY p.district, p.case_ref, r.id", ids))
 
 
 def count_reviews(
@@ -219,8 +217,30 @@ def count_reviews(
     kind: str | None = None,
 ) -> int:
     clause, params = _filters(reviewer, district, gender, status, search, kind)
-    sql = f"SELECT count(*) FROM reviews r JOIN population p ON p.id = r.population_id {clause}"
-    return db.execute(sql, params).fetchone()[0]
+    return len(_ordered_ids(db, clause, params))
+
+
+# The ordered review ids of the last list asked for (one list is on screen at a time).
+_last_order: dict[str, Any] = {}
+
+
+def _ordered_ids(db: sqlite_utils.Database, clause: str, params: list[Any]) -> list[int]:
+    """Every matching review id in list order, read once per filter and database state.
+
+    Sorting 100,000 reviews takes tens of milliseconds; paging through them
+    then costs a slice. Any commit (``PRAGMA data_version`` for other
+    connections, ``total_changes`` for this one) reads them afresh, so a list
+    is never stale.
+    """
+    conn = db.conn
+    state = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    key = (clause, tuple(params), state)
+    if _last_order.get("conn") is not conn or _last_order.get("key") != key:
+        ids = [row[0] for row in conn.execute(
+            "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
+            f" {clause} ORDER BY p.district, p.case_ref, r.id", params)]
+        _last_order.update(conn=conn, key=key, ids=ids)
+    return _last_order["ids"]
 
 
 def progress(db: sqlite_utils.Database, reviewer: str | None = None) -> dict[str, dict[str, int]]:
