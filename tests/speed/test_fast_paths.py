@@ -51,3 +51,30 @@ def test_answers_long_matches_the_single_join_it_replaced(db) -> None:
             ["boendestod_sol"]).fetchall()
         assert len(before) > 1000
         assert answers_long(db, "boendestod_sol", with_identities=identities) == before
+
+
+def test_review_list_paging_sees_commits_from_this_and_other_connections(demo_db,
+                                                                          db_path) -> None:
+    from store import current_user, open_database
+    from store.reviews import count_reviews, list_reviews
+
+    user = current_user()
+    everything = list_reviews(demo_db, reviewer=user, limit=1000)
+    pages = [r["id"] for off in range(0, len(everything), 7)
+             for r in list_reviews(demo_db, reviewer=user, offset=off, limit=7)]
+    assert pages == [r["id"] for r in everything] and len(pages) > 7
+    assert count_reviews(demo_db, reviewer=user, status="complete") == 0
+
+    other = open_database(db_path)  # another inspector's process, in effect
+    other.execute("BEGIN")
+    other.execute("UPDATE reviews SET status = 'complete' WHERE id = ?", [pages[0]])
+    other.execute("COMMIT")
+    other.conn.close()
+    assert count_reviews(demo_db, reviewer=user, status="complete") == 1
+    assert [r["id"] for r in list_reviews(demo_db, reviewer=user, status="complete")] == \
+        [pages[0]]
+
+    demo_db.execute("BEGIN")
+    demo_db.execute("UPDATE reviews SET status = 'complete' WHERE id = ?", [pages[1]])
+    demo_db.execute("COMMIT")
+    assert count_reviews(demo_db, reviewer=user, status="complete") == 2
