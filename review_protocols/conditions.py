@@ -106,9 +106,9 @@ def applicable(protocol: Protocol, answers: Mapping[str, Value]) -> dict[str, bo
     """
     visible: dict[str, Value] = {}
     result: dict[str, bool] = {}
-    for question in protocol.questions:
-        applies = question.when is None or question.when.holds(visible)
-        result[question.id] = applies
-        if applies and question.id in answers:
-            visible[question.id] = answers[question.id]
+    for question_id, holds in protocol.skip_plan:
+        applies = holds is None or holds(visible)
+        result[question_id] = applies
+        if applies and question_id in answers:
+            visible[question_id] = answers[question_id]
     return result

@@ -90,10 +90,13 @@ def answers_long(db: sqlite_utils.Database, protocol_id: str, *,
     if with_identities:
         return [(h[0], h[1], h[2], q, v, h[3], at, h[4], h[5])
                 for h, q, v, at in ((heads[r], q, v, at) for r, q, v, at in answers)]
-    rows = []
-    for review_id, question_id, value, answered_at in answers:
-        h = heads[review_id]
-        rows.append((h[0], h[1], h[2], question_id, value, h[3], answered_at))
+    rows: list[tuple] = []
+    append = rows.append
+    last, h = None, ()
+    for review_id, question_id, value, answered_at in answers:  # grouped by review
+        if review_id != last:
+            last, h = review_id, heads[review_id]
+        append((h[0], h[1], h[2], question_id, value, h[3], answered_at))
     return rows
 
 
