@@ -137,8 +137,12 @@ class CaseListScreen(Screen[None]):
             self.row_offset -= self.row_offset % size
             self.reload()
 
+    def on_screen_suspend(self) -> None:
+        self._away = True
+
     def on_screen_resume(self) -> None:
-        if self.is_mounted and self._resumed:
+        # the first resume comes right after mount, which has just read everything
+        if self.is_mounted and self._resumed and getattr(self, "_away", False):
             self._progress = None  # back from a case: statuses may have changed
             self.reload(keep_cursor=True)
 
