@@ -197,8 +197,8 @@ def list_reviews(
     limit: int = 200,
 ) -> list[dict[str, Any]]:
     """One page of reviews with their case's district, gender and answered count."""
-    clause, params = _filters(reviewer, district, gender, status, search, kind)
-    ids = _ordered_ids(db, clause, params)[max(offset, 0):max(offset, 0) + max(limit, 0)]
+    ids = _matching_ids(db, reviewer, district, gender, status, search, kind)
+    ids = ids[max(offset, 0):max(offset, 0) + max(limit, 0)]
     if not ids:
         return []
     marks = ", ".join("?" for _ in ids)
@@ -216,31 +216,44 @@ def count_reviews(
     search: str | None = None,
     kind: str | None = None,
 ) -> int:
-    clause, params = _filters(reviewer, district, gender, status, search, kind)
-    return len(_ordered_ids(db, clause, params))
+    return len(_matching_ids(db, reviewer, district, gender, status, search, kind))
 
 
-# The ordered review ids of the last list asked for (one list is on screen at a time).
-_last_order: dict[str, Any] = {}
+_LIST_ORDER = "ORDER BY p.district, p.case_ref, r.id"
+# Recent ordered lists, each with the database state it was read in (see _cached).
+_lists: dict[tuple, tuple[Any, tuple[int, int], Any]] = {}
 
 
-def _ordered_ids(db: sqlite_utils.Database, clause: str, params: list[Any]) -> list[int]:
-    """Every matching review id in list order, read once per filter and database state.
+def _cached(db: sqlite_utils.Database, key: tuple, read: Any) -> Any:
+    """``read()``'s result, kept until anything is committed to the database.
 
-    Sorting 100,000 reviews takes tens of milliseconds; paging through them
-    then costs a slice. Any commit (``PRAGMA data_version`` for other
-    connections, ``total_changes`` for this one) reads them afresh, so a list
-    is never stale.
+    ``PRAGMA data_version`` changes when another connection commits,
+    ``total_changes`` when this one writes; either re-reads, so a list is
+    never stale.
     """
     conn = db.conn
     state = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
-    key = (clause, tuple(params), state)
-    if _last_order.get("conn") is not conn or _last_order.get("key") != key:
-        ids = [row[0] for row in conn.execute(
-            "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
-            f" {clause} ORDER BY p.district, p.case_ref, r.id", params)]
-        _last_order.update(conn=conn, key=key, ids=ids)
-    return _last_order["ids"]
+    found = _lists.get(key)
+    if found is None or found[0] is not conn or found[1] != state:
+        if len(_lists) >= 4:  # a few lists of at most a few MB each
+            _lists.clear()
+        found = _lists[key] = (conn, state, read())
+    return found[2]
+
+
+def _matching_ids(db: sqlite_utils.Database, reviewer: str | None, district: str | None,
+                  gender: str | None, status: str | None, search: str | None,
+                  kind: str | None) -> list[int]:
+    """Every matching review id in list order, read once per filter and database state.
+
+    Sorting 100,000 reviews takes tens of milliseconds; paging through them
+    then costs a slice, and going back to a recent filter (clearing one) costs
+    nothing.
+    """
+    clause, params = _filters(reviewer, district, gender, status, search, kind)
+    return _cached(db, (clause, tuple(params)), lambda: [row[0] for row in db.execute(
+        "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
+        f" {clause} {_LIST_ORDER}", params)])
 
 
 def progress(db: sqlite_utils.Database, reviewer: str | None = None) -> dict[str, dict[str, int]]:
