@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -180,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{1000 * result['slowest_save_s']:.1f} ms | – | info")
         print(f"RESULT | load: answers lost or errors | {result['lost'] + len(result['errors'])}"
               f" | 0 | {'ok' if ok else 'OVER'}")
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
     return 0 if ok else 1
 
 
