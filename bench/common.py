@@ -67,3 +67,9 @@ def big_review_db(path: Path, cases: int, reviewer: str) -> Path:
     db.execute("COMMIT")
     db.conn.close()
     return path
+
+
+def verdict(what: str, measured: float, budget: float, unit: str = "s") -> str:
+    """One summary line: bench/run collects the lines that start with RESULT."""
+    mark = "ok" if measured <= budget else "OVER"
+    return f"RESULT | {what} | {measured:.3f} {unit} | ≤ {budget:g} {unit} | {mark}"

@@ -21,6 +21,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import verdict
 
 from samples.personnummer import luhn_digit
 
@@ -56,10 +59,10 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def main() -> None:
+def main() -> int:
     args = sys.argv[1:]
-    rows = 100_000 if "--quick" in args else next((int(a) for a in args if a.isdigit()),
-                                                   1_000_000)
+    rows = next((int(a) for a in args if a.isdigit()),
+                100_000 if "--quick" in args else 1_000_000)
     from samples.workflow import draw_sample, import_frame
     from store import open_database
     from tui.config import Config
@@ -86,8 +89,13 @@ def main() -> None:
           f"{len(drawn.result.selected)} selected "
           f"(budget {BUDGET_DRAW_S:.0f} s: {'met' if drawn_s <= BUDGET_DRAW_S else 'MISSED'})")
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
+    print(verdict(f"frame import ({rows:,} rows)", imported, BUDGET_IMPORT_S))
+    print(verdict(f"frame draw ({rows:,} rows)", drawn_s, BUDGET_DRAW_S))
+    print(f"RESULT | peak RSS, frame import + draw ({rows:,} rows) | {peak_rss_mb():.0f} MB"
+          " | – | info")
     print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    return 0 if imported <= BUDGET_IMPORT_S and drawn_s <= BUDGET_DRAW_S else 1
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -150,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pause-ms", type=float, default=0.0,
                         help="thinking time between one inspector's answers (default 0: flat out)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="2 inspectors for 3 s")
     parser.add_argument("--worker", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--start-at", type=float, default=0.0, help=argparse.SUPPRESS)
     parser.add_argument("--log", type=Path, default=None, help=argparse.SUPPRESS)
@@ -157,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker is not None:
         return worker(args.db, args.worker, args.start_at, args.seconds, args.log,
                       args.pause_ms / 1000)
+    if args.quick:
+        args.workers, args.seconds = min(args.workers, 2), min(args.seconds, 3.0)
     folder = None
     if args.db is None:
         folder = tempfile.mkdtemp(prefix="granska-load-")
@@ -173,6 +177,12 @@ def main(argv: list[str] | None = None) -> int:
               f"slowest save {1000 * result['slowest_save_s']:.1f} ms; lost {result['lost']}, "
               f"errors {len(result['errors'])}, audit rows {result['audit_rows']}, "
               f"integrity {result['integrity']}")
+        print(f"RESULT | load: {result['workers']} inspectors, slowest save | "
+              f"{1000 * result['slowest_save_s']:.1f} ms | – | info")
+        print(f"RESULT | load: answers lost or errors | {result['lost'] + len(result['errors'])}"
+              f" | 0 | {'ok' if ok else 'OVER'}")
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
     return 0 if ok else 1
 
 

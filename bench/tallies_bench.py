@@ -17,6 +17,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import peak_rss_mb, verdict
 
 BUDGET = 0.5
 
@@ -70,7 +73,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="1,000 cases (bench/run --quick)")
     args = parser.parse_args()
     if args.quick:
-        args.cases = 1_000
+        args.cases = min(args.cases, 1_000)
 
     from review_protocols import load_builtin
     from review_protocols.values import encode
@@ -120,6 +123,10 @@ def main() -> int:
     timed("export json", lambda: export.to_json(report), results)
     timed("export answers (DB, long format)", lambda: export.answers_csv(
         answer_rows(db, protocol), ANSWER_COLUMNS), results)
+    for label, wall, cpu in results:
+        print(verdict(f"{label} ({args.cases:,} reviews; CPU {cpu:.3f} s)", wall, BUDGET))
+    print(f"RESULT | peak RSS, tallies + exports ({args.cases:,} reviews) | "
+          f"{peak_rss_mb():.0f} MB | – | info")
     db.conn.close()
     if args.db is None:
         shutil.rmtree(folder, ignore_errors=True)

@@ -19,7 +19,7 @@ A question that is itself not applicable counts as unanswered.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -33,6 +33,11 @@ class Compare:
     question: str
     op: str  # "in" | "not_in" | "between" | "answered" | "unanswered"
     values: tuple = ()
+    _set: frozenset = field(default=frozenset(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.op in ("in", "not_in"):  # built once, not on every answer
+            object.__setattr__(self, "_set", frozenset(self.values))
 
     def holds(self, answers: Mapping[str, Value]) -> bool:
         value = answers.get(self.question)
@@ -46,8 +51,10 @@ class Compare:
                 return False
             low, high = self.values
             return low <= value <= high
-        chosen = set(value) if isinstance(value, list) else {value}
-        hit = answered and bool(chosen & set(self.values))
+        if isinstance(value, list):
+            hit = answered and not self._set.isdisjoint(value)
+        else:
+            hit = answered and value in self._set
         return hit if self.op == "in" else not hit
 
     def references(self) -> set[str]:
@@ -99,9 +106,9 @@ def applicable(protocol: Protocol, answers: Mapping[str, Value]) -> dict[str, bo
     """
     visible: dict[str, Value] = {}
     result: dict[str, bool] = {}
-    for question in protocol.questions:
-        applies = question.when is None or question.when.holds(visible)
-        result[question.id] = applies
-        if applies and question.id in answers:
-            visible[question.id] = answers[question.id]
+    for question_id, holds in protocol.skip_plan:
+        applies = holds is None or holds(visible)
+        result[question_id] = applies
+        if applies and question_id in answers:
+            visible[question_id] = answers[question_id]
     return result

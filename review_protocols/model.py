@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from review_protocols.conditions import Condition
@@ -94,14 +94,23 @@ class Protocol:
     description: str = ""
     source: str = ""  # the file it was loaded from, for messages
     _by_id: dict[str, Question] = field(default_factory=dict, repr=False, compare=False)
+    _questions: tuple[Question, ...] = field(default=(), init=False, repr=False, compare=False)
+    # (question id, its condition's test or None) in order: what skip logic walks
+    skip_plan: tuple[tuple[str, Any], ...] = field(default=(), init=False, repr=False,
+                                                   compare=False)
 
     def __post_init__(self) -> None:
-        for question in self.questions:
+        # worked out once: skip logic walks every question on every answer
+        object.__setattr__(self, "_questions",
+                           tuple(q for s in self.sections for q in s.questions))
+        object.__setattr__(self, "skip_plan", tuple(
+            (q.id, q.when.holds if q.when is not None else None) for q in self._questions))
+        for question in self._questions:
             self._by_id[question.id] = question
 
     @property
     def questions(self) -> tuple[Question, ...]:
-        return tuple(q for s in self.sections for q in s.questions)
+        return self._questions
 
     def question(self, question_id: str) -> Question:
         return self._by_id[question_id]

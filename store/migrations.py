@@ -53,10 +53,18 @@ def _training(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _answers_covering_index(db: sqlite_utils.Database) -> None:
+    """Tallies and the long-format export read every counted answer by review: with the
+    value and time in the index they never touch the table (about twice as fast)."""
+    db.execute("CREATE INDEX answers_by_review ON answers"
+               " (review_id, question_id, value, answered_at)")
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("base schema", _base_schema),
     ("per-user resume state", _resume_state),
     ("training sessions, answer keys and passages", _training),
+    ("covering index for reading answers by review", _answers_covering_index),
 ]
 
 LATEST = len(MIGRATIONS)

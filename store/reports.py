@@ -77,14 +77,27 @@ def answers_long(db: sqlite_utils.Database, protocol_id: str, *,
     """The counted reviews' answers in long format: case_ref, district, gender, question_id,
     value, reviewer, answered_at (and personnummer, name when asked for)."""
     extra = ", p.personnummer, p.name" if with_identities else ""
-    return db.execute(
-        f"WITH counted AS ({_COUNTED})"
-        " SELECT p.case_ref, p.district, p.gender, a.question_id, a.value, r.reviewer,"
-        f" a.answered_at{extra} FROM counted c JOIN reviews r ON r.id = c.id"
-        " JOIN population p ON p.id = r.population_id JOIN answers a ON a.review_id = r.id"
-        " WHERE a.value IS NOT NULL ORDER BY r.id, a.question_id",
-        [protocol_id],
-    ).fetchall()
+    # Two reads instead of one join: each review's case columns once, then its answers
+    # from the covering index in (review, question) order; a third fewer values to fetch.
+    heads = {row[0]: row[1:] for row in db.execute(
+        f"SELECT r.id, p.case_ref, p.district, p.gender, r.reviewer{extra} FROM reviews r"
+        f" JOIN population p ON p.id = r.population_id WHERE r.id IN ({_COUNTED})",
+        [protocol_id])}
+    answers = db.execute(
+        "SELECT review_id, question_id, value, answered_at FROM answers"
+        f" WHERE review_id IN ({_COUNTED}) AND value IS NOT NULL ORDER BY review_id, question_id",
+        [protocol_id])
+    if with_identities:
+        return [(h[0], h[1], h[2], q, v, h[3], at, h[4], h[5])
+                for h, q, v, at in ((heads[r], q, v, at) for r, q, v, at in answers)]
+    rows: list[tuple] = []
+    append = rows.append
+    last, h = None, ()
+    for review_id, question_id, value, answered_at in answers:  # grouped by review
+        if review_id != last:
+            last, h = review_id, heads[review_id]
+        append((h[0], h[1], h[2], question_id, value, h[3], answered_at))
+    return rows
 
 
 def sample_cases(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:

@@ -197,11 +197,13 @@ def list_reviews(
     limit: int = 200,
 ) -> list[dict[str, Any]]:
     """One page of reviews with their case's district, gender and answered count."""
-    clause, params = _filters(reviewer, district, gender, status, search, kind)
-    sql = (
-        _REVIEW_SELECT + f" {clause} ORDER BY p.district, p.case_ref, r.id LIMIT ? OFFSET ?"
-    )
-    return list(db.query(sql, [*params, limit, offset]))
+    ids = _matching_ids(db, reviewer, district, gender, status, search, kind)
+    ids = ids[max(offset, 0):max(offset, 0) + max(limit, 0)]
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    return list(db.query(
+        _REVIEW_SELECT + f" WHERE r.id IN ({marks}) ORDER BY p.district, p.case_ref, r.id", ids))
 
 
 def count_reviews(
@@ -214,9 +216,44 @@ def count_reviews(
     search: str | None = None,
     kind: str | None = None,
 ) -> int:
+    return len(_matching_ids(db, reviewer, district, gender, status, search, kind))
+
+
+_LIST_ORDER = "ORDER BY p.district, p.case_ref, r.id"
+# Recent ordered lists, each with the database state it was read in (see _cached).
+_lists: dict[tuple, tuple[Any, tuple[int, int], Any]] = {}
+
+
+def _cached(db: sqlite_utils.Database, key: tuple, read: Any) -> Any:
+    """``read()``'s result, kept until anything is committed to the database.
+
+    ``PRAGMA data_version`` changes when another connection commits,
+    ``total_changes`` when this one writes; either re-reads, so a list is
+    never stale.
+    """
+    conn = db.conn
+    state = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    found = _lists.get(key)
+    if found is None or found[0] is not conn or found[1] != state:
+        if len(_lists) >= 4:  # a few lists of at most a few MB each
+            _lists.clear()
+        found = _lists[key] = (conn, state, read())
+    return found[2]
+
+
+def _matching_ids(db: sqlite_utils.Database, reviewer: str | None, district: str | None,
+                  gender: str | None, status: str | None, search: str | None,
+                  kind: str | None) -> list[int]:
+    """Every matching review id in list order, read once per filter and database state.
+
+    Sorting 100,000 reviews takes tens of milliseconds; paging through them
+    then costs a slice, and going back to a recent filter (clearing one) costs
+    nothing.
+    """
     clause, params = _filters(reviewer, district, gender, status, search, kind)
-    sql = f"SELECT count(*) FROM reviews r JOIN population p ON p.id = r.population_id {clause}"
-    return db.execute(sql, params).fetchone()[0]
+    return _cached(db, (clause, tuple(params)), lambda: [row[0] for row in db.execute(
+        "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
+        f" {clause} {_LIST_ORDER}", params)])
 
 
 def progress(

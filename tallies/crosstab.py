@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import compress
+from operator import itemgetter, not_
 
 from review_protocols.conditions import AllOf, AnyOf, Compare, Negation, Value, applicable
 from review_protocols.model import Protocol, Question, QuestionType
@@ -284,19 +285,18 @@ def tally_question(prep: Prepared, question_id: str) -> Tally:
     question = prep.protocol.question(question_id)
     counts: dict[Stratum, dict[str, int]] = {}
     reasons: dict[str, int] = {}
-    wanted: list[int] = []
-    for pattern, members in enumerate(prep.members):
-        if prep.pattern_applies[pattern][question_id]:
-            wanted += members
-            continue
-        for stratum, n in prep.pattern_strata[pattern].items():
-            bucket = counts.setdefault(stratum, {})
-            bucket[NA] = bucket.get(NA, 0) + n
-        reason = prep.reason(members[0], question)
-        reasons[reason] = reasons.get(reason, 0) + len(members)
-    answers, strata_of = prep.answers_of, prep.strata_of
-    values = [answers[i].get(question_id) for i in wanted]
-    strata = [strata_of[i] for i in wanted]
+    applies = [pattern[question_id] for pattern in prep.pattern_applies]
+    answers, strata = prep.answers_of, prep.strata_of
+    if not all(applies):  # the cases of applicable patterns, selected in C (compress)
+        for pattern, members in enumerate(prep.members):
+            if not applies[pattern]:
+                reason = prep.reason(members[0], question)
+                reasons[reason] = reasons.get(reason, 0) + len(members)
+        mask = list(map(applies.__getitem__, prep.patterns))
+        for stratum, n in Counter(compress(strata, map(not_, mask))).items():
+            counts[stratum] = {NA: n}
+        answers, strata = list(compress(answers, mask)), list(compress(strata, mask))
+    values = [a.get(question_id) for a in answers]
     if question.type is QuestionType.MULTI:
         values = [tuple(v) if type(v) is list else v for v in values]
     for (stratum, value), n in Counter(zip(strata, values, strict=True)).items():

@@ -94,6 +94,7 @@ class CaseListScreen(Screen[None]):
         self._resumed = False
         self.last_opened: int | None = None
         self._role_cache: tuple[str | None] | None = None
+        self._progress: tuple[tuple, dict] | None = None  # (scope, per district)
 
     def _reviewer_filter(self) -> str | None:
         """Whose reviews the list shows: the user's own, or None for everyone's."""
@@ -156,8 +157,13 @@ class CaseListScreen(Screen[None]):
             self.row_offset -= self.row_offset % size
             self.reload()
 
+    def on_screen_suspend(self) -> None:
+        self._away = True
+
     def on_screen_resume(self) -> None:
-        if self.is_mounted and self._resumed:
+        # the first resume comes right after mount, which has just read everything
+        if self.is_mounted and self._resumed and getattr(self, "_away", False):
+            self._progress = None  # back from a case: statuses may have changed
             self.reload(keep_cursor=True)
 
     # --- data ---------------------------------------------------------------------------------
@@ -165,7 +171,12 @@ class CaseListScreen(Screen[None]):
         from store.reviews import count_reviews, progress
 
         db, scope = self.app.db, self._scope()
-        per_district = progress(db, **scope)
+        # A supervisor's progress is the sample's: primary reviews, not second or training.
+        progress_scope = scope or {"kind": "primary"}
+        key = tuple(sorted(progress_scope.items()))
+        if self._progress is None or self._progress[0] != key:  # filters leave it as is
+            self._progress = (key, progress(db, **progress_scope))
+        per_district = self._progress[1]
         self.districts = sorted(per_district)
         self.total = count_reviews(db, **scope, **self._sql_filters())
         self.row_offset = max(0, min(self.row_offset, (self.total - 1) // self.page_size
