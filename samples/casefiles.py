@@ -90,12 +90,18 @@ def generate_cases(
 
 def case_texts_for(rows: Iterable[dict[str, Any]], protocol: Protocol, seed: int,
                    difficulty: str = "normal") -> dict[str, str]:
-    """Case-file texts for existing population rows (e.g. the demo frame), by case_ref.
+    """Case-file texts for existing population rows (e.g. the demo frame), by case_ref."""
+    return {ref: text for ref, (_, text) in cases_for(rows, protocol, seed, difficulty).items()}
+
+
+def cases_for(rows: Iterable[dict[str, Any]], protocol: Protocol, seed: int,
+              difficulty: str = "normal") -> dict[str, tuple[Truth, str]]:
+    """The hidden truth and the case-file text for existing population rows, by case_ref.
 
     Uses each row's name, gender, district and decision date, so the text fits
     the case list; the truth behind each text is random (seeded by seed and case_ref).
     """
-    texts = {}
+    made = {}
     for row in rows:
         ref = row["case_ref"]
         case_seed = int(hashlib.sha256(f"{seed}:{ref}".encode()).hexdigest()[:12], 16)
@@ -105,8 +111,8 @@ def case_texts_for(rows: Iterable[dict[str, Any]], protocol: Protocol, seed: int
         person = Person(first, last or "Andersson", row.get("gender") or "K", int(born),
                         row.get("district") or "", decided)
         truth = random_truth(protocol, random.Random(f"truth:{case_seed}"))
-        texts[ref] = render_case(truth, case_seed, difficulty, person).text
-    return texts
+        made[ref] = (truth, render_case(truth, case_seed, difficulty, person).text)
+    return made
 
 
 def attach_case_files(db: sqlite_utils.Database, frame_id: int, seed: int,

@@ -19,6 +19,9 @@ from samples import personnummer
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from review_protocols import Protocol
+    from samples.case_truth import Truth
+    from samples.draw import Member
     from tui.config import Config
 
 HEADERS = ["Ärende", "Personnummer", "Namn", "Kön", "Stadsdel", "Insats", "Beslutsdatum"]
@@ -90,12 +93,18 @@ def create_demo(
     seed: int = 1,
     districts: int | None = None,
     cases: int | None = None,
+    colleague: str | None = None,
 ) -> str:
-    """Import a demo frame, draw the sample with the real draw, give the cases to the user."""
+    """Import a demo frame, draw the sample with the real draw, give the cases to the user.
+
+    With ``colleague``, every other drawn case is instead already reviewed and complete
+    under that name, answered from the hidden truth its case file was written from,
+    so that the tallies and charts have something to show from the first start.
+    """
     from dataclasses import replace
 
     from review_protocols import load_builtin
-    from samples.casefiles import case_texts_for
+    from samples.casefiles import cases_for
     from samples.workflow import draw_sample, import_rows
     from store import current_user
     from store.frames import frame
@@ -106,17 +115,41 @@ def create_demo(
     rows = demo_cells([(d.name, d.code) for d in chosen], cases or 60, seed)
     protocol = load_builtin(config.protocol.default)
     # Every demo case gets a generated case file, so the case screen shows one to read.
-    texts = case_texts_for(
+    made = cases_for(
         ({"case_ref": r[0], "name": r[2], "gender": r[3], "district": r[4],
           "decision_date": r[6], "birth_date": personnummer.parse(r[1])[1].isoformat()}
          for r in rows), protocol, seed)
     frame_id = import_rows(db, HEADERS, rows, config, name=f"demo-{seed}", source="faker sv_SE",
-                           kind="demo", case_texts=texts)
+                           kind="demo", case_texts={ref: text for ref, (_, text) in made.items()})
     stored = frame(db, frame_id)
     drawn = draw_sample(db, config, seed=seed, frame_names=[stored["name"]], kind="demo")
     me = current_user()
     selected = drawn.result.selected
-    for member in selected:
+    done_by_colleague = selected[::2] if colleague else []
+    mine = selected[1::2] if colleague else selected
+    for member in mine:
         ensure_review(db, member.population_id, me, protocol.id, protocol.version,
                       sample_id=drawn.sample_id)
-    return f"demo frame of {len(rows)} decisions, {len(selected)} cases drawn for {me}"
+    if done_by_colleague:
+        _answer_from_truth(db, protocol, done_by_colleague, made, drawn.sample_id, colleague)
+    summary = f"demo frame of {len(rows)} decisions, {len(mine)} cases drawn for {me}"
+    if colleague:
+        summary += f", {len(done_by_colleague)} already reviewed by {colleague}"
+    return summary
+
+
+def _answer_from_truth(
+    db: sqlite_utils.Database, protocol: Protocol, members: list[Member],
+    made: dict[str, tuple[Truth, str]], sample_id: int, colleague: str,
+) -> None:
+    from review_protocols.values import encode
+    from store.reports import ImportedAnswer, import_answers
+
+    answers = [
+        ImportedAnswer(m.population_id, sample_id, colleague, question_id,
+                       encode(protocol.question(question_id), value))
+        for m in members
+        for question_id, value in made[m.case_ref][0].items()
+    ]
+    import_answers(db, answers, protocol_id=protocol.id, protocol_version=protocol.version,
+                   source="demo", who=colleague)

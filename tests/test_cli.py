@@ -127,3 +127,23 @@ def test_every_subcommand_and_choice_is_in_its_commands_readme_section() -> None
         section = sections[path[0]]
         assert re.search(rf"\b{re.escape(path[-1])}\b", section), (
             f"README's `granska {path[0]}` section does not mention {' '.join(path)}")
+
+
+def test_reviewed_demo_has_tallies_at_once(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(db), "--districts", "2", "--cases", "20",
+                 "--reviewed"]) == 0
+    from review_protocols import load_builtin
+    from store import current_user, open_database
+    from store.reviews import count_reviews
+    from tallies.source import load_report
+
+    database = open_database(db)
+    mine = count_reviews(database, reviewer=current_user())
+    done = count_reviews(database, reviewer="demo.kollega", status="complete")
+    assert mine > 0 and done > 0 and abs(mine - done) <= 1
+    report = load_report(database, load_builtin("boendestod_sol"),
+                         ["Hägersten-Älvsjö", "Hässelby-Vällingby"])
+    assert report.cases == done
+    answered = report.table("dur_aktuell.district")
+    assert sum(answered.row(code).counts[-1] for code in ("ja", "nej")) == done

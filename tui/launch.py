@@ -22,11 +22,12 @@ def launch(ctx: Context) -> int:
         demo = True
     if demo and not ctx.db_path.exists():
         from samples.demo import create_demo
+        from tui.commands.demo import COLLEAGUE
         from tui.i18n import set_language, t
 
         set_language(ctx.config.language)
         print(t("app.creating_demo", path=ctx.db_path), file=sys.stderr)
-        create_demo(ctx.open_db(create=True), ctx.config)
+        create_demo(ctx.open_db(create=True), ctx.config, colleague=COLLEAGUE)
     db = ctx.open_db(create=False)
     from tui.access import require_role, warn_permissions_once
     from tui.i18n import set_language

@@ -13,6 +13,9 @@ def _positive(text: str) -> int:
     return at_least_one(text)
 
 
+COLLEAGUE = "demo.kollega"  # the made-up inspector of a demo's finished reviews
+
+
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     parser = sub.add_parser(
         "demo", parents=[parent], help="create a demo database with fake (Faker sv_SE) cases",
@@ -24,6 +27,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
                         help="use the first N districts of the config (default all)")
     parser.add_argument("--cases", type=_positive, default=None, metavar="N",
                         help="cases per district in the frame (default 60)")
+    parser.add_argument("--reviewed", action="store_true",
+                        help=f"every other drawn case comes already reviewed by {COLLEAGUE}, "
+                        "so the tallies have figures at once")
     parser.set_defaults(run=run)
 
 
@@ -35,7 +41,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ctx.db_override = demo_path()
     summary = create_demo(
         ctx.open_db(create=True), ctx.config, seed=args.seed, districts=args.districts,
-        cases=args.cases,
+        cases=args.cases, colleague=COLLEAGUE if args.reviewed else None,
     )
     print(f"{ctx.db_path}: {summary}")
     return 0
