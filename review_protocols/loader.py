@@ -202,14 +202,15 @@ def _section(raw: Any, ctx: _Context, area_ids: set[str], seen: dict[str, Questi
     _no_unknown(raw, _SECTION_KEYS, "the section", ctx)
     title = _string(raw, "title", "the section", ctx)
     help_text = _string(raw, "help", "the section", ctx, default="")
+    title_en = _string(raw, "title_en", "the section", ctx, default="")
+    help_en = _string(raw, "help_en", "the section", ctx, default="")
     raw_questions = _array(raw, "questions", "the section", ctx)
     if not raw_questions:
         raise ctx.fail("has no questions; add [[sections.questions]] entries")
     questions = tuple(_question(q, ctx, section_id, area_ids, seen) for q in raw_questions)
     return Section(
         section_id, title, questions, help_text,
-        title_en=_string(raw, "title_en", "the section", ctx, default=""),
-        help_en=_string(raw, "help_en", "the section", ctx, default=""),
+        title_en=title_en, help_en=help_en,
     )
 
 
