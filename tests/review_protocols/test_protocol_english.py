@@ -61,7 +61,8 @@ def test_english_keys_are_read_and_swedish_is_the_default_and_the_fallback() -> 
     assert question.text_in("en") == "What decision was made?"
     assert question.text_in("sv") == question.text == "Vilket beslut har fattats?"
     assert (question.label_in("en"), question.help_in("en")) == ("Decision", "Help.")
-    assert [o.label_in("en") for o in question.options] == ["Granted", "Avslag"]  # no English: Swedish
+    # an option without English shows its Swedish label
+    assert [o.label_in("en") for o in question.options] == ["Granted", "Avslag"]
     assert protocol.area_label("trygghet", "en") == "Security and safety"
     assert display(question, "bifall", "en") == "Granted"
     assert display(question, "bifall") == "Bifall"
@@ -88,7 +89,8 @@ def test_a_protocol_without_english_loads_and_shows_swedish_in_english_mode() ->
      "question 'beslut': the question: 'text_en' must be text in quotes, not float"),
     ('short_en = "Decision"', "short_en = 2", "the question: 'short_en' must be text"),
     ('help_en = "Help."', "help_en = false", "the question: 'help_en' must be text"),
-    ('label_en = "Granted"', "label_en = 7", "option 1: 'label_en' must be text in quotes, not int"),
+    ('label_en = "Granted"', "label_en = 7",
+     "option 1: 'label_en' must be text in quotes, not int"),
 ])
 def test_an_english_key_of_the_wrong_type_is_one_precise_error(old: str, new: str,
                                                                 where: str) -> None:
