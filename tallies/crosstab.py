@@ -206,6 +206,7 @@ class Prepared:
         prep = cls(protocol, cases, districts, applies, codes, set(strata_of), patterns,
                    strata_of)
         prep.pattern_applies = found
+        prep.language = language
         prep.pattern_keys = [None] * len(found)
         for key, index in memo.items():
             prep.pattern_keys[index] = key
