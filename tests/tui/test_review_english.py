@@ -61,3 +61,18 @@ async def test_swedish_case_screen_is_unchanged(make_app) -> None:
         await pilot.pause()
         text = shown(pilot.app.screen.views[first.id])
         assert first.text in text and "Finns" in text and "Present" not in text
+
+
+def test_audit_lines_name_question_and_answer_in_english(english) -> None:
+    from tui.audit_rows import describe
+    from tui.i18n import set_language
+
+    row = {"protocol_id": "boendestod_sol", "field": "beslut", "old_value": "bifall",
+           "new_value": "avslag", "action": "answer", "at": "2026-11-23T10:00:00",
+           "who": "anna", "reviewer": "anna", "kind": "primary"}
+    set_language("en")
+    line = describe(row, lambda _id: PROTOCOL)
+    assert (line.what, line.old, line.new) == ("Decision", "Granted", "Refused (entirely)")
+    set_language("sv")
+    line = describe(row, lambda _id: PROTOCOL)
+    assert (line.what, line.old, line.new) == ("Beslut", "Bifall", "Avslag (helt avslag)")
