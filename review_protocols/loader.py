@@ -7,15 +7,19 @@ re-checks the structure.
 
 File layout::
 
-    [protocol]  id, version, title, language ("sv" | "en"), description
-    [[areas]]   id, label                              # kvalitetsområden
-    [[sections]] id, title, help
+    [protocol]  id, version, title, title_en, language ("sv" | "en"), description
+    [[areas]]   id, label, label_en                    # kvalitetsområden
+    [[sections]] id, title, title_en, help, help_en
     [[sections.questions]]
         id, type ("single" | "multi" | "number" | "date" | "text"), text,
-        short, help, required (default true), area,
-        options = [{ code, label, key }]              # choice types only
+        text_en, short, short_en, help, help_en, required (default true), area,
+        options = [{ code, label, label_en, key }]    # choice types only
         unit, min, max, integer                        # number only
         when = { ... }                                 # see conditions.py
+
+The ``*_en`` keys are optional English variants of the Swedish text beside
+them (shown when config.toml says ``language = "en"``); the Swedish stays the
+required base, and a missing English falls back to it.
 """
 
 from __future__ import annotations
@@ -43,14 +47,14 @@ KEY_LETTER = re.compile(r"^[a-zåäö]$")
 LANGUAGES = ("sv", "en")
 
 _TOP_KEYS = {"protocol", "areas", "sections"}
-_PROTOCOL_KEYS = {"id", "version", "title", "language", "description"}
-_AREA_KEYS = {"id", "label"}
-_SECTION_KEYS = {"id", "title", "help", "questions"}
+_PROTOCOL_KEYS = {"id", "version", "title", "title_en", "language", "description"}
+_AREA_KEYS = {"id", "label", "label_en"}
+_SECTION_KEYS = {"id", "title", "title_en", "help", "help_en", "questions"}
 _QUESTION_KEYS = {
-    "id", "type", "text", "short", "help", "required", "area", "options",
-    "unit", "min", "max", "integer", "when",
+    "id", "type", "text", "text_en", "short", "short_en", "help", "help_en", "required",
+    "area", "options", "unit", "min", "max", "integer", "when",
 }
-_OPTION_KEYS = {"code", "label", "key"}
+_OPTION_KEYS = {"code", "label", "label_en", "key"}
 _NUMBER_KEYS = {"unit", "min", "max", "integer"}
 
 
@@ -175,6 +179,7 @@ def _build(data: dict[str, Any], ctx: _Context) -> Protocol:
     return Protocol(
         id=protocol_id, version=version, title=title, language=language,
         sections=tuple(sections), areas=areas, description=description, source=ctx.source,
+        title_en=_string(head, "title_en", "[protocol]", ctx, default=""),
     )
 
 
@@ -183,7 +188,8 @@ def _area(raw: Any, ctx: _Context) -> QualityArea:
         raise ctx.fail("each [[areas]] entry must be a table with id and label")
     _no_unknown(raw, _AREA_KEYS, "[[areas]]", ctx)
     return QualityArea(
-        _identifier(raw, "id", "[[areas]]", ctx), _string(raw, "label", "[[areas]]", ctx)
+        _identifier(raw, "id", "[[areas]]", ctx), _string(raw, "label", "[[areas]]", ctx),
+        _string(raw, "label_en", "[[areas]]", ctx, default=""),
     )
 
 
@@ -196,11 +202,16 @@ def _section(raw: Any, ctx: _Context, area_ids: set[str], seen: dict[str, Questi
     _no_unknown(raw, _SECTION_KEYS, "the section", ctx)
     title = _string(raw, "title", "the section", ctx)
     help_text = _string(raw, "help", "the section", ctx, default="")
+    title_en = _string(raw, "title_en", "the section", ctx, default="")
+    help_en = _string(raw, "help_en", "the section", ctx, default="")
     raw_questions = _array(raw, "questions", "the section", ctx)
     if not raw_questions:
         raise ctx.fail("has no questions; add [[sections.questions]] entries")
     questions = tuple(_question(q, ctx, section_id, area_ids, seen) for q in raw_questions)
-    return Section(section_id, title, questions, help_text)
+    return Section(
+        section_id, title, questions, help_text,
+        title_en=title_en, help_en=help_en,
+    )
 
 
 def _question(
@@ -258,6 +269,9 @@ def _question(
         required=required, area=area, options=options,
         unit=_string(raw, "unit", "the question", ctx, default=""),
         minimum=minimum, maximum=maximum, integer=integer, when=when,
+        text_en=_string(raw, "text_en", "the question", ctx, default=""),
+        short_en=_string(raw, "short_en", "the question", ctx, default=""),
+        help_en=_string(raw, "help_en", "the question", ctx, default=""),
     )
     seen[question_id] = question
     return question
@@ -283,7 +297,7 @@ def _options(raw: dict, ctx: _Context, kind: QuestionType) -> tuple[Option, ...]
         key = _string(entry, "key", where, ctx, default=code[0])
         if not KEY_LETTER.match(key):
             raise ctx.fail(f"{where} key '{key}' must be one lowercase letter")
-        options.append(Option(code, label, key))
+        options.append(Option(code, label, key, _string(entry, "label_en", where, ctx, default="")))
     _unique([o.code for o in options], "option code", ctx)
     _unique([o.key for o in options], "option key", ctx)
     return tuple(options)

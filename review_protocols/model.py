@@ -3,6 +3,10 @@
 Protocols are data (TOML files, see ``loader``). These frozen dataclasses are
 what the rest of Granska works with; they are built once per process and then
 only read, so the per-keystroke path never parses anything.
+
+Texts are Swedish (the base, required); optional English variants (``*_en``)
+are read with ``text_in(lang)``, ``label_in(lang)``, ``title_in(lang)`` ...,
+which fall back to the Swedish when a protocol has no English.
 """
 
 from __future__ import annotations
@@ -26,11 +30,20 @@ class QuestionType(StrEnum):
 CHOICE_TYPES = frozenset({QuestionType.SINGLE, QuestionType.MULTI})
 
 
+def _pick(base: str, english: str, lang: str) -> str:
+    """The English variant when asked for and present; otherwise the (Swedish) base."""
+    return english if lang == "en" and english else base
+
+
 @dataclass(frozen=True, slots=True)
 class Option:
     code: str
     label: str
     key: str  # the mnemonic letter; digits 1..9 always work too
+    label_en: str = ""
+
+    def label_in(self, lang: str) -> str:
+        return _pick(self.label, self.label_en, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +62,9 @@ class Question:
     maximum: float | None = None
     integer: bool = False
     when: Condition | None = None
+    text_en: str = ""  # English variants; empty means "use the Swedish"
+    short_en: str = ""
+    help_en: str = ""
 
     @property
     def is_choice(self) -> bool:
@@ -68,6 +84,16 @@ class Question:
     def label(self) -> str:
         return self.short or self.id
 
+    def text_in(self, lang: str) -> str:
+        return _pick(self.text, self.text_en, lang)
+
+    def help_in(self, lang: str) -> str:
+        return _pick(self.help, self.help_en, lang)
+
+    def label_in(self, lang: str) -> str:
+        """The short label in ``lang``, falling back to the Swedish one, then the id."""
+        return _pick(self.short, self.short_en, lang) or self.id
+
 
 @dataclass(frozen=True, slots=True)
 class Section:
@@ -75,12 +101,24 @@ class Section:
     title: str
     questions: tuple[Question, ...]
     help: str = ""
+    title_en: str = ""
+    help_en: str = ""
+
+    def title_in(self, lang: str) -> str:
+        return _pick(self.title, self.title_en, lang)
+
+    def help_in(self, lang: str) -> str:
+        return _pick(self.help, self.help_en, lang)
 
 
 @dataclass(frozen=True, slots=True)
 class QualityArea:
     id: str
     label: str
+    label_en: str = ""
+
+    def label_in(self, lang: str) -> str:
+        return _pick(self.label, self.label_en, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +131,7 @@ class Protocol:
     areas: tuple[QualityArea, ...] = ()
     description: str = ""
     source: str = ""  # the file it was loaded from, for messages
+    title_en: str = ""
     _by_id: dict[str, Question] = field(default_factory=dict, repr=False, compare=False)
     _questions: tuple[Question, ...] = field(default=(), init=False, repr=False, compare=False)
     # (question id, its condition's test or None) in order: what skip logic walks
@@ -120,3 +159,11 @@ class Protocol:
 
     def area(self, area_id: str) -> QualityArea | None:
         return next((a for a in self.areas if a.id == area_id), None)
+
+    def title_in(self, lang: str) -> str:
+        return _pick(self.title, self.title_en, lang)
+
+    def area_label(self, area_id: str, lang: str) -> str:
+        """The area's label in ``lang``; the id itself for an undeclared area."""
+        area = self.area(area_id)
+        return area.label_in(lang) if area else area_id

@@ -68,13 +68,15 @@ def decode(question: Question, stored: str | None) -> Value:
     return stored
 
 
-def display(question: Question, value: Value) -> str:
-    """A short human form: option labels, the number with its unit."""
+def display(question: Question, value: Value, lang: str = "sv") -> str:
+    """A short human form: option labels (in ``lang``), the number with its unit."""
     if value is None or value == []:
         return ""
     if question.is_choice:
         codes = value if isinstance(value, list) else [value]
-        return ", ".join((o.label if (o := question.option(str(c))) else str(c)) for c in codes)
+        return ", ".join(
+            (o.label_in(lang) if (o := question.option(str(c))) else str(c)) for c in codes
+        )
     if question.type is QuestionType.NUMBER:
         text = encode(question, value) or ""
         return f"{text.replace('.', ',')} {question.unit}".strip()

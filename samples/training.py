@@ -35,7 +35,7 @@ def store_generated(
 
 
 def session_report(
-    db: sqlite_utils.Database, protocol: Protocol, session_id: int
+    db: sqlite_utils.Database, protocol: Protocol, session_id: int, language: str = "sv"
 ) -> CalibrationReport:
     from samples.casefiles import Passage
     from store.training import session_data
@@ -46,4 +46,4 @@ def session_report(
                    for qid, (text, present, section) in found.items()}
              for ref, found in data.passages.items()}
     return calibrate(protocol, data.case_refs, data.keys, data.answers, shown,
-                     session=data.session["name"])
+                     session=data.session["name"], language=language)

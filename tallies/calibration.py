@@ -89,8 +89,12 @@ def calibrate(
     passages: Mapping[str, Mapping[str, str]],
     *,
     session: str = "",
+    language: str = "sv",
 ) -> CalibrationReport:
-    """The report for one session; ``answers`` is trainee -> case_ref -> question -> value."""
+    """The report for one session; ``answers`` is trainee -> case_ref -> question -> value.
+
+    ``language`` picks the protocol's question and option labels ("sv" or "en").
+    """
     questions = [q for q in protocol.questions
                  if any(q.id in keys.get(ref, {}) for ref in case_refs)]
     results = []
@@ -103,15 +107,16 @@ def calibrate(
             got = [given[ref].get(question.id, UNANSWERED) for ref in refs]
             agreed = sum(a == b for a, b in zip(expected, got, strict=True))
             per_question.append(QuestionAgreement(
-                question.id, question.label, len(refs), agreed,
+                question.id, question.label_in(language), len(refs), agreed,
                 percent_agreement(expected, got), cohen_kappa(expected, got)))
             pooled_key += [f"{question.id}={v}" for v in expected]
             pooled_given += [f"{question.id}={v}" for v in got]
             for ref, want, have in zip(refs, expected, got, strict=True):
                 if want != have:
                     misses.append(Miss(
-                        ref, question.id, question.label, _shown(question, want),
-                        _shown(question, have), passages.get(ref, {}).get(question.id, "")))
+                        ref, question.id, question.label_in(language),
+                        _shown(question, want, language), _shown(question, have, language),
+                        passages.get(ref, {}).get(question.id, "")))
         misses.sort(key=lambda m: (case_refs.index(m.case_ref), _order(protocol, m.question_id)))
         results.append(TraineeResult(
             trainee, len(pooled_key), len(pooled_key) - len(misses),
@@ -120,7 +125,7 @@ def calibrate(
             per_question, misses))
     return CalibrationReport(session, list(case_refs), results,
                              _most_missed(results), _between(questions, case_refs, keys, answers,
-                                                             protocol))
+                                                             protocol, language))
 
 
 def format_kappa(kappa: float | None) -> str:
@@ -144,7 +149,8 @@ def _most_missed(results: list[TraineeResult]) -> list[MissCount]:
     return [MissCount(qid, labels[qid], counts[qid], items[qid]) for qid in ranked]
 
 
-def _between(questions, case_refs, keys, answers, protocol) -> list[BetweenTrainees]:
+def _between(questions, case_refs, keys, answers, protocol,
+             language: str = "sv") -> list[BetweenTrainees]:
     trainees = sorted(answers)
     if len(trainees) < 2:
         return []
@@ -162,7 +168,7 @@ def _between(questions, case_refs, keys, answers, protocol) -> list[BetweenTrain
             subjects.append(Counter(given))
         same = sum(len(s) == 1 for s in subjects)
         rows.append(BetweenTrainees(
-            question.id, question.label, len(subjects),
+            question.id, question.label_in(language), len(subjects),
             same / len(subjects) if subjects else None, fleiss_kappa(subjects)))
     return rows
 
@@ -180,10 +186,10 @@ def _normalised(protocol: Protocol, given: Mapping[str, str | None]) -> dict[str
     return out
 
 
-def _shown(question, value: str) -> str:
+def _shown(question, value: str, language: str = "sv") -> str:
     if value == UNANSWERED:
         return "(obesvarad)"
-    return display(question, decode(question, value))
+    return display(question, decode(question, value), language)
 
 
 def _order(protocol: Protocol, question_id: str) -> int:

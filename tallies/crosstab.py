@@ -59,6 +59,7 @@ class Words:
     multi_note: str = "flera svar möjliga"
     median: str = "Median"
     count: str = "Antal"
+    language: str = "sv"  # the protocol's texts (question, option and area labels)
 
 
 SWEDISH = Words()
@@ -178,10 +179,11 @@ class Prepared:
     members: list[list[int]] = field(default_factory=list)  # case indices per pattern
     pattern_strata: list[Counter] = field(default_factory=list)
     answers_of: list[Mapping[str, Value]] = field(default_factory=list)
+    language: str = "sv"  # of the protocol texts in "not applicable" reasons
 
     @classmethod
     def of(cls, protocol: Protocol, cases: Sequence[CaseAnswers], districts: Sequence[str],
-           codes: Mapping[str, str] | None = None) -> Prepared:
+           codes: Mapping[str, str] | None = None, language: str = "sv") -> Prepared:
         # Applicability depends only on the answers conditions refer to; many cases
         # share them, so work each pattern out once.
         refs = sorted({r for q in protocol.questions if q.when is not None
@@ -205,6 +207,7 @@ class Prepared:
         prep = cls(protocol, cases, districts, applies, codes, set(strata_of), patterns,
                    strata_of)
         prep.pattern_applies = found
+        prep.language = language
         prep.pattern_keys = [None] * len(found)
         for key, index in memo.items():
             prep.pattern_keys[index] = key
@@ -232,7 +235,7 @@ class Prepared:
         if found is None:
             found = self._reasons[key] = _reason(self.protocol, question,
                                                  self.cases[case_index].answers,
-                                                 self.applies[case_index])
+                                                 self.applies[case_index], self.language)
         return found
 
     def columns(self, view: str, words: Words = SWEDISH) -> Columns:
@@ -323,7 +326,8 @@ def crosstab(prep: Prepared, question_id: str, view: str = "district",
         return tuple(tally.column(members, category) for members in cols.strata)
 
     answered = line(ANSWERED)
-    rows = [Row(o.label, line(o.code), answered, o.code) for o in question.options]
+    rows = [Row(o.label_in(words.language), line(o.code), answered, o.code)
+            for o in question.options]
     rows.append(Row(words.total, answered, None, ANSWERED))
     rows.append(Row(words.not_applicable, line(NA), None, NA))
     rows.append(Row(words.unanswered, line(UNANSWERED), None, UNANSWERED))
@@ -331,8 +335,8 @@ def crosstab(prep: Prepared, question_id: str, view: str = "district",
                             tally.reasons, words)
     if answered[-1] and question.type is QuestionType.MULTI:
         note += f". {words.base_note.format(n=answered[-1])}; {words.multi_note}"
-    return Table(f"{question_id}.{view}", question.label, view, cols.labels, tuple(rows),
-                 note, question_id)
+    return Table(f"{question_id}.{view}", question.label_in(words.language), view, cols.labels,
+                 tuple(rows), note, question_id)
 
 
 PLAN_EXISTS, PLAN_MATCHES = "genomforandeplan_finns", "genomforandeplan_overensstammer"
@@ -362,7 +366,8 @@ def plan_matches(prep: Prepared, view: str = "district", words: Words = SWEDISH,
     # Applicable but not settled: plan question unanswered, or a plan without a match answer.
     unanswered = tuple(
         e + m for e, m in zip(line(exists, UNANSWERED), line(matches, UNANSWERED), strict=True))
-    rows = [Row(o.label, per_option[o.code], plans, o.code) for o in match_q.options]
+    rows = [Row(o.label_in(words.language), per_option[o.code], plans, o.code)
+            for o in match_q.options]
     rows.append(Row(words.plan_missing, missing, due, "saknas"))
     rows.append(Row(words.total, due, None, ANSWERED))
     rows.append(Row(words.not_applicable, not_applicable, None, NA))
@@ -398,7 +403,7 @@ def _cases(n: int, words: Words) -> str:
 
 
 def _reason(protocol: Protocol, question: Question, answers: Mapping[str, Value],
-            applies: Mapping[str, bool]) -> str:
+            applies: Mapping[str, bool], lang: str = "sv") -> str:
     """Why a question does not apply: the first answer its condition failed on."""
     visible = _Visible(answers, applies)
     failed = _failing(question.when, visible) if question.when is not None else None
@@ -406,11 +411,11 @@ def _reason(protocol: Protocol, question: Question, answers: Mapping[str, Value]
         return "?"
     ref = protocol.question(failed.question)
     if not applies.get(ref.id, True) and ref.when is not None:
-        return _reason(protocol, ref, answers, applies)  # the cause further up the chain
+        return _reason(protocol, ref, answers, applies, lang)  # the cause further up the chain
     value = visible.get(failed.question)
     if value in (None, "", []):
-        return f"{ref.label}: –"
-    return f"{ref.label}: {display(ref, value)}"
+        return f"{ref.label_in(lang)}: –"
+    return f"{ref.label_in(lang)}: {display(ref, value, lang)}"
 
 
 class _Visible:

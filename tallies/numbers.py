@@ -112,8 +112,9 @@ def number_table(prep: Prepared, question_id: str, view: str = "district",
                                      for members in cols.strata), None, code))
     note = denominator_note(len(prep.cases), rows[-2].counts[-1], rows[-1].counts[-1],
                             reasons, words)
-    unit = f" ({question.unit})" if question.unit and "(" not in question.label else ""
-    title = question.label + unit
+    label = question.label_in(words.language)
+    unit = f" ({question.unit})" if question.unit and "(" not in label else ""
+    title = label + unit
     return Table(f"{question_id}.{view}", title, view, cols.labels, tuple(rows), note,
                  question_id, kind="number")
 

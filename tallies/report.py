@@ -80,8 +80,8 @@ def build_report(
     words: Words = SWEDISH,
     views: Sequence[str] = VIEWS,
 ) -> Report:
-    prep = Prepared.of(protocol, cases, districts, codes)
-    report = Report(protocol.id, protocol.title, len(cases), tuple(districts),
+    prep = Prepared.of(protocol, cases, districts, codes, words.language)
+    report = Report(protocol.id, protocol.title_in(words.language), len(cases), tuple(districts),
                     notes=list(notes))
     tallies = {q.id: tally_question(prep, q.id) for q in closed_questions(protocol)}
     if protocol.has_question(PLAN_EXISTS) and protocol.has_question(PLAN_MATCHES):
@@ -119,7 +119,9 @@ def area_tables(prep: Prepared, tallies: Mapping, words: Words = SWEDISH) -> lis
             first = question.options[0]
             answered = tuple(tally.column(m, ANSWERED) for m in cols.strata)
             counts = tuple(tally.column(m, first.code) for m in cols.strata)
-            rows.append(Row(f"{question.label}: {first.label}", counts, answered, question.id))
-        tables.append(Table(f"area.{area.id}", area.label, "areas", cols.labels, tuple(rows),
-                            "", ""))
+            lang = words.language
+            rows.append(Row(f"{question.label_in(lang)}: {first.label_in(lang)}", counts,
+                            answered, question.id))
+        tables.append(Table(f"area.{area.id}", area.label_in(words.language), "areas",
+                            cols.labels, tuple(rows), "", ""))
     return tables

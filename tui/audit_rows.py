@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from tui.i18n import STRINGS, t
+from tui.i18n import STRINGS, language, t
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +32,11 @@ def describe(row: dict[str, Any], protocol_for: Callable[[str], Any]) -> AuditLi
         from review_protocols.values import decode, display
 
         question = protocol.question(field)
-        what = question.short or question.text
+        lang = language()
+        what = question.label_in(lang) if question.short else question.text_in(lang)
         if row["action"] in ("answer", "answer.import"):
-            old = display(question, decode(question, old or None)) or old
-            new = display(question, decode(question, new or None)) or new
+            old = display(question, decode(question, old or None), lang) or old
+            new = display(question, decode(question, new or None), lang) or new
     if row["action"] == "status":
         old = t(f"status.{old}") if f"status.{old}" in STRINGS else old
         new = t(f"status.{new}") if f"status.{new}" in STRINGS else new

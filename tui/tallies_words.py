@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 from tallies.crosstab import Words
-from tui.i18n import t
+from tui.i18n import language, t
 
 
 def words() -> Words:
-    return Words(**{f.name: t(f"tallies.w.{f.name}") for f in dataclasses.fields(Words)})
+    fields = (f.name for f in dataclasses.fields(Words) if f.name != "language")
+    return Words(language=language(), **{name: t(f"tallies.w.{name}") for name in fields})

@@ -121,3 +121,21 @@ def test_only_complete_primary_or_consensus_reviews_count(report_db, protocol) -
     set_review_status(report_db, first["review_id"], "in_progress", who="bo")
     set_review_status(report_db, rid, "in_progress", who="bo")
     assert load_report(report_db, protocol, DISTRICTS).cases == 79
+
+
+def test_english_report_has_english_question_option_and_area_labels(protocol,
+                                                                    report_cases) -> None:
+    """Same figures; the protocol's texts in English (as the English TUI and its exports use)."""
+    from tallies.crosstab import Words
+
+    report = build_report(protocol, report_cases, DISTRICTS, codes=CODES,
+                          words=Words(language="en"))
+    table = report.table("dur_aktuell.district")
+    assert table.title == "Current DUR investigation"
+    assert [row.label for row in table.rows[:2]] == ["Present", "Missing"]
+    assert report.protocol_title == "Case-file review of housing support (boendestöd) under SoL"
+    assert report.table("area.trygghet_sakerhet").title == "Security and safety"
+    assert "Decision: Refused (entirely)" in report.table("plan_stammer.district").note
+    swedish = report_of(protocol, report_cases)
+    assert [r.counts for r in swedish.table("dur_aktuell.district").rows] == [
+        r.counts for r in table.rows]

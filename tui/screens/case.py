@@ -27,7 +27,7 @@ from review_protocols.completeness import answered_applicable, missing_required
 from review_protocols.conditions import Value
 from review_protocols.values import decode, display, encode
 from store.errors import StoreError
-from tui.i18n import t, titled
+from tui.i18n import language, t, titled
 from tui.screens.case_list import POSITION_KEY
 from tui.widgets.question import QuestionView
 from tui.widgets.review_commands import ReviewCommands
@@ -152,7 +152,8 @@ class CaseScreen(Screen[None]):
                 yield Static(self._case_note_text(), id="case-note", markup=False)
                 for s_index, section in enumerate(self.protocol.sections):
                     letter = SECTION_LETTERS[s_index % len(SECTION_LETTERS)]
-                    heading = Static(Text(f"{letter}. {section.title}", style="bold underline"),
+                    title = section.title_in(language())
+                    heading = Static(Text(f"{letter}. {title}", style="bold underline"),
                                      classes="section-title")
                     heading.display = any(self.applies[q.id] for q in section.questions)
                     self.section_titles.append(heading)
@@ -207,7 +208,7 @@ class CaseScreen(Screen[None]):
                         who=self.app.user)
         except StoreError as error:
             view.set_failed()
-            self._show_failure(question.label, error)
+            self._show_failure(question.label_in(language()), error)
             return False
         if value is None:
             self.values.pop(question.id, None)
@@ -218,10 +219,11 @@ class CaseScreen(Screen[None]):
             self.status = "in_progress"
         self._hide_banner()
         self._refresh_applicability()
-        shown = display(question, value) if question.type is not QuestionType.TEXT else "…"
+        lang = language()
+        shown = display(question, value, lang) if question.type is not QuestionType.TEXT else "…"
         self._last_message = (
-            f"✓ {t('case.saved', label=question.label, value=shown)}" if value is not None
-            else f"✓ {t('case.cleared', label=question.label)}"
+            f"✓ {t('case.saved', label=question.label_in(lang), value=shown)}" if value is not None
+            else f"✓ {t('case.cleared', label=question.label_in(lang))}"
         )
         self._update_status()
         if advance:
@@ -447,7 +449,8 @@ class CaseScreen(Screen[None]):
             if text is not None:
                 self._answer(view, text or None, False)
 
-        self.app.push_screen(TextEditModal(view.question.text, str(view.value or "")), done)
+        text = view.question.text_in(language())
+        self.app.push_screen(TextEditModal(text, str(view.value or "")), done)
 
     def action_question_note(self) -> None:
         from tui.widgets.modals import TextEditModal
@@ -460,7 +463,7 @@ class CaseScreen(Screen[None]):
             if text is not None and text != view.note:
                 self._save_note(view.question.id, text, view)
 
-        title = t("case.note_title", label=view.question.label)
+        title = t("case.note_title", label=view.question.label_in(language()))
         self.app.push_screen(TextEditModal(title, view.note), done)
 
     def action_case_note(self) -> None:
@@ -479,8 +482,8 @@ class CaseScreen(Screen[None]):
         try:
             save_note(self.app.db, self.review_id, question_id, text, who=self.app.user)
         except StoreError as error:
-            self._show_failure(t("case.case_note") if view is None else view.question.label,
-                               error)
+            label = view.question.label_in(language()) if view is not None else ""
+            self._show_failure(t("case.case_note") if view is None else label, error)
             return
         if view is None:
             self.case_note = text
@@ -503,7 +506,7 @@ class CaseScreen(Screen[None]):
         else:
             missing = missing_required(self.protocol, self.values)
             if missing:
-                labels = [self.protocol.question(q).label for q in missing]
+                labels = [self.protocol.question(q).label_in(language()) for q in missing]
                 shown = ", ".join(labels[:4]) + (
                     t("case.and_more", count=len(labels) - 4) if len(labels) > 4 else "")
                 text = t("case.missing", count=len(missing), labels=shown)

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tui.i18n import t, titled
+from tui.i18n import language, t, titled
 
 
 def _cut(text: str, width: int) -> str:
@@ -57,7 +57,8 @@ class ConsensusScreen(Screen[None]):
                           self.both["second_reviewer"], t("users.col.agreed"))
         for qid in self.differ:
             question = self.protocol.question(qid)
-            table.add_row(_cut(question.short or qid, 24), self._shown(qid, self.both["primary"]),
+            label = _cut(question.label_in(language()), 24)
+            table.add_row(label, self._shown(qid, self.both["primary"]),
                           self._shown(qid, self.both["second"]), self._agreed(qid), key=qid)
         table.focus()
 
@@ -66,7 +67,7 @@ class ConsensusScreen(Screen[None]):
 
         question = self.protocol.question(qid)
         # Cut so that question, both answers and the agreed one fit 80 columns.
-        return _cut(display(question, decode(question, answers.get(qid))) or "–", 16)
+        return _cut(display(question, decode(question, answers.get(qid)), language()) or "–", 16)
 
     def _agreed(self, qid: str) -> str:
         return self._shown(qid, self.chosen) if qid in self.chosen else "?"

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
-from tui.i18n import t, titled
+from tui.i18n import language, t, titled
 
 TRAINER_ROLES = ("trainer", "supervisor")
 
@@ -100,7 +100,8 @@ class ReportScreen(Screen[None]):
         from samples.training import session_report
 
         protocol_id = self.app.config.protocol.default
-        report = session_report(self.app.db, self.app.protocol(protocol_id), self.session_id)
+        report = session_report(self.app.db, self.app.protocol(protocol_id), self.session_id,
+                                language())
         self.report = report
         self.title = titled(t("training.report.title", name=report.session))
         yield Header()

@@ -19,7 +19,7 @@ from textual.widget import Widget
 from review_protocols import Question, QuestionType
 from review_protocols.conditions import Value
 from review_protocols.values import ValueProblem, display, encode, parse
-from tui.i18n import t
+from tui.i18n import language, t
 
 # on_answer(view, value, advance) -> True when the value was saved.
 AnswerCallback = Callable[["QuestionView", Value, bool], bool]
@@ -216,7 +216,7 @@ class QuestionView(Widget):
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=5, no_wrap=True)
         grid.add_column(ratio=1)
-        head = Text(question.text, style="bold" if focused else "")
+        head = Text(question.text_in(language()), style="bold" if focused else "")
         if not question.required:
             head.append(f" ({t('q.optional')})", style="italic")
         grid.add_row(Text(("▶" if focused else " ") + self.number, style="bold"), head)
@@ -229,7 +229,7 @@ class QuestionView(Widget):
         if self.note:
             grid.add_row("", Text(f"✎ {t('q.note')}: {self.note}", style="italic"))
         if self.help_shown and question.help:
-            grid.add_row("", Text(f"ℹ {question.help}", style="italic"))
+            grid.add_row("", Text(f"ℹ {question.help_in(language())}", style="italic"))
         return grid
 
     def _render_options(self) -> Text:
@@ -243,7 +243,7 @@ class QuestionView(Widget):
             # no-break spaces keep a mark, its key and the label's first word together
             out.append(f"{mark}\u00a0", style="bold" if picked else "")
             out.append(f"({option.key or index})", style="bold")
-            label = option.label.replace(" ", "\u00a0", 1)
+            label = option.label_in(language()).replace(" ", "\u00a0", 1)
             out.append(f"\u00a0{label}", style="bold underline" if picked else "")
             out.append("  ")
         out.append(self._marker(), style="bold")
@@ -265,7 +265,7 @@ class QuestionView(Widget):
             if focused:
                 out.append(f"  {t('q.enter_edits')}", style="italic")
         else:
-            out.append(display(question, self.value))
+            out.append(display(question, self.value, language()))
             if focused and self.value is None:
                 hint = t("q.type_date") if question.type is QuestionType.DATE else t(
                     "q.type_number")

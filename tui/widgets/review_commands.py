@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.i18n import t
+from tui.i18n import language, t
 
 
 class ReviewCommands(Provider):
@@ -17,7 +17,7 @@ class ReviewCommands(Provider):
             return commands
         for index, section in enumerate(screen.protocol.sections):  # type: ignore[attr-defined]
             commands.append((
-                t("review.cmd_section", title=section.title),
+                t("review.cmd_section", title=section.title_in(language())),
                 lambda i=index: screen.go_to_section(i),  # type: ignore[attr-defined]
                 t("review.cmd_section_help"),
             ))
