@@ -71,13 +71,19 @@ class FrameRejected(FrameError):
 
     def lines(self, limit: int = MAX_SHOWN_ERRORS) -> list[str]:
         """'file:line: what, what to do' for the first ``limit`` problems, then the total."""
-        shown = [f"{self.source}:{line}: {message}" for line, message in self.errors[:limit]]
+        shown = [_one_line(f"{self.source}:{line}: {message}")
+                 for line, message in self.errors[:limit]]
         more = len(self.errors) - len(shown)
         tail = f" (the first {len(shown)} shown)" if more else ""
-        shown.append(f"{self.source}: {len(self.errors)} rows with problems in all{tail}; "
-                     "nothing was imported. Fix the file, or import the good rows with "
-                     "--skip-invalid")
+        shown.append(_one_line(f"{self.source}: {len(self.errors)} rows with problems in all"
+                               f"{tail}; nothing was imported. Fix the file, or import the "
+                               "good rows with --skip-invalid"))
         return shown
+
+
+def _one_line(text: str) -> str:
+    """A cell may hold a line break (quoted CSV); each problem must stay one line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _key(text: str) -> str:
