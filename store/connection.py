@@ -65,7 +65,8 @@ def open_database(
                 f"folder {path.parent} (SQLite keeps its -wal and -shm files there)", "readonly",
             ) from None
         raise StoreError(f"{path}: not a Granska database ({error})", "other") from None
-    db = sqlite_utils.Database(conn)
+    # no sqlite-utils plugins: scanning every installed package for them costs start-up
+    db = sqlite_utils.Database(conn, execute_plugins=False)
     db.path = str(path)  # type: ignore[attr-defined]
     migrate(db)
     if fresh:

@@ -116,9 +116,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _NotPlain(Exception):
+    """The command line is more than ``granska [--config PATH] [--db PATH]``."""
+
+
+class _PlainParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotPlain(message)
+
+
+def _plain_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The global options of plain ``granska`` (the TUI), or None for anything else.
+
+    Building every subcommand's parser imports every command module; the TUI needs
+    none of them, so start-up parses the two global options alone and leaves
+    everything else (a command, ``--help``, a misuse) to the full parser.
+    """
+    parser = _PlainParser(prog="granska", add_help=False)
+    parser.add_argument("--config", default=None)
+    parser.add_argument("--db", default=None)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotPlain:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _plain_args(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
     except KeyboardInterrupt:

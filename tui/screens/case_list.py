@@ -92,6 +92,7 @@ class CaseListScreen(Screen[None]):
         self.total = 0
         self.districts: list[str] = []
         self._resumed = False
+        self._loaded = False  # the first read waits for the first paint (see on_mount)
         self.last_opened: int | None = None
         self._role_cache: tuple[str | None] | None = None
         self._progress: tuple[tuple, dict] | None = None  # (scope, per district)
@@ -138,8 +139,14 @@ class CaseListScreen(Screen[None]):
         table.add_columns(*columns)
         self.query_one("#search").display = False
         self.page_size = self._fitting_rows()
-        self.reload()
         table.focus()
+        # Reading 10,000 cases' progress and order takes tens of milliseconds: paint the
+        # screen first, then fill it (the rows follow in the next frame).
+        self.call_after_refresh(self._first_load)
+
+    def _first_load(self) -> None:
+        self._loaded = True
+        self.reload()
         self._resume()
 
     def _fitting_rows(self) -> int:
@@ -155,7 +162,8 @@ class CaseListScreen(Screen[None]):
         if size != self.page_size:
             self.page_size = size
             self.row_offset -= self.row_offset % size
-            self.reload()
+            if self._loaded:
+                self.reload()
 
     def on_screen_suspend(self) -> None:
         self._away = True
