@@ -143,16 +143,6 @@ def eligible(row: Mapping[str, Any], spec: Spec) -> bool:
     return Eligibility(spec)(row)
 
 
-def strata_counts(rows: Iterable[Mapping[str, Any]], spec: Spec) -> dict[str, dict[str, int]]:
-    """Eligible women and men per district (every district of the spec, zero if none)."""
-    check = Eligibility(spec)
-    counts = {d: {"K": 0, "M": 0} for d, _, _ in spec.quotas}
-    for row in rows:
-        if check(row):
-            counts[row["district"]][row["gender"]] += 1
-    return counts
-
-
 def _ranked(rows: Sequence[Any], seed: int, district: str, gender: str, needed: int,
             ref: Callable[[Any], str]) -> list[Any]:
     """The best ``needed`` rows of a stratum by (rank_key, case_ref)."""

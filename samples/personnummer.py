@@ -58,7 +58,3 @@ def fake(rng: random.Random, born: dt.date, gender: str) -> str:
     third = rng.choice((1, 3, 5, 7, 9) if gender == "M" else (0, 2, 4, 6, 8))
     body = born.strftime("%y%m%d") + f"{serial:02d}{third}"
     return f"{born.year:04d}{body[2:6]}-{body[6:]}{luhn_digit(body)}"
-
-
-def age_on(born: dt.date, day: dt.date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

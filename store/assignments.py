@@ -17,7 +17,6 @@ from store.connection import transaction
 from store.errors import StoreError
 from store.identity import current_user, now
 
-ASSIGNABLE_ROLES = ("selected", "replacement")
 REVIEW_KINDS = ("primary", "second")
 
 

@@ -18,24 +18,6 @@ from store.audit import record
 from store.connection import transaction
 from store.identity import current_user, now
 
-COUNTED_KINDS = ("consensus", "primary")
-
-
-@dataclass(frozen=True, slots=True)
-class ExportedAnswer:
-    """One stored answer of a counted review, in long format."""
-
-    case_ref: str
-    district: str
-    gender: str
-    question_id: str
-    value: str
-    reviewer: str
-    answered_at: str
-    personnummer: str | None = None
-    name: str | None = None
-
-
 _COUNTED = """
 SELECT id FROM (
     SELECT r.id, row_number() OVER (

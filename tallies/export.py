@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from tallies.crosstab import SWEDISH, Row, Table, Words, view_label
 from tallies.report import NOTE_KINDS, Report
 
-TEXT_FORMATS = ("csv", "md", "json", "answers")
 FORMATS = ("csv", "xlsx", "md", "json", "answers")
 SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "md": ".md", "json": ".json", "answers": ".csv"}
 BOM = "\ufeff"

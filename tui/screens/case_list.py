@@ -97,10 +97,6 @@ class CaseListScreen(Screen[None]):
         self._role_cache: tuple[str | None] | None = None
         self._progress: tuple[tuple, dict] | None = None  # (scope, per district)
 
-    def _reviewer_filter(self) -> str | None:
-        """Whose reviews the list shows: the user's own, or None for everyone's."""
-        return self._scope().get("reviewer")
-
     def _role(self) -> str | None:
         if self._role_cache is None:
             from tui.access import resolve_role
