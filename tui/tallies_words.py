@@ -6,6 +6,7 @@ import dataclasses
 
 from tallies.calibration_export import CalibrationWords
 from tallies.crosstab import Words
+from tallies.double_review import AgreementWords
 from tui.i18n import language, t
 
 
@@ -18,3 +19,7 @@ def calibration_words() -> CalibrationWords:
     names = (f.name for f in dataclasses.fields(CalibrationWords))
     return CalibrationWords(**{name: t(f"training.w.{name}") for name in names})
 
+
+def agreement_words() -> AgreementWords:
+    names = (f.name for f in dataclasses.fields(AgreementWords))
+    return AgreementWords(**{name: t(f"double.w.{name}") for name in names})
