@@ -221,6 +221,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review.cmd_keys_help": ("?", "?"),
     "review.cmd_back": ("Tillbaka till ärendelistan", "Back to the case list"),
     "review.cmd_back_help": ("Esc", "Esc"),
+    "case.read_only": ("Skrivskyddad: granskning av {reviewer}",
+                       "Read-only: review by {reviewer}"),
+    "case.read_only_notice": ("Skrivskyddad granskning: inget ändras.",
+                              "Read-only review: nothing is changed."),
     # --- end review ---
     # --- sampling: frames, draw, sample screen (issue 2) ---
     "sample.title": ("Urval", "Sample"),
