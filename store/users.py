@@ -65,6 +65,12 @@ def usernames(db: sqlite_utils.Database, role: str) -> list[str]:
         "SELECT username FROM users WHERE role = ? ORDER BY username", [role]).fetchall()]
 
 
+def can_edit(db: sqlite_utils.Database, review_id: int, who: str) -> bool:
+    """Whether ``assert_can_edit`` would let ``who`` change the review (for a read-only view)."""
+    row = db.execute("SELECT reviewer FROM reviews WHERE id = ?", [review_id]).fetchone()
+    return row is None or row[0] == who or role_of(db, who) == "supervisor"
+
+
 def assert_can_edit(db: sqlite_utils.Database, review_id: int, who: str) -> None:
     """Refuse a change to someone else's review unless ``who`` is a supervisor (in the DB).
 

@@ -8,25 +8,66 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 from tallies.calibration import CalibrationReport, format_kappa, format_percent
 
 FORMATS = ("md", "xlsx", "json")
 
 
-def markdown(report: CalibrationReport) -> str:
-    out = [f"# Kalibreringsrapport: {report.session}", "",
-           f"{len(report.case_refs)} ärenden; deltagare: "
-           + (", ".join(t.trainee for t in report.trainees) or "inga"), ""]
-    out += ["## Överensstämmelse med facit", "",
-            "| Deltagare | Andel lika | Kappa | Lika/bedömda | Besvarade | Missar |",
+@dataclass(frozen=True)
+class CalibrationWords:
+    """The words the report is written with; Swedish by default, the TUI passes its own."""
+
+    title: str = "Kalibreringsrapport: {name}"
+    intro: str = "{n} ärenden; deltagare: {trainees}"
+    nobody: str = "inga"
+    with_key: str = "Överensstämmelse med facit"
+    per_question: str = "Per fråga"
+    most_missed: str = "Oftast missade frågor"
+    between: str = "Överensstämmelse mellan deltagare (Fleiss kappa)"
+    misses_title: str = "Missar med belägg i akten"
+    no_misses: str = "Inga missar."
+    miss: str = "svar {given}, facit {expected}"
+    trainee: str = "Deltagare"
+    percent: str = "Andel lika"
+    kappa: str = "Kappa"
+    agreed_items: str = "Lika/bedömda"
+    agreed: str = "Lika"
+    items: str = "Bedömda"
+    answered: str = "Besvarade"
+    misses: str = "Missar"
+    question: str = "Fråga"
+    of: str = "Av"
+    cases: str = "Ärenden"
+    all_same: str = "Alla lika"
+    fleiss: str = "Fleiss kappa"
+    case: str = "Ärende"
+    given: str = "Svar"
+    expected: str = "Facit"
+    passage: str = "Belägg i akten"
+    sheet_key: str = "Facit"
+    sheet_per_question: str = "Per fråga"
+    sheet_most_missed: str = "Oftast missade"
+    sheet_between: str = "Mellan deltagare"
+    sheet_misses: str = "Missar"
+
+
+def markdown(report: CalibrationReport, w: CalibrationWords = CalibrationWords()) -> str:
+    out = [f"# {w.title.format(name=report.session)}", "",
+           w.intro.format(n=len(report.case_refs),
+                          trainees=", ".join(t.trainee for t in report.trainees) or w.nobody),
+           ""]
+    out += [f"## {w.with_key}", "",
+            f"| {w.trainee} | {w.percent} | {w.kappa} | {w.agreed_items} | {w.answered} | "
+            f"{w.misses} |",
             "|---|---:|---:|---:|---:|---:|"]
     for t in report.trainees:
         out.append(f"| {t.trainee} | {format_percent(t.percent)} | {format_kappa(t.kappa)} | "
                    f"{t.agreed}/{t.items} | {t.answered} | {len(t.misses)} |")
-    out += ["", "## Per fråga", ""]
-    head = "| Fråga | " + " | ".join(f"{t.trainee} % | {t.trainee} κ" for t in report.trainees)
+    out += ["", f"## {w.per_question}", ""]
+    head = f"| {w.question} | " + " | ".join(f"{t.trainee} % | {t.trainee} κ"
+                                            for t in report.trainees)
     out += [head + " |", "|---|" + "---:|---:|" * len(report.trainees)]
     if report.trainees:
         for index, q in enumerate(report.trainees[0].questions):
@@ -35,20 +76,22 @@ def markdown(report: CalibrationReport) -> str:
                 row = t.questions[index]
                 cells.append(f"{format_percent(row.percent)} | {format_kappa(row.kappa)}")
             out.append(f"| {q.label} | " + " | ".join(cells) + " |")
-    out += ["", "## Oftast missade frågor", "", "| Fråga | Missar | Av |", "|---|---:|---:|"]
+    out += ["", f"## {w.most_missed}", "", f"| {w.question} | {w.misses} | {w.of} |",
+            "|---|---:|---:|"]
     out += [f"| {m.label} | {m.misses} | {m.items} |" for m in report.most_missed[:10]]
     if report.between:
-        out += ["", "## Överensstämmelse mellan deltagare (Fleiss kappa)", "",
-                "| Fråga | Ärenden | Alla lika | Kappa |", "|---|---:|---:|---:|"]
+        out += ["", f"## {w.between}", "",
+                f"| {w.question} | {w.cases} | {w.all_same} | {w.kappa} |", "|---|---:|---:|---:|"]
         out += [f"| {b.label} | {b.cases} | {format_percent(b.percent)} | "
                 f"{format_kappa(b.kappa)} |" for b in report.between]
-    out += ["", "## Missar med belägg i akten"]
+    out += ["", f"## {w.misses_title}"]
     for t in report.trainees:
         out += ["", f"### {t.trainee}", ""]
         if not t.misses:
-            out.append("Inga missar.")
+            out.append(w.no_misses)
         for m in t.misses:
-            out.append(f"- **{m.case_ref} · {m.label}**: svar {m.given}, facit {m.expected}")
+            out.append(f"- **{m.case_ref} · {m.label}**: "
+                       + w.miss.format(given=m.given, expected=m.expected))
             out += [f"  > {line}" for line in (m.passage or "–").splitlines()]
     return "\n".join(out) + "\n"
 
@@ -57,33 +100,33 @@ def as_json(report: CalibrationReport) -> str:
     return json.dumps(asdict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def xlsx_bytes(report: CalibrationReport) -> bytes:
+def xlsx_bytes(report: CalibrationReport, w: CalibrationWords = CalibrationWords()) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     book = Workbook()
     summary = book.active
-    summary.title = "Facit"
-    summary.append(["Deltagare", "Andel lika", "Kappa", "Lika", "Bedömda", "Besvarade", "Missar"])
+    summary.title = w.sheet_key
+    summary.append([w.trainee, w.percent, w.kappa, w.agreed, w.items, w.answered, w.misses])
     for t in report.trainees:
         summary.append([t.trainee, t.percent, t.kappa, t.agreed, t.items, t.answered,
                         len(t.misses)])
-    per = book.create_sheet("Per fråga")
-    per.append(["Deltagare", "Fråga", "Id", "Bedömda", "Lika", "Andel lika", "Kappa"])
+    per = book.create_sheet(w.sheet_per_question)
+    per.append([w.trainee, w.question, "Id", w.items, w.agreed, w.percent, w.kappa])
     for t in report.trainees:
         for q in t.questions:
             per.append([t.trainee, q.label, q.question_id, q.items, q.agreed, q.percent,
                         q.kappa])
-    missed = book.create_sheet("Oftast missade")
-    missed.append(["Fråga", "Id", "Missar", "Av"])
+    missed = book.create_sheet(w.sheet_most_missed)
+    missed.append([w.question, "Id", w.misses, w.of])
     for m in report.most_missed:
         missed.append([m.label, m.question_id, m.misses, m.items])
-    between = book.create_sheet("Mellan deltagare")
-    between.append(["Fråga", "Id", "Ärenden", "Alla lika", "Fleiss kappa"])
+    between = book.create_sheet(w.sheet_between)
+    between.append([w.question, "Id", w.cases, w.all_same, w.fleiss])
     for b in report.between:
         between.append([b.label, b.question_id, b.cases, b.percent, b.kappa])
-    misses = book.create_sheet("Missar")
-    misses.append(["Deltagare", "Ärende", "Fråga", "Svar", "Facit", "Belägg i akten"])
+    misses = book.create_sheet(w.sheet_misses)
+    misses.append([w.trainee, w.case, w.question, w.given, w.expected, w.passage])
     for t in report.trainees:
         for m in t.misses:
             misses.append([t.trainee, m.case_ref, m.label, m.given, m.expected, m.passage])
@@ -92,20 +135,21 @@ def xlsx_bytes(report: CalibrationReport) -> bytes:
             cell.font = Font(bold=True)
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
-                if sheet.cell(1, cell.column).value in ("Andel lika", "Alla lika"):
+                if sheet.cell(1, cell.column).value in (w.percent, w.all_same):
                     cell.number_format = "0%"
-                elif sheet.cell(1, cell.column).value in ("Kappa", "Fleiss kappa"):
+                elif sheet.cell(1, cell.column).value in (w.kappa, w.fleiss):
                     cell.number_format = "0.00"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def render(report: CalibrationReport, fmt: str) -> bytes:
+def render(report: CalibrationReport, fmt: str,
+           words: CalibrationWords = CalibrationWords()) -> bytes:
     if fmt == "md":
-        return markdown(report).encode("utf-8")
+        return markdown(report, words).encode("utf-8")
     if fmt == "json":
         return as_json(report).encode("utf-8")
     if fmt == "xlsx":
-        return xlsx_bytes(report)
+        return xlsx_bytes(report, words)
     raise ValueError(f"--format '{fmt}' is unknown; use one of: {', '.join(FORMATS)}")

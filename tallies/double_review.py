@@ -36,6 +36,22 @@ class AgreementReport:
     kappa: float | None
 
 
+@dataclass(frozen=True)
+class AgreementWords:
+    """Words for the agreement report; Swedish by default, the TUI passes its own."""
+
+    summary: str = "Dubbelgranskade ärenden: {pairs}; total överensstämmelse {percent}, " \
+                   "Cohens kappa {kappa}"
+    question: str = "fråga"
+    label: str = "benämning"
+    cases: str = "ärenden"
+    agreed: str = "lika"
+    agreement: str = "överensstämmelse"
+    percent: str = "procent"
+    kappa: str = "kappa"
+    overall: str = "totalt"
+
+
 def disagreements(first: Answers, second: Answers, question_ids: Sequence[str]) -> list[str]:
     """Questions where the two reviews differ (including one answered, one not)."""
     return [q for q in question_ids if first.get(q) != second.get(q)]
@@ -78,27 +94,27 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.0f} %"
 
 
-def to_csv(report: AgreementReport) -> str:
+def to_csv(report: AgreementReport, w: AgreementWords = AgreementWords()) -> str:
     """Semicolon CSV with decimal commas, as Swedish Excel opens it."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["question", "label", "cases", "agreed", "percent", "kappa"])
+    writer.writerow([w.question, w.label, w.cases, w.agreed, w.percent, w.kappa])
     for q in report.questions:
         writer.writerow([q.question_id, q.label, q.cases, q.agreed,
                          _num(q.percent and 100 * q.percent, 1).replace(".", ","),
                          _num(q.kappa, 3).replace(".", ",")])
-    writer.writerow(["overall", "", report.pairs, "",
+    writer.writerow([w.overall, "", report.pairs, "",
                      _num(report.percent and 100 * report.percent, 1).replace(".", ","),
                      _num(report.kappa, 3).replace(".", ",")])
     return out.getvalue()
 
 
-def to_markdown(report: AgreementReport) -> str:
+def to_markdown(report: AgreementReport, w: AgreementWords = AgreementWords()) -> str:
     lines = [
-        f"Double-reviewed cases: {report.pairs}; overall agreement {_pct(report.percent)}, "
-        f"Cohen's kappa {_num(report.kappa)}",
+        w.summary.format(pairs=report.pairs, percent=_pct(report.percent),
+                         kappa=_num(report.kappa)),
         "",
-        "| question | cases | agreed | agreement | kappa |",
+        f"| {w.question} | {w.cases} | {w.agreed} | {w.agreement} | {w.kappa} |",
         "|---|---:|---:|---:|---:|",
     ]
     for q in report.questions:

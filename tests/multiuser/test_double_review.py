@@ -79,7 +79,7 @@ def test_agreement_and_kappa_over_double_reviews(team_db, db_path: Path, capsys)
     assert rows["dur_aktuell"][2:5] == ["4", "3", "75,0"]
     assert rows["dur_aktuell"][5] == f"{kappa:.3f}".replace(".", ",")
     assert main(["double", "agreement", "--db", str(db_path)]) == 0
-    assert "overall agreement 75 %" in capsys.readouterr().out
+    assert "total överensstämmelse 75 %" in capsys.readouterr().out
 
 
 def test_cli_show_and_resolve(team_db, db_path: Path, capsys) -> None:
@@ -93,6 +93,32 @@ def test_cli_show_and_resolve(team_db, db_path: Path, capsys) -> None:
     assert side_by_side(team_db, case)["consensus"]["dur_aktuell"] == "nej"
     assert main(["double", "resolve", ref, "--set", "dur_aktuell=kanske",
                  "--db", str(db_path)]) == 2
+
+
+def test_cli_output_follows_the_configured_language(team_db, db_path: Path, tmp_path: Path,
+                                                   capsys, monkeypatch) -> None:
+    from tui import i18n
+
+    monkeypatch.setattr(i18n, "_language", i18n.language())  # restored afterwards
+    double_reviewed(team_db, [{"dur_aktuell": "ja"}], [{"dur_aktuell": "nej"}])
+    ref = pairs(team_db)[0]["case_ref"]
+    english = tmp_path / "en.toml"
+    english.write_text('language = "en"\n')
+    en = ["--config", str(english), "--db", str(db_path)]
+    assert main(["double", "agreement", *en]) == 0
+    out = capsys.readouterr().out
+    assert "Double-reviewed cases: 1; overall agreement 0 %" in out
+    assert "| question | cases | agreed | agreement | kappa |" in out
+    assert main(["double", "show", ref, *en]) == 0
+    assert "dur_aktuell\tPresent\tMissing" in capsys.readouterr().out
+    assert main(["double", "resolve", ref, "--take", "second", *en]) == 0
+    assert "agreed answers saved" in capsys.readouterr().out
+    assert main(["double", "agreement", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Dubbelgranskade ärenden: 1; total överensstämmelse 0 %" in out
+    assert "| fråga | ärenden | lika | överensstämmelse | kappa |" in out
+    assert main(["double", "resolve", ref, "--take", "primary", "--db", str(db_path)]) == 0
+    assert "överenskomna svar sparade" in capsys.readouterr().out
 
 
 def test_reviewers_are_blind_to_each_other(team_db, db_path: Path, me: str, capsys) -> None:

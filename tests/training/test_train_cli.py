@@ -87,3 +87,24 @@ def test_trainees_cannot_read_keys_or_reports(capsys, db_path, monkeypatch) -> N
     monkeypatch.setattr("store.identity.current_user", lambda: "elev")
     code, out, err = granska(capsys, db_path, "key", "UTB-1-001")
     assert code == 2 and out == "" and "elev is neither" in err
+
+
+def test_report_headers_follow_the_configured_language(capsys, db_path, tmp_path,
+                                                       monkeypatch) -> None:
+    from tui import i18n
+
+    monkeypatch.setattr(i18n, "_language", i18n.language())  # restored afterwards
+    granska(capsys, db_path, "generate", "--cases", "3", "--seed", "9")
+    granska(capsys, db_path, "session", "create", "--name", "kurs", "--trainees", "anna",
+            "--cases", "2")
+    english = tmp_path / "en.toml"
+    english.write_text('language = "en"\n')
+    code = main(["--config", str(english), "--db", str(db_path), "train", "report", "kurs",
+                 "--format", "md"])
+    out = capsys.readouterr().out
+    assert code == 0 and out.startswith("# Calibration report: kurs")
+    assert "## Agreement with the key" in out and "| Trainee | Agreement |" in out
+    assert "Kalibreringsrapport" not in out and "Deltagare" not in out
+    code, out, _ = granska(capsys, db_path, "report", "kurs", "--format", "md")
+    assert code == 0 and out.startswith("# Kalibreringsrapport: kurs")
+    assert "## Överensstämmelse med facit" in out and "| Deltagare | Andel lika |" in out

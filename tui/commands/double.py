@@ -30,22 +30,24 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from store import current_user
     from store.double_review import pairs
+    from tui.i18n import set_language, t
 
+    set_language(ctx.config.language)
     db = ctx.open_db(create=False)
     if args.action == "list":
         for p in pairs(db):
             print(f"{p['case_ref']}\t{p['primary_reviewer']} ({p['primary_status']})\t"
                   f"{p['second_reviewer']} ({p['second_status']})\t"
-                  f"{'agreed' if p['consensus_id'] else ''}")
+                  f"{t('double.cli.agreed') if p['consensus_id'] else ''}")
         return 0
     if args.action == "agreement":
-        return _agreement(db, args, ctx.config.protocol.default)
+        return _agreement(db, args, ctx.config.protocol.default, ctx.config.language)
     if not args.case_ref:
         raise UsageError(f"granska double {args.action}: name the case, e.g. "
                          f"granska double {args.action} HÄ-2022-0001")
     population_id = _population(db, args.case_ref)
     if args.action == "show":
-        return _show(db, population_id)
+        return _show(db, population_id, ctx.config.language)
     return _resolve(db, population_id, args, current_user())
 
 
@@ -66,10 +68,11 @@ def _protocol_for(db, population_id: int):
     return load_builtin(review(db, pair(db, population_id)["primary_id"])["protocol_id"])
 
 
-def _show(db, population_id: int) -> int:
+def _show(db, population_id: int, lang: str) -> int:
     from review_protocols.values import decode, display
     from store.double_review import side_by_side
     from tallies.double_review import disagreements
+    from tui.i18n import t
 
     both = side_by_side(db, population_id)
     protocol = _protocol_for(db, population_id)
@@ -77,11 +80,11 @@ def _show(db, population_id: int) -> int:
     differ = disagreements(both["primary"], both["second"], ids)
     print(f"{both['case_ref']}: {both['primary_reviewer']} | {both['second_reviewer']}")
     if not differ:
-        print("the reviewers agree on every question")
+        print(t("double.cli.all_agree"))
     for qid in differ:
         q = protocol.question(qid)
-        first = display(q, decode(q, both["primary"].get(qid))) or "–"
-        second = display(q, decode(q, both["second"].get(qid))) or "–"
+        first = display(q, decode(q, both["primary"].get(qid)), lang) or "–"
+        second = display(q, decode(q, both["second"].get(qid)), lang) or "–"
         print(f"{qid}\t{first}\t{second}")
     return 0
 
@@ -89,6 +92,7 @@ def _show(db, population_id: int) -> int:
 def _resolve(db, population_id: int, args: argparse.Namespace, me: str) -> int:
     from review_protocols.values import ValueProblem, encode, parse
     from store.double_review import record_consensus, side_by_side
+    from tui.i18n import t
 
     both = side_by_side(db, population_id)
     protocol = _protocol_for(db, population_id)
@@ -107,25 +111,28 @@ def _resolve(db, population_id: int, args: argparse.Namespace, me: str) -> int:
         except ValueProblem as problem:
             raise UsageError(f"--set {item}: {problem}") from None
     record_consensus(db, population_id, agreed, who=me)
-    print(f"{both['case_ref']}: agreed answers saved ({len(agreed)} questions)")
+    print(t("double.cli.saved", case=both["case_ref"], n=len(agreed)))
     return 0
 
 
-def _agreement(db, args: argparse.Namespace, default_protocol: str) -> int:
+def _agreement(db, args: argparse.Namespace, default_protocol: str, lang: str) -> int:
     from review_protocols import load_builtin
     from store.double_review import completed_pairs, pairs
     from store.files import private_open
     from tallies.double_review import agreement, to_csv, to_markdown
+    from tui.i18n import t
+    from tui.tallies_words import agreement_words
 
     rows = pairs(db)
     protocol = load_builtin(_first_protocol(db, rows, default_protocol))
     report = agreement(completed_pairs(db), [q.id for q in protocol.questions],
-                       {q.id: q.short or q.id for q in protocol.questions})
-    text = to_csv(report) if args.format == "csv" else to_markdown(report)
+                       {q.id: q.label_in(lang) for q in protocol.questions})
+    words = agreement_words()
+    text = to_csv(report, words) if args.format == "csv" else to_markdown(report, words)
     if args.out:
         with private_open(args.out) as handle:
             handle.write(text)
-        print(f"{args.out}: agreement over {report.pairs} cases")
+        print(t("double.cli.written", path=args.out, n=report.pairs))
     else:
         print(text, end="")
     return 0

@@ -99,7 +99,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if job == "session":
         return _session(args, ctx, db, protocol)
     if job == "report":
-        return _report(args, db, protocol)
+        return _report(args, ctx, db, protocol)
     return _key(args, db, protocol)
 
 
@@ -142,20 +142,24 @@ def _session(args, ctx, db, protocol) -> int:
     return 0
 
 
-def _report(args, db, protocol) -> int:
+def _report(args, ctx, db, protocol) -> int:
     from pathlib import Path
 
     from samples.training import session_report
     from store.files import write_private
     from store.training import find_session
     from tallies.calibration_export import render
+    from tui.i18n import set_language
+    from tui.tallies_words import calibration_words
 
+    set_language(ctx.config.language)
     found = find_session(db, args.session)
     if found is None:
         raise UsageError(f"no training session '{args.session}'; see granska train session list")
     if args.format == "xlsx" and args.out is None:
         raise UsageError("--format xlsx needs --out PATH")
-    data = render(session_report(db, protocol, found["id"]), args.format)
+    data = render(session_report(db, protocol, found["id"], ctx.config.language), args.format,
+                  calibration_words())
     if args.out is None:
         sys.stdout.write(data.decode("utf-8"))
     else:

@@ -92,6 +92,7 @@ class CaseScreen(Screen[None]):
         color: $text;
         text-style: bold;
     }
+    #banner.read-only { background: $warning; color: $text; }
     #status { height: 1; padding: 0 1; background: $panel; }
     """
     COMMANDS = {ReviewCommands}
@@ -125,9 +126,12 @@ class CaseScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         from store.frames import case_text
         from store.reviews import answers_for, review
+        from store.users import can_edit
 
         db = self.app.db
         self.info = review(db, self.review_id) or {}
+        # Decided once: someone else's review the user may not change is shown read-only.
+        self.read_only = not can_edit(db, self.review_id, self.app.user)
         self.protocol = self.app.protocol(self.info["protocol_id"])
         self.plan = layout_for(self.protocol)
         self.status = self.info["status"]
@@ -175,7 +179,11 @@ class CaseScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#banner").display = False
+        banner = self.query_one("#banner", Static)
+        banner.display = self.read_only
+        if self.read_only:
+            banner.update(t("case.read_only", reviewer=self.info["reviewer"]))
+            banner.add_class("read-only")
         self.query_one("#case-note").display = bool(self.case_note)
         start = self.focus_question
         if start not in self.views or not self.applies.get(start, False):
@@ -203,6 +211,8 @@ class CaseScreen(Screen[None]):
             if advance:
                 self._focus_step(view.question.id, +1)
             return True
+        if self._refuse_read_only():
+            return False
         try:
             save_answer(self.app.db, self.review_id, question.id, encode(question, value),
                         who=self.app.user)
@@ -229,6 +239,12 @@ class CaseScreen(Screen[None]):
         if advance:
             self._focus_step(question.id, +1)
         return True
+
+    def _refuse_read_only(self) -> bool:
+        """In a read-only review: a short notice instead of a change; True when refused."""
+        if self.read_only:
+            self.app.notify(t("case.read_only_notice"), severity="warning", timeout=3)
+        return self.read_only
 
     def _show_failure(self, label: str, error: StoreError) -> None:
         message = t("case.save_failed", label=label, error=str(error))
@@ -335,6 +351,13 @@ class CaseScreen(Screen[None]):
         on the right question. The bindings stay for the footer and the help.
         """
         view = self.current_view
+        if self.read_only and view is not None and view.editable_inline and (
+                event.key in ("backspace", "delete", "ctrl+u")
+                or (event.character or " ") in "0123456789,.-"):
+            event.stop()
+            event.prevent_default()
+            self._refuse_read_only()
+            return
         if view is not None and view.answer_key(event):
             event.stop()
             event.prevent_default()
@@ -442,7 +465,8 @@ class CaseScreen(Screen[None]):
         from tui.widgets.modals import TextEditModal
 
         view = self.current_view
-        if view is None or view.question.type is not QuestionType.TEXT:
+        if view is None or view.question.type is not QuestionType.TEXT \
+                or self._refuse_read_only():
             return
 
         def done(text: str | None) -> None:
@@ -456,7 +480,7 @@ class CaseScreen(Screen[None]):
         from tui.widgets.modals import TextEditModal
 
         view = self.current_view
-        if view is None:
+        if view is None or self._refuse_read_only():
             return
 
         def done(text: str | None) -> None:
@@ -468,6 +492,9 @@ class CaseScreen(Screen[None]):
 
     def action_case_note(self) -> None:
         from tui.widgets.modals import TextEditModal
+
+        if self._refuse_read_only():
+            return
 
         def done(text: str | None) -> None:
             if text is not None and text != self.case_note:
@@ -501,6 +528,8 @@ class CaseScreen(Screen[None]):
         """Mark the case klar when nothing required is missing; on a klar case, reopen it."""
         from store.reviews import set_review_status
 
+        if self._refuse_read_only():
+            return
         if self.status == "complete":
             new, message = "in_progress", t("case.reopened")
         else:
