@@ -12,19 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.samples.conftest import SV_HEADERS, frame_rows
+from tests.strategies import spreadsheet_files
 from tui.cli import main
 
 GOOD = [SV_HEADERS, *frame_rows(3)]
 CELLS = [cell for row in GOOD for cell in row] + ["", '"', "x\ny", "Atlantis", "1899-13-01",
                                                   "44624", "K", "M", "\ufeff"]
-rows = st.lists(st.lists(st.sampled_from(CELLS), min_size=1, max_size=8), max_size=5)
-csv_text = st.tuples(st.booleans(), rows, st.sampled_from([";", ",", "\t"])).map(
-    lambda made: "\n".join(made[2].join(r) for r in ([SV_HEADERS] if made[0] else []) + made[1]))
-files = st.one_of(
-    st.binary(max_size=200),
-    csv_text.map(lambda text: text.encode("utf-8")),
-    csv_text.map(lambda text: text.encode("cp1252", errors="replace")),
-)
+files = spreadsheet_files(CELLS, header=SV_HEADERS)
 
 
 @settings(max_examples=60, deadline=None,

@@ -11,19 +11,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.strategies import spreadsheet_files
 from tui.cli import main
 
 CELLS = ["case_ref", "question_id", "value", "reviewer", "note", "HÄ-2022-0001",
          "HÄ-2022-0002", "dur_aktuell", "beslut", "ja", "nej", "avslag", "12,5", "x", "",
          '"', "a|b", "2022-13-40", "\ufeff", "é"]
-csv_text = st.lists(st.lists(st.sampled_from(CELLS), max_size=6), max_size=6).flatmap(
-    lambda rows: st.sampled_from([";", ",", "\t"]).map(
-        lambda sep: "\n".join(sep.join(r) for r in rows)))
-files = st.one_of(
-    st.binary(max_size=200),
-    csv_text.map(lambda text: text.encode("utf-8")),
-    csv_text.map(lambda text: text.encode("cp1252", errors="replace")),
-)
+files = spreadsheet_files(CELLS)
 
 
 @settings(max_examples=60, deadline=None,
