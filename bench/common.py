@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import resource
 import shutil
 import subprocess
@@ -26,23 +27,27 @@ def timed(action: Callable[[], object]) -> tuple[float, object]:
 
 def tmux_time_to_marker(command: str, marker: str, *, size: tuple[int, int] = (80, 24),
                         timeout: float = 30.0) -> float:
-    """Seconds from launching ``command`` in a fresh tmux session until ``marker`` shows."""
+    """Seconds from launching ``command`` in a fresh tmux session until ``marker`` shows.
+
+    The session runs on a tmux server of its own (a private socket): sharing the default
+    server with a user's tmux, or with tests running side by side, makes start-ups race.
+    """
     if shutil.which("tmux") is None:
         raise SystemExit("tmux is not installed (scripts/install-system-deps installs it)")
-    session = f"bench{time.monotonic_ns()}"
+    tmux = ["tmux", "-L", f"granska-bench-{os.getpid()}-{time.monotonic_ns()}"]
     start = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", str(size[0]),
+    subprocess.run([*tmux, "new-session", "-d", "-s", "bench", "-x", str(size[0]),
                     "-y", str(size[1]), command], check=True)
     try:
         while time.perf_counter() - start < timeout:
-            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
+            screen = subprocess.run([*tmux, "capture-pane", "-p", "-t", "bench"],
                                     capture_output=True, text=True).stdout
             if marker in screen:
                 return time.perf_counter() - start
             time.sleep(0.005)
         raise SystemExit(f"'{marker}' did not appear within {timeout} s running {command}")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run([*tmux, "kill-server"], capture_output=True)
 
 
 def big_review_db(path: Path, cases: int, reviewer: str) -> Path:

@@ -138,11 +138,11 @@ def server() -> Iterator[Server]:
             os.chmod(folder, mode)
 
 
-def tmux_screen(session: str, wanted: str, seconds: float = 20) -> str:
+def tmux_screen(tmux: list[str], session: str, wanted: str, seconds: float = 20) -> str:
     deadline = time.time() + seconds
     screen = ""
     while time.time() < deadline:
-        screen = sh("tmux", "capture-pane", "-p", "-t", session).stdout
+        screen = sh(*tmux, "capture-pane", "-p", "-t", session).stdout
         if wanted in screen:
             return screen
         time.sleep(0.2)
@@ -189,15 +189,17 @@ def test_two_inspectors_over_ssh_answer_under_their_own_names(server: Server) ->
         "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
         " WHERE r.reviewer = ? ORDER BY p.district, p.case_ref, r.id", [names[who]])]
         for who in ("anna", "bert")}
+    # A tmux server of our own: the default one may be a user's, or another test's.
+    tmux = ["tmux", "-L", f"granska-ssh-{os.getpid()}"]
     sessions = []
     try:
         for who in ("anna", "bert"):
             session = f"{names[who]}-tui"
             sessions.append(session)
             command = " ".join(server.ssh(who, f"{granska} --db {db}", tty=True))
-            sh("tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command)
+            sh(*tmux, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command)
         for who, session in zip(("anna", "bert"), sessions, strict=True):
-            screen = tmux_screen(session, mine[who][0])
+            screen = tmux_screen(tmux, session, mine[who][0])
             assert mine[who][0] in screen, f"{who}'s screen over ssh:\n{screen}"
             other = "bert" if who == "anna" else "anna"
             assert not set(mine[other]) - set(mine[who]) & set(screen.split())
@@ -206,34 +208,33 @@ def test_two_inspectors_over_ssh_answer_under_their_own_names(server: Server) ->
         # moves on (A1 ja, then A2 framgår); Esc, Down, Enter opens the next case, "2"
         # answers its A1 nej.
         for session in sessions:
-            sh("tmux", "send-keys", "-t", session, "Enter")
+            sh(*tmux, "send-keys", "-t", session, "Enter")
         for who, session in zip(("anna", "bert"), sessions, strict=True):
-            assert "A1" in tmux_screen(session, "A1"), f"{who}'s case did not open"
+            assert "A1" in tmux_screen(tmux, session, "A1"), f"{who}'s case did not open"
         for keys in (["1"], ["1"]):
             for session in sessions:
-                sh("tmux", "send-keys", "-t", session, *keys)
+                sh(*tmux, "send-keys", "-t", session, *keys)
             time.sleep(0.3)
         for who, session in zip(("anna", "bert"), sessions, strict=True):
             first = review_ids[who][0]
             assert wait_for(lambda first=first: answered(conn, first) == {
                 "dur_aktuell": "ja", "intressen_resurser_onskemal": "framgar"}), (
-                f"{who}'s keys did not save:\n{tmux_screen(session, '')}")
+                f"{who}'s keys did not save:\n{tmux_screen(tmux, session, '')}")
         for session in sessions:
-            sh("tmux", "send-keys", "-t", session, "Escape")
+            sh(*tmux, "send-keys", "-t", session, "Escape")
         for who, session in zip(("anna", "bert"), sessions, strict=True):
-            tmux_screen(session, mine[who][1])
-            sh("tmux", "send-keys", "-t", session, "Down")
+            tmux_screen(tmux, session, mine[who][1])
+            sh(*tmux, "send-keys", "-t", session, "Down")
             time.sleep(0.3)
-            sh("tmux", "send-keys", "-t", session, "Enter")
-            assert "A1" in tmux_screen(session, "A1")
-            sh("tmux", "send-keys", "-t", session, "2")
+            sh(*tmux, "send-keys", "-t", session, "Enter")
+            assert "A1" in tmux_screen(tmux, session, "A1")
+            sh(*tmux, "send-keys", "-t", session, "2")
         for who, session in zip(("anna", "bert"), sessions, strict=True):
             second = review_ids[who][1]
             assert wait_for(lambda second=second: answered(conn, second) == {
-                "dur_aktuell": "nej"}), f"{who}'s second case:\n{tmux_screen(session, '')}"
+                "dur_aktuell": "nej"}), f"{who}'s second case:\n{tmux_screen(tmux, session, '')}"
     finally:
-        for session in sessions:
-            subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run([*tmux, "kill-server"], capture_output=True)
 
     # Every answer is under the name of the inspector who pressed the key, in the answers
     # and in the audit log, and nobody touched anyone else's review.
