@@ -27,9 +27,8 @@ from samples.case_render import DIFFICULTIES, CaseFile, Doc, Passage, Person, Re
 from samples.case_truth import Truth, random_truth
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from review_protocols.model import Protocol
+    from store.database import Database
 
 @dataclass(frozen=True, slots=True)
 class GeneratedCase:
@@ -115,7 +114,7 @@ def cases_for(rows: Iterable[dict[str, Any]], protocol: Protocol, seed: int,
     return made
 
 
-def attach_case_files(db: sqlite_utils.Database, frame_id: int, seed: int,
+def attach_case_files(db: Database, frame_id: int, seed: int,
                       protocol: Protocol, difficulty: str = "normal") -> int:
     """Give every case of a frame without text a generated case file; returns how many."""
     from store.frames import case_text, population, set_case_text

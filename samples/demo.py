@@ -17,11 +17,10 @@ from typing import TYPE_CHECKING
 from samples import personnummer
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from review_protocols import Protocol
     from samples.case_truth import Truth
     from samples.draw import Member
+    from store.database import Database
     from tui.config import Config
 
 HEADERS = ["Ärende", "Personnummer", "Namn", "Kön", "Stadsdel", "Insats", "Beslutsdatum"]
@@ -87,7 +86,7 @@ def demo_cells(districts: list[tuple[str, str]], cases: int, seed: int) -> list[
 
 
 def create_demo(
-    db: sqlite_utils.Database,
+    db: Database,
     config: Config,
     *,
     seed: int = 1,
@@ -139,7 +138,7 @@ def create_demo(
 
 
 def _answer_from_truth(
-    db: sqlite_utils.Database, protocol: Protocol, members: list[Member],
+    db: Database, protocol: Protocol, members: list[Member],
     made: dict[str, tuple[Truth, str]], sample_id: int, colleague: str,
 ) -> None:
     from review_protocols.values import encode

@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING
 from samples.casefiles import GeneratedCase, generate_cases
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
     from review_protocols.model import Protocol
+    from store.database import Database
     from tallies.calibration import CalibrationReport
 
 
 def store_generated(
-    db: sqlite_utils.Database, protocol: Protocol, *, count: int, seed: int,
+    db: Database, protocol: Protocol, *, count: int, seed: int,
     difficulty: str = "normal", name: str | None = None, who: str | None = None,
 ) -> tuple[int, list[GeneratedCase]]:
     """Generate cases and store them as a training frame with keys and passages."""
@@ -35,7 +34,7 @@ def store_generated(
 
 
 def session_report(
-    db: sqlite_utils.Database, protocol: Protocol, session_id: int, language: str = "sv"
+    db: Database, protocol: Protocol, session_id: int, language: str = "sv"
 ) -> CalibrationReport:
     from samples.casefiles import Passage
     from store.training import session_data

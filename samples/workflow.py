@@ -19,8 +19,7 @@ from samples.draw import Draw, Spec, next_reserve
 from samples.frames import Checked, FrameError, FrameRejected, read_frame, rejected_rows
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
+    from store.database import Database
     from tui.config import Config
 
 
@@ -63,7 +62,7 @@ def spec_from_config(
 
 
 def import_frame(
-    db: sqlite_utils.Database,
+    db: Database,
     path: str | Path,
     config: Config,
     *,
@@ -108,7 +107,7 @@ def import_frame(
 
 
 def import_rows(
-    db: sqlite_utils.Database,
+    db: Database,
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
     config: Config,
@@ -147,7 +146,7 @@ class Drawn:
 
 
 def draw_sample(
-    db: sqlite_utils.Database,
+    db: Database,
     config: Config,
     *,
     seed: int | None = None,
@@ -199,7 +198,7 @@ def _filters(spec: Spec) -> dict[str, Any]:
             "decided_to": spec.decision_to.isoformat(), "min_age": spec.min_age}
 
 
-def eligible_candidates(db: sqlite_utils.Database, frame_ids: Sequence[int], spec: Spec,
+def eligible_candidates(db: Database, frame_ids: Sequence[int], spec: Spec,
                         columns: Sequence[str] = ("id", "case_ref", "district", "gender"),
                         ) -> list[Any]:
     """The frames' eligible rows, selected in SQL by the same rule as ``Eligibility``."""
@@ -208,7 +207,7 @@ def eligible_candidates(db: sqlite_utils.Database, frame_ids: Sequence[int], spe
     return candidates(db, frame_ids, columns=columns, **_filters(spec))
 
 
-def eligible_counts(db: sqlite_utils.Database, frame_ids: Sequence[int], spec: Spec
+def eligible_counts(db: Database, frame_ids: Sequence[int], spec: Spec
                     ) -> dict[str, dict[str, int]]:
     """Eligible women and men per district of the spec (zero where there are none)."""
     from store.frames import stratum_counts
@@ -217,7 +216,7 @@ def eligible_counts(db: sqlite_utils.Database, frame_ids: Sequence[int], spec: S
     return {d: {g: counts.get((d, g), 0) for g in ("K", "M")} for d, _, _ in spec.quotas}
 
 
-def default_frames(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def default_frames(db: Database) -> list[dict[str, Any]]:
     """What a draw uses by default: the latest real frames, or else the demo ones.
 
     Never training frames: their cases are teaching material with an answer key and
@@ -228,7 +227,7 @@ def default_frames(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return latest_frames(db, "real") or latest_frames(db, "demo")
 
 
-def _draw_from_store(db: sqlite_utils.Database, frame_ids: Sequence[int], spec: Spec,
+def _draw_from_store(db: Database, frame_ids: Sequence[int], spec: Spec,
                      seed: int) -> Draw:
     """The pure draw on the eligible case references, then the members' population ids."""
     from dataclasses import replace
@@ -244,7 +243,7 @@ def _draw_from_store(db: sqlite_utils.Database, frame_ids: Sequence[int], spec: 
     return result
 
 
-def _refuse_shared_cases(db: sqlite_utils.Database, chosen: list[dict[str, Any]]) -> None:
+def _refuse_shared_cases(db: Database, chosen: list[dict[str, Any]]) -> None:
     from store.frames import shared_cases
 
     if len(chosen) < 2:
@@ -267,7 +266,7 @@ class Replaced:
 
 
 def replace_case(
-    db: sqlite_utils.Database,
+    db: Database,
     sample_id: int,
     case_ref: str,
     reason: str,

@@ -10,17 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import sqlite_utils
-
 from store.audit import record
 from store.connection import transaction
+from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
 
 REVIEW_KINDS = ("primary", "second")
 
 
-def sampled_cases(db: sqlite_utils.Database, sample_id: int) -> list[dict[str, Any]]:
+def sampled_cases(db: Database, sample_id: int) -> list[dict[str, Any]]:
     """The cases of a sample that are to be reviewed, with who has them (primary, second)."""
     return list(db.query(
         """
@@ -39,7 +38,7 @@ def sampled_cases(db: sqlite_utils.Database, sample_id: int) -> list[dict[str, A
     ))
 
 
-def loads(db: sqlite_utils.Database, sample_id: int) -> dict[str, int]:
+def loads(db: Database, sample_id: int) -> dict[str, int]:
     """How many reviews (primary and second) each reviewer has in a sample."""
     rows = db.execute(
         "SELECT reviewer, count(*) FROM reviews WHERE sample_id = ? AND kind IN"
@@ -48,7 +47,7 @@ def loads(db: sqlite_utils.Database, sample_id: int) -> dict[str, int]:
     return dict(rows)
 
 
-def case_by_ref(db: sqlite_utils.Database, sample_id: int, case_ref: str) -> int:
+def case_by_ref(db: Database, sample_id: int, case_ref: str) -> int:
     """The population id of a sampled case, or a StoreError saying how to find one."""
     row = db.execute(
         "SELECT m.population_id FROM sample_members m JOIN population p"
@@ -65,7 +64,7 @@ def case_by_ref(db: sqlite_utils.Database, sample_id: int, case_ref: str) -> int
 
 
 def assign(
-    db: sqlite_utils.Database,
+    db: Database,
     sample_id: int,
     assignments: Iterable[tuple[int, str]],
     *,
@@ -113,7 +112,7 @@ def assign(
 
 
 def reassign(
-    db: sqlite_utils.Database, review_id: int, reviewer: str, *, who: str | None = None
+    db: Database, review_id: int, reviewer: str, *, who: str | None = None
 ) -> None:
     """Hand a review nobody has started to someone else (audited)."""
     who = who or current_user()
@@ -140,7 +139,7 @@ def reassign(
                new=reviewer, who=who)
 
 
-def _holder(db: sqlite_utils.Database, sample_id: int, population_id: int, kind: str) -> str | None:
+def _holder(db: Database, sample_id: int, population_id: int, kind: str) -> str | None:
     row = db.execute(
         "SELECT reviewer FROM reviews WHERE sample_id = ? AND population_id = ? AND kind = ?"
         " ORDER BY id LIMIT 1", [sample_id, population_id, kind],
@@ -148,12 +147,12 @@ def _holder(db: sqlite_utils.Database, sample_id: int, population_id: int, kind:
     return row[0] if row else None
 
 
-def _ref(db: sqlite_utils.Database, population_id: int) -> str:
+def _ref(db: Database, population_id: int) -> str:
     row = db.execute("SELECT case_ref FROM population WHERE id = ?", [population_id]).fetchone()
     return row[0] if row else str(population_id)
 
 
-def review_frame_kind(db: sqlite_utils.Database, review_id: int) -> str | None:
+def review_frame_kind(db: Database, review_id: int) -> str | None:
     """The kind of frame ('real', 'demo', 'training') a review's case comes from."""
     row = db.execute(
         "SELECT f.kind FROM reviews r JOIN population p ON p.id = r.population_id"

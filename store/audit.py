@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
-
+from store.database import Database
 from store.identity import current_user, now
 
 
 def record(
-    db: sqlite_utils.Database,
+    db: Database,
     action: str,
     entity: str,
     entity_id: int | None,
@@ -34,7 +33,7 @@ def record(
 
 
 def history(
-    db: sqlite_utils.Database, entity: str | None = None, entity_id: int | None = None
+    db: Database, entity: str | None = None, entity_id: int | None = None
 ) -> list[dict[str, Any]]:
     """Audit rows, oldest first, optionally for one entity."""
     where, params = [], []

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
+from store.database import Database
 
 
 def case_history(
-    db: sqlite_utils.Database, case_ref: str, *, reviewer: str | None = None
+    db: Database, case_ref: str, *, reviewer: str | None = None
 ) -> list[dict[str, Any]]:
     """Every audited change to a case's reviews, oldest first.
 
@@ -34,7 +34,7 @@ def case_history(
     ))
 
 
-def case_refs(db: sqlite_utils.Database, case_ref: str) -> int:
+def case_refs(db: Database, case_ref: str) -> int:
     """How many cases carry this reference (0: unknown)."""
     return db.execute("SELECT count(*) FROM population WHERE case_ref = ?",
                       [case_ref]).fetchone()[0]

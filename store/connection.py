@@ -16,8 +16,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
-
+from store.database import Database
 from store.errors import StoreError, explain
 from store.identity import current_user, now
 
@@ -31,7 +30,7 @@ def open_database(
     busy_timeout_ms: int = 5000,
     create: bool = True,
     group: str = "",
-) -> sqlite_utils.Database:
+) -> Database:
     """Open (and if need be create and upgrade) a Granska database."""
     from store.migrations import migrate
 
@@ -65,9 +64,7 @@ def open_database(
                 f"folder {path.parent} (SQLite keeps its -wal and -shm files there)", "readonly",
             ) from None
         raise StoreError(f"{path}: not a Granska database ({error})", "other") from None
-    # no sqlite-utils plugins: scanning every installed package for them costs start-up
-    db = sqlite_utils.Database(conn, execute_plugins=False)
-    db.path = str(path)  # type: ignore[attr-defined]
+    db = Database(conn, str(path))
     migrate(db)
     if fresh:
         creator, stamp = current_user(), now()
@@ -84,12 +81,12 @@ def open_database(
     return db
 
 
-def db_path(db: sqlite_utils.Database) -> str:
-    return getattr(db, "path", "database")
+def db_path(db: Database) -> str:
+    return db.path
 
 
 @contextlib.contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+def transaction(db: Database) -> Iterator[sqlite3.Connection]:
     """One short write transaction; sqlite errors come out as StoreError."""
     conn = db.conn
     try:

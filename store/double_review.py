@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import sqlite_utils
-
 from store.audit import record
 from store.connection import transaction
+from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
 
 
-def pairs(db: sqlite_utils.Database, sample_id: int | None = None) -> list[dict[str, Any]]:
+def pairs(db: Database, sample_id: int | None = None) -> list[dict[str, Any]]:
     """Every double-reviewed case: both reviewers, their statuses, and any consensus."""
     where = "AND a.sample_id = ?" if sample_id is not None else ""
     return list(db.query(
@@ -41,19 +40,19 @@ def pairs(db: sqlite_utils.Database, sample_id: int | None = None) -> list[dict[
     ))
 
 
-def pair(db: sqlite_utils.Database, population_id: int) -> dict[str, Any]:
+def pair(db: Database, population_id: int) -> dict[str, Any]:
     for row in pairs(db):
         if row["population_id"] == population_id:
             return row
     raise StoreError(f"case {population_id} is not double-reviewed", "missing")
 
 
-def values(db: sqlite_utils.Database, review_id: int) -> dict[str, str | None]:
+def values(db: Database, review_id: int) -> dict[str, str | None]:
     return dict(db.execute(
         "SELECT question_id, value FROM answers WHERE review_id = ?", [review_id]).fetchall())
 
 
-def side_by_side(db: sqlite_utils.Database, population_id: int) -> dict[str, Any]:
+def side_by_side(db: Database, population_id: int) -> dict[str, Any]:
     """Both reviews' answers (and the consensus so far), once both are complete."""
     row = pair(db, population_id)
     if row["primary_status"] != "complete" or row["second_status"] != "complete":
@@ -70,7 +69,7 @@ def side_by_side(db: sqlite_utils.Database, population_id: int) -> dict[str, Any
     }
 
 
-def completed_pairs(db: sqlite_utils.Database) -> list[tuple[dict, dict]]:
+def completed_pairs(db: Database) -> list[tuple[dict, dict]]:
     """The answers of every double review where both are complete (for agreement)."""
     return [
         (values(db, row["primary_id"]), values(db, row["second_id"]))
@@ -80,7 +79,7 @@ def completed_pairs(db: sqlite_utils.Database) -> list[tuple[dict, dict]]:
 
 
 def record_consensus(
-    db: sqlite_utils.Database,
+    db: Database,
     population_id: int,
     answers: Mapping[str, str | None],
     *,

@@ -7,10 +7,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import Any
 
-import sqlite_utils
-
 from store.audit import record
 from store.connection import transaction
+from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
 
@@ -29,7 +28,7 @@ BASE_NAME = "CASE WHEN instr(name, '#') THEN substr(name, 1, instr(name, '#') - 
 
 
 def insert_frame(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     name: str,
     source: str,
@@ -67,7 +66,7 @@ def insert_frame(
 
 
 def _insert_frame(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     name: str,
     source: str,
@@ -127,7 +126,7 @@ def _insert_frame(
 
 
 def frame_by_fingerprint(
-    db: sqlite_utils.Database, base_name: str, sha256: str
+    db: Database, base_name: str, sha256: str
 ) -> dict[str, Any] | None:
     """The latest version of a frame if it is the very same file (same sha256)."""
     rows = list(db.query(
@@ -135,7 +134,7 @@ def frame_by_fingerprint(
     return rows[0] if rows and rows[0]["sha256"] == sha256 else None
 
 
-def latest_frames(db: sqlite_utils.Database, kind: str | None = "real") -> list[dict[str, Any]]:
+def latest_frames(db: Database, kind: str | None = "real") -> list[dict[str, Any]]:
     """The latest import of every frame name (of one kind), oldest name first."""
     where = "WHERE kind = ?" if kind else ""
     params = [kind] if kind else []
@@ -144,7 +143,7 @@ def latest_frames(db: sqlite_utils.Database, kind: str | None = "real") -> list[
         f" GROUP BY {BASE_NAME}) ORDER BY id", params))
 
 
-def frames_named(db: sqlite_utils.Database, names: Sequence[str]) -> list[dict[str, Any]]:
+def frames_named(db: Database, names: Sequence[str]) -> list[dict[str, Any]]:
     """Frames by name: an exact (versioned) name, or the latest version of a base name."""
     found = []
     for name in names:
@@ -159,7 +158,7 @@ def frames_named(db: sqlite_utils.Database, names: Sequence[str]) -> list[dict[s
 
 
 def candidates(
-    db: sqlite_utils.Database,
+    db: Database,
     frame_ids: Sequence[int],
     *,
     districts: Sequence[str] | None = None,
@@ -191,7 +190,7 @@ def candidates(
 
 
 def stratum_counts(
-    db: sqlite_utils.Database,
+    db: Database,
     frame_ids: Sequence[int],
     *,
     districts: Sequence[str] | None = None,
@@ -212,7 +211,7 @@ def stratum_counts(
 
 
 def stratum_refs(
-    db: sqlite_utils.Database,
+    db: Database,
     frame_ids: Sequence[int],
     **filters: Any,
 ) -> dict[tuple[str, str], list[str]]:
@@ -240,7 +239,7 @@ def stratum_refs(
 
 
 def population_ids(
-    db: sqlite_utils.Database, frame_ids: Sequence[int], cases: Iterable[tuple[str, str]]
+    db: Database, frame_ids: Sequence[int], cases: Iterable[tuple[str, str]]
 ) -> dict[tuple[str, str], int]:
     """(district, case_ref) -> population id in the given frames (lowest id if several)."""
     marks = ", ".join("?" for _ in frame_ids)
@@ -255,7 +254,7 @@ def population_ids(
 
 
 def _eligible_where(
-    db: sqlite_utils.Database,
+    db: Database,
     frame_ids: Sequence[int],
     districts: Sequence[str] | None = None,
     insats: Callable[[str], bool] | None = None,
@@ -290,7 +289,7 @@ def _eligible_where(
     return " AND ".join(where), params
 
 
-def shared_cases(db: sqlite_utils.Database, frame_ids: Sequence[int]) -> list[dict[str, Any]]:
+def shared_cases(db: Database, frame_ids: Sequence[int]) -> list[dict[str, Any]]:
     """Cases (district, case_ref) that are in more than one of the frames."""
     marks = ", ".join("?" for _ in frame_ids)
     return list(db.query(
@@ -300,21 +299,21 @@ def shared_cases(db: sqlite_utils.Database, frame_ids: Sequence[int]) -> list[di
         list(frame_ids)))
 
 
-def frames(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def frames(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT * FROM frames ORDER BY id"))
 
 
-def frame(db: sqlite_utils.Database, frame_id: int) -> dict[str, Any] | None:
+def frame(db: Database, frame_id: int) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM frames WHERE id = ?", [frame_id]))
     return rows[0] if rows else None
 
 
-def population(db: sqlite_utils.Database, frame_id: int) -> list[dict[str, Any]]:
+def population(db: Database, frame_id: int) -> list[dict[str, Any]]:
     """Every row of a frame, in a stable order (by id, i.e. file order)."""
     return list(db.query("SELECT * FROM population WHERE frame_id = ? ORDER BY id", [frame_id]))
 
 
-def case_text(db: sqlite_utils.Database, population_id: int) -> str | None:
+def case_text(db: Database, population_id: int) -> str | None:
     row = db.execute(
         "SELECT text FROM case_files WHERE population_id = ?", [population_id]
     ).fetchone()
@@ -322,7 +321,7 @@ def case_text(db: sqlite_utils.Database, population_id: int) -> str | None:
 
 
 def set_case_text(
-    db: sqlite_utils.Database, population_id: int, text: str, *, kind: str = "attached",
+    db: Database, population_id: int, text: str, *, kind: str = "attached",
     who: str | None = None,
 ) -> None:
     with transaction(db):

@@ -11,16 +11,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-import sqlite_utils
-
 from store.connection import db_path, transaction
+from store.database import Database
 from store.errors import StoreError
 from store.identity import now
 
-Step = Callable[[sqlite_utils.Database], None]
+Step = Callable[[Database], None]
 
 
-def _base_schema(db: sqlite_utils.Database) -> None:
+def _base_schema(db: Database) -> None:
     for statement in _statements(_BASE_SQL):
         db.execute(statement)
 
@@ -36,7 +35,7 @@ def _statements(script: str) -> list[str]:
     return [s for s in statements if s]
 
 
-def _resume_state(db: sqlite_utils.Database) -> None:
+def _resume_state(db: Database) -> None:
     db.execute(
         """CREATE TABLE user_state (
             username TEXT NOT NULL,
@@ -47,13 +46,13 @@ def _resume_state(db: sqlite_utils.Database) -> None:
     )
 
 
-def _training(db: sqlite_utils.Database) -> None:
+def _training(db: Database) -> None:
     """Training: answer keys and passages (never shown to trainees), sessions, trainees."""
     for statement in _statements(_TRAINING_SQL):
         db.execute(statement)
 
 
-def _answers_covering_index(db: sqlite_utils.Database) -> None:
+def _answers_covering_index(db: Database) -> None:
     """Tallies and the long-format export read every counted answer by review: with the
     value and time in the index they never touch the table (about twice as fast)."""
     db.execute("CREATE INDEX answers_by_review ON answers"
@@ -70,11 +69,11 @@ MIGRATIONS: list[tuple[str, Step]] = [
 LATEST = len(MIGRATIONS)
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: sqlite_utils.Database, target: int = LATEST) -> None:
+def migrate(db: Database, target: int = LATEST) -> None:
     current = schema_version(db)
     if current > LATEST:
         raise StoreError(

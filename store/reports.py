@@ -12,10 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
 from store.audit import record
 from store.connection import transaction
+from store.database import Database
 from store.identity import current_user, now
 
 _COUNTED = """
@@ -29,7 +28,7 @@ SELECT id FROM (
 """
 
 
-def counted_reviews(db: sqlite_utils.Database, protocol_id: str) -> list[dict[str, Any]]:
+def counted_reviews(db: Database, protocol_id: str) -> list[dict[str, Any]]:
     """The reviews tallies count, one per case, with the case's reference, district, gender."""
     rows = db.execute(
         f"WITH counted AS ({_COUNTED})"
@@ -44,7 +43,7 @@ def counted_reviews(db: sqlite_utils.Database, protocol_id: str) -> list[dict[st
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-def counted_answers(db: sqlite_utils.Database, protocol_id: str) -> list[tuple]:
+def counted_answers(db: Database, protocol_id: str) -> list[tuple]:
     """(review_id, question_id, value) of the counted reviews' answers, by review."""
     return db.execute(
         f"WITH counted AS ({_COUNTED})"
@@ -54,7 +53,7 @@ def counted_answers(db: sqlite_utils.Database, protocol_id: str) -> list[tuple]:
     ).fetchall()
 
 
-def answers_long(db: sqlite_utils.Database, protocol_id: str, *,
+def answers_long(db: Database, protocol_id: str, *,
                  with_identities: bool = False) -> list[tuple]:
     """The counted reviews' answers in long format: case_ref, district, gender, question_id,
     value, reviewer, answered_at (and personnummer, name when asked for)."""
@@ -82,7 +81,7 @@ def answers_long(db: sqlite_utils.Database, protocol_id: str, *,
     return rows
 
 
-def sample_cases(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
+def sample_cases(db: Database) -> dict[str, dict[str, Any]]:
     """Cases in a sample (selected or replacement), by case reference; the latest sample wins."""
     rows = db.execute(
         "SELECT p.case_ref, m.population_id, m.sample_id, p.district, p.gender"
@@ -93,7 +92,7 @@ def sample_cases(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
                      "gender": row[4]} for row in rows}
 
 
-def stored_answers(db: sqlite_utils.Database, population_id: int, reviewer: str,
+def stored_answers(db: Database, population_id: int, reviewer: str,
                    protocol_id: str) -> dict[str, str]:
     """The primary review's stored answers of a case by one reviewer (for import checks)."""
     rows = db.execute(
@@ -116,7 +115,7 @@ class ImportedAnswer:
 
 
 def import_answers(
-    db: sqlite_utils.Database,
+    db: Database,
     answers: Iterable[ImportedAnswer],
     *,
     protocol_id: str,
@@ -176,7 +175,7 @@ def import_answers(
     return {"answers": changed, "reviews": reviews_touched}
 
 
-def _review_for(db: sqlite_utils.Database, item: ImportedAnswer, protocol_id: str,
+def _review_for(db: Database, item: ImportedAnswer, protocol_id: str,
                 protocol_version: str, stamp: str, who: str) -> int:
     found = db.execute(
         "SELECT id FROM reviews WHERE population_id = ? AND reviewer = ? AND protocol_id = ?"
@@ -197,7 +196,7 @@ def _review_for(db: sqlite_utils.Database, item: ImportedAnswer, protocol_id: st
 
 # --- district notes: strengths and development areas --------------------------------------
 
-def district_notes(db: sqlite_utils.Database, district: str | None = None
+def district_notes(db: Database, district: str | None = None
                    ) -> list[dict[str, Any]]:
     clause, params = ("WHERE district = ?", [district]) if district is not None else ("", [])
     return list(db.query(
@@ -205,7 +204,7 @@ def district_notes(db: sqlite_utils.Database, district: str | None = None
         " ORDER BY district, kind, position, id", params))
 
 
-def add_district_note(db: sqlite_utils.Database, district: str, kind: str, text: str, *,
+def add_district_note(db: Database, district: str, kind: str, text: str, *,
                       who: str | None = None) -> int:
     if kind not in ("strength", "development"):
         raise ValueError(f"unknown note kind '{kind}'; use strength or development")
@@ -226,7 +225,7 @@ def add_district_note(db: sqlite_utils.Database, district: str, kind: str, text:
     return note_id
 
 
-def update_district_note(db: sqlite_utils.Database, note_id: int, text: str, *,
+def update_district_note(db: Database, note_id: int, text: str, *,
                          who: str | None = None) -> bool:
     text = text.strip()
     if not text:
@@ -245,7 +244,7 @@ def update_district_note(db: sqlite_utils.Database, note_id: int, text: str, *,
     return True
 
 
-def delete_district_note(db: sqlite_utils.Database, note_id: int, *,
+def delete_district_note(db: Database, note_id: int, *,
                          who: str | None = None) -> bool:
     with transaction(db):
         row = db.execute("SELECT text, district, kind FROM district_notes WHERE id = ?",
@@ -258,13 +257,13 @@ def delete_district_note(db: sqlite_utils.Database, note_id: int, *,
     return True
 
 
-def record_export(db: sqlite_utils.Database, what: str, *, who: str | None = None) -> None:
+def record_export(db: Database, what: str, *, who: str | None = None) -> None:
     """Audit an export that carries identities (personnummer and names)."""
     with transaction(db):
         record(db, "export.identities", "export", None, new=what, who=who)
 
 
-def tally_fingerprint(db: sqlite_utils.Database, protocol_id: str) -> tuple:
+def tally_fingerprint(db: Database, protocol_id: str) -> tuple:
     """Changes whenever what tallies count may have changed: complete reviews (their number
     and latest change) and district notes. Work on unfinished reviews leaves it alone."""
     return tuple(db.execute(

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
 from store.audit import record
 from store.connection import transaction
+from store.database import Database
 from store.identity import current_user, now
 from store.users import assert_can_edit
 
@@ -25,7 +24,7 @@ class StoredAnswer:
 
 
 def ensure_review(
-    db: sqlite_utils.Database,
+    db: Database,
     population_id: int,
     reviewer: str,
     protocol_id: str,
@@ -56,7 +55,7 @@ def ensure_review(
 
 
 def save_answer(
-    db: sqlite_utils.Database,
+    db: Database,
     review_id: int,
     question_id: str,
     value: str | None,
@@ -102,7 +101,7 @@ def save_answer(
 
 
 def save_note(
-    db: sqlite_utils.Database,
+    db: Database,
     review_id: int,
     question_id: str | None,
     note: str,
@@ -143,7 +142,7 @@ def save_note(
 
 
 def set_review_status(
-    db: sqlite_utils.Database, review_id: int, status: str, *, who: str | None = None
+    db: Database, review_id: int, status: str, *, who: str | None = None
 ) -> bool:
     if status not in STATUSES:
         raise ValueError(f"unknown status '{status}'")
@@ -160,7 +159,7 @@ def set_review_status(
 
 
 def _set_status(
-    db: sqlite_utils.Database, review_id: int, old: str, new: str, who: str, stamp: str
+    db: Database, review_id: int, old: str, new: str, who: str, stamp: str
 ) -> None:
     completed = stamp if new == "complete" else None
     db.execute(
@@ -170,7 +169,7 @@ def _set_status(
     record(db, "status", "review", review_id, old=old, new=new, who=who)
 
 
-def answers_for(db: sqlite_utils.Database, review_id: int) -> dict[str, StoredAnswer]:
+def answers_for(db: Database, review_id: int) -> dict[str, StoredAnswer]:
     rows = db.execute(
         "SELECT question_id, value, note, answered_at, answered_by FROM answers"
         " WHERE review_id = ?",
@@ -179,13 +178,13 @@ def answers_for(db: sqlite_utils.Database, review_id: int) -> dict[str, StoredAn
     return {row[0]: StoredAnswer(*row) for row in rows}
 
 
-def review(db: sqlite_utils.Database, review_id: int) -> dict[str, Any] | None:
+def review(db: Database, review_id: int) -> dict[str, Any] | None:
     rows = list(db.query(_REVIEW_SELECT + " WHERE r.id = ?", [review_id]))
     return rows[0] if rows else None
 
 
 def list_reviews(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     reviewer: str | None = None,
     district: str | None = None,
@@ -207,7 +206,7 @@ def list_reviews(
 
 
 def count_reviews(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     reviewer: str | None = None,
     district: str | None = None,
@@ -224,7 +223,7 @@ _LIST_ORDER = "ORDER BY p.district, p.case_ref, r.id"
 _lists: dict[tuple, tuple[Any, tuple[int, int], Any]] = {}
 
 
-def _cached(db: sqlite_utils.Database, key: tuple, read: Any) -> Any:
+def _cached(db: Database, key: tuple, read: Any) -> Any:
     """``read()``'s result, kept until anything is committed to the database.
 
     ``PRAGMA data_version`` changes when another connection commits,
@@ -241,7 +240,7 @@ def _cached(db: sqlite_utils.Database, key: tuple, read: Any) -> Any:
     return found[2]
 
 
-def _matching_ids(db: sqlite_utils.Database, reviewer: str | None, district: str | None,
+def _matching_ids(db: Database, reviewer: str | None, district: str | None,
                   gender: str | None, status: str | None, search: str | None,
                   kind: str | None) -> list[int]:
     """Every matching review id in list order, read once per filter and database state.
@@ -257,7 +256,7 @@ def _matching_ids(db: sqlite_utils.Database, reviewer: str | None, district: str
 
 
 def progress(
-    db: sqlite_utils.Database, reviewer: str | None = None, kind: str | None = None,
+    db: Database, reviewer: str | None = None, kind: str | None = None,
 ) -> dict[str, dict[str, int]]:
     """Per district: how many reviews there are and how many are complete."""
     clause, params = _filters(reviewer, None, None, None, None, kind)
@@ -304,7 +303,7 @@ def _filters(
 
 
 def answers_for_reviews(
-    db: sqlite_utils.Database, review_ids: list[int]
+    db: Database, review_ids: list[int]
 ) -> dict[int, dict[str, str]]:
     """The stored answer texts of several reviews at once (one page of a list), by review."""
     found: dict[int, dict[str, str]] = {review_id: {} for review_id in review_ids}

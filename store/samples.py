@@ -6,10 +6,9 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import sqlite_utils
-
 from store.audit import record
 from store.connection import transaction
+from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
 
@@ -17,7 +16,7 @@ MEMBER_COLUMNS = ("population_id", "district", "gender", "role", "rank", "reason
 
 
 def save_sample(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     frame_id: int,
     seed: int,
@@ -47,21 +46,21 @@ def save_sample(
     return sample_id
 
 
-def samples(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def samples(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT * FROM samples ORDER BY id"))
 
 
-def latest_sample_id(db: sqlite_utils.Database) -> int | None:
+def latest_sample_id(db: Database) -> int | None:
     row = db.execute("SELECT max(id) FROM samples").fetchone()
     return row[0]
 
 
-def sample(db: sqlite_utils.Database, sample_id: int) -> dict[str, Any] | None:
+def sample(db: Database, sample_id: int) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM samples WHERE id = ?", [sample_id]))
     return rows[0] if rows else None
 
 
-def members(db: sqlite_utils.Database, sample_id: int) -> list[dict[str, Any]]:
+def members(db: Database, sample_id: int) -> list[dict[str, Any]]:
     """The sample's members with their case reference and review status (if assigned)."""
     return list(db.query(
         "SELECT m.*, p.case_ref,"
@@ -79,14 +78,14 @@ def members(db: sqlite_utils.Database, sample_id: int) -> list[dict[str, Any]]:
 
 
 def member_by_case_ref(
-    db: sqlite_utils.Database, sample_id: int, case_ref: str
+    db: Database, sample_id: int, case_ref: str
 ) -> dict[str, Any] | None:
     rows = [m for m in members(db, sample_id) if m["case_ref"] == case_ref]
     return rows[0] if rows else None
 
 
 def replace_member(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     member_id: int,
     reason: str,

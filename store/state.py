@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from store.connection import transaction
+from store.database import Database
 
 
-def remember(db: sqlite_utils.Database, username: str, key: str, value: str | None) -> None:
+def remember(db: Database, username: str, key: str, value: str | None) -> None:
     with transaction(db):
         db.execute(
             "INSERT INTO user_state (username, key, value) VALUES (?, ?, ?)"
@@ -16,7 +15,7 @@ def remember(db: sqlite_utils.Database, username: str, key: str, value: str | No
         )
 
 
-def recall(db: sqlite_utils.Database, username: str, key: str) -> str | None:
+def recall(db: Database, username: str, key: str) -> str | None:
     row = db.execute(
         "SELECT value FROM user_state WHERE username = ? AND key = ?", [username, key]
     ).fetchone()

@@ -13,10 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
 from store.audit import record
 from store.connection import transaction
+from store.database import Database
 from store.errors import StoreError
 from store.frames import insert_frame
 from store.identity import current_user, now
@@ -38,7 +37,7 @@ class SessionData:
 
 
 def save_case_bank(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     name: str,
     source: str,
@@ -72,14 +71,14 @@ def save_case_bank(
     return frame_id
 
 
-def training_frames(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def training_frames(db: Database) -> list[dict[str, Any]]:
     return list(db.query(
         "SELECT id, name, source, row_count, imported_at FROM frames WHERE kind = 'training'"
         " ORDER BY id"))
 
 
 def create_session(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     name: str,
     frame_id: int,
@@ -131,7 +130,7 @@ def create_session(
     return session_id
 
 
-def sessions(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def sessions(db: Database) -> list[dict[str, Any]]:
     return list(db.query(
         "SELECT s.id, s.name, s.frame_id, s.protocol_id, s.difficulty, s.created_at,"
         " (SELECT count(*) FROM training_session_cases c WHERE c.session_id = s.id) AS cases,"
@@ -140,7 +139,7 @@ def sessions(db: sqlite_utils.Database) -> list[dict[str, Any]]:
         " FROM training_sessions s ORDER BY s.id"))
 
 
-def find_session(db: sqlite_utils.Database, ref: str) -> dict[str, Any] | None:
+def find_session(db: Database, ref: str) -> dict[str, Any] | None:
     """A session by name, or by id when ``ref`` is a number."""
     for row in sessions(db):
         if row["name"] == ref or (ref.isdigit() and row["id"] == int(ref)):
@@ -148,7 +147,7 @@ def find_session(db: sqlite_utils.Database, ref: str) -> dict[str, Any] | None:
     return None
 
 
-def session_data(db: sqlite_utils.Database, session_id: int) -> SessionData:
+def session_data(db: Database, session_id: int) -> SessionData:
     session = next((s for s in sessions(db) if s["id"] == session_id), None)
     if session is None:
         raise StoreError(f"no training session {session_id}; see granska train session list",
@@ -184,7 +183,7 @@ def session_data(db: sqlite_utils.Database, session_id: int) -> SessionData:
     return SessionData(session, list(refs.values()), keys, passages, answers)
 
 
-def case_key(db: sqlite_utils.Database, case_ref: str) -> tuple[str, dict[str, str]] | None:
+def case_key(db: Database, case_ref: str) -> tuple[str, dict[str, str]] | None:
     """The case text and answer key of a training case (the most recent with that ref)."""
     row = db.execute(
         "SELECT p.id, c.text FROM population p JOIN frames f ON f.id = p.frame_id"

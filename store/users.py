@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from store.audit import record
 from store.connection import transaction
+from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
 
 ROLES = ("supervisor", "inspector", "trainer")
 
 
-def role_of(db: sqlite_utils.Database, username: str) -> str | None:
+def role_of(db: Database, username: str) -> str | None:
     row = db.execute("SELECT role FROM users WHERE username = ?", [username]).fetchone()
     return row[0] if row else None
 
 
 def grant_role(
-    db: sqlite_utils.Database, username: str, role: str, *, who: str | None = None
+    db: Database, username: str, role: str, *, who: str | None = None
 ) -> None:
     if role not in ROLES:
         raise ValueError(f"unknown role '{role}'; use one of: {', '.join(ROLES)}")
@@ -34,11 +33,11 @@ def grant_role(
         record(db, "user.role", "user", None, field=username, old=old, new=role, who=who)
 
 
-def users(db: sqlite_utils.Database) -> list[dict]:
+def users(db: Database) -> list[dict]:
     return list(db.query("SELECT * FROM users ORDER BY role, username"))
 
 
-def revoke_role(db: sqlite_utils.Database, username: str, *, who: str | None = None) -> bool:
+def revoke_role(db: Database, username: str, *, who: str | None = None) -> bool:
     """Take a user's role away (audited); the last supervisor cannot be removed."""
     who = who or current_user()
     with transaction(db):
@@ -60,18 +59,18 @@ def revoke_role(db: sqlite_utils.Database, username: str, *, who: str | None = N
     return True
 
 
-def usernames(db: sqlite_utils.Database, role: str) -> list[str]:
+def usernames(db: Database, role: str) -> list[str]:
     return [row[0] for row in db.execute(
         "SELECT username FROM users WHERE role = ? ORDER BY username", [role]).fetchall()]
 
 
-def can_edit(db: sqlite_utils.Database, review_id: int, who: str) -> bool:
+def can_edit(db: Database, review_id: int, who: str) -> bool:
     """Whether ``assert_can_edit`` would let ``who`` change the review (for a read-only view)."""
     row = db.execute("SELECT reviewer FROM reviews WHERE id = ?", [review_id]).fetchone()
     return row is None or row[0] == who or role_of(db, who) == "supervisor"
 
 
-def assert_can_edit(db: sqlite_utils.Database, review_id: int, who: str) -> None:
+def assert_can_edit(db: Database, review_id: int, who: str) -> None:
     """Refuse a change to someone else's review unless ``who`` is a supervisor (in the DB).
 
     Call it inside the write transaction, before changing anything. A review

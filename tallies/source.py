@@ -11,14 +11,14 @@ from tallies.crosstab import SWEDISH, CaseAnswers, Words
 from tallies.report import DistrictNote, Report, build_report
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from store.database import Database
 
 ANSWER_COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer",
                   "answered_at")
 IDENTITY_COLUMNS = ("personnummer", "name")
 
 
-def load_cases(db: sqlite_utils.Database, protocol: Protocol) -> list[CaseAnswers]:
+def load_cases(db: Database, protocol: Protocol) -> list[CaseAnswers]:
     """The counted reviews as decoded answers, in case reference order."""
     from store.reports import counted_answers, counted_reviews
 
@@ -39,20 +39,20 @@ def load_cases(db: sqlite_utils.Database, protocol: Protocol) -> list[CaseAnswer
             for r in reviews]
 
 
-def load_notes(db: sqlite_utils.Database) -> list[DistrictNote]:
+def load_notes(db: Database) -> list[DistrictNote]:
     from store.reports import district_notes
 
     return [DistrictNote(n["id"], n["district"], n["kind"], n["text"], n["position"])
             for n in district_notes(db)]
 
 
-def load_report(db: sqlite_utils.Database, protocol: Protocol, districts: Sequence[str], *,
+def load_report(db: Database, protocol: Protocol, districts: Sequence[str], *,
                 codes: Mapping[str, str] | None = None, words: Words = SWEDISH) -> Report:
     return build_report(protocol, load_cases(db, protocol), districts, codes=codes,
                         notes=load_notes(db), words=words)
 
 
-def answer_rows(db: sqlite_utils.Database, protocol: Protocol, *,
+def answer_rows(db: Database, protocol: Protocol, *,
                 with_identities: bool = False) -> list[tuple]:
     """The raw answers of the counted reviews in long format (ANSWER_COLUMNS order, then
     IDENTITY_COLUMNS when asked for), for R or pandas."""

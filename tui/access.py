@@ -32,8 +32,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
+    from store.database import Database
     from tui.cli import Context
     from tui.config import Config
 
@@ -61,7 +60,7 @@ def config_role(config: Config, user: str) -> str | None:
     return None
 
 
-def resolve_role(db: sqlite_utils.Database, config: Config, user: str) -> str | None:
+def resolve_role(db: Database, config: Config, user: str) -> str | None:
     """The database's word first, then the config's; None when the user has no role."""
     from store.users import role_of
 
@@ -69,7 +68,7 @@ def resolve_role(db: sqlite_utils.Database, config: Config, user: str) -> str | 
 
 
 def require_role(
-    db: sqlite_utils.Database,
+    db: Database,
     config: Config,
     user: str,
     roles: Collection[str] | None = None,
@@ -120,7 +119,7 @@ def guard_command(args: argparse.Namespace, ctx: Context) -> str | None:
     return require_role(db, ctx.config, current_user(), roles)
 
 
-def can_view_review(db: sqlite_utils.Database, role: str | None, user: str,
+def can_view_review(db: Database, role: str | None, user: str,
                     review_id: int) -> bool:
     """Supervisors see every review, inspectors their own, trainers training cases only."""
     from store.assignments import review_frame_kind

@@ -17,11 +17,11 @@ from tui.i18n import STRINGS, set_language, t
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    import sqlite_utils
     from textual.app import SystemCommand
     from textual.screen import Screen
 
     from review_protocols import Protocol
+    from store.database import Database
     from tui.config import Config
 
 
@@ -84,7 +84,7 @@ class GranskaApp(App[None]):
     ]
 
     def __init__(
-        self, config: Config, db: sqlite_utils.Database, *, demo: bool = False,
+        self, config: Config, db: Database, *, demo: bool = False,
         user: str | None = None,
     ) -> None:
         set_language(config.language)

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from store.database import Database
 
 
 def assign_balanced(
-    db: sqlite_utils.Database,
+    db: Database,
     sample_id: int,
     people: Sequence[str],
     *,

@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
-    import sqlite_utils
-
+    from store.database import Database
     from tui.config import Config
 
 # Order as in the CLI contract; each is a module in tui.commands.
@@ -48,7 +47,7 @@ class Context:
 
     config: Config
     db_override: Path | None = None
-    _db: sqlite_utils.Database | None = field(default=None, repr=False)
+    _db: Database | None = field(default=None, repr=False)
     created: bool = False  # the command made the database file (see discard_created)
     db_given: bool = False  # --db was given: its folder must exist (the default's is made)
 
@@ -66,7 +65,7 @@ class Context:
     def db_path(self) -> Path:
         return self.db_override or self.config.database.resolved_path
 
-    def open_db(self, *, create: bool = False) -> sqlite_utils.Database:
+    def open_db(self, *, create: bool = False) -> Database:
         """The database; a missing one is an error unless the command makes one (``create``:
         ``demo``, ``frame import``, ``train generate``), so a mistyped ``--db`` never leaves
         an empty database behind."""

@@ -154,11 +154,10 @@ def test_migration_from_empty_file(db_path: Path) -> None:
 
 
 def test_migration_from_older_schema_keeps_data(db_path: Path) -> None:
-    import sqlite_utils
+    from store.database import Database
 
     conn = sqlite3.connect(db_path, isolation_level=None)
-    old = sqlite_utils.Database(conn)
-    old.path = str(db_path)
+    old = Database(conn, str(db_path))
     migrate(old, target=1)
     assert schema_version(old) == 1
     review_id = one_review(old)

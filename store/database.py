@@ -1,0 +1,31 @@
+"""The database handle every store function takes: a sqlite3 connection and its path.
+
+Granska needs three things from a handle: run a statement, read rows as
+dicts, and reach the connection for transactions. A class of its own gives
+exactly that on top of ``sqlite3``; importing sqlite-utils for it cost the
+start-up a sixth of a second (bench/RESULTS.md, "Start-up").
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+
+class Database:
+    """An open Granska database (made by ``store.open_database``)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters)
+
+    def query(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()
+              ) -> Iterator[dict[str, Any]]:
+        """Rows as dicts keyed by column name: run now, read as iterated."""
+        cursor = self.conn.execute(sql, parameters)
+        keys = [column[0] for column in cursor.description]
+        return (dict(zip(keys, row, strict=True)) for row in cursor)
