@@ -282,7 +282,7 @@ class CaseScreen(Screen[None]):
         parts = [self.info["case_ref"], t(f"status.{self.status}"), counted]
         if self._last_message:
             parts.append(self._last_message)
-        self.query_one("#status", Static).update(" · ".join(parts))
+        self.query_one("#status", Static).update(" · ".join(parts), layout=False)  # height 1
 
     def _case_note_text(self) -> str:
         return f"✎ {t('case.case_note')}: {self.case_note}" if self.case_note else ""

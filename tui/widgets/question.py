@@ -9,7 +9,8 @@ saved only when that call says it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from rich.table import Table
 from rich.text import Text
@@ -92,25 +93,39 @@ class QuestionView(Widget):
 
     # --- state changes, called by the screen -------------------------------------------------
     def set_value(self, value: Value) -> None:
-        self.value = value
-        self.failed = False
-        self.buffer = None
-        self.problem = None
-        self.refresh(layout=True)
+        with self._changing():
+            self.value = value
+            self.failed = False
+            self.buffer = None
+            self.problem = None
 
     def set_failed(self) -> None:
-        self.failed = True
-        self.buffer = None
-        self.problem = None
-        self.refresh(layout=True)
+        with self._changing():
+            self.failed = True
+            self.buffer = None
+            self.problem = None
 
     def set_note(self, note: str) -> None:
-        self.note = note
-        self.refresh(layout=True)
+        with self._changing():
+            self.note = note
 
     def toggle_help(self) -> None:
-        self.help_shown = not self.help_shown
-        self.refresh(layout=True)
+        with self._changing():
+            self.help_shown = not self.help_shown
+
+    @contextmanager
+    def _changing(self) -> Iterator[None]:
+        """Repaint after a change, and lay the screen out again only when this question's
+        height changed: a relayout of the whole protocol costs more than all the rest of a
+        keystroke (bench/keystroke.py)."""
+        laid_out = self.content_size if self.is_attached else None
+        yield
+        if not laid_out or not laid_out.width:
+            self.refresh(layout=True)
+            return
+        self.clear_cached_dimensions()
+        height = self.get_content_height(laid_out, self.app.size, laid_out.width)
+        self.refresh(layout=height != laid_out.height)
 
     def set_current(self, current: bool) -> None:
         if current != self.current:
@@ -172,15 +187,16 @@ class QuestionView(Widget):
             return True
         if key in ("backspace", "delete", "ctrl+u"):
             current = self._current_text()
-            self.buffer = "" if key != "backspace" else current[:-1]
+            typed = "" if key != "backspace" else current[:-1]
         elif event.character is not None and len(event.character) == 1 \
                 and event.character in allowed:
             # like a spreadsheet cell: typing replaces the saved value, Backspace edits it
-            self.buffer = (self.buffer or "") + event.character
+            typed = (self.buffer or "") + event.character
         else:
             return False
-        self.problem = problem_text(self.question, self.buffer) if self.buffer.strip() else None
-        self.refresh(layout=True)
+        with self._changing():
+            self.buffer = typed
+            self.problem = problem_text(self.question, typed) if typed.strip() else None
         return True
 
     def _current_text(self) -> str:
@@ -203,9 +219,9 @@ class QuestionView(Widget):
                 severity="warning",
             )
             if not advance:  # leaving the field: back to what is stored
-                self.buffer = None
-                self.problem = None
-                self.refresh(layout=True)
+                with self._changing():
+                    self.buffer = None
+                    self.problem = None
             return
         self.on_answer(self, parse(self.question, typed), advance)
 
