@@ -41,6 +41,7 @@ from review_protocols.model import (
     QuestionType,
     Section,
 )
+from review_protocols.search_paths import search_paths
 
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 KEY_LETTER = re.compile(r"^[a-zåäö]$")
@@ -88,33 +89,27 @@ def builtin_ids() -> list[str]:
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
 
 
-_search_paths: tuple[Path, ...] = ()
-
-
-def configure_search_paths(paths: tuple[str, ...] | list[str]) -> None:
-    """Folders (config ``[protocol] paths``) searched before the shipped protocols."""
-    global _search_paths
-    _search_paths = tuple(Path(p).expanduser() for p in paths)
-    load_builtin.cache_clear()
-
-
 def available_ids() -> list[str]:
     """Every protocol id that ``load_builtin`` can find: configured folders, then shipped."""
     found = set(builtin_ids())
-    for folder in _search_paths:
+    for folder in search_paths():
         if folder.is_dir():
             found.update(p.stem for p in folder.glob("*.toml"))
     return sorted(found)
 
 
-@cache
 def load_builtin(protocol_id: str) -> Protocol:
     """A protocol by id, parsed once per process: the configured folders first, then shipped.
 
     A site can thus add a protocol (another insats, a provider follow-up) as a
     TOML file in a folder named in config.toml, without touching Granska.
     """
-    for folder in _search_paths:
+    return _load(protocol_id, search_paths())
+
+
+@cache
+def _load(protocol_id: str, folders: tuple[Path, ...]) -> Protocol:
+    for folder in folders:
         candidate = folder / f"{protocol_id}.toml"
         if candidate.is_file():
             return load_file(candidate)

@@ -95,6 +95,8 @@ class GranskaApp(App[None]):
         self.db = db
         self.demo = demo
         self.user = user or current_user()
+        # What stopped the app right after it opened (``fail_to_start``); launch reports it.
+        self.startup_error: Exception | None = None
         if demo:
             self.sub_title = t("app.demo")
 
@@ -112,6 +114,11 @@ class GranskaApp(App[None]):
             if key in STRINGS:
                 command = command._replace(title=t(key), help=t(f"{key}_help"))
             yield command
+
+    def fail_to_start(self, error: Exception) -> None:
+        """Close at once; ``granska`` then prints the error as its one line and exits 2."""
+        self.startup_error = error
+        self.exit(return_code=2)
 
     def protocol(self, protocol_id: str) -> Protocol:
         from review_protocols import load_builtin

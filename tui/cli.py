@@ -163,7 +163,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     ctx = Context(discover(args.config), Path(args.db).expanduser() if args.db else None,
                   db_given=bool(args.db))
-    from review_protocols.loader import configure_search_paths
+    from review_protocols.search_paths import configure_search_paths
 
     configure_search_paths(ctx.config.protocol.paths)
     if args.command is None:

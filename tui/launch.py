@@ -37,10 +37,10 @@ def launch(ctx: Context) -> int:
     from store import current_user
 
     require_role(db, ctx.config, current_user())  # refused before any case data is shown
-    from review_protocols import load_builtin
-
-    load_builtin(ctx.config.protocol.default)  # a broken protocol file: one line, not a crash
     from tui.app import GranskaApp
 
-    GranskaApp(ctx.config, db, demo=demo).run()
+    app = GranskaApp(ctx.config, db, demo=demo)
+    app.run()
+    if app.startup_error is not None:  # e.g. a broken protocol file: one line, exit 2
+        raise app.startup_error
     return 0

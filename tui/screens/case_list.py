@@ -136,11 +136,20 @@ class CaseListScreen(Screen[None]):
         self.query_one("#search").display = False
         self.page_size = self._fitting_rows()
         table.focus()
-        # Reading 10,000 cases' progress and order takes tens of milliseconds: paint the
-        # screen first, then fill it (the rows follow in the next frame).
-        self.call_after_refresh(self._first_load)
+        # Reading 10,000 cases' progress and order, and parsing the protocol, take tens of
+        # milliseconds: paint the screen first, then fill it (the rows follow in the next
+        # frame). The app's refresh, not the screen's: the screen's runs before the first
+        # frame is written when it is the first screen of a mode.
+        self.app.call_after_refresh(self._first_load)
 
     def _first_load(self) -> None:
+        from review_protocols import ProtocolError
+
+        try:  # the rows' "answered" counts need it; a broken file stops Granska here
+            self.app.protocol(self.app.config.protocol.default)
+        except ProtocolError as error:
+            self.app.fail_to_start(error)
+            return
         self._loaded = True
         self.reload()
         self._resume()

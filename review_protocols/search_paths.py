@@ -1,0 +1,20 @@
+"""Folders searched for protocols before the shipped ones (config ``[protocol] paths``).
+
+Apart from the loader so that start-up can set them without importing the
+model and the TOML parser, which the first screen does not need.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_configured: tuple[Path, ...] = ()
+
+
+def configure_search_paths(paths: tuple[str, ...] | list[str]) -> None:
+    global _configured
+    _configured = tuple(Path(p).expanduser() for p in paths)
+
+
+def search_paths() -> tuple[Path, ...]:
+    return _configured
