@@ -52,3 +52,15 @@ def make_app(review_db):
         return GranskaApp(Config(), db or review_db, user=REVIEWER)
 
     return make
+
+
+async def rows_in(pilot) -> None:
+    """Wait, as a person would, for the case list's rows: they follow its first frame."""
+    from tui.screens.case_list import CaseListScreen
+
+    for _ in range(100):
+        screen = pilot.app.screen
+        if not isinstance(screen, CaseListScreen) or screen.loaded:
+            return
+        await pilot.pause()
+    raise AssertionError("the case list never showed its rows")

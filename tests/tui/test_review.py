@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from review_protocols import QuestionType, load_builtin
-from tests.tui.conftest import REVIEWER
+from tests.tui.conftest import REVIEWER, rows_in
 
 PROTOCOL = load_builtin("boendestod_sol")
 # The answers a reviewer gives on the walk (codes); other choice questions get option 1.
@@ -268,6 +268,7 @@ async def test_a_new_start_lands_on_the_same_case_and_question(make_app, review_
                             [REVIEWER])[0][0])
     assert saved == {"review": review_id, "question": where, "open": True}
     async with make_app().run_test(size=(80, 24)) as pilot:
+        await rows_in(pilot)
         await pilot.pause()
         screen = pilot.app.screen
         assert isinstance(screen, CaseScreen)
@@ -285,6 +286,7 @@ async def test_case_list_filters_searches_and_pages_in_sql(make_app, review_db):
     from tui.screens.case_list import CaseTable
 
     async with make_app().run_test(size=(80, 24)) as pilot:
+        await rows_in(pilot)
         screen = pilot.app.screen
         table = screen.query_one(CaseTable)
         total = count_reviews(review_db, reviewer=REVIEWER)
@@ -313,6 +315,7 @@ async def test_down_at_the_last_row_turns_the_page(make_app):
     from tui.screens.case_list import CaseTable
 
     async with make_app().run_test(size=(80, 24)) as pilot:
+        await rows_in(pilot)
         screen = pilot.app.screen
         table = screen.query_one(CaseTable)
         first_page_last = table.get_row_at(table.row_count - 1)[0]
@@ -337,6 +340,7 @@ async def test_progress_shows_complete_cases_per_district(make_app, review_db):
     in_district = count_reviews(review_db, reviewer=REVIEWER, district=first["district"])
     set_review_status(review_db, first["id"], "complete", who=REVIEWER)
     async with make_app().run_test(size=(80, 24)) as pilot:
+        await rows_in(pilot)
         text = str(pilot.app.screen.query_one("#progress").render())
         assert f"1/{total} " in text and f"  1/{in_district}" in text
         assert "✓ klar" in str(pilot.app.screen.query_one("CaseTable").get_row_at(0)[3])

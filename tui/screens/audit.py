@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.i18n import t, titled
+from tui.widgets.title_bar import TitleBar
 
 
 def _cut(text: str, width: int) -> str:
@@ -25,7 +26,7 @@ class AuditScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         self.title = titled(t("audit.title"))
-        yield Header()
+        yield TitleBar()
         yield Input(placeholder=t("audit.prompt"), id="audit-case")
         yield Static("", id="audit-note")
         yield DataTable(id="audit", cursor_type="row", zebra_stripes=True)

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from review_protocols import Protocol, QuestionType, applicable
 from review_protocols.completeness import answered_applicable, missing_required
@@ -31,6 +31,7 @@ from tui.i18n import language, t, titled
 from tui.screens.case_list import POSITION_KEY
 from tui.widgets.question import QuestionView
 from tui.widgets.review_commands import ReviewCommands
+from tui.widgets.title_bar import TitleBar
 
 SECTION_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -150,7 +151,7 @@ class CaseScreen(Screen[None]):
         self.section_titles: list[Static] = []
         text = case_text(db, self.info["population_id"])
         self.title = titled(t("case.title", case_ref=self.info["case_ref"]))
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="case-columns"):
             with ProtocolScroll(id="questions"):
                 yield Static(self._case_note_text(), id="case-note", markup=False)

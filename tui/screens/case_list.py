@@ -15,9 +15,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.i18n import t, titled
+from tui.widgets.title_bar import TitleBar
 
 POSITION_KEY = "review.position"  # user_state: {"review", "question", "open"}
 GENDERS = (None, "K", "M")
@@ -41,6 +42,14 @@ class CaseTable(DataTable):
         Binding("ctrl+home", "edge_page(-1)", show=False),
         Binding("ctrl+end", "edge_page(1)", show=False),
     ]
+
+    def on_key(self, event: events.Key) -> None:
+        """Keep the list's own keys typed before its rows are in, for when they are."""
+        screen = self.screen
+        if not screen._loaded and event.key in LIST_KEYS:  # type: ignore[attr-defined]
+            screen._typed_ahead.append(event)  # type: ignore[attr-defined]
+            event.stop()
+            event.prevent_default()
 
     def action_edge_page(self, step: int) -> None:
         self.screen.turn_page(step * 10**9, cursor="first")  # type: ignore[attr-defined]
@@ -93,9 +102,15 @@ class CaseListScreen(Screen[None]):
         self.districts: list[str] = []
         self._resumed = False
         self._loaded = False  # the first read waits for the first paint (see on_mount)
+        self._typed_ahead: list[events.Key] = []  # keys pressed before the rows were in
         self.last_opened: int | None = None
         self._role_cache: tuple[str | None] | None = None
         self._progress: tuple[tuple, dict] | None = None  # (scope, per district)
+
+    @property
+    def loaded(self) -> bool:
+        """Its rows are in (they are read right after the first frame)."""
+        return self._loaded
 
     def _role(self) -> str | None:
         if self._role_cache is None:
@@ -116,7 +131,7 @@ class CaseListScreen(Screen[None]):
         return review_filter(role, self.app.user)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="progress", markup=False)
         yield Static("", id="filters", markup=False)
         yield Input(placeholder=t("cases.search_placeholder"), id="search")
@@ -153,6 +168,11 @@ class CaseListScreen(Screen[None]):
         self._loaded = True
         self.reload()
         self._resume()
+        for typed in self._typed_ahead:  # as if typed now, in the order they were typed
+            key = events.Key(typed.key, typed.character)
+            key.set_sender(self.app)  # as the driver sends it, so it bubbles to the app
+            self.app.post_message(key)
+        self._typed_ahead.clear()
 
     def _fitting_rows(self) -> int:
         """How many rows fit below the header, progress and filter lines."""
@@ -191,6 +211,7 @@ class CaseListScreen(Screen[None]):
             self._progress = (key, progress(db, **progress_scope))
         per_district = self._progress[1]
         self.districts = sorted(per_district)
+        self.page_size = self._fitting_rows()  # the progress lines take one per two districts
         self.total = count_reviews(db, **scope, **self._sql_filters())
         self.row_offset = max(0, min(self.row_offset, (self.total - 1) // self.page_size
                                  * self.page_size if self.total else 0))
@@ -366,3 +387,12 @@ class CaseListScreen(Screen[None]):
         if info is None or info["reviewer"] != self.app.user:
             return
         self._open(review_id, position.get("question"))
+
+
+# The keys the case list itself answers (its table's and its own); the app's (F-keys,
+# ctrl+q) work at once even before the rows are in.
+LIST_KEYS = frozenset(
+    key.strip()
+    for binding in (*DataTable.BINDINGS, *CaseTable.BINDINGS, *CaseListScreen.BINDINGS)
+    for key in (binding.key if isinstance(binding, Binding) else binding[0]).split(",")
+)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from tui.i18n import language, t, titled
+from tui.widgets.title_bar import TitleBar
 
 
 def _cut(text: str, width: int) -> str:
@@ -46,7 +47,7 @@ class ConsensusScreen(Screen[None]):
                                     [q.id for q in self.protocol.questions])
         self.title = titled(t("consensus.title", case_ref=self.both["case_ref"],
                        first=self.both["primary_reviewer"], second=self.both["second_reviewer"]))
-        yield Header()
+        yield TitleBar()
         yield Static(t("consensus.none") if not self.differ else "", id="consensus-note")
         yield DataTable(id="diffs", cursor_type="row", zebra_stripes=True)
         yield Footer()

@@ -16,9 +16,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from tui.i18n import t, titled
+from tui.widgets.title_bar import TitleBar
 
 
 class ReasonModal(ModalScreen[str | None]):
@@ -74,7 +75,7 @@ class SampleScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="frames")
         yield DataTable(id="strata", cursor_type="none", show_cursor=False)
         with Horizontal(id="draw-bar"):

@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.i18n import t, titled
+from tui.widgets.title_bar import TitleBar
 
 ROLE_WORDS = {"supervisor": "supervisor", "handledare": "supervisor",
               "inspector": "inspector", "granskare": "inspector",
@@ -60,7 +61,7 @@ class SuperviseScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         self.title = titled(t("supervise.title"))
-        yield Header()
+        yield TitleBar()
         yield Static("", id="summary")
         yield Static("", id="agreement")
         with Horizontal(id="tables"):

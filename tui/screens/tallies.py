@@ -19,10 +19,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, OptionList, Select, Static
+from textual.widgets import Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.i18n import t, titled
+from tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from tallies.crosstab import Table
@@ -57,7 +58,7 @@ class TalliesScreen(Screen[None]):
         self.last_export: Path | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="tallies-heading")
         with VerticalScroll(id="tallies-body"):
             yield Static(id="tallies-table")

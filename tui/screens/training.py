@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
 from tui.i18n import language, t, titled
+from tui.widgets.title_bar import TitleBar
 
 TRAINER_ROLES = ("trainer", "supervisor")
 
@@ -33,7 +34,7 @@ class TrainingScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="training-message")
         yield SessionTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -104,7 +105,7 @@ class ReportScreen(Screen[None]):
                                 language())
         self.report = report
         self.title = titled(t("training.report.title", name=report.session))
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="training-report"):
             for part in report_parts(report):
                 yield Static(part, classes="report-part")
