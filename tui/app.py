@@ -63,7 +63,8 @@ def _tallies() -> Screen:
 
 class GranskaApp(App[None]):
     TITLE = "Granska"
-    CSS_PATH = "granska.tcss"
+    # Each screen brings its own CSS, parsed when it is first shown, not at start-up.
+    CSS = "DataTable { height: 1fr; }"
     MODES = {
         "cases": _cases,
         "sample": _sample,

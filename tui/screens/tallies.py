@@ -38,6 +38,24 @@ COLOURS = ("green", "yellow", "red", "blue", "magenta", "cyan", "bright_green", 
 
 
 class TalliesScreen(Screen[None]):
+    SCOPED_CSS = False  # also styles its pickers (PickScreen, NotesScreen)
+    DEFAULT_CSS = """
+    #tallies-heading { height: auto; padding: 0 1; background: $boost; }
+    #tallies-body { height: 1fr; padding: 0 1; }
+    #tallies-note { margin-bottom: 1; }
+    PickScreen, NotesScreen { align: center middle; }
+    #pick-box, #notes-box {
+        width: 72;
+        height: auto;
+        max-height: 22;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    #pick-list { height: auto; max-height: 17; }
+    #notes-list { height: auto; max-height: 8; }
+    #notes-help { color: $text-muted; }
+    """
     BINDINGS = [
         Binding("left", "step(-1)", t("tallies.key.prev"), id="tallies_prev"),
         Binding("right", "step(1)", t("tallies.key.next"), id="tallies_next"),
