@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -145,17 +146,22 @@ def eligible(row: Mapping[str, Any], spec: Spec) -> bool:
 
 def _ranked(rows: Sequence[Any], seed: int, district: str, gender: str, needed: int,
             ref: Callable[[Any], str]) -> list[Any]:
-    """The best ``needed`` rows of a stratum by (rank_key, case_ref)."""
-    import heapq
+    """The best ``needed`` rows of a stratum by (rank_key, case_ref).
 
-    prefix = hashlib.sha256(f"{seed}|{district}|{gender}|".encode())
-    keyed = []
-    for index, row in enumerate(rows):
-        h = prefix.copy()
-        case_ref = ref(row)
-        h.update(case_ref.encode())
-        keyed.append((h.hexdigest(), case_ref, index))
-    best = heapq.nsmallest(needed, keyed) if needed < len(keyed) else sorted(keyed)
+    Every row must be hashed, so the loop is kept lean: the hasher fed the
+    stratum's prefix is copied per case, and the raw digest is compared
+    instead of the hex text (hex digits keep the bytes' order), then a heap
+    keeps the best few instead of sorting all.
+    """
+    refs = rows if ref is str else [ref(row) for row in rows]
+    copy = hashlib.sha256(f"{seed}|{district}|{gender}|".encode()).copy
+    digests = []
+    for case_ref in refs:
+        hasher = copy()
+        hasher.update(case_ref.encode())
+        digests.append(hasher.digest())
+    keyed = zip(digests, refs, range(len(refs)), strict=True)
+    best = heapq.nsmallest(needed, keyed) if needed < len(refs) else sorted(keyed)
     return [rows[index] for _, _, index in best]
 
 
