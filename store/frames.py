@@ -210,9 +210,10 @@ class Eligible:
         """
         first, last, age = int(self.decided_from[:4]), int(self.decided_to[:4]), self.min_age
         month_day = "substr(decision_date, 5, 6)"
+        known = "birth_date <> ''"  # no birth date, no age (NULL fails any comparison)
         if first == last:
             year = f"{first - age:04d}"
-            return (f"(birth_date < '{year}'"
+            return (f"{known} AND (birth_date < '{year}'"
                     f" OR substr(birth_date, 1, 10) <= '{year}' || {month_day})")
         if last < first:
             return "0"
@@ -222,7 +223,7 @@ class Eligible:
             years = " ".join(f"WHEN '{year:04d}' THEN '{year - age:04d}'"
                              for year in range(first, last + 1))
             limit = f"CASE substr(decision_date, 1, 4) {years} END"
-        return f"substr(birth_date, 1, 10) <= ({limit} || {month_day})"
+        return f"{known} AND substr(birth_date, 1, 10) <= ({limit} || {month_day})"
 
 
 def _marks(values: Sequence[Any]) -> str:
