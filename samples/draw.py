@@ -29,6 +29,7 @@ order or Python's hash seed):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -145,17 +146,35 @@ def eligible(row: Mapping[str, Any], spec: Spec) -> bool:
 
 def _ranked(rows: Sequence[Any], seed: int, district: str, gender: str, needed: int,
             ref: Callable[[Any], str]) -> list[Any]:
-    """The best ``needed`` rows of a stratum by (rank_key, case_ref)."""
-    import heapq
+    """The best ``needed`` rows of a stratum by (rank_key, case_ref).
 
-    prefix = hashlib.sha256(f"{seed}|{district}|{gender}|".encode())
-    keyed = []
-    for index, row in enumerate(rows):
-        h = prefix.copy()
-        case_ref = ref(row)
-        h.update(case_ref.encode())
-        keyed.append((h.hexdigest(), case_ref, index))
-    best = heapq.nsmallest(needed, keyed) if needed < len(keyed) else sorted(keyed)
+    Every row must be hashed, so the loop is kept lean: the hasher fed the
+    stratum's prefix is copied per case, the raw digest is compared instead
+    of the hex text (hex digits keep the bytes' order), and once ``needed``
+    are kept a case is only looked at further when its digest beats the
+    worst of them (a few hundred times in a stratum of 50,000).
+    """
+    if needed <= 0:
+        return []
+    refs = rows if ref is str else [ref(row) for row in rows]
+    copy = hashlib.sha256(f"{seed}|{district}|{gender}|".encode()).copy
+    best: list[tuple[bytes, str, int]] = []  # sorted once `needed` are kept
+    cutoff: bytes | None = None  # the worst kept digest, once `needed` are kept
+    for index, case_ref in enumerate(refs):
+        hasher = copy()
+        hasher.update(case_ref.encode())
+        digest = hasher.digest()
+        if cutoff is None:
+            best.append((digest, case_ref, index))
+            if len(best) == needed:
+                best.sort()
+                cutoff = best[-1][0]
+        elif digest <= cutoff:
+            bisect.insort(best, (digest, case_ref, index))
+            best.pop()
+            cutoff = best[-1][0]
+    if cutoff is None:
+        best.sort()
     return [rows[index] for _, _, index in best]
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
@@ -157,85 +159,163 @@ def frames_named(db: Database, names: Sequence[str]) -> list[dict[str, Any]]:
     return found
 
 
+GENDERS = ("K", "M")  # the schema's CHECK on population.gender
+# A period longer than this many years computes the age limit with printf() per row.
+_MAX_CASE_YEARS = 200
+
+
+@dataclass(frozen=True)
+class Eligible:
+    """The draw's eligibility rule as SQL (``samples.draw.Eligibility`` in Python).
+
+    A test keeps the two equal. ``insats(value)`` says whether a stored insats
+    value is wanted (the rule ignores case and surrounding spaces, which SQL
+    cannot do exactly); ``insats_known`` are values it accepts for sure (the
+    spec's own spellings), so a draw can filter on them without first listing
+    every distinct value of the frame. Dates are ISO text (YYYY-MM-DD).
+    """
+
+    districts: tuple[str, ...]
+    insats: Callable[[str], bool]
+    decided_from: str
+    decided_to: str
+    min_age: int
+    insats_known: tuple[str, ...] = ()
+
+    def where(self, frame_ids: Sequence[int]) -> tuple[str, list[Any]]:
+        """Every condition but the insats, cheap and selective ones first.
+
+        Exactly the Python rule, in cheaper terms than substr() on every row:
+        ``d[:10] >= from`` is ``d >= from`` (``from`` has ten characters), and
+        ``d[:10] <= to`` is ``d <= to`` or ``d[:10] = to``; see ``_of_age``.
+        """
+        where = [f"frame_id IN ({_marks(frame_ids)})", "decision_date >= ?",
+                 "(decision_date <= ? OR substr(decision_date, 1, 10) = ?)",
+                 f"district IN ({_marks(self.districts)})", self._of_age()]
+        params = [*frame_ids, self.decided_from, self.decided_to, self.decided_to,
+                  *self.districts]
+        return " AND ".join(where), params
+
+    def _of_age(self) -> str:
+        """SQL: born on or before the decision's month and day ``min_age`` years earlier.
+
+        The limit is the text of ``samples.draw._adult_before``, compared as
+        text. Within one calendar year every decision date of the period starts
+        with that year, so the limit's year is a constant, and a birth date
+        below it passes without building the limit. Over a few years the
+        limit's year is looked up per decision year (a decision date whose
+        first four characters are not a year gives NULL: not eligible, as in
+        Python); over many, computed with printf() per row.
+        """
+        first, last, age = int(self.decided_from[:4]), int(self.decided_to[:4]), self.min_age
+        month_day = "substr(decision_date, 5, 6)"
+        known = "birth_date <> ''"  # no birth date, no age (NULL fails any comparison)
+        if first == last:
+            year = f"{first - age:04d}"
+            return (f"{known} AND (birth_date < '{year}'"
+                    f" OR substr(birth_date, 1, 10) <= '{year}' || {month_day})")
+        if last < first:
+            return "0"
+        if last - first > _MAX_CASE_YEARS:
+            limit = f"printf('%04d', substr(decision_date, 1, 4) - {int(age)})"
+        else:
+            years = " ".join(f"WHEN '{year:04d}' THEN '{year - age:04d}'"
+                             for year in range(first, last + 1))
+            limit = f"CASE substr(decision_date, 1, 4) {years} END"
+        return f"{known} AND substr(birth_date, 1, 10) <= ({limit} || {month_day})"
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
 def candidates(
     db: Database,
     frame_ids: Sequence[int],
+    eligible: Eligible,
     *,
-    districts: Sequence[str] | None = None,
-    insats: Callable[[str], bool] | None = None,
-    decided_from: str | None = None,
-    decided_to: str | None = None,
-    min_age: int | None = None,
     columns: Sequence[str] = CANDIDATE_COLUMNS,
 ) -> list[sqlite3.Row]:
-    """The rows of some frames a draw may take, as ``sqlite3.Row`` (never names or pnr).
-
-    The filters are the draw's eligibility rule in SQL (``samples.draw.Eligibility``
-    in Python; a test keeps the two equal): districts, the insats values that
-    ``insats(value)`` accepts, the decision period, and the age at the decision
-    (born on or before the same month and day ``min_age`` years before the decision).
-    """
+    """The rows of some frames a draw may take, as ``sqlite3.Row`` (never names or pnr)."""
     if not frame_ids:
         return []
     unknown = set(columns) - set(CANDIDATE_COLUMNS)
     if unknown:
         raise ValueError(f"not a candidate column: {sorted(unknown)}")
-    where, params = _eligible_where(db, frame_ids, districts, insats, decided_from, decided_to,
-                                    min_age)
+    where, params = eligible.where(frame_ids)
+    wanted = _wanted_insats(db, frame_ids, eligible)
     cursor = db.conn.cursor()
     cursor.row_factory = sqlite3.Row
     return cursor.execute(
-        f"SELECT {', '.join(columns)} FROM population WHERE {where} ORDER BY id",
-        params).fetchall()
+        f"SELECT {', '.join(columns)} FROM population"
+        f" WHERE {where} AND insats IN ({_marks(wanted)}) ORDER BY id",
+        [*params, *wanted]).fetchall()
 
 
 def stratum_counts(
-    db: Database,
-    frame_ids: Sequence[int],
-    *,
-    districts: Sequence[str] | None = None,
-    insats: Callable[[str], bool] | None = None,
-    decided_from: str | None = None,
-    decided_to: str | None = None,
-    min_age: int | None = None,
+    db: Database, frame_ids: Sequence[int], eligible: Eligible
 ) -> dict[tuple[str, str], int]:
-    """(district, gender) -> number of rows passing the same filters as ``candidates``."""
-    if not frame_ids:
-        return {}
-    where, params = _eligible_where(db, frame_ids, districts, insats, decided_from, decided_to,
-                                    min_age)
-    rows = db.execute(
-        f"SELECT district, gender, count(*) FROM population WHERE {where}"
-        " GROUP BY district, gender", params).fetchall()
-    return {(district, gender): count for district, gender, count in rows}
+    """(district, gender) -> number of eligible rows, for every district of ``eligible``."""
+    counts, _ = _per_stratum(db, frame_ids, eligible, "count(*)")
+    return {key: count or 0 for key, count in counts.items()}
 
 
 def stratum_refs(
-    db: Database,
-    frame_ids: Sequence[int],
-    **filters: Any,
+    db: Database, frame_ids: Sequence[int], eligible: Eligible
 ) -> dict[tuple[str, str], list[str]]:
-    """(district, gender) -> the case references passing ``candidates``' filters.
+    """(district, gender) -> the case references of the eligible rows, for every district.
 
-    One scan; each stratum's references come back as one joined string, which
-    is much faster for Python than a row per case (a million-row frame).
+    Each stratum's references come back as one joined string, which is much
+    faster for Python than a row per case (a million-row frame).
     """
-    if not frame_ids:
-        return {}
-    where, params = _eligible_where(db, frame_ids, **filters)
-    rows = db.execute(
-        "SELECT district, gender, count(*), group_concat(case_ref, char(31))"
-        f" FROM population NOT INDEXED WHERE {where} GROUP BY district, gender",
-        params).fetchall()
-    strata = {}
-    for district, gender, count, joined in rows:
-        refs = joined.split("\x1f")
-        if len(refs) != count:  # a reference holding the separator: fetch them one by one
-            refs = [r[0] for r in db.execute(
-                f"SELECT case_ref FROM population WHERE {where} AND district = ?"
-                " AND gender = ?", [*params, district, gender])]
-        strata[district, gender] = refs
+    joined, total = _per_stratum(db, frame_ids, eligible, "group_concat(case_ref, char(31))")
+    strata = {key: [] if value is None else value.split("\x1f")
+              for key, value in joined.items()}
+    if sum(map(len, strata.values())) != total:
+        # A reference holding the separator: fetch the references one by one.
+        strata = {key: [] for key in joined}
+        for case_ref, district, gender in candidates(
+                db, frame_ids, eligible, columns=("case_ref", "district", "gender")):
+            strata[district, gender].append(case_ref)
     return strata
+
+
+def _per_stratum(db: Database, frame_ids: Sequence[int], eligible: Eligible,
+                 aggregate: str) -> tuple[dict[tuple[str, str], Any], int]:
+    """``aggregate`` over each stratum's eligible rows (None where there are none) and
+    the number of eligible rows, in one scan of the frames.
+
+    One aggregate per stratum with a FILTER clause costs less than GROUP BY,
+    which sorts. The insats test uses the values known to be wanted; the same
+    scan lists the other insats values of otherwise eligible rows, and only if
+    one of those is wanted too (another spelling) does a second scan follow.
+    """
+    strata = [(d, g) for d in dict.fromkeys(eligible.districts) for g in GENDERS]
+    if not frame_ids:
+        return dict.fromkeys(strata), 0
+    where, params = eligible.where(frame_ids)
+    wanted = [v for v in dict.fromkeys(eligible.insats_known) if eligible.insats(v)]
+    while True:
+        insats_in = f"insats IN ({_marks(wanted)})"
+        columns = [f"{aggregate} FILTER (WHERE district = ? AND gender = ? AND {insats_in})"
+                   for _ in strata]
+        columns.append(f"count(*) FILTER (WHERE {insats_in})")
+        columns.append(f"json_group_array(DISTINCT insats) FILTER (WHERE NOT {insats_in})")
+        column_params = [p for d, g in strata for p in (d, g, *wanted)] + wanted + wanted
+        row = db.execute(f"SELECT {', '.join(columns)} FROM population NOT INDEXED"
+                         f" WHERE {where}", [*column_params, *params]).fetchone()
+        others = [v for v in json.loads(row[-1]) if isinstance(v, str) and eligible.insats(v)]
+        if not others:
+            return dict(zip(strata, row[:len(strata)], strict=True)), row[len(strata)]
+        wanted += others
+
+
+def _wanted_insats(db: Database, frame_ids: Sequence[int],
+                   eligible: Eligible) -> list[str]:
+    """The frames' distinct insats values that ``eligible.insats`` accepts."""
+    values = db.execute(f"SELECT DISTINCT insats FROM population WHERE frame_id IN"
+                        f" ({_marks(frame_ids)})", list(frame_ids)).fetchall()
+    return [value for value, in values if eligible.insats(value)]
 
 
 def population_ids(
@@ -251,42 +331,6 @@ def population_ids(
         if row and row[0] is not None:
             found[district, case_ref] = row[0]
     return found
-
-
-def _eligible_where(
-    db: Database,
-    frame_ids: Sequence[int],
-    districts: Sequence[str] | None = None,
-    insats: Callable[[str], bool] | None = None,
-    decided_from: str | None = None,
-    decided_to: str | None = None,
-    min_age: int | None = None,
-) -> tuple[str, list[Any]]:
-    marks = ", ".join("?" for _ in frame_ids)
-    where, params = [f"frame_id IN ({marks})"], [*frame_ids]
-    if districts is not None:
-        where.append(f"district IN ({', '.join('?' for _ in districts) or 'NULL'})")
-        params.extend(districts)
-    if insats is not None:
-        values = [row[0] for row in db.execute(
-            f"SELECT DISTINCT insats FROM population WHERE frame_id IN ({marks})",
-            list(frame_ids))]
-        wanted = [value for value in values if insats(value)]
-        where.append(f"insats IN ({', '.join('?' for _ in wanted) or 'NULL'})")
-        params.extend(wanted)
-    if decided_from is not None:
-        where.append("substr(decision_date, 1, 10) >= ?")
-        params.append(decided_from)
-    if decided_to is not None:
-        where.append("substr(decision_date, 1, 10) <= ?")
-        params.append(decided_to)
-    if min_age is not None:
-        # Of age on the decision day: born on or before the same month and day min_age
-        # years earlier, compared as ISO text (exact, also for 29 February).
-        where.append("substr(birth_date, 1, 10) <= printf('%04d', substr(decision_date, 1, 4) - ?)"
-                     " || substr(decision_date, 5, 6)")
-        params.append(int(min_age))
-    return " AND ".join(where), params
 
 
 def shared_cases(db: Database, frame_ids: Sequence[int]) -> list[dict[str, Any]]:
