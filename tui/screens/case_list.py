@@ -134,7 +134,6 @@ class CaseListScreen(Screen[None]):
         yield TitleBar()
         yield Static("", id="progress", markup=False)
         yield Static("", id="filters", markup=False)
-        yield Input(placeholder=t("cases.search_placeholder"), id="search")
         yield CaseTable(id="cases", cursor_type="row", zebra_stripes=True)
         yield Static("", id="cases-empty", markup=False)
         yield Footer()
@@ -148,7 +147,6 @@ class CaseListScreen(Screen[None]):
         if "reviewer" not in self._scope():
             columns.append(t("col.reviewer"))  # everyone's reviews: say whose each is
         table.add_columns(*columns)
-        self.query_one("#search").display = False
         self.page_size = self._fitting_rows()
         table.focus()
         # Reading 10,000 cases' progress and order, and parsing the protocol, take tens of
@@ -319,15 +317,24 @@ class CaseListScreen(Screen[None]):
 
     def action_clear_filters(self) -> None:
         self.filters = dict.fromkeys(self.filters)
-        search = self.query_one("#search", Input)
-        search.value = ""
-        search.display = False
+        search = self._search_field()
+        if search is not None:
+            search.value = ""
+            search.display = False
         self.row_offset = 0
         self.reload()
         self.query_one(CaseTable).focus()
 
-    def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+    def _search_field(self) -> Input | None:
+        """The search field, once '/' has made it (start-up does not build what it hides)."""
+        found = self.query("#search")
+        return found.first(Input) if found else None
+
+    async def action_search(self) -> None:
+        search = self._search_field()
+        if search is None:
+            search = Input(placeholder=t("cases.search_placeholder"), id="search")
+            await self.mount(search, before=self.query_one(CaseTable))
         search.display = True
         search.focus()
 
@@ -339,8 +346,8 @@ class CaseListScreen(Screen[None]):
         self.query_one(CaseTable).focus()
 
     def on_key(self, event: events.Key) -> None:
-        search = self.query_one("#search", Input)
-        if event.key == "escape" and search.has_focus:
+        search = self._search_field()
+        if event.key == "escape" and search is not None and search.has_focus:
             search.value = ""
             self.filters["search"] = None
             search.display = False
