@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import sqlite_utils
@@ -220,12 +221,16 @@ def count_reviews(
 
 
 _LIST_ORDER = "ORDER BY p.district, p.case_ref, r.id"
-# Recent ordered lists, each with the database state it was read in (see _cached).
+# Recent lists, each with the connection and database state it was read in (see _cached):
+# every review of a scope in list order with the columns a list filters on, and the
+# ordered ids of the last few filters.
+_scopes: dict[tuple, tuple[Any, tuple[int, int], Any]] = {}
 _lists: dict[tuple, tuple[Any, tuple[int, int], Any]] = {}
 
 
-def _cached(db: sqlite_utils.Database, key: tuple, read: Any) -> Any:
-    """``read()``'s result, kept until anything is committed to the database.
+def _cached(db: sqlite_utils.Database, kept: dict[tuple, tuple[Any, tuple[int, int], Any]],
+            key: tuple, read: Any, *, most: int = 4) -> Any:
+    """``read()``'s result, kept in ``kept`` until anything is committed to the database.
 
     ``PRAGMA data_version`` changes when another connection commits,
     ``total_changes`` when this one writes; either re-reads, so a list is
@@ -233,27 +238,60 @@ def _cached(db: sqlite_utils.Database, key: tuple, read: Any) -> Any:
     """
     conn = db.conn
     state = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
-    found = _lists.get(key)
+    found = kept.get(key)
     if found is None or found[0] is not conn or found[1] != state:
-        if len(_lists) >= 4:  # a few lists of at most a few MB each
-            _lists.clear()
-        found = _lists[key] = (conn, state, read())
+        if len(kept) >= most:  # a few lists of at most a few MB each
+            kept.clear()
+        found = kept[key] = (conn, state, read())
     return found[2]
 
 
 def _matching_ids(db: sqlite_utils.Database, reviewer: str | None, district: str | None,
                   gender: str | None, status: str | None, search: str | None,
                   kind: str | None) -> list[int]:
-    """Every matching review id in list order, read once per filter and database state.
+    """Every matching review id in list order, worked out once per filter and database state.
 
-    Sorting 100,000 reviews takes tens of milliseconds; paging through them
-    then costs a slice, and going back to a recent filter (clearing one) costs
-    nothing.
+    Sorting 100,000 reviews in SQLite takes tens of milliseconds, so it is done
+    once per scope (reviewer, kind) and database state (``_scope_rows``); a
+    district, gender or status filter then keeps the matching rows of that
+    ordered list in Python (a few milliseconds; keeping rows of a sorted list
+    keeps their order), a search keeps the ids SQLite finds for it. Paging then
+    costs a slice, and going back to a recent filter nothing.
     """
-    clause, params = _filters(reviewer, district, gender, status, search, kind)
-    return _cached(db, (clause, tuple(params)), lambda: [row[0] for row in db.execute(
-        "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
-        f" {clause} {_LIST_ORDER}", params)])
+    key = (reviewer, kind, district, gender, status, search or None)
+    return _cached(db, _lists, key, lambda: _filter_ids(
+        db, reviewer, kind, district, gender, status, search))
+
+
+def _scope_rows(db: sqlite_utils.Database, reviewer: str | None,
+                kind: str | None) -> list[tuple[int, str, str, str]]:
+    """(id, district, gender, status) of every review of a scope, in list order."""
+    clause, params = _filters(reviewer, None, None, None, None, kind)
+    return _cached(db, _scopes, (reviewer, kind), lambda: db.execute(
+        "SELECT r.id, p.district, p.gender, r.status FROM reviews r"
+        f" JOIN population p ON p.id = r.population_id {clause} {_LIST_ORDER}",
+        params).fetchall(), most=2)
+
+
+def _filter_ids(db: sqlite_utils.Database, reviewer: str | None, kind: str | None,
+                district: str | None, gender: str | None, status: str | None,
+                search: str | None) -> list[int]:
+    """The ids of a scope's ordered rows that pass the filters (the same rows, in the
+    same order, as the filters' WHERE clause with ``_LIST_ORDER``)."""
+    rows = _scope_rows(db, reviewer, kind)
+    wanted = [(column, value) for column, value in ((1, district), (2, gender), (3, status))
+              if value is not None]
+    if search:  # LIKE's own rules (ASCII-only case folding, escapes) stay in SQLite
+        clause, params = _filters(reviewer, None, None, None, search, kind)
+        found = {row[0] for row in db.execute(
+            "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
+            f" {clause}", params)}
+        rows = [row for row in rows if row[0] in found]
+    if not wanted:
+        return [row[0] for row in rows]
+    pick = itemgetter(*(column for column, _ in wanted))
+    target = wanted[0][1] if len(wanted) == 1 else tuple(value for _, value in wanted)
+    return [row[0] for row in rows if pick(row) == target]
 
 
 def progress(
