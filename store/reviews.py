@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
@@ -228,22 +229,33 @@ _scopes: dict[tuple, tuple[Any, tuple[int, int], Any]] = {}
 _lists: dict[tuple, tuple[Any, tuple[int, int], Any]] = {}
 
 
+def _state(db: sqlite_utils.Database) -> tuple[int, int]:
+    """Changes whenever anything is committed: ``PRAGMA data_version`` when another
+    connection commits, ``total_changes`` when this one writes."""
+    return db.conn.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
+
+
+def _kept(db: sqlite_utils.Database, kept: dict[tuple, tuple[Any, tuple[int, int], Any]],
+          key: tuple, state: tuple[int, int]) -> Any | None:
+    """The value kept under ``key`` if it was read on this connection in this state."""
+    found = kept.get(key)
+    if found is None or found[0] is not db.conn or found[1] != state:
+        return None
+    return found[2]
+
+
 def _cached(db: sqlite_utils.Database, kept: dict[tuple, tuple[Any, tuple[int, int], Any]],
             key: tuple, read: Any, *, most: int = 4) -> Any:
-    """``read()``'s result, kept in ``kept`` until anything is committed to the database.
-
-    ``PRAGMA data_version`` changes when another connection commits,
-    ``total_changes`` when this one writes; either re-reads, so a list is
-    never stale.
-    """
-    conn = db.conn
-    state = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
-    found = kept.get(key)
-    if found is None or found[0] is not conn or found[1] != state:
+    """``read()``'s result, kept in ``kept`` until anything is committed to the database,
+    so a list is never stale."""
+    state = _state(db)
+    value = _kept(db, kept, key, state)
+    if value is None:
         if len(kept) >= most:  # a few lists of at most a few MB each
             kept.clear()
-        found = kept[key] = (conn, state, read())
-    return found[2]
+        value = read()
+        kept[key] = (db.conn, state, value)
+    return value
 
 
 def _matching_ids(db: sqlite_utils.Database, reviewer: str | None, district: str | None,
@@ -297,7 +309,18 @@ def _filter_ids(db: sqlite_utils.Database, reviewer: str | None, kind: str | Non
 def progress(
     db: sqlite_utils.Database, reviewer: str | None = None, kind: str | None = None,
 ) -> dict[str, dict[str, int]]:
-    """Per district: how many reviews there are and how many are complete."""
+    """Per district: how many reviews there are and how many are complete.
+
+    When the list has just read this scope's reviews (ordered by district), they
+    are counted here instead of asking SQLite to group them again.
+    """
+    rows = _kept(db, _scopes, (reviewer, kind), _state(db))
+    if rows is not None:  # sorted by district first: each district is one run of rows
+        counted = {}
+        for district, group in groupby(rows, itemgetter(1)):
+            statuses = [row[3] for row in group]
+            counted[district] = {"total": len(statuses), "complete": statuses.count("complete")}
+        return counted
     clause, params = _filters(reviewer, None, None, None, None, kind)
     rows = db.execute(
         "SELECT p.district, count(*), sum(r.status = 'complete') FROM reviews r"

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store import open_database
-from store.reviews import _matching_ids, count_reviews, list_reviews
+from store.reviews import _matching_ids, count_reviews, list_reviews, progress
 
 DISTRICTS = ("Söder", "Södermalm", "söder", "Ärla", "A", "a", "Zed")
 CASE_REFS = ("1", "10", "2", "a-1", "A-1", "Å-1", "ab_%", "x\\y")
@@ -60,6 +60,18 @@ def reference(db, filters: dict) -> list[int]:
     return [row[0] for row in db.execute(
         f"SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id {clause}"
         " ORDER BY p.district, p.case_ref, r.id", params).fetchall()]
+
+
+def reference_progress(db, scope: dict) -> dict[str, dict[str, int]]:
+    """Per district, counted by SQLite."""
+    where = [f"r.{name} = ?" for name, value in scope.items() if value is not None]
+    params = [value for value in scope.values() if value is not None]
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    return {district: {"total": total, "complete": complete or 0}
+            for district, total, complete in db.execute(
+                "SELECT p.district, count(*), sum(r.status = 'complete') FROM reviews r"
+                f" JOIN population p ON p.id = r.population_id {clause} GROUP BY p.district",
+                params).fetchall()}
 
 
 def fill(db, population: list[tuple], reviews: list[tuple]) -> None:
@@ -117,6 +129,8 @@ def test_filtered_lists_equal_the_plain_query(list_db, data, chosen, page) -> No
             expected = reference(list_db, wanted)
             assert ordered(list_db, **wanted) == expected
             assert count_reviews(list_db, **wanted) == len(expected)
+            scope = {"reviewer": wanted["reviewer"], "kind": wanted["kind"]}
+            assert progress(list_db, **scope) == reference_progress(list_db, scope)
             # a page's rows are sorted again, so page through in small pages
             assert [r["id"] for offset in range(0, len(expected) + page, page)
                     for r in list_reviews(list_db, **wanted, offset=offset, limit=page)] == \
