@@ -15,9 +15,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from tui.i18n import t, titled
+from tui.widgets.steady_footer import SteadyFooter
 
 POSITION_KEY = "review.position"  # user_state: {"review", "question", "open"}
 GENDERS = (None, "K", "M")
@@ -96,6 +97,8 @@ class CaseListScreen(Screen[None]):
         self.last_opened: int | None = None
         self._role_cache: tuple[str | None] | None = None
         self._progress: tuple[tuple, dict] | None = None  # (scope, per district)
+        self._progress_shown: dict | None = None
+        self._empty_shown: bool | None = None
 
     def _role(self) -> str | None:
         if self._role_cache is None:
@@ -122,7 +125,7 @@ class CaseListScreen(Screen[None]):
         yield Input(placeholder=t("cases.search_placeholder"), id="search")
         yield CaseTable(id="cases", cursor_type="row", zebra_stripes=True)
         yield Static("", id="cases-empty", markup=False)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.title = titled(t("cases.title"))
@@ -186,7 +189,8 @@ class CaseListScreen(Screen[None]):
         self.districts = sorted(per_district)
         self.row_offset = max(0, min(self.row_offset, (self.total - 1) // self.page_size
                                  * self.page_size if self.total else 0))
-        self._show_progress(per_district)
+        if per_district is not self._progress_shown:  # a filter change leaves it as it is
+            self._show_progress(per_district)
         self._show_page(keep_cursor=keep_cursor, cursor=cursor)
 
     def _sql_filters(self) -> dict[str, str | None]:
@@ -219,8 +223,10 @@ class CaseListScreen(Screen[None]):
                     target = ids.index(self.last_opened)
             table.move_cursor(row=min(max(target, 0), len(rows) - 1), animate=False)
         empty = self.query_one("#cases-empty", Static)
-        empty.update(t("cases.empty") if not rows else "")
-        empty.display = not rows
+        if self._empty_shown is not (not rows):  # only when it comes or goes (relayouts)
+            self._empty_shown = not rows
+            empty.update(t("cases.empty") if not rows else "")
+            empty.display = not rows
         self._show_filters(len(rows))
 
     def _answered(self, rows: list[dict]) -> dict[int, str]:
@@ -263,6 +269,7 @@ class CaseListScreen(Screen[None]):
         for index in range(0, len(cells), 2):
             text.append("\n" + "  ".join(cells[index:index + 2]))
         self.query_one("#progress", Static).update(text)
+        self._progress_shown = per_district
 
     def _show_filters(self, shown: int) -> None:
         f = self.filters
@@ -275,7 +282,8 @@ class CaseListScreen(Screen[None]):
             parts.append(f"{t('cases.key_search')}: {f['search']}")
         first = self.row_offset + 1 if shown else 0
         parts.append(t("cases.rows", first=first, last=self.row_offset + shown, total=self.total))
-        self.query_one("#filters", Static).update(" · ".join(parts))
+        # one line whatever it says: no relayout of the screen
+        self.query_one("#filters", Static).update(" · ".join(parts), layout=False)
 
     # --- filters ------------------------------------------------------------------------------
     def action_cycle(self, name: str) -> None:
