@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import groupby
-from operator import itemgetter
 from typing import Any
 
 import sqlite_utils
@@ -223,8 +221,7 @@ def count_reviews(
 
 _LIST_ORDER = "ORDER BY p.district, p.case_ref, r.id"
 # Recent lists, each with the connection and database state it was read in (see _cached):
-# every review of a scope in list order with the columns a list filters on, and the
-# ordered ids of the last few filters.
+# the ordered ids of every review of a scope, and of the last few filters.
 _scopes: dict[tuple, tuple[Any, tuple[int, int], Any]] = {}
 _lists: dict[tuple, tuple[Any, tuple[int, int], Any]] = {}
 
@@ -264,63 +261,47 @@ def _matching_ids(db: sqlite_utils.Database, reviewer: str | None, district: str
     """Every matching review id in list order, worked out once per filter and database state.
 
     Sorting 100,000 reviews in SQLite takes tens of milliseconds, so it is done
-    once per scope (reviewer, kind) and database state (``_scope_rows``); a
-    district, gender or status filter then keeps the matching rows of that
-    ordered list in Python (a few milliseconds; keeping rows of a sorted list
-    keeps their order), a search keeps the ids SQLite finds for it. Paging then
-    costs a slice, and going back to a recent filter nothing.
+    once per scope (reviewer, kind) and database state (``_ordered_ids``); a
+    filter then asks SQLite only which reviews match, unsorted, and keeps those
+    of the sorted list (keeping items of a sorted list keeps their order).
+    Paging then costs a slice, and going back to a recent filter nothing.
     """
-    key = (reviewer, kind, district, gender, status, search or None)
-    return _cached(db, _lists, key, lambda: _filter_ids(
-        db, reviewer, kind, district, gender, status, search))
+    ordered = _ordered_ids(db, reviewer, kind)
+    if district is None and gender is None and status is None and not search:
+        return ordered
+    key = (reviewer, kind, district, gender, status, search)
+    return _cached(db, _lists, key, lambda: list(filter(_found(
+        db, reviewer, district, gender, status, search, kind).__contains__, ordered)))
 
 
-def _scope_rows(db: sqlite_utils.Database, reviewer: str | None,
-                kind: str | None) -> list[tuple[int, str, str, str]]:
-    """(id, district, gender, status) of every review of a scope, in list order."""
+def _ordered_ids(db: sqlite_utils.Database, reviewer: str | None,
+                 kind: str | None) -> list[int]:
+    """The ids of every review of a scope, in list order."""
     clause, params = _filters(reviewer, None, None, None, None, kind)
-    return _cached(db, _scopes, (reviewer, kind), lambda: db.execute(
-        "SELECT r.id, p.district, p.gender, r.status FROM reviews r"
-        f" JOIN population p ON p.id = r.population_id {clause} {_LIST_ORDER}",
-        params).fetchall(), most=2)
+    return _cached(db, _scopes, (reviewer, kind), lambda: [row[0] for row in db.execute(
+        "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
+        f" {clause} {_LIST_ORDER}", params)], most=2)
 
 
-def _filter_ids(db: sqlite_utils.Database, reviewer: str | None, kind: str | None,
-                district: str | None, gender: str | None, status: str | None,
-                search: str | None) -> list[int]:
-    """The ids of a scope's ordered rows that pass the filters (the same rows, in the
-    same order, as the filters' WHERE clause with ``_LIST_ORDER``)."""
-    rows = _scope_rows(db, reviewer, kind)
-    wanted = [(column, value) for column, value in ((1, district), (2, gender), (3, status))
-              if value is not None]
-    if search:  # LIKE's own rules (ASCII-only case folding, escapes) stay in SQLite
-        clause, params = _filters(reviewer, None, None, None, search, kind)
-        found = {row[0] for row in db.execute(
-            "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
-            f" {clause}", params)}
-        rows = [row for row in rows if row[0] in found]
-    if not wanted:
-        return [row[0] for row in rows]
-    pick = itemgetter(*(column for column, _ in wanted))
-    target = wanted[0][1] if len(wanted) == 1 else tuple(value for _, value in wanted)
-    return [row[0] for row in rows if pick(row) == target]
+def _found(db: sqlite_utils.Database, reviewer: str | None, district: str | None,
+           gender: str | None, status: str | None, search: str | None,
+           kind: str | None) -> set[int]:
+    """The ids of the reviews that pass the filters, in no order.
+
+    Without a filter on the case (district, gender, search) the cases are not
+    joined: the sorted list these ids are matched against has joined them
+    already, and a status alone is then read from the reviewer's index.
+    """
+    clause, params = _filters(reviewer, district, gender, status, search, kind)
+    cases = district is not None or gender is not None or search
+    join = " JOIN population p ON p.id = r.population_id" if cases else ""
+    return {row[0] for row in db.execute(f"SELECT r.id FROM reviews r{join} {clause}", params)}
 
 
 def progress(
     db: sqlite_utils.Database, reviewer: str | None = None, kind: str | None = None,
 ) -> dict[str, dict[str, int]]:
-    """Per district: how many reviews there are and how many are complete.
-
-    When the list has just read this scope's reviews (ordered by district), they
-    are counted here instead of asking SQLite to group them again.
-    """
-    rows = _kept(db, _scopes, (reviewer, kind), _state(db))
-    if rows is not None:  # sorted by district first: each district is one run of rows
-        counted = {}
-        for district, group in groupby(rows, itemgetter(1)):
-            statuses = [row[3] for row in group]
-            counted[district] = {"total": len(statuses), "complete": statuses.count("complete")}
-        return counted
+    """Per district: how many reviews there are and how many are complete."""
     clause, params = _filters(reviewer, None, None, None, None, kind)
     rows = db.execute(
         "SELECT p.district, count(*), sum(r.status = 'complete') FROM reviews r"

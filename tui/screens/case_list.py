@@ -178,8 +178,6 @@ class CaseListScreen(Screen[None]):
         from store.reviews import count_reviews, progress
 
         db, scope = self.app.db, self._scope()
-        # counted first: progress reuses the reviews the count has just read (same scope)
-        self.total = count_reviews(db, **scope, **self._sql_filters())
         # A supervisor's progress is the sample's: primary reviews, not second or training.
         progress_scope = scope or {"kind": "primary"}
         key = tuple(sorted(progress_scope.items()))
@@ -187,6 +185,7 @@ class CaseListScreen(Screen[None]):
             self._progress = (key, progress(db, **progress_scope))
         per_district = self._progress[1]
         self.districts = sorted(per_district)
+        self.total = count_reviews(db, **scope, **self._sql_filters())
         self.row_offset = max(0, min(self.row_offset, (self.total - 1) // self.page_size
                                  * self.page_size if self.total else 0))
         if per_district is not self._progress_shown:  # a filter change leaves it as it is
