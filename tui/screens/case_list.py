@@ -222,7 +222,7 @@ class CaseListScreen(Screen[None]):
                     target = ids.index(self.last_opened)
             table.move_cursor(row=min(max(target, 0), len(rows) - 1), animate=False)
         empty = self.query_one("#cases-empty", Static)
-        if self._empty_shown is not (not rows):  # only when it comes or goes (relayouts)
+        if self._empty_shown != (not rows):  # only when it comes or goes (relayouts)
             self._empty_shown = not rows
             empty.update(t("cases.empty") if not rows else "")
             empty.display = not rows
