@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -219,40 +220,93 @@ def count_reviews(
 
 
 _LIST_ORDER = "ORDER BY p.district, p.case_ref, r.id"
-# Recent ordered lists, each with the database state it was read in (see _cached).
+# Recent lists, each with the connection and database state it was read in (see _cached):
+# the ordered ids of every review of a scope, and of the last few filters.
+_scopes: dict[tuple, tuple[Any, tuple[int, int], Any]] = {}
 _lists: dict[tuple, tuple[Any, tuple[int, int], Any]] = {}
 
 
-def _cached(db: Database, key: tuple, read: Any) -> Any:
-    """``read()``'s result, kept until anything is committed to the database.
+def _state(db: Database) -> tuple[int, int]:
+    """Changes whenever anything is committed: ``PRAGMA data_version`` when another
+    connection commits, ``total_changes`` when this one writes."""
+    return db.conn.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
 
-    ``PRAGMA data_version`` changes when another connection commits,
-    ``total_changes`` when this one writes; either re-reads, so a list is
-    never stale.
-    """
-    conn = db.conn
-    state = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
-    found = _lists.get(key)
-    if found is None or found[0] is not conn or found[1] != state:
-        if len(_lists) >= 4:  # a few lists of at most a few MB each
-            _lists.clear()
-        found = _lists[key] = (conn, state, read())
+
+def _cached(db: Database, kept: dict[tuple, tuple[Any, tuple[int, int], Any]],
+            key: tuple, read: Any, *, most: int = 4) -> Any:
+    """``read()``'s result, kept in ``kept`` until anything is committed to the database,
+    so a list is never stale."""
+    state = _state(db)
+    found = kept.get(key)
+    if found is None or found[0] is not db.conn or found[1] != state:
+        if len(kept) >= most:  # a few lists of at most a few MB each
+            kept.clear()
+        found = kept[key] = (db.conn, state, read())
     return found[2]
 
 
 def _matching_ids(db: Database, reviewer: str | None, district: str | None,
                   gender: str | None, status: str | None, search: str | None,
                   kind: str | None) -> list[int]:
-    """Every matching review id in list order, read once per filter and database state.
+    """Every matching review id in list order, worked out once per filter and database state.
 
-    Sorting 100,000 reviews takes tens of milliseconds; paging through them
-    then costs a slice, and going back to a recent filter (clearing one) costs
-    nothing.
+    Sorting 100,000 reviews in SQLite takes tens of milliseconds, so it is done
+    once per scope (reviewer, kind) and database state (``_ordered_ids``). The
+    list is sorted by district first, so a district is one stretch of it, found
+    by bisection; any other filter asks SQLite only which reviews match,
+    unsorted, and keeps those of the sorted list (keeping items of a sorted
+    list keeps their order). Paging then costs a slice, and going back to a
+    recent filter nothing.
     """
-    clause, params = _filters(reviewer, district, gender, status, search, kind)
-    return _cached(db, (clause, tuple(params)), lambda: [row[0] for row in db.execute(
+    ordered = _ordered_ids(db, reviewer, kind)
+    if district is None and gender is None and status is None and not search:
+        return ordered
+    key = (reviewer, kind, district, gender, status, search)
+
+    def read() -> list[int]:
+        ids = ordered if district is None else _district_stretch(db, ordered, district)
+        if gender is None and status is None and not search:
+            return ids
+        found = _found(db, reviewer, gender, status, search, kind)
+        return list(filter(found.__contains__, ids))
+
+    return _cached(db, _lists, key, read)
+
+
+def _district_stretch(db: Database, ordered: list[int],
+                      district: str) -> list[int]:
+    """The reviews of one district in a list sorted by district first: bisected with
+    one lookup per step (Python orders strings by code point, as SQLite's BINARY
+    collation orders their UTF-8 bytes)."""
+    def district_of(review_id: int) -> str:
+        return db.execute("SELECT p.district FROM reviews r JOIN population p"
+                          " ON p.id = r.population_id WHERE r.id = ?", [review_id]).fetchone()[0]
+
+    start = bisect_left(ordered, district, key=district_of)
+    return ordered[start:bisect_right(ordered, district, lo=start, key=district_of)]
+
+
+def _ordered_ids(db: Database, reviewer: str | None,
+                 kind: str | None) -> list[int]:
+    """The ids of every review of a scope, in list order."""
+    clause, params = _filters(reviewer, None, None, None, None, kind)
+    return _cached(db, _scopes, (reviewer, kind), lambda: [row[0] for row in db.execute(
         "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
-        f" {clause} {_LIST_ORDER}", params)])
+        f" {clause} {_LIST_ORDER}", params)], most=2)
+
+
+def _found(db: Database, reviewer: str | None, gender: str | None,
+           status: str | None, search: str | None, kind: str | None) -> set[int]:
+    """The ids of the reviews that pass the filters, in no order.
+
+    Without a filter on the case (gender, search) the cases are not joined: the
+    sorted list these ids are matched against has joined them already, and a
+    status alone is then read from the reviewer's index.
+    """
+    clause, params = _filters(reviewer, None, gender, status, search, kind)
+    cases = gender is not None or search
+    join = " JOIN population p ON p.id = r.population_id" if cases else ""
+    return {row[0] for row in db.execute(f"SELECT r.id FROM reviews r{join} {clause}", params)}
 
 
 def progress(

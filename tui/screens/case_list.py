@@ -15,9 +15,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from tui.i18n import t, titled
+from tui.widgets.steady_footer import SteadyFooter
 from tui.widgets.title_bar import TitleBar
 
 POSITION_KEY = "review.position"  # user_state: {"review", "question", "open"}
@@ -106,6 +107,8 @@ class CaseListScreen(Screen[None]):
         self.last_opened: int | None = None
         self._role_cache: tuple[str | None] | None = None
         self._progress: tuple[tuple, dict] | None = None  # (scope, per district)
+        self._progress_shown: dict | None = None
+        self._empty_shown: bool | None = None
 
     @property
     def loaded(self) -> bool:
@@ -136,7 +139,7 @@ class CaseListScreen(Screen[None]):
         yield Static("", id="filters", markup=False)
         yield CaseTable(id="cases", cursor_type="row", zebra_stripes=True)
         yield Static("", id="cases-empty", markup=False)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.title = titled(t("cases.title"))
@@ -213,7 +216,8 @@ class CaseListScreen(Screen[None]):
         self.total = count_reviews(db, **scope, **self._sql_filters())
         self.row_offset = max(0, min(self.row_offset, (self.total - 1) // self.page_size
                                  * self.page_size if self.total else 0))
-        self._show_progress(per_district)
+        if per_district is not self._progress_shown:  # a filter change leaves it as it is
+            self._show_progress(per_district)
         self._show_page(keep_cursor=keep_cursor, cursor=cursor)
 
     def _sql_filters(self) -> dict[str, str | None]:
@@ -246,8 +250,10 @@ class CaseListScreen(Screen[None]):
                     target = ids.index(self.last_opened)
             table.move_cursor(row=min(max(target, 0), len(rows) - 1), animate=False)
         empty = self.query_one("#cases-empty", Static)
-        empty.update(t("cases.empty") if not rows else "")
-        empty.display = not rows
+        if self._empty_shown != (not rows):  # only when it comes or goes (relayouts)
+            self._empty_shown = not rows
+            empty.update(t("cases.empty") if not rows else "")
+            empty.display = not rows
         self._show_filters(len(rows))
 
     def _answered(self, rows: list[dict]) -> dict[int, str]:
@@ -290,6 +296,7 @@ class CaseListScreen(Screen[None]):
         for index in range(0, len(cells), 2):
             text.append("\n" + "  ".join(cells[index:index + 2]))
         self.query_one("#progress", Static).update(text)
+        self._progress_shown = per_district
 
     def _show_filters(self, shown: int) -> None:
         f = self.filters
@@ -302,7 +309,8 @@ class CaseListScreen(Screen[None]):
             parts.append(f"{t('cases.key_search')}: {f['search']}")
         first = self.row_offset + 1 if shown else 0
         parts.append(t("cases.rows", first=first, last=self.row_offset + shown, total=self.total))
-        self.query_one("#filters", Static).update(" · ".join(parts))
+        # one line whatever it says: no relayout of the screen
+        self.query_one("#filters", Static).update(" · ".join(parts), layout=False)
 
     # --- filters ------------------------------------------------------------------------------
     def action_cycle(self, name: str) -> None:

@@ -1,0 +1,101 @@
+"""The case list's quicker redraws show exactly what the plain ones showed.
+
+Filtering updates only what changed (the table's rows, the filter line, without
+laying the screen out again for it) and the footer hides and shows its keys in
+place instead of being rebuilt on every focus change; the screen must look the
+same, step by step, as with Textual's Footer and a full layout for every line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tui.conftest import REVIEWER
+
+STEPS = (("d",), ("s", "s"), ("slash",), ("1",), ("enter",), ("r",), ("slash", "2"),
+         ("escape",), ("d", "d", "d"), ("slash", "x", "y", "z", "enter"), ("r",))
+
+
+async def settled(pilot) -> str:
+    """The screen, as SVG text, once it has stopped changing (the footer and the rows are
+    updated after a refresh, later than a pause on a busy machine)."""
+    from textual.widgets import Footer
+
+    footer = pilot.app.screen.query_one(Footer)
+    shot, same = pilot.app.export_screenshot(), 0
+    for _ in range(100):
+        await pilot.pause(0.04)
+        again = pilot.app.export_screenshot()
+        ready = footer.children and getattr(pilot.app.screen, "_loaded", False)
+        same = same + 1 if again == shot and ready else 0
+        if same == 4:
+            break
+        shot = again
+    return shot
+
+
+async def screens(app) -> list[str]:
+    """The screen after the list is shown and after each step."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        shots = [await settled(pilot)]
+        for keys in STEPS:
+            await pilot.press(*keys)
+            shots.append(await settled(pilot))
+    return shots
+
+
+async def test_filtering_and_searching_look_as_with_textuals_footer(review_db, monkeypatch):
+    from textual.widgets import Footer, Static
+
+    from tui.app import GranskaApp
+    from tui.config import Config
+    from tui.screens import case_list
+    from tui.widgets.steady_footer import SteadyFooter
+
+    steady = await screens(GranskaApp(Config(), review_db, user=REVIEWER))
+    monkeypatch.setattr(case_list, "SteadyFooter", Footer)
+    update = Static.update  # and every line laid out again when it changes, as before
+    monkeypatch.setattr(Static, "update", lambda self, content="", *, layout=True:
+                        update(self, content, layout=True))
+    plain = await screens(GranskaApp(Config(), review_db, user=REVIEWER))
+    assert len(steady) == len(STEPS) + 1
+    for step, (mine, theirs) in enumerate(zip(steady, plain, strict=True)):
+        assert mine == theirs, f"the screens differ after {STEPS[step - 1] if step else 'start'}"
+    assert SteadyFooter is not Footer
+
+
+@pytest.mark.parametrize("keys", [("slash",), ("slash", "escape")])
+async def test_footer_keys_follow_focus(make_app, keys):
+    from textual.widgets._footer import FooterKey
+
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        typing = keys[-1] == "slash"  # in the search field: letters and Enter are its own
+        for _ in range(100):  # the footer follows after the next refresh
+            await pilot.pause(0.02)
+            shown = {key.key for key in pilot.app.screen.query(FooterKey) if key.display}
+            if ("d" in shown) is not typing:
+                break
+        assert ("d" in shown) is not typing and ("enter" in shown) is not typing
+        assert "slash" in shown
+
+
+async def test_no_match_says_so_and_clearing_brings_the_rows_back(make_app):
+    from textual.widgets import Static
+
+    from tui.screens.case_list import CaseTable
+
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        empty = screen.query_one("#cases-empty", Static)
+        assert not empty.display and screen.query_one(CaseTable).row_count
+        await pilot.press("slash", "x", "y", "z", "enter")
+        assert empty.display and "Inga ärenden att granska." in str(empty.render())
+        assert screen.query_one(CaseTable).row_count == 0
+        assert "rader 0–0 av 0" in str(screen.query_one("#filters").render())
+        await pilot.press("d")  # another filter while nothing matches: still says so
+        assert empty.display and "Inga ärenden att granska." in str(empty.render())
+        await pilot.press("r")
+        assert not empty.display and screen.query_one(CaseTable).row_count == screen.page_size
