@@ -44,12 +44,21 @@ def counted_reviews(db: sqlite_utils.Database, protocol_id: str) -> list[dict[st
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-def counted_answers(db: sqlite_utils.Database, protocol_id: str) -> list[tuple]:
-    """(review_id, question_id, value) of the counted reviews' answers, by review."""
+def counted_cases(db: sqlite_utils.Database, protocol_id: str) -> list[tuple]:
+    """The counted reviews, one per case in case reference order: case_ref, district,
+    gender and the review's stored answers as one JSON object (question id -> text;
+    empty answers left out).
+
+    One row per review with its answers gathered by SQLite, rather than a row per
+    answer: about twice as fast to read, and ``json.loads`` of them all at once
+    (``tallies.source``) is faster still than making them into Python rows.
+    """
     return db.execute(
         f"WITH counted AS ({_COUNTED})"
-        " SELECT a.review_id, a.question_id, a.value FROM counted c"
-        " JOIN answers a ON a.review_id = c.id WHERE a.value IS NOT NULL",
+        " SELECT p.case_ref, p.district, p.gender, (SELECT json_group_object(a.question_id,"
+        " a.value) FROM answers a WHERE a.review_id = r.id AND a.value <> '')"
+        " FROM counted c JOIN reviews r ON r.id = c.id JOIN population p ON p.id = r.population_id"
+        " ORDER BY p.case_ref, r.id",
         [protocol_id],
     ).fetchall()
 
