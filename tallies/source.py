@@ -77,6 +77,23 @@ def load_report(db: sqlite_utils.Database, protocol: Protocol, districts: Sequen
                         notes=load_notes(db), words=words)
 
 
+def answers_csv(db: sqlite_utils.Database, protocol: Protocol, *,
+                with_identities: bool = False) -> str:
+    """The long-format CSV of the counted reviews' answers: ``export.answers_csv`` of
+    ``answer_rows``, made from the answers gathered per review when they add up (they do
+    unless an answer holds a control character used as a separator)."""
+    from store.reports import BLOCK, ITEM, answer_blocks
+    from tallies.export import answers_csv as write
+    from tallies.export import answers_csv_from_blocks
+
+    columns = ANSWER_COLUMNS + (IDENTITY_COLUMNS if with_identities else ())
+    blocks = answer_blocks(db, protocol.id, with_identities=with_identities)
+    text = answers_csv_from_blocks(blocks, columns, BLOCK, ITEM)
+    if text is None:
+        text = write(answer_rows(db, protocol, with_identities=with_identities), columns)
+    return text
+
+
 def answer_rows(db: sqlite_utils.Database, protocol: Protocol, *,
                 with_identities: bool = False) -> list[tuple]:
     """The raw answers of the counted reviews in long format (ANSWER_COLUMNS order, then
