@@ -138,12 +138,14 @@ def answers_csv_from_blocks(blocks: Sequence[Sequence], columns: Sequence[str],
     """
     out = io.StringIO()
     csv.writer(out, delimiter=";", lineterminator="\r\n").writerow(columns)
-    parts = block.join([b[-1] for b in blocks]).split(block) if blocks else []
+    if not blocks:
+        return BOM + out.getvalue()
+    parts = block.join([b[-1] for b in blocks]).split(block)
     if len(parts) != 4 * len(blocks):
         return None
     counts = list(map(int, parts[0::4]))
     texts = [item.join(parts[k::4]) for k in (1, 2, 3)]
-    question_ids, values, times = (text.split(item) if blocks else [] for text in texts)
+    question_ids, values, times = (text.split(item) for text in texts)
     if not len(question_ids) == len(values) == len(times) == sum(counts):
         return None
     question_ids, values, times = (  # each column checked as one text for what needs quoting
