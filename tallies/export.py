@@ -144,25 +144,35 @@ def answers_csv_from_blocks(blocks: Sequence[Sequence], columns: Sequence[str],
     if len(parts) != 4 * len(blocks):
         return None
     counts = list(map(int, parts[0::4]))
-    texts = [item.join(parts[k::4]) for k in (1, 2, 3)]
-    question_ids, values, times = (text.split(item) for text in texts)
+    question_text, value_text, time_text = (item.join(parts[k::4]) for k in (1, 2, 3))
+    question_ids = question_text.split(item)
+    # Plain values and times carry the ";" before them and the line end after them (a
+    # replace in C): fewer pieces to join. Ones that need quoting are quoted first.
+    if any(c in value_text for c in _QUOTED):
+        values = [";" + v for v in _csv_column(value_text.split(item))]
+    else:
+        values = (";" + value_text).replace(item, item + ";").split(item)
+    end = "\r\n" if len(blocks[0]) == 5 else ""  # with identities they end the line
+    if any(c in time_text for c in _QUOTED):
+        times = [t + end for t in _csv_column(time_text.split(item))]
+    else:
+        times = (time_text + end).replace(item, end + item).split(item)
     if not len(question_ids) == len(values) == len(times) == sum(counts):
         return None
-    question_ids, values, times = (  # each column checked as one text for what needs quoting
-        _csv_column(column) if any(c in text for c in _QUOTED) else column
-        for text, column in zip(texts, (question_ids, values, times), strict=True))
     # Within a review the question ids must ascend: a step down only where a review starts.
     starts = set(accumulate(counts))
     if not starts.issuperset(compress(numbers_from(1), map(ge, question_ids, question_ids[1:]))):
         return None
+    if any(c in question_text for c in _QUOTED):
+        question_ids = list(_csv_column(question_ids))
     heads = [_csv_column(column) for column in zip(*(b[:-1] for b in blocks), strict=True)]
     before = map(";".join, zip(*heads[:3], repeat(""), strict=False))
     middle = map(";".join, zip(repeat(""), heads[3], repeat(""), strict=False))
-    after = ([";" + ";".join(more) + "\r\n" for more in zip(*heads[4:], strict=True)]
-             if len(heads) > 4 else None)
-    lines = [chain.from_iterable(map(repeat, before, counts)), question_ids, repeat(";"),
-             values, chain.from_iterable(map(repeat, middle, counts)), times,
-             repeat("\r\n") if after is None else chain.from_iterable(map(repeat, after, counts))]
+    lines = [chain.from_iterable(map(repeat, before, counts)), question_ids, values,
+             chain.from_iterable(map(repeat, middle, counts)), times]
+    if len(heads) > 4:  # personnummer and name
+        after = [";" + ";".join(more) + "\r\n" for more in zip(*heads[4:], strict=True)]
+        lines.append(chain.from_iterable(map(repeat, after, counts)))
     return BOM + out.getvalue() + "".join(chain.from_iterable(zip(*lines, strict=False)))
 
 

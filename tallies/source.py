@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from review_protocols.model import Protocol, QuestionType
 from review_protocols.values import decode
+from tallies.collector import collector_paused
 from tallies.crosstab import SWEDISH, CaseAnswers, Words
 from tallies.report import DistrictNote, Report, build_report
 
@@ -87,10 +88,11 @@ def answers_csv(db: sqlite_utils.Database, protocol: Protocol, *,
     from tallies.export import answers_csv_from_blocks
 
     columns = ANSWER_COLUMNS + (IDENTITY_COLUMNS if with_identities else ())
-    blocks = answer_blocks(db, protocol.id, with_identities=with_identities)
-    text = answers_csv_from_blocks(blocks, columns, BLOCK, ITEM)
-    if text is None:
-        text = write(answer_rows(db, protocol, with_identities=with_identities), columns)
+    with collector_paused():
+        blocks = answer_blocks(db, protocol.id, with_identities=with_identities)
+        text = answers_csv_from_blocks(blocks, columns, BLOCK, ITEM)
+        if text is None:
+            text = write(answer_rows(db, protocol, with_identities=with_identities), columns)
     return text
 
 
