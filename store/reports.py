@@ -49,9 +49,10 @@ def counted_cases(db: sqlite_utils.Database, protocol_id: str) -> list[tuple]:
     gender and the review's stored answers as one JSON object (question id -> text;
     empty answers left out).
 
-    One row per review with its answers gathered by SQLite, rather than a row per
-    answer: about twice as fast to read, and ``json.loads`` of them all at once
-    (``tallies.source``) is faster still than making them into Python rows.
+    One row per review with its answers gathered by SQLite, rather than a row
+    per answer (300,000 for 10,000 reviews): SQLite makes the text faster than
+    the Python rows, and ``tallies.source`` parses them all with one
+    ``json.loads``.
     """
     return db.execute(
         f"WITH counted AS ({_COUNTED})"

@@ -155,7 +155,7 @@ ODD = {"C-1": {"beslut": "bifall", "uppfoljning_hur": "telefon|", "fullmakt_typ"
                "beviljad_tid_timmar_manad": "12.5", "genomforandeplan_dagar": "abc",
                "no_such_question": "x", "dur_aktuell": "", "metoder_iakttagelser": 'a;b"c\nd'},
        "C-2": {"beslut": "avslag", "antal_aktiviteter": "3", "fullmakt_typ": "x|y"},
-       "C-3": {},
+       "C-3": {"beslut": ""},  # a review with nothing but an empty answer
        "C-0": {"beviljad_tid_timmar_manad": "13.0", "uppfoljning_hur": "telefon",
                "utredning_iakttagelser": "\x1e\x1f plain"}}
 
@@ -180,6 +180,8 @@ def test_load_cases_is_what_decoding_answer_by_answer_gives(db) -> None:
         expected.append(CaseAnswers(case_ref, district, gender, answers))
     loaded = load_cases(db, PROTOCOL)
     assert loaded == expected
+    assert [c.case_ref for c in loaded] == ["C-0", "C-1", "C-2", "C-3"]
+    assert loaded[3].answers == {}
     assert loaded[1].answers["uppfoljning_hur"] == ["telefon"]
     assert loaded[1].answers["fullmakt_typ"] == []
     assert loaded[0].answers["beviljad_tid_timmar_manad"] == 13
