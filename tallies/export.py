@@ -127,19 +127,23 @@ def _csv_column(values: Sequence[object]) -> Sequence[str]:
 
 
 def answers_csv_from_blocks(blocks: Sequence[Sequence], columns: Sequence[str],
-                            block: str = "\x1e", item: str = "\x1f") -> str | None:
+                            block: str = "\x1e", item: str = "\x1f", *,
+                            bom: bool = True) -> str | None:
     """``answers_csv`` of the long-format rows, from the answers gathered per review
     (``store.reports.answer_blocks``); None when the blocks do not add up (a separator
-    inside a text) or are not in question order within each review.
+    inside a text) or are not in question order within each review. Without ``bom``
+    the text lacks its first character, the BOM (see ``tallies.source.answers_csv_bytes``).
 
     Byte for byte what ``answers_csv`` writes for the same rows, without making
     300,000 rows: the texts are split and the lines joined in C, each review's
     fields written once and each column checked for what needs quoting at once.
     """
     out = io.StringIO()
+    if bom:
+        out.write(BOM)
     csv.writer(out, delimiter=";", lineterminator="\r\n").writerow(columns)
     if not blocks:
-        return BOM + out.getvalue()
+        return out.getvalue()
     parts = block.join([b[-1] for b in blocks]).split(block)
     if len(parts) != 4 * len(blocks):
         return None
@@ -173,7 +177,7 @@ def answers_csv_from_blocks(blocks: Sequence[Sequence], columns: Sequence[str],
     if len(heads) > 4:  # personnummer and name
         after = [";" + ";".join(more) + "\r\n" for more in zip(*heads[4:], strict=True)]
         lines.append(chain.from_iterable(map(repeat, after, counts)))
-    return BOM + out.getvalue() + "".join(chain.from_iterable(zip(*lines, strict=False)))
+    return out.getvalue() + "".join(chain.from_iterable(zip(*lines, strict=False)))
 
 
 # --- Markdown ----------------------------------------------------------------------------

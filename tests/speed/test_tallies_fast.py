@@ -211,24 +211,26 @@ def single_join(db, identities: bool) -> list[tuple]:
 
 
 def test_answers_export_is_the_csv_of_the_single_join(db) -> None:
-    from tallies.source import IDENTITY_COLUMNS, answers_csv
+    from tallies.source import IDENTITY_COLUMNS, answers_csv, answers_csv_bytes
 
     plain = {"P-1": {"beslut": "bifall", "dur_aktuell": "ja"}, "P-2": {}, "P-3": {"beslut": ""},
-             "P;4": {"metoder_iakttagelser": 'säger "nej"; sedan\r\nja', "beslut": "avslag"}}
+             "P;4": {"metoder_iakttagelser": 'säger "nej"; sedan\r\nja – 5 €', "beslut": "avslag"}}
     store_raw(db, plain)
     for identities in (False, True):
         columns = COLUMNS + (IDENTITY_COLUMNS if identities else ())
-        assert answers_csv(db, PROTOCOL, with_identities=identities) == reference_csv(
-            single_join(db, identities), columns)
+        expected = reference_csv(single_join(db, identities), columns)
+        assert answers_csv(db, PROTOCOL, with_identities=identities) == expected
+        assert answers_csv_bytes(db, PROTOCOL, with_identities=identities) == expected.encode()
 
 
 def test_answers_export_with_a_separator_inside_an_answer_takes_the_row_path(db) -> None:
     from store.reports import answer_blocks
-    from tallies.source import answers_csv
+    from tallies.source import answers_csv, answers_csv_bytes
 
     store_raw(db, ODD)
     assert answers_csv_from_blocks(answer_blocks(db, PROTOCOL.id), COLUMNS) is None
     assert answers_csv(db, PROTOCOL) == reference_csv(single_join(db, False), COLUMNS)
+    assert answers_csv_bytes(db, PROTOCOL) == answers_csv(db, PROTOCOL).encode()
 
 
 text = st.text(alphabet=st.sampled_from('ab;"\r\n åÄ-0'), max_size=5)
