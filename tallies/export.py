@@ -12,8 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from itertools import accumulate, chain, compress, repeat
-from itertools import count as numbers_from
+from itertools import accumulate, chain, compress, islice, repeat
 from operator import ge
 
 from tallies.crosstab import SWEDISH, Row, Table, Words, view_label
@@ -163,9 +162,12 @@ def answers_csv_from_blocks(blocks: Sequence[Sequence], columns: Sequence[str],
         times = (time_text + end).replace(item, end + item).split(item)
     if not len(question_ids) == len(values) == len(times) == sum(counts):
         return None
-    # Within a review the question ids must ascend: a step down only where a review starts.
-    starts = set(accumulate(counts))
-    if not starts.issuperset(compress(numbers_from(1), map(ge, question_ids, question_ids[1:]))):
+    # Within a review the question ids must ascend: no step down (or repeat) from one
+    # answer to the next, except where the next review starts.
+    within = [True] * (len(question_ids) - 1)
+    for start in accumulate(counts[:-1]):
+        within[start - 1] = False
+    if any(compress(map(ge, question_ids, islice(question_ids, 1, None)), within)):
         return None
     if any(c in question_text for c in _QUOTED):
         question_ids = list(_csv_column(question_ids))
