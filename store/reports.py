@@ -43,12 +43,22 @@ def counted_reviews(db: Database, protocol_id: str) -> list[dict[str, Any]]:
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-def counted_answers(db: Database, protocol_id: str) -> list[tuple]:
-    """(review_id, question_id, value) of the counted reviews' answers, by review."""
+def counted_cases(db: Database, protocol_id: str) -> list[tuple]:
+    """The counted reviews, one per case in case reference order: case_ref, district,
+    gender and the review's stored answers as one JSON object (question id -> text;
+    empty answers left out).
+
+    One row per review with its answers gathered by SQLite, rather than a row
+    per answer (300,000 for 10,000 reviews): SQLite makes the text faster than
+    the Python rows, and ``tallies.source`` parses them all with one
+    ``json.loads``.
+    """
     return db.execute(
         f"WITH counted AS ({_COUNTED})"
-        " SELECT a.review_id, a.question_id, a.value FROM counted c"
-        " JOIN answers a ON a.review_id = c.id WHERE a.value IS NOT NULL",
+        " SELECT p.case_ref, p.district, p.gender, (SELECT json_group_object(a.question_id,"
+        " a.value) FROM answers a WHERE a.review_id = r.id AND a.value <> '')"
+        " FROM counted c JOIN reviews r ON r.id = c.id JOIN population p ON p.id = r.population_id"
+        " ORDER BY p.case_ref, r.id",
         [protocol_id],
     ).fetchall()
 
@@ -79,6 +89,35 @@ def answers_long(db: Database, protocol_id: str, *,
             last, h = review_id, heads[review_id]
         append((h[0], h[1], h[2], question_id, value, h[3], answered_at))
     return rows
+
+
+BLOCK, ITEM = "\x1e", "\x1f"  # the separators of ``answer_blocks``' texts
+
+
+def answer_blocks(db: Database, protocol_id: str, *,
+                  with_identities: bool = False) -> list[tuple]:
+    """The counted reviews' answers gathered per review, for the long-format export.
+
+    One row per review that has answers, in review order: case_ref, district,
+    gender, reviewer (personnummer, name when asked for), then one text: the
+    number of answers, their question ids, values and times, each list joined
+    by ITEM and the four parts by BLOCK. SQLite gathers the answers as it reads
+    them from the covering index, i.e. in question order. Ten thousand rows
+    instead of 300,000 rows of four values: the reader splits the texts in C.
+    A text holding a separator itself makes the parts not add up, and the
+    reader checks that they do, and the order (``tallies.export``).
+    """
+    extra = ", p.personnummer, p.name" if with_identities else ""
+    rows = db.execute(
+        f"SELECT p.case_ref, p.district, p.gender, r.reviewer{extra},"
+        " (SELECT count(*) || char(30) || group_concat(a.question_id, char(31)) || char(30)"
+        " || group_concat(a.value, char(31)) || char(30) || group_concat(a.answered_at, char(31))"
+        " FROM answers a WHERE a.review_id = r.id AND a.value IS NOT NULL)"
+        " FROM reviews r JOIN population p ON p.id = r.population_id"
+        f" WHERE r.id IN ({_COUNTED}) ORDER BY r.id",
+        [protocol_id],
+    ).fetchall()
+    return [row for row in rows if row[-1] is not None]  # (filtering in SQL reads twice)
 
 
 def sample_cases(db: Database) -> dict[str, dict[str, Any]]:

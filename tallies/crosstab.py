@@ -11,10 +11,9 @@ screen) shows the same figures. Percentages round half up, as the report does
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import itemgetter, not_
 
 from review_protocols.conditions import AllOf, AnyOf, Compare, Negation, Value, applicable
 from review_protocols.model import Protocol, Question, QuestionType
@@ -159,84 +158,140 @@ def columns_for(
 
 
 @dataclass
+class _Group:
+    """The cases' answers to one chain of questions that skip logic depends on.
+
+    Whether a question applies depends only on the answers its condition
+    refers to, directly or further up (its chain); a chain has few distinct
+    answer combinations ("keys") however many cases there are, so
+    applicability and the reason it fails are worked out once per key.
+    """
+
+    keys: list[object]  # per case, in stratum order
+    sizes: Counter  # cases per key
+    first: list[object]  # distinct keys in the order their first case comes
+    applies: dict[object, Mapping[str, bool]]  # key -> applicable() of a case with it
+    representative: dict[object, int]  # key -> the index of a case with it
+    masks: dict[str, list[bool] | None] = field(default_factory=dict)  # None: always applies
+
+
+@dataclass
 class Prepared:
-    """Cases with their applicability worked out once, shared by every table."""
+    """The cases as one column per question, grouped by stratum, shared by every table.
+
+    Counting a question is then a ``Counter`` over a slice per stratum (done
+    in C) rather than a pass over dicts per case; applicability is worked out
+    per distinct answer to the question's chain (see ``_Group``).
+    """
 
     protocol: Protocol
     cases: Sequence[CaseAnswers]
     districts: Sequence[str]
-    applies: list[Mapping[str, bool]] = field(default_factory=list)
     codes: Mapping[str, str] | None = None
-    strata: set[Stratum] = field(default_factory=set)
-
-    patterns: list[int] = field(default_factory=list)  # per case: its applicability pattern
-    strata_of: list[Stratum] = field(default_factory=list)
-    _reasons: dict[tuple, str] = field(default_factory=dict)
-    _chains: dict[str, Callable[[tuple], object]] = field(default_factory=dict)
-    pattern_keys: list[tuple] = field(default_factory=list)
-    ref_index: dict[str, int] = field(default_factory=dict)
-    pattern_applies: list[Mapping[str, bool]] = field(default_factory=list)
-    members: list[list[int]] = field(default_factory=list)  # case indices per pattern
-    pattern_strata: list[Counter] = field(default_factory=list)
-    answers_of: list[Mapping[str, Value]] = field(default_factory=list)
     language: str = "sv"  # of the protocol texts in "not applicable" reasons
+    strata: set[Stratum] = field(default_factory=set)
+    slices: list[tuple[Stratum, int, int]] = field(default_factory=list)  # stratum runs
+    order: list[int] = field(default_factory=list)  # position in stratum order -> case index
+    position: list[int] = field(default_factory=list)  # case index -> position (the inverse)
+    _columns: dict[str, list[object]] = field(default_factory=dict)
+    _groups: dict[tuple[str, ...], _Group] = field(default_factory=dict)
+    _reasons: dict[tuple[str, object], str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, protocol: Protocol, cases: Sequence[CaseAnswers], districts: Sequence[str],
            codes: Mapping[str, str] | None = None, language: str = "sv") -> Prepared:
-        # Applicability depends only on the answers conditions refer to; many cases
-        # share them, so work each pattern out once.
-        refs = sorted({r for q in protocol.questions if q.when is not None
-                       for r in q.when.references()})
-        memo: dict[tuple, int] = {}
-        found: list[Mapping[str, bool]] = []
-        applies, patterns = [], []
-        for case in cases:
-            key = tuple(map(case.answers.get, refs))
-            try:
-                index = memo.get(key)
-            except TypeError:  # a multiple choice (a list) among them
-                key = tuple(_hashable(v) for v in key)
-                index = memo.get(key)
-            if index is None:
-                index = memo[key] = len(found)
-                found.append(applicable(protocol, case.answers))
-            applies.append(found[index])
-            patterns.append(index)
-        strata_of = [(c.district, c.gender) for c in cases]
-        prep = cls(protocol, cases, districts, applies, codes, set(strata_of), patterns,
-                   strata_of)
-        prep.pattern_applies = found
-        prep.language = language
-        prep.pattern_keys = [None] * len(found)
-        for key, index in memo.items():
-            prep.pattern_keys[index] = key
-        prep.ref_index = {r: j for j, r in enumerate(refs)}
-        prep.answers_of = [c.answers for c in cases]
-        prep.members = [[] for _ in found]
-        for i, pattern in enumerate(patterns):
-            prep.members[pattern].append(i)
-        prep.pattern_strata = [Counter(strata_of[i] for i in m) for m in prep.members]
-        return prep
+        number: dict[Stratum, int] = {}
+        ids = [number.setdefault((c.district, c.gender), len(number)) for c in cases]
+        order = sorted(range(len(cases)), key=ids.__getitem__)  # stable: case order kept
+        slices, start = [], 0
+        sizes = Counter(ids)
+        for stratum, index in number.items():
+            slices.append((stratum, start, start + sizes[index]))
+            start += sizes[index]
+        position = sorted(range(len(order)), key=order.__getitem__)
+        return cls(protocol, cases, districts, codes, language, set(number), slices, order,
+                   position)
 
-    def reason(self, case_index: int, question: Question) -> str:
-        """Why a question does not apply to a case, worked out once per distinct cause.
+    def column(self, question_id: str) -> list[object]:
+        """A question's answers in stratum order; multiple choices as tuples (hashable)."""
+        if not self._columns:
+            self._columns = self._read_columns()
+        return self._columns[question_id]
 
-        The cause depends only on the answers the question's condition refers
-        to (and theirs, up the chain), so those are the cache key.
+    def _read_columns(self) -> dict[str, list[object]]:
+        """Every question's column, reading each case's answers once.
+
+        Row by row (each case's mapping visited once, in case order), then
+        transposed in C: reading one question at a time across ten thousand
+        mappings is several times slower (each visit a cache miss).
         """
-        pick = self._chains.get(question.id)
-        if pick is None:
-            positions = [self.ref_index[r] for r in _chain(self.protocol, question)]
-            pick = self._chains[question.id] = (
-                itemgetter(*positions) if positions else (lambda _key: ()))
-        key = (question.id, pick(self.pattern_keys[self.patterns[case_index]]))
-        found = self._reasons.get(key)
-        if found is None:
-            found = self._reasons[key] = _reason(self.protocol, question,
-                                                 self.cases[case_index].answers,
-                                                 self.applies[case_index], self.language)
+        ids = [q.id for q in self.protocol.questions]
+        rows = [tuple(map(case.answers.get, ids)) for case in self.cases]
+        columns = list(zip(*rows, strict=True)) if rows else [()] * len(ids)
+        found = {}
+        for question, values in zip(self.protocol.questions, columns, strict=True):
+            ordered = list(map(values.__getitem__, self.order))
+            if question.type is QuestionType.MULTI:
+                ordered = [tuple(v) if type(v) is list else v for v in ordered]
+            found[question.id] = ordered
         return found
+
+    def mask(self, question: Question) -> list[bool] | None:
+        """Per case (stratum order) whether a question applies; None when it always does."""
+        if question.when is None:
+            return None
+        group = self._group(_chain(self.protocol, question))
+        if question.id not in group.masks:
+            applies = {key: found[question.id] for key, found in group.applies.items()}
+            group.masks[question.id] = (None if all(applies.values())
+                                        else list(map(applies.__getitem__, group.keys)))
+        return group.masks[question.id]
+
+    def reasons(self, question: Question) -> dict[str, int]:
+        """Why a question does not apply, with how many cases, in the order of their first case.
+
+        The cause depends only on the answers to the question's chain, so it is
+        worked out once per distinct combination of them.
+        """
+        reasons: dict[str, int] = {}
+        if question.when is None:
+            return reasons
+        group = self._group(_chain(self.protocol, question))
+        for key in group.first:
+            applies = group.applies[key]
+            if applies[question.id]:
+                continue
+            found = self._reasons.get((question.id, key))
+            if found is None:
+                case = self.cases[group.representative[key]]
+                found = self._reasons[question.id, key] = _reason(
+                    self.protocol, question, case.answers, applies, self.language)
+            reasons[found] = reasons.get(found, 0) + group.sizes[key]
+        return reasons
+
+    def _group(self, chain: tuple[str, ...]) -> _Group:
+        group = self._groups.get(chain)
+        if group is None:
+            keys = self._keys(chain)
+            try:
+                representative = dict(zip(keys, self.order, strict=True))  # any case with it
+            except TypeError:  # a list where none belongs (say, several codes to a single)
+                keys = [tuple(map(_hashable, k)) if type(k) is tuple else _hashable(k)
+                        for k in keys]
+                representative = dict(zip(keys, self.order, strict=True))
+            first = list(dict.fromkeys(map(keys.__getitem__, self.position)))
+            applies = {key: applicable(self.protocol, self.cases[index].answers)
+                       for key, index in representative.items()}
+            group = self._groups[chain] = _Group(keys, Counter(keys), first, applies,
+                                                 representative)
+        return group
+
+    def _keys(self, chain: tuple[str, ...]) -> list:
+        """Per case (stratum order) its answers to a chain: the value itself for one question."""
+        columns = [self.column(r) for r in chain]
+        if len(columns) == 1:
+            return columns[0]
+        return list(zip(*columns, strict=True)) if columns else [()] * len(self.order)
 
     def columns(self, view: str, words: Words = SWEDISH) -> Columns:
         return columns_for(self.strata, self.districts, view, words, self.codes)
@@ -280,37 +335,31 @@ class Tally:
 
 
 def tally_question(prep: Prepared, question_id: str) -> Tally:
-    """Option codes, answered, not applicable, unanswered: per stratum, in one pass.
+    """Option codes, answered, not applicable, unanswered: per stratum.
 
-    Cases are visited by applicability pattern: where the question does not
-    apply, a whole pattern is counted at once without looking at its cases.
+    Each stratum's answers are counted at once (a ``Counter`` over its slice
+    of the question's column, the applicable ones picked by ``compress``).
     """
     question = prep.protocol.question(question_id)
+    column, mask = prep.column(question_id), prep.mask(question)
     counts: dict[Stratum, dict[str, int]] = {}
-    reasons: dict[str, int] = {}
-    applies = [pattern[question_id] for pattern in prep.pattern_applies]
-    answers, strata = prep.answers_of, prep.strata_of
-    if not all(applies):  # the cases of applicable patterns, selected in C (compress)
-        for pattern, members in enumerate(prep.members):
-            if not applies[pattern]:
-                reason = prep.reason(members[0], question)
-                reasons[reason] = reasons.get(reason, 0) + len(members)
-        mask = list(map(applies.__getitem__, prep.patterns))
-        for stratum, n in Counter(compress(strata, map(not_, mask))).items():
-            counts[stratum] = {NA: n}
-        answers, strata = list(compress(answers, mask)), list(compress(strata, mask))
-    values = [a.get(question_id) for a in answers]
-    if question.type is QuestionType.MULTI:
-        values = [tuple(v) if type(v) is list else v for v in values]
-    for (stratum, value), n in Counter(zip(strata, values, strict=True)).items():
-        bucket = counts.setdefault(stratum, {})
-        if value is None or value == "" or value == ():
-            bucket[UNANSWERED] = bucket.get(UNANSWERED, 0) + n
-            continue
-        bucket[ANSWERED] = bucket.get(ANSWERED, 0) + n
-        for code in value if type(value) is tuple else (value,):
-            bucket[code] = bucket.get(code, 0) + n
-    return Tally(counts, reasons)
+    for stratum, start, end in prep.slices:
+        if mask is None:
+            found = Counter(column[start:end])
+        else:
+            part = mask[start:end]
+            found = Counter(compress(column[start:end], part))
+            if (not_applicable := end - start - sum(part)):
+                counts[stratum] = {NA: not_applicable}
+        for value, n in found.items():
+            bucket = counts.setdefault(stratum, {})
+            if value is None or value == "" or value == ():
+                bucket[UNANSWERED] = bucket.get(UNANSWERED, 0) + n
+                continue
+            bucket[ANSWERED] = bucket.get(ANSWERED, 0) + n
+            for code in value if type(value) is tuple else (value,):
+                bucket[code] = bucket.get(code, 0) + n
+    return Tally(counts, prep.reasons(question))
 
 
 def crosstab(prep: Prepared, question_id: str, view: str = "district",

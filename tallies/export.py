@@ -12,6 +12,8 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import ge
 
 from tallies.crosstab import SWEDISH, Row, Table, Words, view_label
 from tallies.report import NOTE_KINDS, Report
@@ -96,6 +98,88 @@ def answers_csv(rows: Sequence[Sequence[str | None]], columns: Sequence[str]) ->
     if lines:
         out.write("\r\n".join(lines) + "\r\n")
     return BOM + out.getvalue()
+
+
+_QUOTED = (";", '"', "\r", "\n")  # what makes csv.writer quote a field (QUOTE_MINIMAL)
+
+
+def _csv_field(value: object) -> str:
+    """One field as ``csv.writer`` writes it here: None empty, floats by repr, quoted when
+    it holds the delimiter, a quote or a line break (quotes doubled)."""
+    text = "" if value is None else repr(value) if isinstance(value, float) else str(value)
+    if any(c in text for c in _QUOTED):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _csv_column(values: Sequence[object]) -> Sequence[str]:
+    """Every value of a column as ``_csv_field`` writes it: the column itself when all are
+    plain text (the usual case: one check in C), else each distinct text fixed once."""
+    try:
+        joined = "".join(values)  # type: ignore[arg-type]
+    except TypeError:  # None or a number among them: one by one
+        return list(map(_csv_field, values))
+    if not any(c in joined for c in _QUOTED):
+        return values  # type: ignore[return-value]
+    fixed = {v: _csv_field(v) for v in set(values) if any(c in v for c in _QUOTED)}
+    return list(map(fixed.get, values, values))  # type: ignore[arg-type]
+
+
+def answers_csv_from_blocks(blocks: Sequence[Sequence], columns: Sequence[str],
+                            block: str = "\x1e", item: str = "\x1f", *,
+                            bom: bool = True) -> str | None:
+    """``answers_csv`` of the long-format rows, from the answers gathered per review
+    (``store.reports.answer_blocks``); None when the blocks do not add up (a separator
+    inside a text) or are not in question order within each review. Without ``bom``
+    the text lacks its first character, the BOM (see ``tallies.source.answers_csv_bytes``).
+
+    Byte for byte what ``answers_csv`` writes for the same rows, without making
+    300,000 rows: the texts are split and the lines joined in C, each review's
+    fields written once and each column checked for what needs quoting at once.
+    """
+    out = io.StringIO()
+    if bom:
+        out.write(BOM)
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerow(columns)
+    if not blocks:
+        return out.getvalue()
+    parts = block.join([b[-1] for b in blocks]).split(block)
+    if len(parts) != 4 * len(blocks):
+        return None
+    counts = list(map(int, parts[0::4]))
+    question_text, value_text, time_text = (item.join(parts[k::4]) for k in (1, 2, 3))
+    question_ids = question_text.split(item)
+    # Plain values and times carry the ";" before them and the line end after them (a
+    # replace in C): fewer pieces to join. Ones that need quoting are quoted first.
+    if any(c in value_text for c in _QUOTED):
+        values = [";" + v for v in _csv_column(value_text.split(item))]
+    else:
+        values = (";" + value_text).replace(item, item + ";").split(item)
+    end = "\r\n" if len(blocks[0]) == 5 else ""  # with identities they end the line
+    if any(c in time_text for c in _QUOTED):
+        times = [t + end for t in _csv_column(time_text.split(item))]
+    else:
+        times = (time_text + end).replace(item, end + item).split(item)
+    if not len(question_ids) == len(values) == len(times) == sum(counts):
+        return None
+    # Within a review the question ids must ascend: no step down (or repeat) from one
+    # answer to the next, except where the next review starts.
+    within = [True] * (len(question_ids) - 1)
+    for start in accumulate(counts[:-1]):
+        within[start - 1] = False
+    if any(compress(map(ge, question_ids, islice(question_ids, 1, None)), within)):
+        return None
+    if any(c in question_text for c in _QUOTED):
+        question_ids = list(_csv_column(question_ids))
+    heads = [_csv_column(column) for column in zip(*(b[:-1] for b in blocks), strict=True)]
+    before = map(";".join, zip(*heads[:3], repeat(""), strict=False))
+    middle = map(";".join, zip(repeat(""), heads[3], repeat(""), strict=False))
+    lines = [chain.from_iterable(map(repeat, before, counts)), question_ids, values,
+             chain.from_iterable(map(repeat, middle, counts)), times]
+    if len(heads) > 4:  # personnummer and name
+        after = [";" + ";".join(more) + "\r\n" for more in zip(*heads[4:], strict=True)]
+        lines.append(chain.from_iterable(map(repeat, after, counts)))
+    return out.getvalue() + "".join(chain.from_iterable(zip(*lines, strict=False)))
 
 
 # --- Markdown ----------------------------------------------------------------------------

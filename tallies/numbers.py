@@ -9,8 +9,10 @@ closely) and the 15-day rule for implementation plans.
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from tallies.crosstab import (
     ANSWERED,
@@ -67,29 +69,22 @@ class NumberTally:
 
 def tally_numbers(prep: Prepared, question_id: str) -> NumberTally:
     question = prep.protocol.question(question_id)
+    column, mask = prep.column(question_id), prep.mask(question)
     values: dict[Stratum, list[float]] = {}
     other: dict[Stratum, dict[str, int]] = {}
-    na_by_pattern: dict[int, int] = {}
-    first_of: dict[int, int] = {}
-    for i, (case, applies) in enumerate(zip(prep.cases, prep.applies, strict=True)):
-        stratum = prep.strata_of[i]
-        if not applies[question_id]:
-            bucket = other.setdefault(stratum, {})
-            bucket[NA] = bucket.get(NA, 0) + 1
-            first = first_of.setdefault(prep.patterns[i], i)
-            na_by_pattern[first] = na_by_pattern.get(first, 0) + 1
-            continue
-        value = case.answers.get(question_id)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            values.setdefault(stratum, []).append(value)
-        else:
-            bucket = other.setdefault(stratum, {})
-            bucket[UNANSWERED] = bucket.get(UNANSWERED, 0) + 1
-    reasons: dict[str, int] = {}
-    for first, n in na_by_pattern.items():
-        reason = prep.reason(first, question)
-        reasons[reason] = reasons.get(reason, 0) + n
-    return NumberTally(values, other, reasons)
+    for stratum, start, end in prep.slices:
+        answers = column[start:end]
+        if mask is not None:
+            part = mask[start:end]
+            answers = list(compress(answers, part))
+            if (not_applicable := end - start - len(answers)):
+                other[stratum] = {NA: not_applicable}
+        found = [v for v in answers if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        if found:
+            values[stratum] = found
+        if len(found) < len(answers):
+            other.setdefault(stratum, {})[UNANSWERED] = len(answers) - len(found)
+    return NumberTally(values, other, prep.reasons(question))
 
 
 def number_table(prep: Prepared, question_id: str, view: str = "district",
@@ -103,8 +98,10 @@ def number_table(prep: Prepared, question_id: str, view: str = "district",
     cols = prep.columns(view, words)
     per_column = [[v for s in members for v in values.get(s, ())] for members in cols.strata]
     answered = tuple(len(v) for v in per_column)
-    rows = [Row(b.label, tuple(sum(1 for v in vs if b.holds(v)) for vs in per_column),
-                answered, f"band{i}") for i, b in enumerate(bands)]
+    distinct = [Counter(vs) for vs in per_column]  # few distinct values: test each once
+    rows = [Row(b.label, tuple(sum(n for v, n in found.items() if b.holds(v))
+                               for found in distinct), answered, f"band{i}")
+            for i, b in enumerate(bands)]
     rows.append(Row(words.median, tuple(_median(vs) for vs in per_column), None, "median"))
     rows.append(Row(words.total, answered, None, ANSWERED))
     for label, code in ((words.not_applicable, NA), (words.unanswered, UNANSWERED)):

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from review_protocols.model import Protocol, QuestionType
+from tallies.collector import collector_paused
 from tallies.crosstab import (
     ANSWERED,
     PLAN_EXISTS,
@@ -80,6 +81,13 @@ def build_report(
     words: Words = SWEDISH,
     views: Sequence[str] = VIEWS,
 ) -> Report:
+    with collector_paused():
+        return _build(protocol, cases, districts, codes, notes, words, views)
+
+
+def _build(protocol: Protocol, cases: Sequence[CaseAnswers], districts: Sequence[str],
+           codes: Mapping[str, str] | None, notes: Sequence[DistrictNote], words: Words,
+           views: Sequence[str]) -> Report:
     prep = Prepared.of(protocol, cases, districts, codes, words.language)
     report = Report(protocol.id, protocol.title_in(words.language), len(cases), tuple(districts),
                     notes=list(notes))

@@ -53,14 +53,12 @@ def produce(db, config, fmt: str, *, with_identities: bool = False) -> bytes:
     """The bytes of one export format (shared with the Tallies screen)."""
     from review_protocols import load_builtin
     from tallies import export
-    from tallies.source import ANSWER_COLUMNS, IDENTITY_COLUMNS, answer_rows, load_report
+    from tallies.source import answers_csv_bytes, load_report
     from tui.tallies_words import words
 
     protocol = load_builtin(config.protocol.default)
     if fmt == "answers":
-        rows = answer_rows(db, protocol, with_identities=with_identities)
-        columns = ANSWER_COLUMNS + (IDENTITY_COLUMNS if with_identities else ())
-        return export.answers_csv(rows, columns).encode("utf-8")
+        return answers_csv_bytes(db, protocol, with_identities=with_identities)
     codes = {d.name: d.code for d in config.districts}
     report = load_report(db, protocol, config.district_names, codes=codes, words=words())
     if fmt == "csv":
