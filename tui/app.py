@@ -7,6 +7,7 @@ module under ``tui/screens`` and is imported only when first shown.
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -115,6 +116,14 @@ class GranskaApp(App[None]):
             if key in STRINGS:
                 command = command._replace(title=t(key), help=t(f"{key}_help"))
             yield command
+
+    def started(self) -> None:
+        """The first screen is filled: collect garbage again (``granska`` starts without),
+        leaving out what start-up built, so that no later keystroke waits while the
+        collector walks every widget and module (``gc.freeze``)."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def fail_to_start(self, error: Exception) -> None:
         """Close at once; ``granska`` then prints the error as its one line and exits 2."""

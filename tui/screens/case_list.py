@@ -168,6 +168,7 @@ class CaseListScreen(Screen[None]):
             return
         self._loaded = True
         self.reload()
+        self.app.started()  # type: ignore[attr-defined]
         self._resume()
         for typed in self._typed_ahead:  # as if typed now, in the order they were typed
             key = events.Key(typed.key, typed.character)

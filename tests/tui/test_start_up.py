@@ -1,4 +1,4 @@
-"""The title bar: every screen says where you are, and its icon opens the command palette."""
+"""Start-up: the title bar every screen shows, and the collector back after the first screen."""
 
 from __future__ import annotations
 
@@ -22,3 +22,18 @@ async def test_the_title_follows_the_screen_and_the_icon_opens_the_palette(make_
         assert "Granska · Urval" in str(shown) and len(str(shown)) == 80
         await pilot.click(TitleBar, offset=(1, 0))
         assert isinstance(pilot.app.screen, CommandPalette)
+
+
+async def test_garbage_collection_is_back_once_the_first_screen_is_filled(make_app) -> None:
+    """``granska`` starts with the collector off; the filled case list turns it back on,
+    with start-up's objects frozen out of later collections."""
+    import gc
+
+    gc.disable()
+    try:
+        async with make_app().run_test(size=(80, 24)) as pilot:
+            await rows_in(pilot)
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
