@@ -1,9 +1,9 @@
 """The case list's quicker redraws show exactly what the plain ones showed.
 
 Filtering updates only what changed (the table's rows, the filter line, without
-laying the screen out again for it) and the footer hides and shows its keys in
-place instead of being rebuilt on every focus change; the screen must look the
-same, step by step, as with Textual's Footer and a full layout for every line.
+laying the screen out again for it) and its key bar is one line of text instead
+of Textual's Footer of a widget per key; the screen must look the same, cell by
+cell, step by step, as with Textual's Footer and a full layout for every line.
 """
 
 from __future__ import annotations
@@ -16,17 +16,34 @@ STEPS = (("d",), ("s", "s"), ("slash",), ("1",), ("enter",), ("r",), ("slash", "
          ("escape",), ("d", "d", "d"), ("slash", "x", "y", "z", "enter"), ("r",))
 
 
-async def settled(pilot) -> str:
-    """The screen, as SVG text, once it has stopped changing (the footer and the rows are
-    updated after a refresh, later than a pause on a busy machine)."""
+def cells(app) -> list[list[tuple[str, object]]]:
+    """Every cell of the screen as it looks: its character and its style (for a blank,
+    only what shows: its background, and underline or reverse)."""
+    from rich.style import Style
+
+    def looks(char: str, style: Style | None) -> Style | None:
+        if style is None:
+            return None
+        style = style.clear_meta_and_links()
+        if char == " " and not (style.underline or style.reverse or style.strike):
+            return Style(bgcolor=style.bgcolor)
+        return style
+
+    return [[(char, looks(char, segment.style)) for segment in strip for char in segment.text]
+            for strip in app.screen._compositor.render_strips()]
+
+
+async def settled(pilot) -> list:
+    """The screen once it has stopped changing (the footer and the rows are updated after
+    a refresh, later than a pause on a busy machine)."""
     from textual.widgets import Footer
 
-    footer = pilot.app.screen.query_one(Footer)
-    shot, same = pilot.app.export_screenshot(), 0
+    footer = pilot.app.screen.query(Footer)
+    shot, same = cells(pilot.app), 0
     for _ in range(100):
         await pilot.pause(0.04)
-        again = pilot.app.export_screenshot()
-        ready = footer.children and getattr(pilot.app.screen, "_loaded", False)
+        again = cells(pilot.app)
+        ready = (not footer or footer.first().children) and pilot.app.screen.loaded
         same = same + 1 if again == shot and ready else 0
         if same == 4:
             break
@@ -50,35 +67,39 @@ async def test_filtering_and_searching_look_as_with_textuals_footer(review_db, m
     from tui.app import GranskaApp
     from tui.config import Config
     from tui.screens import case_list
-    from tui.widgets.steady_footer import SteadyFooter
+    from tui.widgets.key_bar import KeyBar
 
     steady = await screens(GranskaApp(Config(), review_db, user=REVIEWER))
-    monkeypatch.setattr(case_list, "SteadyFooter", Footer)
+    monkeypatch.setattr(case_list, "KeyBar", Footer)
     update = Static.update  # and every line laid out again when it changes, as before
     monkeypatch.setattr(Static, "update", lambda self, content="", *, layout=True:
                         update(self, content, layout=True))
     plain = await screens(GranskaApp(Config(), review_db, user=REVIEWER))
     assert len(steady) == len(STEPS) + 1
     for step, (mine, theirs) in enumerate(zip(steady, plain, strict=True)):
-        assert mine == theirs, f"the screens differ after {STEPS[step - 1] if step else 'start'}"
-    assert SteadyFooter is not Footer
+        differ = [(y, x, a, b) for y, (line, other) in enumerate(zip(mine, theirs, strict=True))
+                  for x, (a, b) in enumerate(zip(line, other, strict=True)) if a != b]
+        assert not differ, (f"the screens differ after {STEPS[step - 1] if step else 'start'}:"
+                            f" {differ[:3]}")
+    assert KeyBar is not Footer
 
 
 @pytest.mark.parametrize("keys", [("slash",), ("slash", "escape")])
 async def test_footer_keys_follow_focus(make_app, keys):
-    from textual.widgets._footer import FooterKey
+    from tui.widgets.key_bar import KeyBar
 
     async with make_app().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press(*keys)
         typing = keys[-1] == "slash"  # in the search field: letters and Enter are its own
-        for _ in range(100):  # the footer follows after the next refresh
+        bar = pilot.app.screen.query_one(KeyBar)
+        for _ in range(100):  # the bar follows after the next refresh
             await pilot.pause(0.02)
-            shown = {key.key for key in pilot.app.screen.query(FooterKey) if key.display}
-            if ("d" in shown) is not typing:
+            shown = str(bar.render())
+            if (" d Stadsdel" in shown) is not typing:
                 break
-        assert ("d" in shown) is not typing and ("enter" in shown) is not typing
-        assert "slash" in shown
+        assert (" d Stadsdel" in shown) is not typing and ("Öppna" in shown) is not typing
+        assert " / Sök" in shown
 
 
 async def test_no_match_says_so_and_clearing_brings_the_rows_back(make_app):

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from tui.i18n import t, titled
-from tui.widgets.steady_footer import SteadyFooter
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
 POSITION_KEY = "review.position"  # user_state: {"review", "question", "open"}
@@ -139,7 +139,7 @@ class CaseListScreen(Screen[None]):
         yield Static("", id="filters", markup=False)
         yield CaseTable(id="cases", cursor_type="row", zebra_stripes=True)
         yield Static("", id="cases-empty", markup=False)
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = titled(t("cases.title"))
