@@ -27,14 +27,22 @@ def timed(action: Callable[[], object]) -> tuple[float, object]:
 
 def tmux_time_to_marker(command: str, marker: str, *, size: tuple[int, int] = (80, 24),
                         timeout: float = 30.0) -> float:
-    """Seconds from launching ``command`` in a fresh tmux session until ``marker`` shows.
+    """Seconds from launching ``command`` in a fresh tmux session until ``marker`` shows."""
+    return tmux_times_to_markers(command, [marker], size=size, timeout=timeout)[0]
 
-    The session runs on a tmux server of its own (a private socket): sharing the default
+
+def tmux_times_to_markers(command: str, markers: list[str], *,
+                          size: tuple[int, int] = (80, 24), timeout: float = 30.0
+                          ) -> list[float]:
+    """Seconds from launching ``command`` in a fresh tmux session until each marker shows.
+
+    The session runs on a tmux server of its own (``-L``): sharing the default
     server with a user's tmux, or with tests running side by side, makes start-ups race.
     """
     if shutil.which("tmux") is None:
         raise SystemExit("tmux is not installed (scripts/install-system-deps installs it)")
     tmux = ["tmux", "-L", f"granska-bench-{os.getpid()}-{time.monotonic_ns()}"]
+    seen: dict[str, float] = {}
     start = time.perf_counter()
     subprocess.run([*tmux, "new-session", "-d", "-s", "bench", "-x", str(size[0]),
                     "-y", str(size[1]), command], check=True)
@@ -42,10 +50,15 @@ def tmux_time_to_marker(command: str, marker: str, *, size: tuple[int, int] = (8
         while time.perf_counter() - start < timeout:
             screen = subprocess.run([*tmux, "capture-pane", "-p", "-t", "bench"],
                                     capture_output=True, text=True).stdout
-            if marker in screen:
-                return time.perf_counter() - start
+            now = time.perf_counter() - start
+            for marker in markers:
+                if marker in screen:
+                    seen.setdefault(marker, now)
+            if len(seen) == len(markers):
+                return [seen[marker] for marker in markers]
             time.sleep(0.005)
-        raise SystemExit(f"'{marker}' did not appear within {timeout} s running {command}")
+        missing = [marker for marker in markers if marker not in seen]
+        raise SystemExit(f"{missing} did not appear within {timeout} s running {command}")
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True)
 

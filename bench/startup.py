@@ -2,6 +2,9 @@
 
 Budget: Granska's best of 5 ≤ 1.3 × the bare app's best of 5, where each is
 the time from launch until its first screen shows the marker "Granska".
+It also prints when the first page of cases is on screen: the case list
+paints first and reads its rows right after, so that figure has no budget
+but shows what the first frame does not include.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import BIN, big_review_db, tmux_time_to_marker, verdict
+from common import BIN, big_review_db, tmux_time_to_marker, tmux_times_to_markers, verdict
 
 RUNS = 5
 
@@ -32,16 +35,22 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="granska-bench-"))
     db = big_review_db(folder / "startup.db", args.cases, current_user())
     # alternate the two so that a busy moment on a shared machine hits both alike
-    bare_times, granska_times = [], []
+    bare_times, granska_times, rows_times = [], [], []
     for _ in range(args.runs):
         bare_times.append(tmux_time_to_marker(
             f"{sys.executable} {Path(__file__).parent / 'bare_app.py'}", "Granska"))
-        granska_times.append(tmux_time_to_marker(f"{BIN / 'granska'} --db {db}", "Granska"))
+        # the marker, and the first page of cases (its "rows 1–N of M" line) that follows it
+        first, rows = tmux_times_to_markers(f"{BIN / 'granska'} --db {db}",
+                                            ["Granska", "rader 1–"])
+        granska_times.append(first)
+        rows_times.append(rows)
     shutil.rmtree(folder, ignore_errors=True)
     bare, granska = min(bare_times), min(granska_times)
     ratio = granska / bare
     print(f"startup  bare Textual {bare:.3f} s  granska ({args.cases:,} cases) {granska:.3f} s  "
           f"(best of {args.runs} each)  ratio {ratio:.2f}")
+    print(f"startup  granska's first page of cases shown after {min(rows_times):.3f} s "
+          f"(best of {args.runs}; no budget: the rows follow the first frame)")
     print(verdict(f"start-up, granska / bare Textual ({args.cases:,} cases)", ratio, 1.3, "×"))
     return 0 if ratio <= 1.3 else 1
 
