@@ -62,6 +62,9 @@ def _tallies() -> Screen:
     return TalliesScreen()
 
 
+_start_up_frozen = False  # start-up's objects are out of garbage collection (``started``)
+
+
 class GranskaApp(App[None]):
     TITLE = "Granska"
     # Each screen brings its own CSS, parsed when it is first shown, not at start-up.
@@ -118,12 +121,22 @@ class GranskaApp(App[None]):
             yield command
 
     def started(self) -> None:
-        """The first screen is filled: collect garbage again (``granska`` starts without),
-        leaving out what start-up built, so that no later keystroke waits while the
-        collector walks every widget and module (``gc.freeze``)."""
-        if not gc.isenabled():
+        """The first screen is filled: leave what start-up built out of every later garbage
+        collection (``gc.freeze``), and collect again if ``granska`` started without.
+
+        Textual's widgets, styles and caches are hundreds of thousands of objects; a full
+        collection walking them took 50 - 70 ms and landed on whatever key was pressed
+        (bench/keystroke.py)."""
+        global _start_up_frozen
+        if not _start_up_frozen:  # once a process: what is frozen is never collected
+            _start_up_frozen = True
             gc.freeze()
-            gc.enable()
+            # With start-up frozen, few objects count as long-lived, so a full collection
+            # would come every tenth middle one (Python's rule); every hundredth is plenty
+            # for what a review screen leaves behind.
+            young, middle, _full = gc.get_threshold()
+            gc.set_threshold(young, middle, 100)
+        gc.enable()
 
     def fail_to_start(self, error: Exception) -> None:
         """Close at once; ``granska`` then prints the error as its one line and exits 2."""

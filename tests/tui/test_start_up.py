@@ -24,11 +24,16 @@ async def test_the_title_follows_the_screen_and_the_icon_opens_the_palette(make_
         assert isinstance(pilot.app.screen, CommandPalette)
 
 
-async def test_garbage_collection_is_back_once_the_first_screen_is_filled(make_app) -> None:
+async def test_garbage_collection_is_back_once_the_first_screen_is_filled(
+        make_app, monkeypatch) -> None:
     """``granska`` starts with the collector off; the filled case list turns it back on,
     with start-up's objects frozen out of later collections."""
     import gc
 
+    import tui.app
+
+    monkeypatch.setattr(tui.app, "_start_up_frozen", False)
+    threshold = gc.get_threshold()
     gc.disable()
     try:
         async with make_app().run_test(size=(80, 24)) as pilot:
@@ -36,4 +41,5 @@ async def test_garbage_collection_is_back_once_the_first_screen_is_filled(make_a
             assert gc.isenabled() and gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+        gc.set_threshold(*threshold)
         gc.enable()
