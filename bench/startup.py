@@ -10,6 +10,7 @@ but shows what the first frame does not include.
 from __future__ import annotations
 
 import argparse
+import compileall
 import shutil
 import sys
 import tempfile
@@ -32,6 +33,12 @@ def main() -> int:
         args.runs = min(args.runs, 2)
     from store import current_user
 
+    # Start both apps from compiled bytecode, as installed apps do: pip compiled Textual
+    # when it installed it, but an editable Granska has its bytecode written on first
+    # run only, and never where PYTHONDONTWRITEBYTECODE is set (as in some shells).
+    root = Path(__file__).resolve().parents[1]
+    for package in ("tui", "store", "review_protocols", "samples", "tallies"):
+        compileall.compile_dir(root / package, quiet=1)
     folder = Path(tempfile.mkdtemp(prefix="granska-bench-"))
     db = big_review_db(folder / "startup.db", args.cases, current_user())
     # alternate the two so that a busy moment on a shared machine hits both alike
