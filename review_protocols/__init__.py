@@ -47,9 +47,14 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    """Import a name's module on first use, and keep the name here for the next time."""
     home = _HOME.get(name)
     if home is None:
         raise AttributeError(f"module 'review_protocols' has no attribute {name!r}")
     value = getattr(importlib.import_module(f"review_protocols.{home}"), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -12,9 +12,11 @@ _configured: tuple[Path, ...] = ()
 
 
 def configure_search_paths(paths: tuple[str, ...] | list[str]) -> None:
+    """Set the folders (config ``[protocol] paths``) searched before the shipped ones."""
     global _configured
     _configured = tuple(Path(p).expanduser() for p in paths)
 
 
 def search_paths() -> tuple[Path, ...]:
+    """The configured folders, in the order they are searched."""
     return _configured

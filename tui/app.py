@@ -120,6 +120,11 @@ class GranskaApp(App[None]):
                 command = command._replace(title=t(key), help=t(f"{key}_help"))
             yield command
 
+    def on_mount(self) -> None:
+        # ``started`` normally comes from the first screen once it is filled; should a first
+        # screen ever not call it, the collector must not stay off for the whole session
+        self.set_timer(10, self.started)
+
     def started(self) -> None:
         """The first screen is filled: leave what start-up built out of every later garbage
         collection (``gc.freeze``), and collect again if ``granska`` started without.
@@ -130,6 +135,7 @@ class GranskaApp(App[None]):
         global _start_up_frozen
         if not _start_up_frozen:  # once a process: what is frozen is never collected
             _start_up_frozen = True
+            gc.collect()  # start-up's own garbage first, so that none of it is kept
             gc.freeze()
             # With start-up frozen, few objects count as long-lived, so a full collection
             # would come every tenth middle one (Python's rule); every hundredth is plenty

@@ -45,10 +45,10 @@ class CaseTable(DataTable):
     ]
 
     def on_key(self, event: events.Key) -> None:
-        """Keep the list's own keys typed before its rows are in, for when they are."""
-        screen = self.screen
-        if not screen._loaded and event.key in LIST_KEYS:  # type: ignore[attr-defined]
-            screen._typed_ahead.append(event)  # type: ignore[attr-defined]
+        """Keep keys typed before the rows are in (the list's own, and letters for the search
+        field), for when they are."""
+        screen: CaseListScreen = self.screen  # type: ignore[assignment]
+        if screen.holds(event):
             event.stop()
             event.prevent_default()
 
@@ -104,6 +104,7 @@ class CaseListScreen(Screen[None]):
         self._resumed = False
         self._loaded = False  # the first read waits for the first paint (see on_mount)
         self._typed_ahead: list[events.Key] = []  # keys pressed before the rows were in
+        self._replayed: set[int] = set()  # ids of the held keys now being handled
         self.last_opened: int | None = None
         self._role_cache: tuple[str | None] | None = None
         self._progress: tuple[tuple, dict] | None = None  # (scope, per district)
@@ -169,12 +170,35 @@ class CaseListScreen(Screen[None]):
         self._loaded = True
         self.reload()
         self.app.started()  # type: ignore[attr-defined]
-        self._resume()
-        for typed in self._typed_ahead:  # as if typed now, in the order they were typed
-            key = events.Key(typed.key, typed.character)
-            key.set_sender(self.app)  # as the driver sends it, so it bubbles to the app
-            self.app.post_message(key)
-        self._typed_ahead.clear()
+        if self._resume():  # back in the case left open: the keys were meant for the list
+            self._typed_ahead.clear()
+        self._replay_typed_ahead()
+
+    def holds(self, event: events.Key) -> bool:
+        """Keep a key typed before the rows were in, or behind one still waiting."""
+        if id(event) in self._replayed:
+            self._replayed.discard(id(event))
+            return False
+        waiting = not self._loaded or bool(self._typed_ahead)
+        if waiting and (event.key in LIST_KEYS or event.is_printable):
+            self._typed_ahead.append(event)
+            return True
+        return False
+
+    def _replay_typed_ahead(self) -> None:
+        """The held keys as if typed now, in order, each once the one before has been
+        handled and drawn (a '/' builds the search field, and the letters after it go in)."""
+        if not self._typed_ahead:
+            return
+        if self.app.screen is not self:  # another view or a case took over: not for it
+            self._typed_ahead.clear()
+            return
+        typed = self._typed_ahead.pop(0)
+        key = events.Key(typed.key, typed.character)
+        key.set_sender(self.app)  # as the driver sends it, so it bubbles to the app
+        self._replayed = {id(key)}  # the one before has been handled by now
+        self.app.post_message(key)
+        self.app.call_after_refresh(self._replay_typed_ahead)
 
     def _fitting_rows(self) -> int:
         """How many rows fit below the header, progress and filter lines."""
@@ -326,10 +350,15 @@ class CaseListScreen(Screen[None]):
 
     def action_clear_filters(self) -> None:
         self.filters = dict.fromkeys(self.filters)
+        self._close_search()
+
+    def _close_search(self) -> None:
+        """Empty and hide the search field, and show every case of the other filters."""
         search = self._search_field()
         if search is not None:
             search.value = ""
             search.display = False
+        self.filters["search"] = None
         self.row_offset = 0
         self.reload()
         self.query_one(CaseTable).focus()
@@ -357,12 +386,7 @@ class CaseListScreen(Screen[None]):
     def on_key(self, event: events.Key) -> None:
         search = self._search_field()
         if event.key == "escape" and search is not None and search.has_focus:
-            search.value = ""
-            self.filters["search"] = None
-            search.display = False
-            self.row_offset = 0
-            self.reload()
-            self.query_one(CaseTable).focus()
+            self._close_search()
             event.stop()
 
     def action_keys(self) -> None:
@@ -386,8 +410,9 @@ class CaseListScreen(Screen[None]):
         self.last_opened = review_id
         self.app.push_screen(CaseScreen(review_id, question_id))
 
-    def _resume(self) -> None:
-        """Back to the case and question this reviewer was at when Granska last closed."""
+    def _resume(self) -> bool:
+        """Back to the case and question this reviewer was at when Granska last closed;
+        True when it opened one."""
         from store.reviews import review
         from store.state import recall
 
@@ -395,14 +420,15 @@ class CaseListScreen(Screen[None]):
         try:
             position = json.loads(recall(self.app.db, self.app.user, POSITION_KEY) or "{}")
         except ValueError:
-            return
+            return False
         review_id = position.get("review")
         if not isinstance(review_id, int) or not position.get("open"):
-            return
+            return False
         info = review(self.app.db, review_id)
         if info is None or info["reviewer"] != self.app.user:
-            return
+            return False
         self._open(review_id, position.get("question"))
+        return True
 
 
 # The keys the case list itself answers (its table's and its own); the app's (F-keys,

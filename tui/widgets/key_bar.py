@@ -92,6 +92,9 @@ class KeyBar(Widget, can_focus=False):
             room = max(0, self.size.width - right.cell_len - 1)  # 1: its right padding
             line.truncate(room)
             line.append(" " * (room - line.cell_len))
+            # keys cut off by the palette's key are not there to click
+            self._keys = [(start, min(end, room), key) for start, end, key in self._keys
+                          if start < room]
             self._keys.append((room, room + right.cell_len + 1, binding.key))
             line.append_text(right)
             line.append(" ", item)  # its right padding
