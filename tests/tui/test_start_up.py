@@ -45,9 +45,9 @@ async def test_garbage_collection_is_back_once_the_first_screen_is_filled(
         gc.enable()
 
 
-async def test_keys_typed_before_the_rows_are_kept_in_order(make_app) -> None:
+async def test_a_search_typed_before_the_rows_is_applied(make_app) -> None:
     """A search typed the moment Granska opens (before its rows are read) is not lost:
-    the '/' builds the field and the letters after it go in."""
+    '/' opens the field at once, and Enter there is applied by the first read."""
     from tui.screens.case_list import CaseTable
 
     async with make_app().run_test(size=(80, 24)) as pilot:

@@ -45,8 +45,7 @@ class CaseTable(DataTable):
     ]
 
     def on_key(self, event: events.Key) -> None:
-        """Keep keys typed before the rows are in (the list's own, and letters for the search
-        field), for when they are."""
+        """Keep the list's keys typed before its rows are in, for when they are."""
         screen: CaseListScreen = self.screen  # type: ignore[assignment]
         if screen.holds(event):
             event.stop()
@@ -138,6 +137,7 @@ class CaseListScreen(Screen[None]):
         yield TitleBar()
         yield Static("", id="progress", markup=False)
         yield Static("", id="filters", markup=False)
+        yield Input(placeholder=t("cases.search_placeholder"), id="search")
         yield CaseTable(id="cases", cursor_type="row", zebra_stripes=True)
         yield Static("", id="cases-empty", markup=False)
         yield KeyBar()
@@ -151,6 +151,7 @@ class CaseListScreen(Screen[None]):
         if "reviewer" not in self._scope():
             columns.append(t("col.reviewer"))  # everyone's reviews: say whose each is
         table.add_columns(*columns)
+        self.query_one("#search").display = False
         self.page_size = self._fitting_rows()
         table.focus()
         # Reading 10,000 cases' progress and order, and parsing the protocol, take tens of
@@ -180,14 +181,14 @@ class CaseListScreen(Screen[None]):
             self._replayed.discard(id(event))
             return False
         waiting = not self._loaded or bool(self._typed_ahead)
-        if waiting and (event.key in LIST_KEYS or event.is_printable):
+        if waiting and event.key in LIST_KEYS:
             self._typed_ahead.append(event)
             return True
         return False
 
     def _replay_typed_ahead(self) -> None:
         """The held keys as if typed now, in order, each once the one before has been
-        handled and drawn (a '/' builds the search field, and the letters after it go in)."""
+        handled and drawn."""
         if not self._typed_ahead:
             return
         if self.app.screen is not self:  # another view or a case took over: not for it
@@ -354,38 +355,31 @@ class CaseListScreen(Screen[None]):
 
     def _close_search(self) -> None:
         """Empty and hide the search field, and show every case of the other filters."""
-        search = self._search_field()
-        if search is not None:
-            search.value = ""
-            search.display = False
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.display = False
         self.filters["search"] = None
         self.row_offset = 0
-        self.reload()
+        if self._loaded:
+            self.reload()
         self.query_one(CaseTable).focus()
 
-    def _search_field(self) -> Input | None:
-        """The search field, once '/' has made it (start-up does not build what it hides)."""
-        found = self.query("#search")
-        return found.first(Input) if found else None
-
-    async def action_search(self) -> None:
-        search = self._search_field()
-        if search is None:
-            search = Input(placeholder=t("cases.search_placeholder"), id="search")
-            await self.mount(search, before=self.query_one(CaseTable))
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
         search.display = True
-        search.focus()
+        self.set_focus(search)  # now, so that letters typed right after '/' go in
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.filters["search"] = event.value.strip() or None
         event.input.display = bool(self.filters["search"])
         self.row_offset = 0
-        self.reload()
+        if self._loaded:  # typed before the rows were in: the first read applies it
+            self.reload()
         self.query_one(CaseTable).focus()
 
     def on_key(self, event: events.Key) -> None:
-        search = self._search_field()
-        if event.key == "escape" and search is not None and search.has_focus:
+        search = self.query_one("#search", Input)
+        if event.key == "escape" and search.has_focus:
             self._close_search()
             event.stop()
 
@@ -431,10 +425,11 @@ class CaseListScreen(Screen[None]):
         return True
 
 
-# The keys the case list itself answers (its table's and its own); the app's (F-keys,
-# ctrl+q) work at once even before the rows are in.
+# The keys the case list itself answers (its table's and its own), kept when typed before
+# the rows are in. The app's (F-keys, ctrl+q) work at once, and so does '/': the search
+# field exists from the start, so what is typed after it goes in.
 LIST_KEYS = frozenset(
     key.strip()
     for binding in (*DataTable.BINDINGS, *CaseTable.BINDINGS, *CaseListScreen.BINDINGS)
     for key in (binding.key if isinstance(binding, Binding) else binding[0]).split(",")
-)
+) - {"slash"}
