@@ -137,7 +137,6 @@ class CaseListScreen(Screen[None]):
         yield TitleBar()
         yield Static("", id="progress", markup=False)
         yield Static("", id="filters", markup=False)
-        yield Input(placeholder=t("cases.search_placeholder"), id="search")
         yield CaseTable(id="cases", cursor_type="row", zebra_stripes=True)
         yield Static("", id="cases-empty", markup=False)
         yield KeyBar()
@@ -151,7 +150,6 @@ class CaseListScreen(Screen[None]):
         if "reviewer" not in self._scope():
             columns.append(t("col.reviewer"))  # everyone's reviews: say whose each is
         table.add_columns(*columns)
-        self.query_one("#search").display = False
         self.page_size = self._fitting_rows()
         table.focus()
         # Reading 10,000 cases' progress and order, and parsing the protocol, take tens of
@@ -355,19 +353,28 @@ class CaseListScreen(Screen[None]):
 
     def _close_search(self) -> None:
         """Empty and hide the search field, and show every case of the other filters."""
-        search = self.query_one("#search", Input)
-        search.value = ""
-        search.display = False
+        search = self._search_field()
+        if search is not None:
+            search.value = ""
+            search.display = False
         self.filters["search"] = None
         self.row_offset = 0
         if self._loaded:
             self.reload()
         self.query_one(CaseTable).focus()
 
-    def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+    def _search_field(self) -> Input | None:
+        """The search field, once '/' has made it (start-up does not build what it hides)."""
+        found = self.query("#search")
+        return found.first(Input) if found else None
+
+    async def action_search(self) -> None:
+        search = self._search_field()
+        if search is None:
+            search = Input(placeholder=t("cases.search_placeholder"), id="search")
+            await self.mount(search, before=self.query_one(CaseTable))
         search.display = True
-        self.set_focus(search)  # now, so that letters typed right after '/' go in
+        self.set_focus(search)  # now, so that what is typed next goes in
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.filters["search"] = event.value.strip() or None
@@ -378,8 +385,8 @@ class CaseListScreen(Screen[None]):
         self.query_one(CaseTable).focus()
 
     def on_key(self, event: events.Key) -> None:
-        search = self.query_one("#search", Input)
-        if event.key == "escape" and search.has_focus:
+        search = self._search_field()
+        if event.key == "escape" and search is not None and search.has_focus:
             self._close_search()
             event.stop()
 
@@ -426,8 +433,8 @@ class CaseListScreen(Screen[None]):
 
 
 # The keys the case list itself answers (its table's and its own), kept when typed before
-# the rows are in. The app's (F-keys, ctrl+q) work at once, and so does '/': the search
-# field exists from the start, so what is typed after it goes in.
+# the rows are in. The app's (F-keys, ctrl+q) work at once, and so does '/', so that what
+# is typed after it goes into the search field.
 LIST_KEYS = frozenset(
     key.strip()
     for binding in (*DataTable.BINDINGS, *CaseTable.BINDINGS, *CaseListScreen.BINDINGS)
