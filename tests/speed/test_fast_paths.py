@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tallies.export import BOM, answers_csv
+from tallies.export import answers_csv
+from tests.speed.references import excel_csv
 
 COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer", "answered_at")
 cell = st.one_of(st.none(), st.text(alphabet=st.sampled_from('ab;"\r\n ,åÄ-0'), max_size=6),
@@ -16,22 +14,14 @@ cell = st.one_of(st.none(), st.text(alphabet=st.sampled_from('ab;"\r\n ,åÄ-0')
 plain = st.text(alphabet=st.sampled_from("abcåÄ-0 "), max_size=6)
 
 
-def reference(rows, columns) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows(rows)
-    return BOM + out.getvalue()
-
-
 @given(st.lists(st.tuples(*[cell] * 7), max_size=8))
 def test_answers_csv_is_what_the_csv_module_writes(rows) -> None:
-    assert answers_csv(rows, COLUMNS) == reference(rows, COLUMNS)
+    assert answers_csv(rows, COLUMNS) == excel_csv(rows, COLUMNS)
 
 
 @given(st.lists(st.tuples(*[plain] * 7), max_size=8))
 def test_answers_csv_plain_rows_take_the_fast_path_with_the_same_bytes(rows) -> None:
-    assert answers_csv(rows, COLUMNS) == reference(rows, COLUMNS)
+    assert answers_csv(rows, COLUMNS) == excel_csv(rows, COLUMNS)
 
 
 def test_answers_long_matches_the_single_join_it_replaced(db) -> None:

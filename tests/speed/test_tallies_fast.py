@@ -7,9 +7,6 @@ answer for reading and for the long-format export.
 
 from __future__ import annotations
 
-import csv
-import io
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,8 +22,9 @@ from tallies.crosstab import (
     _reason,
     tally_question,
 )
-from tallies.export import BOM, answers_csv_from_blocks
+from tallies.export import answers_csv_from_blocks
 from tallies.numbers import tally_numbers
+from tests.speed.references import excel_csv
 
 PROTOCOL = load_builtin("boendestod_sol")
 COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer", "answered_at")
@@ -190,14 +188,6 @@ def test_load_cases_is_what_decoding_answer_by_answer_gives(db) -> None:
 
 # --- the long-format answers export ------------------------------------------------------
 
-def reference_csv(rows, columns) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows(rows)
-    return BOM + out.getvalue()
-
-
 def single_join(db, identities: bool) -> list[tuple]:
     from store.reports import _COUNTED
 
@@ -218,7 +208,7 @@ def test_answers_export_is_the_csv_of_the_single_join(db) -> None:
     store_raw(db, plain)
     for identities in (False, True):
         columns = COLUMNS + (IDENTITY_COLUMNS if identities else ())
-        expected = reference_csv(single_join(db, identities), columns)
+        expected = excel_csv(single_join(db, identities), columns)
         assert answers_csv(db, PROTOCOL, with_identities=identities) == expected
         assert answers_csv_bytes(db, PROTOCOL, with_identities=identities) == expected.encode()
 
@@ -229,7 +219,7 @@ def test_answers_export_with_a_separator_inside_an_answer_takes_the_row_path(db)
 
     store_raw(db, ODD)
     assert answers_csv_from_blocks(answer_blocks(db, PROTOCOL.id), COLUMNS) is None
-    assert answers_csv(db, PROTOCOL) == reference_csv(single_join(db, False), COLUMNS)
+    assert answers_csv(db, PROTOCOL) == excel_csv(single_join(db, False), COLUMNS)
     assert answers_csv_bytes(db, PROTOCOL) == answers_csv(db, PROTOCOL).encode()
 
 
@@ -254,4 +244,4 @@ def test_answers_from_blocks_is_what_the_csv_module_writes(reviews, shuffled) ->
     if shuffled and any(len(r[4]) > 1 for r in reviews):
         assert found is None  # not in question order: the caller takes the row path
     else:
-        assert found == reference_csv(rows, COLUMNS)
+        assert found == excel_csv(rows, COLUMNS)
