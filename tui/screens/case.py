@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from review_protocols import Protocol, QuestionType, applicable
 from review_protocols.completeness import answered_applicable, missing_required
@@ -29,6 +29,7 @@ from review_protocols.values import decode, display, encode
 from store.errors import StoreError
 from tui.i18n import language, t, titled
 from tui.screens.case_list import POSITION_KEY
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.question import QuestionView
 from tui.widgets.review_commands import ReviewCommands
 from tui.widgets.title_bar import TitleBar
@@ -177,7 +178,7 @@ class CaseScreen(Screen[None]):
                     yield Static(text, id="case-file-text", markup=False)
         yield Static("", id="banner", markup=False)
         yield Static("", id="status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         banner = self.query_one("#banner", Static)

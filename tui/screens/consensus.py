@@ -9,9 +9,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.i18n import language, t, titled
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
 
@@ -50,7 +51,7 @@ class ConsensusScreen(Screen[None]):
         yield TitleBar()
         yield Static(t("consensus.none") if not self.differ else "", id="consensus-note")
         yield DataTable(id="diffs", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -16,9 +16,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from tui.i18n import t, titled
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
 
@@ -83,7 +84,7 @@ class SampleScreen(Screen[None]):
             yield Input(placeholder=t("sample.seed_placeholder"), type="integer", id="seed")
             yield Static(id="summary")
         yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = titled(t("sample.title"))

@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from tui.i18n import t, titled
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
 ROLE_WORDS = {"supervisor": "supervisor", "handledare": "supervisor",
@@ -67,7 +68,7 @@ class SuperviseScreen(Screen[None]):
         with Horizontal(id="tables"):
             yield DataTable(id="people", cursor_type="row")
             yield DataTable(id="pairs", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def allowed(self) -> bool:

@@ -19,10 +19,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.i18n import t, titled
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class TalliesScreen(Screen[None]):
             yield Static(id="tallies-table")
             yield Static(id="tallies-note")
             yield Static(id="tallies-chart")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = titled(t("tallies.title"))

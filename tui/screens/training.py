@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Input, Label, Static
+from textual.widgets import Button, DataTable, Input, Label, Static
 
 from tui.i18n import language, t, titled
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
 TRAINER_ROLES = ("trainer", "supervisor")
@@ -37,7 +38,7 @@ class TrainingScreen(Screen[None]):
         yield TitleBar()
         yield Static("", id="training-message")
         yield SessionTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = titled(t("training.title"))
@@ -109,7 +110,7 @@ class ReportScreen(Screen[None]):
         with VerticalScroll(id="training-report"):
             for part in report_parts(report):
                 yield Static(part, classes="report-part")
-        yield Footer()
+        yield KeyBar()
 
 
 def report_parts(report) -> list:

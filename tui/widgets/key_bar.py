@@ -1,4 +1,4 @@
-"""The bottom line of the case list: the keys that work here, drawn as one line of text.
+"""The bottom line of every screen: the keys that work here, drawn as one line of text.
 
 It looks as Textual's Footer does (a test compares the two cell by cell), but it
 is one widget. The Footer builds a widget per key, after the first frame and
