@@ -311,10 +311,11 @@ def replace_case(
 
 def write_private_csv(path: Path, rows: Any) -> None:
     """A CSV for Swedish Excel (semicolons, UTF-8 with BOM), readable by its owner only."""
+    from store.cells import spreadsheet_row
     from store.files import private_open
 
     with private_open(path, "w", encoding="utf-8-sig") as handle:
-        csv.writer(handle, delimiter=";").writerows(rows)
+        csv.writer(handle, delimiter=";").writerows(map(spreadsheet_row, rows))
 
 
 def _sha256(path: Path) -> str:

@@ -16,6 +16,7 @@ from review_protocols.conditions import Value, applicable
 from review_protocols.model import Protocol
 from review_protocols.values import ValueProblem, decode, encode, parse
 from samples.tabular import normalise_header
+from store.cells import original_text
 
 REQUIRED = ("case_ref", "question_id", "value")
 OPTIONAL = ("reviewer", "note")
@@ -85,8 +86,10 @@ def check_answers(
     seen: dict[tuple[str, str, str], int] = {}
 
     def cell(cells: list[str], name: str) -> str:
+        """The cell's text as exported from the database: a formula guard undone."""
         index = where.get(name)
-        return cells[index].strip() if index is not None and index < len(cells) else ""
+        return original_text(cells[index].strip()) \
+            if index is not None and index < len(cells) else ""
 
     for line, cells in rows:
         case_ref, question_id = cell(cells, "case_ref"), cell(cells, "question_id")

@@ -10,6 +10,7 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
+from store.cells import markdown_cell, spreadsheet_text, xlsx_row
 from tallies.calibration import CalibrationReport, format_kappa, format_percent
 
 FORMATS = ("md", "xlsx", "json")
@@ -54,19 +55,22 @@ class CalibrationWords:
 
 
 def markdown(report: CalibrationReport, w: CalibrationWords = CalibrationWords()) -> str:
-    out = [f"# {w.title.format(name=report.session)}", "",
+    m = markdown_cell
+    out = [f"# {w.title.format(name=m(report.session))}", "",
            w.intro.format(n=len(report.case_refs),
-                          trainees=", ".join(t.trainee for t in report.trainees) or w.nobody),
+                          trainees=", ".join(m(t.trainee) for t in report.trainees)
+                          or w.nobody),
            ""]
     out += [f"## {w.with_key}", "",
             f"| {w.trainee} | {w.percent} | {w.kappa} | {w.agreed_items} | {w.answered} | "
             f"{w.misses} |",
             "|---|---:|---:|---:|---:|---:|"]
     for t in report.trainees:
-        out.append(f"| {t.trainee} | {format_percent(t.percent)} | {format_kappa(t.kappa)} | "
-                   f"{t.agreed}/{t.items} | {t.answered} | {len(t.misses)} |")
+        out.append(f"| {m(t.trainee)} | {format_percent(t.percent)} | "
+                   f"{format_kappa(t.kappa)} | {t.agreed}/{t.items} | {t.answered} | "
+                   f"{len(t.misses)} |")
     out += ["", f"## {w.per_question}", ""]
-    head = f"| {w.question} | " + " | ".join(f"{t.trainee} % | {t.trainee} κ"
+    head = f"| {w.question} | " + " | ".join(f"{m(t.trainee)} % | {m(t.trainee)} κ"
                                             for t in report.trainees)
     out += [head + " |", "|---|" + "---:|---:|" * len(report.trainees)]
     if report.trainees:
@@ -75,24 +79,25 @@ def markdown(report: CalibrationReport, w: CalibrationWords = CalibrationWords()
             for t in report.trainees:
                 row = t.questions[index]
                 cells.append(f"{format_percent(row.percent)} | {format_kappa(row.kappa)}")
-            out.append(f"| {q.label} | " + " | ".join(cells) + " |")
+            out.append(f"| {m(q.label)} | " + " | ".join(cells) + " |")
     out += ["", f"## {w.most_missed}", "", f"| {w.question} | {w.misses} | {w.of} |",
             "|---|---:|---:|"]
-    out += [f"| {m.label} | {m.misses} | {m.items} |" for m in report.most_missed[:10]]
+    out += [f"| {m(q.label)} | {q.misses} | {q.items} |" for q in report.most_missed[:10]]
     if report.between:
         out += ["", f"## {w.between}", "",
                 f"| {w.question} | {w.cases} | {w.all_same} | {w.kappa} |", "|---|---:|---:|---:|"]
-        out += [f"| {b.label} | {b.cases} | {format_percent(b.percent)} | "
+        out += [f"| {m(b.label)} | {b.cases} | {format_percent(b.percent)} | "
                 f"{format_kappa(b.kappa)} |" for b in report.between]
     out += ["", f"## {w.misses_title}"]
     for t in report.trainees:
-        out += ["", f"### {t.trainee}", ""]
+        out += ["", f"### {m(t.trainee)}", ""]
         if not t.misses:
             out.append(w.no_misses)
-        for m in t.misses:
-            out.append(f"- **{m.case_ref} · {m.label}**: "
-                       + w.miss.format(given=m.given, expected=m.expected))
-            out += [f"  > {line}" for line in (m.passage or "–").splitlines()]
+        for miss in t.misses:
+            out.append(f"- **{m(miss.case_ref)} · {m(miss.label)}**: "
+                       + w.miss.format(given=m(miss.given), expected=m(miss.expected)))
+            out += [f"  > {spreadsheet_text(line)}"
+                    for line in (miss.passage or "–").splitlines()]
     return "\n".join(out) + "\n"
 
 
@@ -107,29 +112,33 @@ def xlsx_bytes(report: CalibrationReport, w: CalibrationWords = CalibrationWords
     book = Workbook()
     summary = book.active
     summary.title = w.sheet_key
-    summary.append([w.trainee, w.percent, w.kappa, w.agreed, w.items, w.answered, w.misses])
+
+    def add(sheet, values: list) -> None:
+        sheet.append(xlsx_row(sheet, values))
+
+    add(summary, [w.trainee, w.percent, w.kappa, w.agreed, w.items, w.answered, w.misses])
     for t in report.trainees:
-        summary.append([t.trainee, t.percent, t.kappa, t.agreed, t.items, t.answered,
-                        len(t.misses)])
+        add(summary, [t.trainee, t.percent, t.kappa, t.agreed, t.items, t.answered,
+                      len(t.misses)])
     per = book.create_sheet(w.sheet_per_question)
-    per.append([w.trainee, w.question, "Id", w.items, w.agreed, w.percent, w.kappa])
+    add(per, [w.trainee, w.question, "Id", w.items, w.agreed, w.percent, w.kappa])
     for t in report.trainees:
         for q in t.questions:
-            per.append([t.trainee, q.label, q.question_id, q.items, q.agreed, q.percent,
-                        q.kappa])
+            add(per, [t.trainee, q.label, q.question_id, q.items, q.agreed, q.percent,
+                      q.kappa])
     missed = book.create_sheet(w.sheet_most_missed)
-    missed.append([w.question, "Id", w.misses, w.of])
+    add(missed, [w.question, "Id", w.misses, w.of])
     for m in report.most_missed:
-        missed.append([m.label, m.question_id, m.misses, m.items])
+        add(missed, [m.label, m.question_id, m.misses, m.items])
     between = book.create_sheet(w.sheet_between)
-    between.append([w.question, "Id", w.cases, w.all_same, w.fleiss])
+    add(between, [w.question, "Id", w.cases, w.all_same, w.fleiss])
     for b in report.between:
-        between.append([b.label, b.question_id, b.cases, b.percent, b.kappa])
+        add(between, [b.label, b.question_id, b.cases, b.percent, b.kappa])
     misses = book.create_sheet(w.sheet_misses)
-    misses.append([w.trainee, w.case, w.question, w.given, w.expected, w.passage])
+    add(misses, [w.trainee, w.case, w.question, w.given, w.expected, w.passage])
     for t in report.trainees:
         for m in t.misses:
-            misses.append([t.trainee, m.case_ref, m.label, m.given, m.expected, m.passage])
+            add(misses, [t.trainee, m.case_ref, m.label, m.given, m.expected, m.passage])
     for sheet in book.worksheets:
         for cell in sheet[1]:
             cell.font = Font(bold=True)

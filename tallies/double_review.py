@@ -13,6 +13,7 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from store.cells import markdown_cell, spreadsheet_row
 from tallies.agreement import cohen_kappa, percent_agreement
 
 Answers = Mapping[str, str | None]
@@ -98,14 +99,17 @@ def to_csv(report: AgreementReport, w: AgreementWords = AgreementWords()) -> str
     """Semicolon CSV with decimal commas, as Swedish Excel opens it."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([w.question, w.label, w.cases, w.agreed, w.percent, w.kappa])
+    writer.writerow(spreadsheet_row([w.question, w.label, w.cases, w.agreed, w.percent,
+                                     w.kappa]))
     for q in report.questions:
-        writer.writerow([q.question_id, q.label, q.cases, q.agreed,
-                         _num(q.percent and 100 * q.percent, 1).replace(".", ","),
-                         _num(q.kappa, 3).replace(".", ",")])
-    writer.writerow([w.overall, "", report.pairs, "",
-                     _num(report.percent and 100 * report.percent, 1).replace(".", ","),
-                     _num(report.kappa, 3).replace(".", ",")])
+        writer.writerow(spreadsheet_row([
+            q.question_id, q.label, q.cases, q.agreed,
+            _num(q.percent and 100 * q.percent, 1).replace(".", ","),
+            _num(q.kappa, 3).replace(".", ",")]))
+    writer.writerow(spreadsheet_row([
+        w.overall, "", report.pairs, "",
+        _num(report.percent and 100 * report.percent, 1).replace(".", ","),
+        _num(report.kappa, 3).replace(".", ",")]))
     return out.getvalue()
 
 
@@ -118,6 +122,6 @@ def to_markdown(report: AgreementReport, w: AgreementWords = AgreementWords()) -
         "|---|---:|---:|---:|---:|",
     ]
     for q in report.questions:
-        lines.append(f"| {q.label} | {q.cases} | {q.agreed} | {_pct(q.percent)} | "
+        lines.append(f"| {markdown_cell(q.label)} | {q.cases} | {q.agreed} | {_pct(q.percent)} | "
                      f"{_num(q.kappa)} |")
     return "\n".join(lines) + "\n"

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from itertools import accumulate, chain, compress, islice, repeat
 from operator import ge
 
+from store.cells import STARTS, markdown_cell, spreadsheet_row, spreadsheet_text, xlsx_row
 from tallies.crosstab import SWEDISH, Row, Table, Words, view_label
 from tallies.report import NOTE_KINDS, Report
 
@@ -46,19 +47,19 @@ def to_csv(report: Report, words: Words = SWEDISH) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     for table in report.all_tables():
-        writer.writerow([_title(table, words)])
+        writer.writerow(spreadsheet_row([_title(table, words)]))
         header = [words.answer]
         for column in table.columns:
             header += [column, f"{column} %"]
-        writer.writerow(header)
+        writer.writerow(spreadsheet_row(header))
         for row in table.rows:
             cells = [row.label]
             for i, count in enumerate(row.counts):
                 share = row.share(i)
                 cells += [_count(count), "" if share is None else number(share)]
-            writer.writerow(cells)
+            writer.writerow(spreadsheet_row(cells))
         if table.note:
-            writer.writerow([table.note])
+            writer.writerow(spreadsheet_row([table.note]))
         writer.writerow([])
     return BOM + out.getvalue()
 
@@ -66,17 +67,21 @@ def to_csv(report: Report, words: Words = SWEDISH) -> str:
 def answers_csv(rows: Sequence[Sequence[str | None]], columns: Sequence[str]) -> str:
     """Long format, one answer a line; semicolons and a BOM like the tallies CSV.
 
-    Byte for byte what ``csv.writer`` writes; most lines need no quoting and are
-    joined directly (five times faster on 300,000 answers), the rest go through
-    the csv module.
+    Byte for byte what ``csv.writer`` writes of the rows' cells made safe for a
+    spreadsheet (``store.cells``); most lines need no quoting and are joined
+    directly (five times faster on 300,000 answers), the rest go through the csv
+    module.
     """
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow(spreadsheet_row(columns))
     semicolons = len(columns) - 1
     try:  # all plain text: one join, checked as a whole
         text = "\r\n".join(map(";".join, rows))  # type: ignore[arg-type]
     except TypeError:
+        text = None
+    if text is None or _starts_risky(text, ";", "\n"):
+        rows = [spreadsheet_row(row) for row in rows]
         text = None
     if text is not None and '"' not in text and text.count(";") == semicolons * len(rows) \
             and text.count("\n") == text.count("\r") == max(len(rows) - 1, 0):
@@ -103,10 +108,17 @@ def answers_csv(rows: Sequence[Sequence[str | None]], columns: Sequence[str]) ->
 _QUOTED = (";", '"', "\r", "\n")  # what makes csv.writer quote a field (QUOTE_MINIMAL)
 
 
+def _starts_risky(text: str, *separators: str) -> bool:
+    """Whether a field of ``text`` (fields start at its start and after a separator) may
+    begin like a formula: then its fields go through ``spreadsheet_text``."""
+    return text.startswith(STARTS) or any(s + c in text for s in separators for c in STARTS)
+
+
 def _csv_field(value: object) -> str:
-    """One field as ``csv.writer`` writes it here: None empty, floats by repr, quoted when
-    it holds the delimiter, a quote or a line break (quotes doubled)."""
-    text = "" if value is None else repr(value) if isinstance(value, float) else str(value)
+    """One field as ``csv.writer`` writes it here of the cell made safe: None empty, floats
+    by repr, quoted when it holds the delimiter, a quote or a line break (quotes doubled)."""
+    text = "" if value is None else repr(value) if isinstance(value, float) \
+        else spreadsheet_text(value) if isinstance(value, str) else str(value)
     if any(c in text for c in _QUOTED):
         return '"' + text.replace('"', '""') + '"'
     return text
@@ -114,14 +126,15 @@ def _csv_field(value: object) -> str:
 
 def _csv_column(values: Sequence[object]) -> Sequence[str]:
     """Every value of a column as ``_csv_field`` writes it: the column itself when all are
-    plain text (the usual case: one check in C), else each distinct text fixed once."""
+    plain text (the usual case: a few checks in C), else each distinct text fixed once."""
     try:
-        joined = "".join(values)  # type: ignore[arg-type]
+        joined = "\x00".join(values)  # type: ignore[arg-type]
     except TypeError:  # None or a number among them: one by one
         return list(map(_csv_field, values))
-    if not any(c in joined for c in _QUOTED):
+    if not any(c in joined for c in _QUOTED) and not _starts_risky(joined, "\x00"):
         return values  # type: ignore[return-value]
-    fixed = {v: _csv_field(v) for v in set(values) if any(c in v for c in _QUOTED)}
+    fixed = {v: _csv_field(v) for v in set(values)  # type: ignore[arg-type]
+             if v.startswith(STARTS) or any(c in v for c in _QUOTED)}
     return list(map(fixed.get, values, values))  # type: ignore[arg-type]
 
 
@@ -140,7 +153,7 @@ def answers_csv_from_blocks(blocks: Sequence[Sequence], columns: Sequence[str],
     out = io.StringIO()
     if bom:
         out.write(BOM)
-    csv.writer(out, delimiter=";", lineterminator="\r\n").writerow(columns)
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerow(spreadsheet_row(columns))
     if not blocks:
         return out.getvalue()
     parts = block.join([b[-1] for b in blocks]).split(block)
@@ -151,12 +164,12 @@ def answers_csv_from_blocks(blocks: Sequence[Sequence], columns: Sequence[str],
     question_ids = question_text.split(item)
     # Plain values and times carry the ";" before them and the line end after them (a
     # replace in C): fewer pieces to join. Ones that need quoting are quoted first.
-    if any(c in value_text for c in _QUOTED):
+    if any(c in value_text for c in _QUOTED) or _starts_risky(value_text, item):
         values = [";" + v for v in _csv_column(value_text.split(item))]
     else:
         values = (";" + value_text).replace(item, item + ";").split(item)
     end = "\r\n" if len(blocks[0]) == 5 else ""  # with identities they end the line
-    if any(c in time_text for c in _QUOTED):
+    if any(c in time_text for c in _QUOTED) or _starts_risky(time_text, item):
         times = [t + end for t in _csv_column(time_text.split(item))]
     else:
         times = (time_text + end).replace(item, end + item).split(item)
@@ -169,7 +182,7 @@ def answers_csv_from_blocks(blocks: Sequence[Sequence], columns: Sequence[str],
         within[start - 1] = False
     if any(compress(map(ge, question_ids, islice(question_ids, 1, None)), within)):
         return None
-    if any(c in question_text for c in _QUOTED):
+    if any(c in question_text for c in _QUOTED) or _starts_risky(question_text, item):
         question_ids = list(_csv_column(question_ids))
     heads = [_csv_column(column) for column in zip(*(b[:-1] for b in blocks), strict=True)]
     before = map(";".join, zip(*heads[:3], repeat(""), strict=False))
@@ -192,16 +205,12 @@ def _md_cell(row: Row, column: int) -> str:
     return _count(count) if pct is None else f"{_count(count)} ({pct} %)"
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def table_markdown(table: Table, words: Words = SWEDISH) -> str:
-    lines = [f"| {_md_escape(table.title)} | " + " | ".join(map(_md_escape, table.columns))
+    lines = [f"| {markdown_cell(table.title)} | " + " | ".join(map(markdown_cell, table.columns))
              + " |", "|---|" + "---:|" * len(table.columns)]
     for row in table.rows:
         cells = [_md_cell(row, i) for i in range(len(table.columns))]
-        lines.append(f"| {_md_escape(row.label)} | " + " | ".join(cells) + " |")
+        lines.append(f"| {markdown_cell(row.label)} | " + " | ".join(cells) + " |")
     if table.note:
         lines += ["", f"*{table.note}.*" if not table.note.endswith(".") else f"*{table.note}*"]
     return "\n".join(lines)
@@ -211,11 +220,12 @@ def to_markdown(report: Report, words: Words = SWEDISH) -> str:
     parts = [f"# {report.protocol_title}: {words.summary}", "",
              f"{words.reviewed}: {report.cases}", ""]
     for table in report.tables:
-        parts += [f"## {_title(table, words)}", "", table_markdown(table, words), ""]
+        parts += [f"## {spreadsheet_text(_title(table, words))}", "",
+                  table_markdown(table, words), ""]
     if report.areas:
         parts += [f"## {words.areas_title}", "", f"*{words.areas_note}.*", ""]
         for table in report.areas:
-            parts += [f"### {table.title}", "", table_markdown(table, words), ""]
+            parts += [f"### {markdown_cell(table.title)}", "", table_markdown(table, words), ""]
     if report.notes:
         parts += [f"## {words.notes_title}", ""]
         districts = list(report.districts) + sorted(
@@ -224,13 +234,14 @@ def to_markdown(report: Report, words: Words = SWEDISH) -> str:
             mine = [n for n in report.notes if n.district == district]
             if not mine:
                 continue
-            parts += [f"### {district}", ""]
+            parts += [f"### {markdown_cell(district)}", ""]
             for kind, heading in zip(NOTE_KINDS, (words.strengths, words.development),
                                      strict=True):
                 bullets = sorted((n for n in mine if n.kind == kind),
                                  key=lambda n: (n.position, n.id))
                 if bullets:
-                    parts += [f"**{heading}**", ""] + [f"- {n.text}" for n in bullets] + [""]
+                    parts += [f"**{heading}**", ""] + [f"- {spreadsheet_text(n.text)}"
+                                                       for n in bullets] + [""]
     return "\n".join(parts).rstrip() + "\n"
 
 
@@ -285,7 +296,6 @@ def sheet_names(tables: Sequence[Table]) -> list[str]:
 def to_xlsx(report: Report, words: Words = SWEDISH) -> bytes:
     """One sheet per table: title, header row, rows (counts and % with one decimal), note."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     book = Workbook(write_only=True)
@@ -294,27 +304,20 @@ def to_xlsx(report: Report, words: Words = SWEDISH) -> bytes:
     for table, name in zip(tables, sheet_names(tables), strict=True):
         sheet = book.create_sheet(name)
         sheet.column_dimensions["A"].width = 34
-        title = WriteOnlyCell(sheet, _title(table, words))
-        title.font = bold
-        sheet.append([title])
+        sheet.append(xlsx_row(sheet, [_title(table, words)], bold))
         header = [words.answer]
         for column in table.columns:
             header += [column, f"{column} %"]
-        cells = []
-        for text in header:
-            cell = WriteOnlyCell(sheet, text)
-            cell.font = bold
-            cells.append(cell)
-        sheet.append(cells)
+        sheet.append(xlsx_row(sheet, header, bold))
         for row in table.rows:
             values: list = [row.label]
             for i, count in enumerate(row.counts):
                 share = row.share(i)
                 values += [count, None if share is None else round(share, 1)]
-            sheet.append(values)
+            sheet.append(xlsx_row(sheet, values))
         if table.note:
             sheet.append([])
-            sheet.append([table.note])
+            sheet.append(xlsx_row(sheet, [table.note]))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -9,7 +9,7 @@ from tallies.export import answers_csv
 from tests.speed.references import excel_csv
 
 COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer", "answered_at")
-cell = st.one_of(st.none(), st.text(alphabet=st.sampled_from('ab;"\r\n ,åÄ-0'), max_size=6),
+cell = st.one_of(st.none(), st.text(alphabet=st.sampled_from('ab;"\r\n ,åÄ-0=+@\t\''), max_size=6),
                  st.integers(-5, 5))
 plain = st.text(alphabet=st.sampled_from("abcåÄ-0 "), max_size=6)
 

@@ -223,7 +223,7 @@ def test_answers_export_with_a_separator_inside_an_answer_takes_the_row_path(db)
     assert answers_csv_bytes(db, PROTOCOL) == answers_csv(db, PROTOCOL).encode()
 
 
-text = st.text(alphabet=st.sampled_from('ab;"\r\n åÄ-0'), max_size=5)
+text = st.text(alphabet=st.sampled_from('ab;"\r\n åÄ-0=+@\t\'.,'), max_size=5)
 review = st.tuples(text, text, st.sampled_from(["K", "M"]), text,
                    st.dictionaries(st.sampled_from(["a", "b", "c_d", "e"]),
                                    st.tuples(text, text), min_size=1, max_size=4))

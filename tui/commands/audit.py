@@ -35,11 +35,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     rows = case_history(db, args.case_ref, reviewer=None if role == "supervisor" else me)
     described = [describe(row, lambda pid: _protocol(pid)) for row in rows]
     if args.format == "csv":
+        from store.cells import spreadsheet_row
+
         writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
         writer.writerow(["at", "who", "reviewer", "kind", "action", "question", "from", "to"])
         for row in described:
-            writer.writerow([row.at, row.who, row.reviewer, row.kind, row.action, row.what,
-                             row.old, row.new])
+            writer.writerow(spreadsheet_row([row.at, row.who, row.reviewer, row.kind,
+                                             row.action, row.what, row.old, row.new]))
         return 0
     if not described:
         print(f"{args.case_ref}: no changes")

@@ -55,9 +55,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                   indent=1)
         sys.stdout.write("\n")
     elif args.format == "csv":
+        from store.cells import spreadsheet_row
+
         writer = csv.writer(sys.stdout)
         writer.writerow(FIELDS)
-        writer.writerows([r[f] for f in FIELDS] for r in rows)
+        writer.writerows(spreadsheet_row(r[f] for f in FIELDS) for r in rows)
     else:
         widths = {f: max([len(f), *(len(str(r[f] or "")) for r in rows)]) for f in FIELDS}
         print("  ".join(f.ljust(widths[f]) for f in FIELDS).rstrip())
