@@ -59,11 +59,27 @@ def _answers_covering_index(db: Database) -> None:
                " (review_id, question_id, value, answered_at)")
 
 
+def _audit_chain(db: Database) -> None:
+    """The audit log's hash chain (store/audit.py): two columns, the existing rows chained
+    in id order (the append-only trigger set aside for that one update), and a unique
+    prev_hash so the chain can never fork."""
+    from store.audit import chain_rows
+
+    db.execute("ALTER TABLE audit_log ADD COLUMN prev_hash TEXT")
+    db.execute("ALTER TABLE audit_log ADD COLUMN hash TEXT")
+    db.execute("DROP TRIGGER audit_log_no_update")
+    chain_rows(db)
+    db.execute("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+               " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END")
+    db.execute("CREATE UNIQUE INDEX audit_chain ON audit_log (prev_hash)")
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("base schema", _base_schema),
     ("per-user resume state", _resume_state),
     ("training sessions, answer keys and passages", _training),
     ("covering index for reading answers by review", _answers_covering_index),
+    ("hash chain over the audit log", _audit_chain),
 ]
 
 LATEST = len(MIGRATIONS)

@@ -24,6 +24,15 @@ class AuditLine:
     new: str
 
 
+def chain_text(check: Any) -> str:
+    """One line on a ``store.audit.ChainCheck``: it holds (rows, head hash) or where it
+    breaks and why."""
+    if check.intact:
+        return t("audit.chain.ok", rows=check.rows, head=check.head)
+    return t("audit.chain.broken", row=check.broken_at, rows=check.rows,
+             why=t(f"audit.chain.{check.reason}"))
+
+
 def describe(row: dict[str, Any], protocol_for: Callable[[str], Any]) -> AuditLine:
     protocol = protocol_for(row["protocol_id"])
     field, old, new = row["field"] or "", row["old_value"] or "", row["new_value"] or ""

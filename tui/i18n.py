@@ -377,6 +377,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "audit.none": ("Inga ändringar för {case_ref}.", "No changes for {case_ref}."),
     "audit.unknown": ("Inget ärende heter {case_ref}.", "No case is called {case_ref}."),
     "audit.own_only": ("Du ser bara dina egna granskningar.", "You see your own reviews only."),
+    "audit.chain.checking": ("Kontrollerar loggens hashkedja …", "Checking the log's hash chain …"),
+    "audit.chain.ok": (
+        "Loggens hashkedja håller: {rows} rader; senaste hash {head}",
+        "The log's hash chain holds: {rows} rows; head hash {head}",
+    ),
+    "audit.chain.broken": (
+        "Loggens hashkedja är bruten vid rad {row}: {why}; {rows} rader före den håller",
+        "The log's hash chain is broken at row {row}: {why}; {rows} rows before it hold",
+    ),
+    "audit.chain.unchained": ("raden saknar hash", "the row has no hash"),
+    "audit.chain.gap": ("rader före den har tagits bort", "rows before it were removed"),
+    "audit.chain.link": (
+        "raden före den är inte den den kedjades till (borttagen, inskjuten eller ändrad)",
+        "the row before it is not the one it was chained to (removed, inserted or changed)",
+    ),
+    "audit.chain.content": ("raden har ändrats", "the row was changed"),
+    "audit.chain.head_missing": (
+        "hashen {head} finns inte i kedjan: loggens slut har tagits bort eller skrivits om",
+        "hash {head} is not in the chain: the end of the log was removed or rewritten",
+    ),
     "users.col.at": ("Tid", "When"),
     "users.col.who": ("Vem", "Who"),
     "users.col.what": ("Vad", "What"),

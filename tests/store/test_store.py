@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from store import StoreError, open_database
-from store.audit import history
+from store.audit import history, verify_chain
 from store.frames import insert_frame
 from store.migrations import LATEST, migrate, schema_version
 from store.reviews import (
@@ -160,15 +160,35 @@ def test_migration_from_older_schema_keeps_data(db_path: Path) -> None:
     old = Database(conn, str(db_path))
     migrate(old, target=1)
     assert schema_version(old) == 1
-    review_id = one_review(old)
-    save_answer(old, review_id, "dur_aktuell", "ja", who="anna")
+    review_id = write_as_schema_1(old)
     conn.close()
     db = open_database(db_path)
     assert schema_version(db) == LATEST
     assert answers_for(db, review_id)["dur_aktuell"].value == "ja"
+    assert verify_chain(db).rows == 2  # migration 5 chained the rows already there
     from store.state import recall, remember  # added by migration 2
     remember(db, "anna", "last_review", str(review_id))
     assert recall(db, "anna", "last_review") == str(review_id)
+
+
+def write_as_schema_1(db) -> int:
+    """A review with one answer and its audit rows, as Granska wrote them at schema 1
+    (today's store functions write columns that came later)."""
+    db.execute("INSERT INTO frames VALUES (1, 'f', 'real', 'f.csv', ?, 1, 'now', 'anna')",
+               ["0" * 64])
+    db.execute("INSERT INTO population (id, frame_id, case_ref, gender, district)"
+               " VALUES (1, 1, 'HÄ-1', 'K', 'Skarpnäck')")
+    db.execute("INSERT INTO reviews (id, population_id, reviewer, protocol_id,"
+               " protocol_version, created_at, updated_at)"
+               " VALUES (1, 1, 'anna', 'boendestod_sol', '1.0', 'now', 'now')")
+    db.execute("INSERT INTO answers (review_id, question_id, value, protocol_id,"
+               " protocol_version, answered_at, answered_by)"
+               " VALUES (1, 'dur_aktuell', 'ja', 'boendestod_sol', '1.0', 'now', 'anna')")
+    db.conn.executemany(
+        "INSERT INTO audit_log (at, who, action, entity, entity_id, field, new_value)"
+        " VALUES ('now', 'anna', ?, 'review', 1, ?, ?)",
+        [("review.create", "primary", None), ("answer", "dur_aktuell", "ja")])
+    return 1
 
 
 def test_newer_schema_is_refused(db_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""granska audit CASE_REF: who changed what in a case, when, from what to what."""
+"""granska audit CASE_REF: who changed what in a case, when, from what to what;
+granska audit verify: whether the audit log's hash chain holds."""
 
 from __future__ import annotations
 
@@ -13,8 +14,14 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         description="Every change to a case's reviews: when, who, what (question), from "
         "what to what. Supervisors see every review of the case; others see their own.",
     )
-    parser.add_argument("case_ref", metavar="CASE_REF", help="the case reference")
+    parser.add_argument("case_ref", metavar="CASE_REF", nargs="?",
+                        help="the case reference; or 'verify': check the log's hash chain")
+    parser.add_argument("--case", metavar="CASE_REF", dest="case_option",
+                        help="the case reference, for a case called 'verify'")
     parser.add_argument("--format", choices=("table", "csv"), default="table")
+    parser.add_argument("--head", metavar="HASH", action="append", default=[],
+                        help="with verify: a head hash written down earlier; exit 1 unless "
+                        "the chain still holds it (repeatable)")
     parser.set_defaults(run=run)
 
 
@@ -30,6 +37,17 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     db = ctx.open_db(create=False)
     me = current_user()
     role = require_role(db, ctx.config, me)
+    if args.case_option is None and args.case_ref == "verify":
+        return _verify(db, args.head)
+    if args.case_option is not None and args.case_ref is not None:
+        raise UsageError(f"give the case once: '{args.case_ref}' or --case "
+                         f"'{args.case_option}'")
+    args.case_ref = args.case_option if args.case_option is not None else args.case_ref
+    if args.case_ref is None:
+        raise UsageError("give a case reference (granska audit CASE_REF) or verify "
+                         "(granska audit verify)")
+    if args.head:
+        raise UsageError("--head goes with granska audit verify")
     if not case_refs(db, args.case_ref):
         raise UsageError(f"no case is called '{args.case_ref}'; see granska sample for the refs")
     rows = case_history(db, args.case_ref, reviewer=None if role == "supervisor" else me)
@@ -49,6 +67,20 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print(f"{row.at}  {row.who:<10} {row.reviewer}/{row.kind:<9} {row.action:<14} "
               f"{row.what}: {row.old or '–'} → {row.new or '–'}")
     return 0
+
+
+def _verify(db, heads: list[str]) -> int:
+    """Exit 0 when the chain holds (and holds every --head), else 1 naming the break."""
+    from store.audit import verify_chain
+    from tui.audit_rows import chain_text
+    from tui.i18n import t
+
+    check = verify_chain(db, heads)
+    print(chain_text(check))
+    missing = [head for head in heads if head not in check.seen]
+    for head in missing:
+        print(t("audit.chain.head_missing", head=head))
+    return 0 if check.intact and not missing else 1
 
 
 def _protocol(protocol_id: str):
