@@ -60,6 +60,37 @@ def test_audit_viewer_keeps_a_double_review_blind(team_db) -> None:
     asyncio.run(scenario())
 
 
+def chain_line(db, user: str) -> str:
+    """The hash-chain line of the audit view (F6) once its check has finished."""
+    async def scenario() -> str:
+        app = app_for(db, user)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f6")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return str(app.screen.query_one("#audit-chain").render())
+
+    return asyncio.run(scenario())
+
+
+def test_audit_view_shows_the_supervisor_whether_the_chain_holds(team_db, me,
+                                                                db_path) -> None:
+    import sqlite3
+
+    from store.audit import verify_chain
+
+    check = verify_chain(team_db)
+    assert chain_line(team_db, me) == (f"Loggens hashkedja håller: {check.rows} rader; "
+                                       f"senaste hash {check.head}")
+    assert chain_line(team_db, "anna") == ""  # an inspector's view has no such line
+    tamper = sqlite3.connect(db_path, isolation_level=None)
+    tamper.execute("DROP TRIGGER audit_log_no_update")
+    tamper.execute("UPDATE audit_log SET who = 'mallory' WHERE id = 7")
+    tamper.close()
+    assert chain_line(team_db, me) == ("Loggens hashkedja är bruten vid rad 7: raden har "
+                                       "ändrats; 6 rader före den håller")
+
+
 def test_supervisor_balances_the_sample_with_one_key(team_db, me) -> None:
     async def scenario() -> None:
         sample_id = _fresh_sample(team_db)

@@ -2,6 +2,8 @@
 
 Supervisors see every review of the case; anyone else sees only changes to
 their own reviews, so the audit log never breaks a blind double review.
+Supervisors also see whether the log's hash chain holds, checked in a thread
+on its own connection each time the view is shown (a long log takes a while).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ class AuditScreen(Screen[None]):
     DEFAULT_CSS = """
     AuditScreen #audit-case { height: 3; }
     AuditScreen #audit-note { height: 1; padding: 0 1; }
+    AuditScreen #audit-chain { height: auto; max-height: 3; padding: 0 1; }
     """
 
     def compose(self) -> ComposeResult:
@@ -30,6 +33,7 @@ class AuditScreen(Screen[None]):
         yield TitleBar()
         yield Input(placeholder=t("audit.prompt"), id="audit-case")
         yield Static("", id="audit-note")
+        yield Static("", id="audit-chain")
         yield DataTable(id="audit", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
@@ -39,6 +43,27 @@ class AuditScreen(Screen[None]):
             f"{t('users.col.from')} → {t('users.col.to')}",
         )
         self.query_one(Input).focus()
+
+    def on_screen_resume(self) -> None:
+        from tui.access import resolve_role
+
+        if resolve_role(self.app.db, self.app.config, self.app.user) != "supervisor":
+            return
+        self.query_one("#audit-chain", Static).update(t("audit.chain.checking"))
+        self.run_worker(self._check_chain, thread=True, exclusive=True, group="audit-chain")
+
+    def _check_chain(self) -> None:
+        from store import open_database
+        from store.audit import verify_chain
+        from store.connection import db_path
+        from tui.audit_rows import chain_text
+
+        db = open_database(db_path(self.app.db), create=False)
+        try:
+            text = chain_text(verify_chain(db))
+        finally:
+            db.conn.close()
+        self.app.call_from_thread(self.query_one("#audit-chain", Static).update, text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.show(event.value.strip())
