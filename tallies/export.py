@@ -111,7 +111,8 @@ _QUOTED = (";", '"', "\r", "\n")  # what makes csv.writer quote a field (QUOTE_M
 def _starts_risky(text: str, *separators: str) -> bool:
     """Whether a field of ``text`` (fields start at its start and after a separator) may
     begin like a formula: then its fields go through ``spreadsheet_text``."""
-    return text.startswith(STARTS) or any(s + c in text for s in separators for c in STARTS)
+    return text.startswith(STARTS) or any(
+        c in text and any(s + c in text for s in separators) for c in STARTS)
 
 
 def _csv_field(value: object) -> str:
