@@ -49,7 +49,10 @@ def record(
         return
     head = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     row_id, prev = (head[0] + 1, head[1]) if head else (1, GENESIS)
-    fields = (row_id, now(), who or current_user(), action, entity, entity_id, field, old, new)
+    # As SQLite will store them (TEXT and INTEGER columns), so the hash is that of the row.
+    text = [None if v is None else str(v) for v in (field, old, new)]
+    fields = (row_id, now(), who or current_user(), action, entity,
+              None if entity_id is None else int(entity_id), *text)
     db.execute(
         f"INSERT INTO audit_log ({CHAINED}, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
         " ?, ?)", [*fields, prev, row_hash(fields, prev)],

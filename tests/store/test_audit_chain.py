@@ -115,6 +115,13 @@ def test_a_cut_off_end_is_found_against_the_head_written_down(db_path, capsys) -
                                     "har tagits bort eller skrivits om")
 
 
+def test_values_that_are_not_text_hash_as_stored(db) -> None:
+    record(db, "answer", "review", 3, field="timmar", old=12, new=12.5, who="anna")
+    assert verify_chain(db).intact
+    assert db.execute("SELECT old_value, new_value FROM audit_log ORDER BY id DESC"
+                      " LIMIT 1").fetchone() == ("12", "12.5")
+
+
 def test_the_triggers_still_refuse_update_and_delete(db) -> None:
     record(db, "answer", "review", 1, new="ja", who="anna")
     for statement in ("UPDATE audit_log SET who = 'x'", "DELETE FROM audit_log"):
