@@ -10,9 +10,11 @@ from tui.cli import Context, UsageError
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     parser = sub.add_parser(
-        "audit", parents=[parent], help="the audit log of one case",
+        "audit", parents=[parent], help="the audit log of one case; verify the whole log",
         description="Every change to a case's reviews: when, who, what (question), from "
-        "what to what. Supervisors see every review of the case; others see their own.",
+        "what to what. Supervisors see every review of the case; others see their own. "
+        "`granska audit verify` checks the log's hash chain: exit 0 with the row count and "
+        "the head hash, exit 1 naming the first row where it breaks.",
     )
     parser.add_argument("case_ref", metavar="CASE_REF", nargs="?",
                         help="the case reference; or 'verify': check the log's hash chain")
