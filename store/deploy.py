@@ -171,21 +171,27 @@ def ensure_folder(deployment: Deployment) -> str | None:
     return "created" if created else f"was {_describe(info)}, now"
 
 
-def ensure_file(path: Path, text: str, mode: int, *, ours: str | None = None) -> str | None:
+def ensure_file(path: Path, text: str, mode: int, *, ours: str | None = None,
+                keep_text: bool = False) -> str | None:
     """Write ``text`` to a root-owned file unless it holds it already; returns what changed.
 
     With ``ours``, an existing file that does not start with it was written by
-    someone else and is not replaced.
+    someone else and is not replaced. With ``keep_text``, an existing file
+    keeps what it says (the supervisor's districts and quotas) and only gets
+    its owner and mode put right.
     """
     if path.exists():
         old = path.read_text(encoding="utf-8", errors="replace")
         if ours is not None and not old.startswith(ours):
             raise DeployError(f"{path}: exists and was not written by granska server setup; "
                               "move it away or give another path")
+        if keep_text:
+            text = old
         info = path.stat()
-        if old == text and (info.st_uid, stat.S_IMODE(info.st_mode)) == (0, mode):
+        if old == text and (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (
+                0, 0, mode):
             return None
-        state = "replaced" if old != text else "mode fixed"
+        state = "replaced" if old != text else "owner and mode put right"
     else:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o755)
         state = "written"

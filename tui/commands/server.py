@@ -106,7 +106,8 @@ def setup(deployment: Deployment) -> int:
         raise DeployError(f"sshd -t refuses {deployment.sshd_config} with {dropin} "
                           f"({complaint}); nothing was changed")
     folder = ensure_folder(deployment)
-    settings = ensure_file(deployment.config, settings_text(deployment), CONFIG_MODE)
+    settings = ensure_file(deployment.config, settings_text(deployment), CONFIG_MODE,
+                           keep_text=True)  # the supervisor may have added districts
     changes = [folder, settings, written]
     print(f"folder {deployment.folder}: "
           f"{'already 2770' if folder is None else folder + ' 2770'} root:{deployment.group}")
