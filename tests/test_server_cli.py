@@ -35,11 +35,13 @@ def one_line(err: str) -> str:
     return lines[0]
 
 
-def test_setup_as_a_normal_user_is_one_line_and_exit_2(monkeypatch, capsys, tmp_path) -> None:
+@pytest.mark.parametrize("action", ["setup", "check"])
+def test_server_as_a_normal_user_is_one_line_and_exit_2(action, monkeypatch, capsys,
+                                                        tmp_path) -> None:
     monkeypatch.setattr(os, "geteuid", lambda: 1000)
-    code = main(["server", "setup", "--group", "granska", "--dir", str(tmp_path / "srv")])
+    code = main(["server", action, "--group", "granska", "--dir", str(tmp_path / "srv")])
     assert code == 2
-    assert "run it as root" in one_line(capsys.readouterr().err)
+    assert f"granska server {action}: run it as root" in one_line(capsys.readouterr().err)
     assert not (tmp_path / "srv").exists()
 
 
@@ -50,7 +52,9 @@ def test_setup_as_a_normal_user_is_one_line_and_exit_2(monkeypatch, capsys, tmp_
      "absolute path"),
     (["--group", "a b", "--dir", "/srv/granska"], "plain Unix group name"),
 ])
-def test_check_with_bad_input_is_one_line_and_exit_2(options, says, capsys) -> None:
+def test_check_with_bad_input_is_one_line_and_exit_2(options, says, monkeypatch,
+                                                      capsys) -> None:
+    monkeypatch.setattr(os, "geteuid", lambda: 0)  # the input is refused before any change
     assert main(["server", "check", *options]) == 2
     assert says in one_line(capsys.readouterr().err)
 

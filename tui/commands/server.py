@@ -57,8 +57,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     deployment = Deployment(args.group, args.dir, args.sshd_dropin or DEFAULT_DROPIN,
                             args.sshd_config or DEFAULT_SSHD_CONFIG, granska_executable())
-    if args.action == "setup" and os.geteuid() != 0:
-        raise UsageError("granska server setup: run it as root (sudo granska server setup ...)")
+    if os.geteuid() != 0:  # check too: sshd -T reads the host keys, members' files are theirs
+        raise UsageError(f"granska server {args.action}: run it as root "
+                         f"(sudo granska server {args.action} ...)")
     validate(deployment)
     return setup(deployment) if args.action == "setup" else check(deployment)
 

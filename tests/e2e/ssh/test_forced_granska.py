@@ -104,7 +104,9 @@ def test_inspectors_reach_the_database_through_granska_only(server: Server) -> N
 
     # Control: as a local user, Anna could read the file (her group may), and Dora, outside
     # the group, runs commands over ssh. Only the drop-in stands between Anna and the file.
-    assert SQLITE_MAGIC in run(["runuser", "-u", anna, "--", "head", "-c", "15", str(db)]).stdout
+    local = subprocess.run(["head", "-c", "15", str(db)], user=anna, group=server.group,
+                           extra_groups=[server.group], capture_output=True, text=True)
+    assert local.stdout == SQLITE_MAGIC, local
     assert run(server.ssh("dora", "echo", "a shell")).stdout == "a shell\n"
 
     tmux = ["tmux", "-L", f"granska-forced-{os.getpid()}"]
