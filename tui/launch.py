@@ -12,6 +12,10 @@ class NoTerminal(ValueError):
     """The app was started without a terminal to draw on."""
 
 
+def has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def demo_path() -> Path:
     from platformdirs import user_data_dir
 
@@ -41,7 +45,7 @@ def launch(ctx: Context) -> int:
     from store import current_user
 
     require_role(db, ctx.config, current_user())  # refused before any case data is shown
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not has_terminal():
         # e.g. `ssh host cat granska.db` run as Granska by the server's ForceCommand: say
         # so in one line instead of drawing a screen into a pipe.
         raise NoTerminal(t("app.needs_terminal"))
