@@ -95,17 +95,19 @@ def setup(deployment: Deployment) -> int:
     previous = dropin.read_bytes() if dropin.is_file() else None
     written = ensure_file(dropin, dropin_text(deployment), DROPIN_MODE, ours=DROPIN_HEADER)
     complaint = sshd_test(sshd, deployment.sshd_config)
-    if complaint is None and not included(deployment.sshd_config, dropin):
-        complaint = (f"it does not include {dropin}; add the line 'Include {dropin}' at its "
-                     "top and run this again")
+    if complaint is not None:
+        complaint = f"sshd -t refuses it ({complaint})"
+    elif not included(deployment.sshd_config, dropin):
+        complaint = (f"it does not include the drop-in; add the line 'Include {dropin}' at "
+                     "its top and run this again")
     if complaint is not None:
         if written is not None:  # put back what was there: sshd must keep starting
             if previous is None:
                 dropin.unlink()
             else:
                 dropin.write_bytes(previous)
-        raise DeployError(f"sshd -t refuses {deployment.sshd_config} with {dropin} "
-                          f"({complaint}); nothing was changed")
+        raise DeployError(f"{deployment.sshd_config} with {dropin}: {complaint}; "
+                          "nothing was changed")
     folder = ensure_folder(deployment)
     settings = ensure_file(deployment.config, settings_text(deployment), CONFIG_MODE,
                            keep_text=True)  # the supervisor may have added districts
