@@ -151,6 +151,21 @@ def ssh_server(who: tuple[str, ...], *, outside: tuple[str, ...] = (),
             os.chmod(folder, mode)
 
 
+@contextlib.contextmanager
+def own_tmux(name: str) -> Iterator[list[str]]:
+    """A tmux server of the test's own (``-L``): the default one may be a user's, or another
+    test's. Killed afterwards, and its socket file removed."""
+    tmux = ["tmux", "-L", f"{name}-{os.getpid()}"]
+    try:
+        yield tmux
+    finally:
+        socket_path = subprocess.run([*tmux, "display-message", "-p", "#{socket_path}"],
+                                     capture_output=True, text=True).stdout.strip()
+        subprocess.run([*tmux, "kill-server"], capture_output=True)
+        if socket_path:
+            Path(socket_path).unlink(missing_ok=True)
+
+
 def tmux_screen(tmux: list[str], session: str, wanted: str, seconds: float = 20) -> str:
     deadline = time.time() + seconds
     screen = ""

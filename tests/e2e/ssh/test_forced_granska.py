@@ -14,7 +14,6 @@ first, and is content once both are fixed.
 
 from __future__ import annotations
 
-import os
 import socket
 import sqlite3
 import subprocess
@@ -27,6 +26,7 @@ from tests.e2e.ssh.sshd_server import (
     Server,
     free_port,
     needs_root_sshd_tmux,
+    own_tmux,
     sh,
     ssh_server,
     tmux_screen,
@@ -109,8 +109,7 @@ def test_inspectors_reach_the_database_through_granska_only(server: Server) -> N
     assert local.stdout == SQLITE_MAGIC, local
     assert run(server.ssh("dora", "echo", "a shell")).stdout == "a shell\n"
 
-    tmux = ["tmux", "-L", f"granska-forced-{os.getpid()}"]
-    try:
+    with own_tmux("granska-forced") as tmux:
         # A plain `ssh host`, and `ssh host sqlite3 DB ...`, both open Granska's case list.
         for session, command in (("plain", ()),
                                  ("sqlite", ("sqlite3", str(db), "'select * from population'"))):
@@ -120,8 +119,6 @@ def test_inspectors_reach_the_database_through_granska_only(server: Server) -> N
             assert cases["anna"][0] in screen, f"{session}: not Granska's screen:\n{screen}"
             assert not set(cases["bert"]) - set(cases["anna"]) & set(screen.split())
             assert "|" not in screen.replace("│", "")  # no sqlite3 rows
-    finally:
-        subprocess.run([*tmux, "kill-server"], capture_output=True)
 
     # Without a terminal, whatever is asked for runs Granska, which says it needs one.
     for command in (["cat", str(db)], ["sqlite3", str(db), ".dump"],

@@ -13,7 +13,6 @@ is removed afterwards. About 10 s.
 from __future__ import annotations
 
 import grp
-import os
 import pwd
 import sqlite3
 import stat
@@ -28,6 +27,7 @@ from tests.e2e.ssh.sshd_server import (
     VENV_BIN,
     Server,
     needs_root_sshd_tmux,
+    own_tmux,
     sh,
     ssh_server,
     tmux_screen,
@@ -74,10 +74,8 @@ def test_two_inspectors_over_ssh_answer_under_their_own_names(server: Server) ->
         "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
         " WHERE r.reviewer = ? ORDER BY p.district, p.case_ref, r.id", [names[who]])]
         for who in ("anna", "bert")}
-    # A tmux server of our own: the default one may be a user's, or another test's.
-    tmux = ["tmux", "-L", f"granska-ssh-{os.getpid()}"]
     sessions = []
-    try:
+    with own_tmux("granska-ssh") as tmux:
         for who in ("anna", "bert"):
             session = f"{names[who]}-tui"
             sessions.append(session)
@@ -118,8 +116,6 @@ def test_two_inspectors_over_ssh_answer_under_their_own_names(server: Server) ->
             second = review_ids[who][1]
             assert wait_for(lambda second=second: answered(conn, second) == {
                 "dur_aktuell": "nej"}), f"{who}'s second case:\n{tmux_screen(tmux, session, '')}"
-    finally:
-        subprocess.run([*tmux, "kill-server"], capture_output=True)
 
     # Every answer is under the name of the inspector who pressed the key, in the answers
     # and in the audit log, and nobody touched anyone else's review.
