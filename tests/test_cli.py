@@ -19,6 +19,38 @@ def run_granska(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
                           cwd=cwd)
 
 
+def run_in_terminal(*args: str) -> subprocess.CompletedProcess:
+    """``granska`` with a pseudo-terminal (80x24) for its screen, as in a real session; the
+    screen is read and dropped, stderr is kept (the app refuses to start without one)."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+    import threading
+
+    screen, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+
+    def drain() -> None:
+        try:
+            while os.read(screen, 65536):
+                pass
+        except OSError:  # the terminal closed with the app
+            pass
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        done = subprocess.run([sys.executable, "-m", "tui", *args], stdin=terminal,
+                              stdout=terminal, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(terminal)
+        reader.join(timeout=10)
+        os.close(screen)
+    return done
+
+
 def test_help_lists_every_contract_command() -> None:
     result = run_granska("--help")
     assert result.returncode == 0
@@ -99,7 +131,7 @@ def test_a_protocol_folder_from_the_config_is_used_and_checked(tmp_path: Path) -
     assert run_granska("demo", "--db", str(database), "--cases", "4").returncode == 0
     # The app opens (the first screen needs no protocol), finds the broken file as it reads
     # the cases, closes, and leaves one line on the restored terminal.
-    result = run_granska("--config", str(config), "--db", str(database))
+    result = run_in_terminal("--config", str(config), "--db", str(database))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     after_screen = re.split(r"\x1b\[[0-9;?<>=$]*[A-Za-z~]", result.stderr)[-1]

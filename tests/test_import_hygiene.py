@@ -65,7 +65,8 @@ def test_start_up_leaves_the_protocol_until_after_the_first_frame(tmp_path) -> N
     open_database(db).conn.close()  # its creator may open it
     code = (
         "import sys\n"
-        "import tui.app\n"
+        "import tui.app, tui.launch\n"
+        "tui.launch.has_terminal = lambda: True  # the app itself is not run\n"
         "tui.app.GranskaApp.run = lambda self: print(sorted(\n"
         "    m for m in sys.modules if m.startswith('review_protocols.')))\n"
         "from tui.cli import main\n"

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 # Order as in the CLI contract; each is a module in tui.commands.
 COMMAND_MODULES = ("demo", "frame", "draw", "sample", "answers", "export", "train",
-                   "users", "assign", "double", "audit", "protocol")
+                   "users", "assign", "double", "audit", "protocol", "server")
 
 EXIT_OK, EXIT_INPUT = 0, 2
 

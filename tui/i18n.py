@@ -15,6 +15,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.title": ("Granska", "Granska"),
     "app.demo": ("demodatabas, inga riktiga uppgifter", "demo database, no real data"),
     "app.decimal": (",", "."),
+    "app.needs_terminal": (
+        "granskningsprogrammet behöver en terminal; logga in med ssh -t (eller bara ssh) "
+        "utan kommando",
+        "the review application needs a terminal; log in with ssh -t (or plain ssh) and no "
+        "command",
+    ),
     "app.creating_demo": ("Skapar demodatabas {path} …", "Creating the demo database {path} …"),
     "mode.cases": ("Ärenden", "Cases"),
     "mode.sample": ("Urval", "Sample"),

@@ -8,6 +8,14 @@ from pathlib import Path
 from tui.cli import Context
 
 
+class NoTerminal(ValueError):
+    """The app was started without a terminal to draw on."""
+
+
+def has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def demo_path() -> Path:
     from platformdirs import user_data_dir
 
@@ -30,13 +38,17 @@ def launch(ctx: Context) -> int:
         create_demo(ctx.open_db(create=True), ctx.config, colleague=COLLEAGUE)
     db = ctx.open_db(create=False)
     from tui.access import require_role, warn_permissions_once
-    from tui.i18n import set_language
+    from tui.i18n import set_language, t
 
     set_language(ctx.config.language)  # before the screens' key labels are built
     warn_permissions_once(ctx.db_path)
     from store import current_user
 
     require_role(db, ctx.config, current_user())  # refused before any case data is shown
+    if not has_terminal():
+        # e.g. `ssh host cat granska.db` run as Granska by the server's ForceCommand: say
+        # so in one line instead of drawing a screen into a pipe.
+        raise NoTerminal(t("app.needs_terminal"))
     from tui.app import GranskaApp
 
     app = GranskaApp(ctx.config, db, demo=demo)

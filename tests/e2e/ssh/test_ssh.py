@@ -13,149 +13,34 @@ is removed afterwards. About 10 s.
 from __future__ import annotations
 
 import grp
-import os
 import pwd
-import secrets
-import shutil
-import socket
 import sqlite3
 import stat
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[3]
-VENV_BIN = Path(sys.executable).parent
-SSHD = shutil.which("sshd") or "/usr/sbin/sshd"
+from tests.e2e.ssh.sshd_server import (
+    REPO,
+    VENV_BIN,
+    Server,
+    needs_root_sshd_tmux,
+    own_tmux,
+    sh,
+    ssh_server,
+    tmux_screen,
+    wait_for,
+)
 
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(os.geteuid() != 0, reason="the SSH test adds OS users: run it as root"),
-    pytest.mark.skipif(not Path(SSHD).exists() or not shutil.which("ssh"),
-                       reason="OpenSSH missing: run scripts/install-system-deps"),
-    pytest.mark.skipif(not shutil.which("tmux"), reason="tmux missing: install-system-deps"),
-    pytest.mark.skipif(not shutil.which("useradd"), reason="useradd missing"),
-]
-
-
-def sh(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(args, check=True, capture_output=True, text=True, timeout=60, **kwargs)
-
-
-def open_path_for_others(*targets: Path) -> list[tuple[Path, int]]:
-    """Let other users traverse (x, never r) to the venv's python and the repo; undo later.
-
-    A venv made by root with pyenv points into /root (0700), which the test's
-    users could not otherwise reach. Returns what to restore.
-    """
-    changed = []
-    for target in targets:
-        for folder in [target, *target.parents]:
-            if not folder.is_dir():
-                continue
-            mode = stat.S_IMODE(folder.stat().st_mode)
-            if not mode & stat.S_IXOTH:
-                os.chmod(folder, mode | stat.S_IXOTH)
-                changed.append((folder, mode))
-    return changed
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, root: Path, port: int, names: dict[str, str], group: str) -> None:
-        self.root, self.port, self.names, self.group = root, port, names, group
-
-    def ssh(self, who: str, command: str, *, tty: bool = False) -> list[str]:
-        return ["ssh", "-p", str(self.port), "-i", str(self.root / "keys" / who),
-                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
-                "-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-tt" if tty else "-T",
-                f"{self.names[who]}@127.0.0.1", command]
+pytestmark = needs_root_sshd_tmux
 
 
 @pytest.fixture
 def server() -> Iterator[Server]:
-    tag = secrets.token_hex(3)
-    group = f"grsk{tag}"
-    names = {who: f"grsk{tag}{who}" for who in ("anna", "bert", "carl")}
-    root = Path(f"/tmp/granska-ssh-{tag}")
-    sshd = None
-    opened: list[tuple[Path, int]] = []
-    try:
-        opened = open_path_for_others(Path(os.path.realpath(sys.executable)).parent, REPO)
-        sh("groupadd", group)
-        for name in names.values():
-            sh("useradd", "--create-home", "--shell", "/bin/sh", "--gid", group, name)
-            sh("usermod", "-p", "*", name)  # no password, but not "locked" (sshd refuses those)
-        (root / "keys").mkdir(parents=True)
-        (root / "shared").mkdir()
-        os.chmod(root, 0o755)
-        os.chown(root / "shared", 0, grp.getgrnam(group).gr_gid)
-        os.chmod(root / "shared", 0o2770)  # the group's folder; new files keep the group
-        sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(root / "hostkey"))
-        for who, name in names.items():
-            sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(root / "keys" / who))
-            shutil.copy(root / "keys" / f"{who}.pub", root / "keys" / f"{name}.authorized")
-            os.chmod(root / "keys" / f"{name}.authorized", 0o644)
-        port = free_port()
-        (root / "sshd_config").write_text(
-            f"Port {port}\nListenAddress 127.0.0.1\nHostKey {root}/hostkey\n"
-            f"PidFile {root}/sshd.pid\nAuthorizedKeysFile {root}/keys/%u.authorized\n"
-            "StrictModes no\nUsePAM no\nPasswordAuthentication no\n"
-            "KbdInteractiveAuthentication no\nPubkeyAuthentication yes\n"
-            "PermitUserEnvironment no\nAcceptEnv LANG LC_*\n",
-            encoding="utf-8",
-        )
-        Path("/run/sshd").mkdir(exist_ok=True)
-        log = open(root / "sshd.log", "w")  # noqa: SIM115 (closed with the server)
-        sshd = subprocess.Popen([SSHD, "-D", "-e", "-f", str(root / "sshd_config")],
-                                stderr=log)
-        for _ in range(100):
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.05)
-        yield Server(root, port, names, group)
-    finally:
-        if sshd is not None:
-            sshd.terminate()
-            sshd.wait(timeout=10)
-            log.close()
-        for name in names.values():
-            subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True)
-            subprocess.run(["userdel", "--remove", name], capture_output=True)
-        subprocess.run(["groupdel", group], capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
-        for folder, mode in opened:
-            os.chmod(folder, mode)
-
-
-def tmux_screen(tmux: list[str], session: str, wanted: str, seconds: float = 20) -> str:
-    deadline = time.time() + seconds
-    screen = ""
-    while time.time() < deadline:
-        screen = sh(*tmux, "capture-pane", "-p", "-t", session).stdout
-        if wanted in screen:
-            return screen
-        time.sleep(0.2)
-    return screen
-
-
-def wait_for(check, seconds: float = 20) -> bool:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if check():
-            return True
-        time.sleep(0.2)
-    return False
+    with ssh_server(("anna", "bert", "carl")) as running:
+        yield running
 
 
 def answered(conn: sqlite3.Connection, review_id: int) -> dict[str, str]:
@@ -189,10 +74,8 @@ def test_two_inspectors_over_ssh_answer_under_their_own_names(server: Server) ->
         "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
         " WHERE r.reviewer = ? ORDER BY p.district, p.case_ref, r.id", [names[who]])]
         for who in ("anna", "bert")}
-    # A tmux server of our own: the default one may be a user's, or another test's.
-    tmux = ["tmux", "-L", f"granska-ssh-{os.getpid()}"]
     sessions = []
-    try:
+    with own_tmux("granska-ssh") as tmux:
         for who in ("anna", "bert"):
             session = f"{names[who]}-tui"
             sessions.append(session)
@@ -233,8 +116,6 @@ def test_two_inspectors_over_ssh_answer_under_their_own_names(server: Server) ->
             second = review_ids[who][1]
             assert wait_for(lambda second=second: answered(conn, second) == {
                 "dur_aktuell": "nej"}), f"{who}'s second case:\n{tmux_screen(tmux, session, '')}"
-    finally:
-        subprocess.run([*tmux, "kill-server"], capture_output=True)
 
     # Every answer is under the name of the inspector who pressed the key, in the answers
     # and in the audit log, and nobody touched anyone else's review.
