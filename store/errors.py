@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -17,11 +18,22 @@ class StoreError(Exception):
 # sqlite's primary result codes (the low byte of an extended code); by number, since
 # Python's sqlite3 module names only a few of them.
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+_ROOM = 64 * 1024  # less free space than this, and a write of a few pages cannot succeed
 
 
 def _primary_code(error: sqlite3.Error) -> int | None:
     code = getattr(error, "sqlite_errorcode", None)
     return None if code is None else code & 0xFF
+
+
+def _full(folder: Path) -> bool:
+    """Whether the disk holding ``folder`` has no room left: sqlite reports a write that
+    failed for want of space (its -shm file, say) as a plain I/O error."""
+    try:
+        disk = os.statvfs(folder)
+    except OSError:
+        return False
+    return disk.f_bavail * disk.f_frsize < _ROOM
 
 
 def explain(error: sqlite3.Error, path: str) -> StoreError:
@@ -44,10 +56,10 @@ def explain(error: sqlite3.Error, path: str) -> StoreError:
             "to check the file's permissions",
             "readonly",
         )
-    if code == _FULL or (code is None and "full" in text):
+    if code == _FULL or (code is None and "full" in text) or (code == _IOERR and _full(folder)):
         return StoreError(
-            f"{path}: disk full; nothing was saved: free space on the disk of {folder} "
-            "and try again", "full",
+            f"{path}: disk full: free space on the disk that holds {folder} and try again "
+            "(nothing was saved)", "full",
         )
     if code == _IOERR or (code is None and "disk i/o" in text):
         return StoreError(
