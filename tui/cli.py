@@ -184,7 +184,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         ctx.discard_created()
         import sqlite3
 
-        if isinstance(error, sqlite3.Error):  # outside a transaction(): still one line
+        # The disk or the file failing outside a transaction() (a read on a full disk):
+        # one line too. A constraint or misuse error stays what it is, a fault of ours.
+        if isinstance(error, sqlite3.OperationalError) or type(error) is sqlite3.DatabaseError:
             from store.errors import explain
 
             raise explain(error, str(ctx.db_path)) from None
