@@ -127,8 +127,9 @@ NASTY_VALUES = ["-1", "0", "1e400", "nan", "inf", "-inf", '"x"', "[]", '[1, "a"]
                 "2022-13-01", "1979-05-27T07:32:00Z", "true", '""', '"\\u0000"',
                 "9223372036854775807", '"' + "å" * 300 + '"', '"/nonexistent/folder"',
                 "[[1]]", '"en"', '"fill_other_gender"', "2022-01-01", "-0.5", "07:32:00"]
-NASTY_LINES = ["[database]", "[sample]", "[roles]", "[[districts]]", "[protocol]", "[x]",
-               'name = "Skarpnäck"', "= 1", 'supervisors = ["root"]', "\ufeff", "x = [[[",
+NASTY_LINES = ['group = "nosuchgroup"', 'group = "root"', "[database]", "[sample]", "[roles]",
+               "[[districts]]", "[protocol]", "[x]", 'name = "Skarpnäck"', "= 1",
+               'supervisors = ["root"]', "\ufeff", "x = [[[",
                '"""', "[sample.sub]", "a.b.c = 1", 'code = ""', "women = 3", "men = -3"]
 
 
@@ -154,16 +155,22 @@ def broken_configs(draw: st.DrawFn) -> str:
 
 
 CONFIG_COMMANDS = [["export", "csv"], ["draw"], ["sample"], ["users", "list"],
-                   ["export", "answers"]]
+                   ["export", "answers"], ["frame", "import", "frame.csv"]]
 
 
 @FUZZ
 @given(text=broken_configs(), command=st.sampled_from(CONFIG_COMMANDS))
 def test_broken_config(world: World, text: str, command: list[str]) -> None:
-    with scratch(world) as folder:
+    """On the demo database, or (frame import) the first import that creates one."""
+    first = command[0] == "frame"
+    with scratch(world, with_db=not first) as folder:
         config, db = folder / "config.toml", folder / "granska.db"
         config.write_text(text, encoding="utf-8", errors="surrogatepass")
-        before = db.read_bytes()
+        if first:
+            rows = [SV_HEADERS, *frame_rows(4)]
+            (folder / "frame.csv").write_text("\n".join(";".join(r) for r in rows) + "\n",
+                                              encoding="utf-8")
+        before = None if first else db.read_bytes()
         result = granska(world, folder, *command, "--config", str(config), "--db", str(db))
         assert_fails_cleanly(result, config, db, before)
 
