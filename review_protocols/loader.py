@@ -24,6 +24,7 @@ required base, and a missing English falls back to it.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from functools import cache
@@ -121,6 +122,7 @@ def _load(protocol_id: str, folders: tuple[Path, ...]) -> Protocol:
 
 
 def load_file(path: str | Path) -> Protocol:
+    """A protocol from its file, which must be named ``<id>.toml``."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")  # Windows editors add a BOM
@@ -130,7 +132,21 @@ def load_file(path: str | Path) -> Protocol:
         raise ProtocolError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
     except OSError as error:
         raise ProtocolError(f"{path}: cannot be read ({error.strerror})") from None
-    return loads(text, source=str(path))
+    protocol = loads(text, source=str(path))
+    _named_after_id(protocol, path)
+    return protocol
+
+
+def _named_after_id(protocol: Protocol, path: Path) -> None:
+    """A protocol is found by its file name and its reviews are stored under its id: when
+    the two differ, the tallies look for reviews that were filed under the other name."""
+    if protocol.id == path.stem:
+        return
+    fix = f"rename the file to {protocol.id}.toml"
+    if IDENTIFIER.match(path.stem):
+        fix += f' or set id = "{path.stem}"'
+    raise ProtocolError(f"{path}: [protocol] id is '{protocol.id}' but the file is named "
+                        f"{path.name}; a protocol file must be named after its id: {fix}")
 
 
 def loads(text: str, source: str = "<protocol>") -> Protocol:
@@ -349,6 +365,7 @@ def _condition(raw: Any, ctx: _Context, seen: dict[str, Question]) -> Condition:
         )
         if not numbers or len(operand) != 2:
             raise ctx.fail("when: between takes two numbers, e.g. between = [12, 13]")
+        _sensible_range(operand[0], operand[1], referenced, ctx)
         return Compare(target, "between", (operand[0], operand[1]))
     values = operand if isinstance(operand, list) else [operand]
     if not values or not all(isinstance(v, str) for v in values):
@@ -365,6 +382,28 @@ def _condition(raw: Any, ctx: _Context, seen: dict[str, Question]) -> Condition:
                 f"(options: {', '.join(sorted(codes))})"
             )
     return Compare(target, _LEAF_OPS[name], tuple(values))
+
+
+def _sensible_range(low: float, high: float, referenced: Question, ctx: _Context) -> None:
+    """Refuse a between no answer can ever fall in: it would hide its question for good."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        raise ctx.fail("when: between takes finite numbers, not nan or inf")
+    if low > high:
+        raise ctx.fail(f"when: between = [{low}, {high}] is reversed; write the smaller "
+                       f"number first: between = [{high}, {low}]")
+    minimum, maximum = referenced.minimum, referenced.maximum
+    if (maximum is not None and low > maximum) or (minimum is not None and high < minimum):
+        raise ctx.fail(f"when: between = [{low}, {high}] lies outside what '{referenced.id}' "
+                       f"allows ({_show(minimum)} to {_show(maximum)}); no answer can match")
+    if referenced.integer and math.floor(high) < low:
+        raise ctx.fail(f"when: between = [{low}, {high}] holds no whole number, and "
+                       f"'{referenced.id}' takes whole numbers only; no answer can match")
+
+
+def _show(bound: float | None) -> str:
+    if bound is None:
+        return "any"
+    return str(int(bound)) if bound.is_integer() else str(bound)
 
 
 def _no_unknown(raw: dict, allowed: set[str], where: str, ctx: _Context) -> None:
@@ -421,6 +460,8 @@ def _bound(raw: dict, key: str, ctx: _Context) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ctx.fail(f"{key} must be a number")
+    if not math.isfinite(value):
+        raise ctx.fail(f"{key} must be a finite number, not {value}")
     return float(value)
 
 

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 
 class Database:
     """An open Granska database (made by ``store.open_database``)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: str,
+                 created: tuple[Path, ...] = ()) -> None:
         self.conn = conn
         self.path = path
+        # What opening it made (the file, then new folders): removed if the first use fails.
+        self.created = created
 
     def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, parameters)

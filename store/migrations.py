@@ -1,9 +1,10 @@
 """Forward-only schema migrations with a recorded version.
 
 ``PRAGMA user_version`` holds the schema version; ``schema_migrations`` keeps
-when each step ran. Each step runs in its own transaction (SQLite DDL is
-transactional), so a failed upgrade leaves the database as it was. Never edit
-a released step: add a new one at the end.
+when each step ran. Each step runs in its own transaction with its version
+bump (SQLite DDL is transactional), so a failed upgrade leaves the database as
+it was, and processes upgrading at once never run a step twice. Never edit a
+released step: add a new one at the end.
 """
 
 from __future__ import annotations
@@ -90,16 +91,21 @@ def schema_version(db: Database) -> int:
 
 
 def migrate(db: Database, target: int = LATEST) -> None:
-    current = schema_version(db)
-    if current > LATEST:
-        raise StoreError(
-            f"{db_path(db)}: schema version {current} is newer than this Granska knows "
-            f"({LATEST}); upgrade Granska",
-            "schema",
-        )
-    for version in range(current + 1, target + 1):
-        name, step = MIGRATIONS[version - 1]
+    """Bring the schema up to ``target``, one step per transaction with its version bump.
+
+    Several processes may open an old database at once: each step takes the write lock
+    (``BEGIN IMMEDIATE``) and reads the version again under it, so a step another
+    process has just applied is skipped instead of run twice.
+    """
+    _refuse_newer(db, schema_version(db))
+    while schema_version(db) < target:  # read unlocked: an up-to-date database never waits
         with transaction(db):
+            current = schema_version(db)
+            _refuse_newer(db, current)
+            if current >= target:
+                return
+            version = current + 1
+            name, step = MIGRATIONS[version - 1]
             if version == 1:
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -111,6 +117,15 @@ def migrate(db: Database, target: int = LATEST) -> None:
                 [version, name, now()],
             )
             db.execute(f"PRAGMA user_version = {version}")
+
+
+def _refuse_newer(db: Database, version: int) -> None:
+    if version > LATEST:
+        raise StoreError(
+            f"{db_path(db)}: schema version {version} is newer than this Granska knows "
+            f"({LATEST}); upgrade Granska",
+            "schema",
+        )
 
 
 _BASE_SQL = """

@@ -147,6 +147,24 @@ def test_a_failed_first_import_leaves_no_empty_database(place: Path, capsys) -> 
     assert not list(place.glob("new.db*"))
 
 
+def test_a_first_import_refused_for_its_rows_leaves_no_database(place: Path, capsys) -> None:
+    bad = place / "bad.csv"
+    bad.write_text("ärende,personnummer,kön,stadsdel,insats,beslutsdatum\n"
+                   "X-1,19121212-1212,X,Nowhere,boendestöd,2022-01-01\n", encoding="utf-8")
+    assert main(["frame", "import", str(bad), "--db", str(place / "new.db")]) == 2
+    assert "nothing was imported" in capsys.readouterr().err
+    assert not list(place.glob("new.db*"))
+
+
+def test_a_failed_first_import_leaves_no_folder_made_for_the_database(place: Path,
+                                                                      capsys) -> None:
+    config = place / "deep.toml"
+    config.write_text(f'[database]\npath = "{place}/data/granska/g.db"\n', encoding="utf-8")
+    assert main(["frame", "import", str(place / "wrong.csv"), "--config", str(config)]) == 2
+    assert "no column" in capsys.readouterr().err
+    assert not (place / "data").exists()
+
+
 def _make_read_only(path: Path) -> None:
     if os.geteuid() != 0:
         path.chmod(0o444)

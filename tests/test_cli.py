@@ -139,6 +139,41 @@ def test_a_protocol_folder_from_the_config_is_used_and_checked(tmp_path: Path) -
     assert after_screen.strip().startswith(f"granska: {folder / 'egen.toml'}: invalid TOML")
 
 
+def test_a_protocol_whose_id_is_not_its_file_name_is_refused(tmp_path: Path) -> None:
+    """Once, such a protocol tallied zero cases without a word (reviews are stored under
+    the id, the file is found by its name)."""
+    folder = tmp_path / "protokoll"
+    folder.mkdir()
+    shipped = (REPO / "review_protocols" / "boendestod_sol.toml").read_text(encoding="utf-8")
+    own = folder / "egen.toml"
+    own.write_text(shipped.replace('id = "boendestod_sol"', 'id = "annan"', 1), encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text(f'[protocol]\ndefault = "egen"\npaths = ["{folder}"]\n', encoding="utf-8")
+    database = tmp_path / "x.db"
+    assert run_granska("demo", "--db", str(database), "--cases", "4").returncode == 0
+    for command in (["export", "csv", "--db", str(database)], ["protocol", "check", str(own)]):
+        result = run_granska("--config", str(config), *command)
+        assert result.returncode == 2, result.stdout
+        assert result.stderr.splitlines() == [
+            f"granska: {own}: [protocol] id is 'annan' but the file is named egen.toml; a "
+            "protocol file must be named after its id: rename the file to annan.toml or set "
+            'id = "egen"']
+
+
+def test_protocol_check_refuses_a_reversed_range(tmp_path: Path) -> None:
+    shipped = (REPO / "review_protocols" / "boendestod_sol.toml").read_text(encoding="utf-8")
+    assert "between = [12, 13]" in shipped
+    reversed_range = tmp_path / "boendestod_sol.toml"
+    reversed_range.write_text(shipped.replace("between = [12, 13]", "between = [13, 12]"),
+                              encoding="utf-8")
+    result = run_granska("protocol", "check", str(reversed_range))
+    assert result.returncode == 2, result.stdout
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"granska: {reversed_range}, section ")
+    assert line.endswith("when: between = [13, 12] is reversed; write the smaller number "
+                         "first: between = [12, 13]")
+
+
 def _subcommands(parser, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     """Every (command, subcommand, ...) path, and every positional choice (e.g. FORMAT)."""
     found = []

@@ -49,18 +49,16 @@ class Context:
     config: Config
     db_override: Path | None = None
     _db: Database | None = field(default=None, repr=False)
-    created: bool = False  # the command made the database file (see discard_created)
     db_given: bool = False  # --db was given: its folder must exist (the default's is made)
 
     def discard_created(self) -> None:
         """Remove a database this command created, after it failed: nothing half-written."""
-        if not self.created or self._db is None:
+        if self._db is None or not self._db.created:
             return
-        self._db.conn.close()
+        from store.connection import discard_new_database
+
+        discard_new_database(self._db)
         self._db = None
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
-        self.created = False
 
     @property
     def db_path(self) -> Path:
@@ -77,8 +75,6 @@ class Context:
             if create and self.db_given and not path.parent.is_dir():
                 raise StoreError(f"{path.parent}: no such folder for the database; create it "
                                  f"first (mkdir -p {path.parent}) or give another --db", "missing")
-            self.created = not path.exists()
-
             self._db = open_database(
                 self.db_path,
                 busy_timeout_ms=self.config.database.busy_timeout_ms,
@@ -180,11 +176,24 @@ def _dispatch(args: argparse.Namespace) -> int:
     from tui.access import guard_command
 
     guard_command(args, ctx)  # no role, no case data: one line, exit 2
+    # A first import that fails (by an error, or by refusing the file's rows) leaves no
+    # database behind; nor does one whose database cannot be written (a full disk).
     try:
-        return args.run(args, ctx)
-    except BaseException:
-        ctx.discard_created()  # a failed first import leaves no empty database behind
+        code = args.run(args, ctx)
+    except BaseException as error:
+        ctx.discard_created()
+        import sqlite3
+
+        # The disk or the file failing outside a transaction() (a read on a full disk):
+        # one line too. A constraint or misuse error stays what it is, a fault of ours.
+        if isinstance(error, sqlite3.OperationalError) or type(error) is sqlite3.DatabaseError:
+            from store.errors import explain
+
+            raise explain(error, str(ctx.db_path)) from None
         raise
+    if code != EXIT_OK:
+        ctx.discard_created()
+    return code
 
 
 def _report(error: Exception) -> int:

@@ -69,7 +69,7 @@ def with_question(body: str) -> str:
 
 
 def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "trasigt.toml"
+    path = tmp_path / "prov.toml"  # a protocol file is named after its id
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -83,7 +83,7 @@ def problem(path: Path) -> str:
 def test_the_base_file_is_valid(tmp_path: Path) -> None:
     protocol = review_protocols.load_file(write(tmp_path, VALID))
     assert [q.id for q in protocol.questions] == ["beslut", "timmar", "plan_finns"]
-    assert protocol.source.endswith("trasigt.toml")
+    assert protocol.source.endswith("prov.toml")
 
 
 TITLE_LINE = VALID.splitlines().index('title = "Beslut"') + 1
@@ -238,6 +238,31 @@ BROKEN = {
                       'when = { question = "timmar", between = [12, "tretton"] }\n'),
         ["question 'x'", "between takes two numbers"],
     ),
+    "between reversed": (
+        with_question('id = "x"\ntype = "text"\ntext = "A"\n'
+                      'when = { question = "timmar", between = [13, 12] }\n'),
+        ["question 'x'", "between = [13, 12] is reversed", "between = [12, 13]"],
+    ),
+    "between not a finite number": (
+        with_question('id = "x"\ntype = "text"\ntext = "A"\n'
+                      'when = { question = "timmar", between = [nan, 12] }\n'),
+        ["question 'x'", "between takes finite numbers"],
+    ),
+    "between outside the question's bounds": (
+        with_question('id = "x"\ntype = "text"\ntext = "A"\n'
+                      'when = { question = "timmar", between = [800, 900] }\n'),
+        ["question 'x'", "outside what 'timmar' allows (0 to 744)", "no answer can match"],
+    ),
+    "between with no whole number for a whole-number question": (
+        with_question('id = "dagar"\ntype = "number"\ntext = "Dagar?"\ninteger = true\n'
+                      '[[sections.questions]]\nid = "x"\ntype = "text"\ntext = "A"\n'
+                      'when = { question = "dagar", between = [12.2, 12.8] }\n'),
+        ["question 'x'", "holds no whole number"],
+    ),
+    "max not finite": (
+        with_question('id = "x"\ntype = "number"\ntext = "Dagar?"\nmax = inf\n'),
+        ["question 'x'", "max must be a finite number"],
+    ),
     "min greater than max": (
         with_question('id = "x"\ntype = "number"\ntext = "Dagar?"\nmin = 30\nmax = 15\n'),
         ["section 'plan', question 'x'", "min (30.0) is greater than max (15.0)"],
@@ -302,6 +327,16 @@ def test_broken_protocol(tmp_path: Path, text: str, fragments: list[str]) -> Non
     for fragment in fragments:
         assert fragment in message, f"{fragment!r} not in {message!r}"
     assert "\n" not in message.strip(), "one line, fit for stderr"
+
+
+def test_a_file_not_named_after_its_id_is_refused(tmp_path: Path) -> None:
+    """Reviews are stored under the id, the protocol found by its file name: a mismatch
+    gave zero tallies without a word."""
+    path = tmp_path / "egen.toml"
+    path.write_text(VALID, encoding="utf-8")
+    assert problem(path) == (
+        f"{path}: [protocol] id is 'prov' but the file is named egen.toml; a protocol file "
+        'must be named after its id: rename the file to prov.toml or set id = "egen"')
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -34,18 +34,26 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                          "the tallies carry no identities")
     db = ctx.open_db(create=False)
     data = produce(db, ctx.config, args.format, with_identities=args.with_identities)
-    if args.with_identities:
-        from store.reports import record_export
 
-        record_export(db, f"answers with personnummer and name -> {args.out or 'stdout'}")
+    def record() -> None:
+        """The audit row of identities leaving the database: only for an export that
+        happened (a failed one records nothing)."""
+        if args.with_identities:
+            from store.reports import record_export
+
+            record_export(db, f"answers with personnummer and name -> {args.out or 'stdout'}")
+
     if args.out:
         from store.files import write_private
 
-        path = write_private(args.out, data)
+        # The row is written once the file is on disk, before it takes its name: a
+        # failure on either side leaves neither.
+        path = write_private(args.out, data, before_replace=record)
         sys.stderr.write(f"granska export {args.format}: wrote {path}\n")
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
+        record()
     return 0
 
 
