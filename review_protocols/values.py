@@ -89,16 +89,16 @@ def _code(question: Question, text: str) -> str:
         if lowered in (option.code.lower(), option.label.lower()):
             return option.code
     allowed = ", ".join(o.code for o in question.options)
-    raise ValueProblem(f"'{text}' is not an option of {question.id}; use one of: {allowed}")
+    raise ValueProblem(f"not an option of {question.id}; use one of: {allowed}")
 
 
 def _number(question: Question, text: str) -> float | int:
     cleaned = text.replace("\u00a0", "").replace(" ", "")
     if not _NUMBER.match(cleaned):
-        raise ValueProblem(f"'{text}' is not a number (write e.g. 12 or 12,5)")
+        raise ValueProblem(f"{question.id} takes a number (write e.g. 12 or 12,5)")
     number = float(cleaned.replace(",", "."))
     if question.integer and not number.is_integer():
-        raise ValueProblem(f"{question.id} takes a whole number, not {text}")
+        raise ValueProblem(f"{question.id} takes a whole number")
     if question.minimum is not None and number < question.minimum:
         raise ValueProblem(f"{question.id} must be at least {_plain(question.minimum)}")
     if question.maximum is not None and number > question.maximum:
@@ -110,7 +110,7 @@ def _date(text: str) -> str:
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueProblem(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
+        raise ValueProblem("not a date; write it as YYYY-MM-DD") from None
     return day.isoformat()
 
 

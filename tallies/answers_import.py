@@ -16,6 +16,7 @@ from review_protocols.conditions import Value, applicable
 from review_protocols.model import Protocol
 from review_protocols.values import ValueProblem, decode, encode, parse
 from samples.tabular import normalise_header
+from store.reports import ImportTarget
 
 REQUIRED = ("case_ref", "question_id", "value")
 OPTIONAL = ("reviewer", "note")
@@ -70,54 +71,89 @@ def check_answers(
     headers: Sequence[str],
     rows: Iterable[tuple[int, list[str]]],
     cases: Mapping[str, object],
-    stored: Callable[[str, str], Mapping[str, str]],
+    target: Callable[[str, str], ImportTarget],
+    stored: Callable[[int | None], Mapping[str, str]],
     default_reviewer: str,
+    *,
+    clear_blank: bool = False,
 ) -> list[CheckedAnswer]:
     """Every row checked; raises AnswersImportError listing every problem found.
 
-    ``cases`` holds the case references in the sample; ``stored(case_ref,
-    reviewer)`` gives that review's answers already in the database, so that
-    the skip logic is judged on the case as it will be after the import.
+    ``cases`` holds the case references in the sample; ``target(case_ref,
+    reviewer)`` the review the reviewer's answers to it go to (or why none
+    may), and ``stored(review_id)`` that review's answers already in the
+    database, so that the skip logic is judged on the case as it will be after
+    the import. A blank value would clear a stored answer: refused unless
+    ``clear_blank``. Messages name the column, never a cell's text: a shifted
+    row can put a personnummer or a name into any column.
     """
     where = column_map(headers, source)
     problems: list[tuple[int, str]] = []
     checked: list[CheckedAnswer] = []
     seen: dict[tuple[str, str, str], int] = {}
+    targets: dict[tuple[str, str], ImportTarget] = {}
+    new_primary: dict[str, str] = {}  # case_ref -> the reviewer whose primary the file makes
 
     def cell(cells: list[str], name: str) -> str:
         index = where.get(name)
         return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    def column(name: str) -> str:
+        return f"{name} (column {where[name] + 1})"
+
+    def refusal(case_ref: str, reviewer: str) -> str | None:
+        found = targets.get((case_ref, reviewer))
+        if found is None:
+            found = targets[(case_ref, reviewer)] = target(case_ref, reviewer)
+            if found.refusal is None and found.review_id is None:
+                maker = new_primary.setdefault(case_ref, reviewer)
+                if maker != reviewer:
+                    return (f"this case gets its primary review from {maker} in this file, "
+                            f"and {reviewer} has no review of it; give each case one "
+                            "primary reviewer")
+        return found.refusal
 
     for line, cells in rows:
         case_ref, question_id = cell(cells, "case_ref"), cell(cells, "question_id")
         raw, note = cell(cells, "value"), cell(cells, "note")
         reviewer = cell(cells, "reviewer") or default_reviewer
         if not case_ref:
-            problems.append((line, "case_ref is empty; every row needs a case reference"))
+            problems.append((line, f"{column('case_ref')} is empty; every row needs a case "
+                                   "reference"))
             continue
         if case_ref not in cases:
-            problems.append((line, f"case '{case_ref}' is not in the sample; check the case "
-                                   "reference (granska sample lists them)"))
+            problems.append((line, f"{column('case_ref')} is not a case in the sample; check "
+                                   "the case reference (granska sample lists them)"))
             continue
         if not protocol.has_question(question_id):
-            problems.append((line, f"unknown question '{question_id}' in protocol "
+            problems.append((line, f"{column('question_id')} is not a question of protocol "
                                    f"{protocol.id}; use the question ids of the protocol"))
+            continue
+        if not raw and not clear_blank:
+            problems.append((line, f"{column('value')} is empty, which would clear the stored "
+                                   "answer; fill it in, leave the row out, or give "
+                                   "--clear-blank to clear such answers"))
             continue
         question = protocol.question(question_id)
         try:
             value = parse(question, raw)
         except ValueProblem as problem:
-            problems.append((line, str(problem)))
+            problems.append((line, f"{column('value')}: {problem}"))
+            continue
+        reason = refusal(case_ref, reviewer)
+        if reason is not None:
+            problems.append((line, f"{reason}; nothing of it was imported"))
             continue
         key = (case_ref, reviewer, question_id)
         if key in seen:
-            problems.append((line, f"{question_id} for case '{case_ref}' is given twice "
+            problems.append((line, f"{question_id} is given twice for this case and reviewer "
                                    f"(also line {seen[key]}); keep one"))
             continue
         seen[key] = line
         checked.append(CheckedAnswer(line, case_ref, reviewer, question_id,
                                      encode(question, value), note or None))
-    problems += _skip_logic_problems(protocol, checked, stored)
+    problems += _skip_logic_problems(
+        protocol, checked, lambda ref, reviewer: stored(targets[(ref, reviewer)].review_id))
     if problems:
         problems.sort(key=lambda p: p[0])
         raise AnswersImportError(source, problems)
@@ -143,8 +179,7 @@ def _skip_logic_problems(
         applies = applicable(protocol, answers)
         for item in items:
             if item.value is not None and not applies[item.question_id]:
-                problems.append((item.line, f"{item.question_id} does not apply to case "
-                                            f"'{case_ref}' given its other answers (skip "
-                                            "logic); leave it out or correct the answer it "
-                                            "depends on"))
+                problems.append((item.line, f"{item.question_id} does not apply to this case "
+                                            "given its other answers (skip logic); leave it "
+                                            "out or correct the answer it depends on"))
     return problems
