@@ -30,8 +30,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from review_protocols import load_builtin
     from samples.tabular import read_table
     from store import current_user
-    from store.reports import (ImportedAnswer, import_answers, import_target, sample_cases,
-                               stored_answers)
+    from store.reports import (
+        ImportedAnswer,
+        import_answers,
+        import_target,
+        sample_cases,
+        stored_answers,
+    )
     from tallies.answers_import import check_answers
 
     table = read_table(args.file)
