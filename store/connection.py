@@ -13,9 +13,10 @@ import grp
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from store.audit import record
 from store.database import Database
 from store.errors import StoreError, explain
 from store.identity import current_user, now
@@ -30,8 +31,13 @@ def open_database(
     busy_timeout_ms: int = 5000,
     create: bool = True,
     group: str = "",
+    seed_roles: Mapping[str, str] | None = None,
 ) -> Database:
-    """Open (and if need be create and upgrade) a Granska database."""
+    """Open (and if need be create and upgrade) a Granska database.
+
+    ``seed_roles`` (user -> role) are granted, audited, only when this call
+    creates the database; an existing database keeps the roles it has.
+    """
     from store.migrations import migrate
 
     path = Path(path).expanduser()
@@ -78,6 +84,14 @@ def open_database(
                 "INSERT INTO users (username, role, granted_at, granted_by) VALUES (?, ?, ?, ?)",
                 [creator, "supervisor", stamp, creator],
             )
+            for user, role in (seed_roles or {}).items():
+                if user == creator:
+                    continue
+                db.execute(
+                    "INSERT INTO users (username, role, granted_at, granted_by)"
+                    " VALUES (?, ?, ?, ?)", [user, role, stamp, creator])
+                record(db, "user.role", "user", None, field=user, old=None, new=role,
+                       who=creator)
     return db
 
 

@@ -72,6 +72,7 @@ class Context:
         an empty database behind."""
         if self._db is None:
             from store import StoreError, open_database
+            from tui.access import seed_roles
 
             path = self.db_path
             if create and self.db_given and not path.parent.is_dir():
@@ -84,6 +85,7 @@ class Context:
                 busy_timeout_ms=self.config.database.busy_timeout_ms,
                 create=create,
                 group=self.config.database.group,
+                seed_roles=seed_roles(self.config),  # only a database made now takes them
             )
         return self._db
 

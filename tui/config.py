@@ -1,4 +1,4 @@
-"""Settings: which database, which districts and quotas, which language, who has which role.
+"""Settings: database, districts and quotas, language, roles that seed a new database.
 
 Discovery order (the first that exists wins; keys it leaves out take the
 shipped defaults):

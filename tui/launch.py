@@ -36,7 +36,7 @@ def launch(ctx: Context) -> int:
     warn_permissions_once(ctx.db_path)
     from store import current_user
 
-    require_role(db, ctx.config, current_user())  # refused before any case data is shown
+    require_role(db, current_user())  # refused before any case data is shown
     from tui.app import GranskaApp
 
     app = GranskaApp(ctx.config, db, demo=demo)

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     db = ctx.open_db(create=False)
     me = current_user()
-    role = require_role(db, ctx.config, me)
+    role = require_role(db, me)
     if not case_refs(db, args.case_ref):
         raise UsageError(f"no case is called '{args.case_ref}'; see granska sample for the refs")
     rows = case_history(db, args.case_ref, reviewer=None if role == "supervisor" else me)

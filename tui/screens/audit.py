@@ -51,7 +51,7 @@ class AuditScreen(Screen[None]):
         table = self.query_one(DataTable)
         note = self.query_one("#audit-note", Static)
         table.clear()
-        role = resolve_role(self.app.db, self.app.config, self.app.user)
+        role = resolve_role(self.app.db, self.app.user)
         if not case_ref or role is None:
             note.update("")
             return

@@ -118,7 +118,7 @@ class SampleScreen(Screen[None]):
         from store.samples import latest_sample_id, members, sample
         from tui.access import resolve_role
 
-        if resolve_role(self.app.db, self.app.config, self.app.user) != "supervisor":
+        if resolve_role(self.app.db, self.app.user) != "supervisor":
             # The sample shows every case and whose review is how far: supervisors only.
             self.query_one("#frames", Static).update(t("sample.refused"))
             return
