@@ -142,7 +142,9 @@ class ImportTarget:
     ``review_id`` is the reviewer's own review (primary, second or training),
     None when a new primary review is to be made; ``refusal`` says why
     neither is possible (the case's primary review is someone else's: a new
-    primary would silently become the one tallies and exports count).
+    primary would silently become the one tallies and exports count). The
+    refusal names the reviewer in the database, not the one asked for: that
+    text comes from a file, whose shifted rows may put a name in any column.
     """
 
     review_id: int | None
@@ -160,13 +162,13 @@ def import_target(db: Database, population_id: int, reviewer: str,
         return ImportTarget(*own[0])
     if own:
         kinds = " and ".join(kind for _, kind in own)
-        return ImportTarget(None, "primary", f"{reviewer} holds both the {kinds} review of "
+        return ImportTarget(None, "primary", f"the reviewer holds both the {kinds} review of "
                             "this case; enter these answers in the app instead")
     primary = next((who for _, kind, who in rows if kind == "primary"), None)
     if primary is not None:
         return ImportTarget(None, "primary", (
-            f"the case's primary review is {primary}'s and {reviewer} has no review of it; "
-            f"name {primary} as the reviewer, or give {reviewer} the second review first "
+            f"the case's primary review is {primary}'s and the reviewer has no review of it; "
+            f"name {primary} as the reviewer, or give the reviewer the second review first "
             "(granska assign --second)"))
     return ImportTarget(None, "primary")
 

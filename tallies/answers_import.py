@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from review_protocols.conditions import Value, applicable
 from review_protocols.model import Protocol
 from review_protocols.values import ValueProblem, decode, encode, parse
+from samples.personnummer import mask
 from samples.tabular import normalise_header
 from store.reports import ImportTarget
 
@@ -31,7 +32,7 @@ class AnswersImportError(ValueError):
 
     def __init__(self, source: str, problems: Sequence[tuple[int, str]]) -> None:
         self.problems = list(problems)
-        lines = [f"{source}: line {line}: {text}" for line, text in self.problems[:SHOWN]]
+        lines = [mask(f"{source}: line {line}: {text}") for line, text in self.problems[:SHOWN]]
         more = f" (first {SHOWN} shown)" if len(self.problems) > SHOWN else ""
         lines.append(f"{source}: {len(self.problems)} problem"
                      f"{'s' if len(self.problems) != 1 else ''}{more}; nothing was imported. "
@@ -92,7 +93,7 @@ def check_answers(
     checked: list[CheckedAnswer] = []
     seen: dict[tuple[str, str, str], int] = {}
     targets: dict[tuple[str, str], ImportTarget] = {}
-    new_primary: dict[str, str] = {}  # case_ref -> the reviewer whose primary the file makes
+    new_primary: dict[str, tuple[str, int]] = {}  # case_ref -> who makes its primary, where
 
     def cell(cells: list[str], name: str) -> str:
         index = where.get(name)
@@ -101,16 +102,16 @@ def check_answers(
     def column(name: str) -> str:
         return f"{name} (column {where[name] + 1})"
 
-    def refusal(case_ref: str, reviewer: str) -> str | None:
+    def refusal(case_ref: str, reviewer: str, line: int) -> str | None:
         found = targets.get((case_ref, reviewer))
         if found is None:
             found = targets[(case_ref, reviewer)] = target(case_ref, reviewer)
-            if found.refusal is None and found.review_id is None:
-                maker = new_primary.setdefault(case_ref, reviewer)
-                if maker != reviewer:
-                    return (f"this case gets its primary review from {maker} in this file, "
-                            f"and {reviewer} has no review of it; give each case one "
-                            "primary reviewer")
+        if found.refusal is None and found.review_id is None:
+            maker, first = new_primary.setdefault(case_ref, (reviewer, line))
+            if maker != reviewer:
+                return (f"the reviewer on line {first} gives this case its primary review, "
+                        "and this row's reviewer has none of it; give each case one "
+                        "primary reviewer")
         return found.refusal
 
     for line, cells in rows:
@@ -138,9 +139,9 @@ def check_answers(
         try:
             value = parse(question, raw)
         except ValueProblem as problem:
-            problems.append((line, f"{column('value')}: {problem}"))
+            problems.append((line, f"{column('value')} {problem}"))
             continue
-        reason = refusal(case_ref, reviewer)
+        reason = refusal(case_ref, reviewer, line)
         if reason is not None:
             problems.append((line, f"{reason}; nothing of it was imported"))
             continue

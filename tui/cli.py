@@ -200,7 +200,9 @@ def _report(error: Exception) -> int:
         # of problems (one "file: line N: ..." each, then the total) has several.
         if not getattr(error, "problems", None):
             message = message.replace("\r", "\\r").replace("\n", "\\n")
-        sys.stderr.write(f"granska: {message}\n")
+        from samples.personnummer import mask
+
+        sys.stderr.write(f"granska: {mask(message)}\n")  # messages name columns, not cells
         return EXIT_INPUT
     log = _crash_log()
     sys.stderr.write(

@@ -102,9 +102,10 @@ def test_a_reviewer_without_a_review_of_a_reviewed_case_is_refused(
                     encoding="utf-8")
     assert run(db_path, "answers", "import", str(path)) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == (f"granska: {path}: line 2: the case's primary review is anna's and carl "
-                      "has no review of it; name anna as the reviewer, or give carl the second "
-                      "review first (granska assign --second); nothing of it was imported")
+    assert err[0] == (f"granska: {path}: line 2: the case's primary review is anna's and the "
+                      "reviewer has no review of it; name anna as the reviewer, or give the "
+                      "reviewer the second review first (granska assign --second); nothing of "
+                      "it was imported")
     assert snapshot(report_db) == before
 
 
@@ -118,8 +119,8 @@ def test_one_file_gives_a_new_case_one_primary_reviewer(db, db_path, tmp_path, r
                     "HÄ-01;dur_aktuell;nej;bertil\n", encoding="utf-8")
     assert run(db_path, "answers", "import", str(path)) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith(f"granska: {path}: line 3: this case gets its primary review "
-                             "from anna in this file")
+    assert err[0].startswith(f"granska: {path}: line 3: the reviewer on line 2 gives this "
+                             "case its primary review")
     assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
 
 
