@@ -13,7 +13,7 @@ import gc
 import importlib
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -88,6 +88,25 @@ class Context:
                 seed_roles=seed_roles(self.config),  # only a database made now takes them
             )
         return self._db
+
+
+def bounded(key: str) -> Callable[[str], int]:
+    """An argparse type: a whole number within the bounds config.toml has for ``key``
+    (``tui.config.BOUNDS``), so ``--seed`` is held to what ``[sample] seed`` is."""
+
+    def parse(text: str) -> int:
+        from tui.config import BOUNDS
+
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError("must be a whole number") from None
+        low, high = BOUNDS[key]
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high}")
+        return value
+
+    return parse
 
 
 def common_options() -> argparse.ArgumentParser:

@@ -186,9 +186,13 @@ class SampleScreen(Screen[None]):
             self.notify(t("sample.supervisors_only"), severity="warning")
             return
         text = self.query_one("#seed", Input).value.strip()
+        from tui.config import in_bounds
+
         try:
             seed = int(text)
         except ValueError:
+            seed = -1
+        if not in_bounds(seed, "[sample] seed"):  # SQLite holds 63 bits and a sign
             self.notify(t("sample.bad_seed"), severity="error")
             return
         from samples.workflow import default_frames, draw_sample
