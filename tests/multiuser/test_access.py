@@ -191,3 +191,32 @@ def test_refusal_speaks_the_configured_language(team_db, db_path: Path, me: str,
 
         set_language("sv")
     assert f"{me} has no role in" in capsys.readouterr().err
+
+
+def test_config_roles_open_no_supervisor_screen_in_the_app(team_db, me) -> None:
+    """dora has no role in the database; her own config calling her supervisor shows
+    her no sample (F3) and lets her draw none."""
+    import asyncio
+
+    from textual.widgets import Static
+
+    from tui.app import GranskaApp
+    from tui.config import Config, RoleSettings
+
+    samples_before = team_db.execute("SELECT count(*) FROM samples").fetchone()[0]
+
+    async def scenario() -> str:
+        app = GranskaApp(Config(roles=RoleSettings(supervisors=("dora",))), team_db,
+                         user="dora")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("f3")
+            await pilot.pause()
+            await pilot.press("d")
+            await pilot.pause()
+            return str(app.screen.query_one("#frames", Static).render())
+
+    shown = asyncio.run(scenario())
+    from tui.i18n import t
+
+    assert shown == t("sample.refused")
+    assert team_db.execute("SELECT count(*) FROM samples").fetchone()[0] == samples_before
