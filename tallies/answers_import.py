@@ -4,7 +4,10 @@ Pure: rows in, checked answers or every problem out. Columns: case_ref,
 question_id, value, and optionally reviewer and note (other columns, such as
 those ``granska export answers`` adds, are ignored). A file is taken whole or
 not at all: any problem stops the import, and the first 20 are listed with
-their line numbers.
+their line numbers. An import never loses an answer by accident (a blank
+value clears only when asked to) and never changes which review counts (a
+row goes to its reviewer's own review of the case, see
+``store.reports.import_target``).
 """
 
 from __future__ import annotations
