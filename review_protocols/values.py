@@ -19,7 +19,8 @@ _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 
 
 class ValueProblem(ValueError):
-    """A value that does not fit its question; the message says what fits."""
+    """A value that does not fit its question; the message ('is not a number ...') says
+    what fits, without the value, so the caller names the field or column before it."""
 
 
 def parse(question: Question, raw: str) -> Value:
@@ -89,20 +90,20 @@ def _code(question: Question, text: str) -> str:
         if lowered in (option.code.lower(), option.label.lower()):
             return option.code
     allowed = ", ".join(o.code for o in question.options)
-    raise ValueProblem(f"'{text}' is not an option of {question.id}; use one of: {allowed}")
+    raise ValueProblem(f"is not an option of {question.id}; use one of: {allowed}")
 
 
 def _number(question: Question, text: str) -> float | int:
     cleaned = text.replace("\u00a0", "").replace(" ", "")
     if not _NUMBER.match(cleaned):
-        raise ValueProblem(f"'{text}' is not a number (write e.g. 12 or 12,5)")
+        raise ValueProblem("is not a number (write e.g. 12 or 12,5)")
     number = float(cleaned.replace(",", "."))
     if question.integer and not number.is_integer():
-        raise ValueProblem(f"{question.id} takes a whole number, not {text}")
+        raise ValueProblem(f"is not a whole number ({question.id} takes whole numbers)")
     if question.minimum is not None and number < question.minimum:
-        raise ValueProblem(f"{question.id} must be at least {_plain(question.minimum)}")
+        raise ValueProblem(f"must be at least {_plain(question.minimum)} ({question.id})")
     if question.maximum is not None and number > question.maximum:
-        raise ValueProblem(f"{question.id} must be at most {_plain(question.maximum)}")
+        raise ValueProblem(f"must be at most {_plain(question.maximum)} ({question.id})")
     return int(number) if number.is_integer() else number
 
 
@@ -110,7 +111,7 @@ def _date(text: str) -> str:
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueProblem(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
+        raise ValueProblem("is not a date; write it as YYYY-MM-DD") from None
     return day.isoformat()
 
 

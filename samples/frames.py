@@ -20,7 +20,7 @@ import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from samples.personnummer import PersonnummerError
+from samples.personnummer import PersonnummerError, mask
 from samples.personnummer import parse as parse_personnummer
 from samples.tabular import normalise_header
 
@@ -82,8 +82,9 @@ class FrameRejected(FrameError):
 
 
 def _one_line(text: str) -> str:
-    """A cell may hold a line break (quoted CSV); each problem must stay one line."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    """A cell may hold a line break (quoted CSV); each problem must stay one line, and
+    hold nothing shaped like a personnummer (a file name may)."""
+    return mask(text.replace("\r", "\\r").replace("\n", "\\n"))
 
 
 def _key(text: str) -> str:
@@ -292,27 +293,36 @@ def _birth(head: str) -> tuple[str, int] | None:
 def _problems(cells: list[str], line: int, columns: dict[str, int],
               match_district: DistrictMatcher, seen: dict[str, int],
               dates: dict[str, dt.date | None], today: dt.date) -> list[str]:
-    """Everything wrong with one row, each as 'what, what to do'."""
+    """Everything wrong with one row, each as 'what, what to do'.
+
+    A problem names the column (``kön (column 3)``), never the cell's text: in
+    a shifted row any cell may hold a personnummer or a name.
+    """
     problems: list[str] = []
+
+    def column(key: str) -> str:
+        return f"{COLUMNS[key][0]} (column {columns[key] + 1})"
+
     ref = cells[columns["case_ref"]]
     if not ref:
         problems.append("the case reference (ärende) is empty; fill it in")
     elif ref in seen:
-        problems.append(f"case reference '{ref}' is also on line {seen[ref]}; each case once")
+        problems.append(f"{column('case_ref')} repeats the case on line {seen[ref]}; "
+                        "each case once")
     pnr_text = cells[columns["personnummer"]]
     pnr_gender = None
     if not pnr_text:
-        problems.append("the personnummer is empty; fill it in (YYYYMMDD-NNNN)")
+        problems.append(f"{column('personnummer')} is empty; fill it in (YYYYMMDD-NNNN)")
     else:
         try:
             _, _, pnr_gender = parse_personnummer(pnr_text, today)
         except PersonnummerError as error:
-            problems.append(_personnummer_problem(str(error)))
+            problems.append(f"{column('personnummer')} {error}; correct it")
     i_gender = columns.get("gender")
     if i_gender is not None and cells[i_gender]:
         given = parse_gender(cells[i_gender])
         if given is None:
-            problems.append(f"kön '{cells[i_gender]}' is not a gender; write K or M "
+            problems.append(f"{column('gender')} is not a gender; write K or M "
                             "(kvinna/man, F/M also work)")
         elif pnr_gender is not None and given != pnr_gender:
             problems.append(
@@ -325,7 +335,7 @@ def _problems(cells: list[str], line: int, columns: dict[str, int],
         problems.append("the district (stadsdel) is empty; fill it in")
     elif match_district(district_text) is None:
         problems.append(
-            f"district '{district_text}' is not in config.toml; did you mean "
+            f"{column('district')} is not a district in config.toml; did you mean "
             f"'{match_district.suggestion(district_text)}'? Correct it or add the district "
             "to [[districts]]")
     if not cells[columns["insats"]]:
@@ -335,7 +345,7 @@ def _problems(cells: list[str], line: int, columns: dict[str, int],
         dates[date_text] = parse_date(date_text)
     if dates[date_text] is None:
         problems.append(
-            f"beslutsdatum '{date_text}' is not a date; write it as 2022-03-04"
+            f"{column('decision_date')} is not a date; write it as 2022-03-04"
             if date_text else "beslutsdatum is empty; fill in the date of the decision")
     return problems
 
@@ -349,15 +359,6 @@ def _slow_row(cells: list[str], columns: dict[str, int], match_district: Distric
     return (pnr, cells[i_name] if i_name is not None else None, gender,
             match_district(cells[columns["district"]]), cells[columns["insats"]],
             decided.isoformat(), born.isoformat())
-
-
-def _personnummer_problem(message: str) -> str:
-    # Never echo the number itself: messages may end up in logs.
-    if "check digit" in message:
-        return "the personnummer has a wrong check digit; correct it"
-    if "date of birth" in message:
-        return "the personnummer holds no real date of birth; correct it"
-    return "the personnummer is not in the form YYYYMMDD-NNNN; correct it"
 
 
 def read_frame(

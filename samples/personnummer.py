@@ -14,7 +14,16 @@ _PATTERN = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$")
 
 
 class PersonnummerError(ValueError):
-    """Not a valid personnummer; the message says what is wrong."""
+    """Not a valid personnummer; the message says what is wrong, never the number."""
+
+
+_LOOKALIKE = re.compile(r"(?<!\d)(\d{2})?\d{6}\s?[-+]?\s?\d{4}(?!\d)")
+
+
+def mask(text: str) -> str:
+    """``text`` with anything shaped like a personnummer replaced by ``YYYYMMDD-NNNN``:
+    the last guard on a message, which names columns rather than echoing cells."""
+    return _LOOKALIKE.sub("YYYYMMDD-NNNN", text)
 
 
 def luhn_digit(nine_digits: str) -> int:
@@ -30,10 +39,10 @@ def parse(text: str, today: dt.date | None = None) -> tuple[str, dt.date, str]:
     cleaned = text.strip().replace(" ", "")
     match = _PATTERN.match(cleaned)
     if not match:
-        raise PersonnummerError(f"'{text}' is not a personnummer (write YYYYMMDD-NNNN)")
+        raise PersonnummerError("is not in the form YYYYMMDD-NNNN")
     century, yy, mm, dd, sign, serial, check = match.groups()
     if luhn_digit(yy + mm + dd + serial) != int(check):
-        raise PersonnummerError(f"'{text}' has a wrong check digit")
+        raise PersonnummerError("has a wrong check digit")
     day = int(dd) - 60 if int(dd) > 60 else int(dd)  # samordningsnummer
     today = today or dt.date.today()
     if century:
@@ -47,7 +56,7 @@ def parse(text: str, today: dt.date | None = None) -> tuple[str, dt.date, str]:
     try:
         born = dt.date(year, int(mm), day)
     except ValueError:
-        raise PersonnummerError(f"'{text}' holds no real date of birth") from None
+        raise PersonnummerError("holds no real date of birth") from None
     gender = "M" if int(serial[2]) % 2 else "K"
     return f"{year:04d}{mm}{dd}-{serial}{check}", born, gender
 

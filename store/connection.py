@@ -13,9 +13,10 @@ import grp
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from store.audit import record
 from store.database import Database
 from store.errors import StoreError, explain
 from store.identity import current_user, now
@@ -30,8 +31,12 @@ def open_database(
     busy_timeout_ms: int = 5000,
     create: bool = True,
     group: str = "",
+    seed_roles: Mapping[str, str] | None = None,
 ) -> Database:
     """Open (and if need be create and upgrade) a Granska database.
+
+    ``seed_roles`` (user -> role) are granted, audited, only when this call
+    creates the database; an existing database keeps the roles it has.
 
     A database this call creates is removed again, with any folder made for it, when
     anything on the way fails: a failed first open never leaves a half-made file.
@@ -52,7 +57,7 @@ def open_database(
     try:
         conn = _connect(path, busy_timeout_ms)
         db = Database(conn, str(path), created=made)
-        _upgrade(db, fresh=bool(made))
+        _upgrade(db, fresh=bool(made), seed_roles=seed_roles)
     except BaseException:
         if conn is not None:
             conn.close()
@@ -82,7 +87,7 @@ def _connect(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
     return conn
 
 
-def _upgrade(db: Database, *, fresh: bool) -> None:
+def _upgrade(db: Database, *, fresh: bool, seed_roles: Mapping[str, str] | None) -> None:
     from store.migrations import migrate
 
     try:
@@ -101,6 +106,14 @@ def _upgrade(db: Database, *, fresh: bool) -> None:
                 "INSERT INTO users (username, role, granted_at, granted_by) VALUES (?, ?, ?, ?)",
                 [creator, "supervisor", stamp, creator],
             )
+            for user, role in (seed_roles or {}).items():
+                if user == creator:
+                    continue
+                db.execute(
+                    "INSERT INTO users (username, role, granted_at, granted_by)"
+                    " VALUES (?, ?, ?, ?)", [user, role, stamp, creator])
+                record(db, "user.role", "user", None, field=user, old=None, new=role,
+                       who=creator)
 
 
 def discard_new_database(db: Database) -> None:

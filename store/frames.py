@@ -280,10 +280,13 @@ def stratum_refs(
     return strata
 
 
+_STRATA_PER_SCAN = 400
+
+
 def _per_stratum(db: Database, frame_ids: Sequence[int], eligible: Eligible,
                  aggregate: str) -> tuple[dict[tuple[str, str], Any], int]:
     """``aggregate`` over each stratum's eligible rows (None where there are none) and
-    the number of eligible rows, in one scan of the frames.
+    the number of eligible rows, in one scan of the frames (per 200 districts).
 
     One aggregate per stratum with a FILTER clause costs less than GROUP BY,
     which sorts. The insats test uses the values known to be wanted; the same
@@ -297,16 +300,21 @@ def _per_stratum(db: Database, frame_ids: Sequence[int], eligible: Eligible,
     wanted = [v for v in dict.fromkeys(eligible.insats_known) if eligible.insats(v)]
     while True:
         insats_in = f"insats IN ({_marks(wanted)})"
-        columns = [f"{aggregate} FILTER (WHERE district = ? AND gender = ? AND {insats_in})"
-                   for _ in strata]
-        columns.append(f"count(*) FILTER (WHERE {insats_in})")
-        columns.append(f"json_group_array(DISTINCT insats) FILTER (WHERE NOT {insats_in})")
-        column_params = [p for d, g in strata for p in (d, g, *wanted)] + wanted + wanted
-        row = db.execute(f"SELECT {', '.join(columns)} FROM population NOT INDEXED"
-                         f" WHERE {where}", [*column_params, *params]).fetchone()
+        values: list[Any] = []
+        # SQLite allows 2000 result columns: many districts take a scan per chunk.
+        for start in range(0, max(len(strata), 1), _STRATA_PER_SCAN):
+            chunk = strata[start:start + _STRATA_PER_SCAN]
+            columns = [f"{aggregate} FILTER (WHERE district = ? AND gender = ? AND {insats_in})"
+                       for _ in chunk]
+            columns.append(f"count(*) FILTER (WHERE {insats_in})")
+            columns.append(f"json_group_array(DISTINCT insats) FILTER (WHERE NOT {insats_in})")
+            column_params = [p for d, g in chunk for p in (d, g, *wanted)] + wanted + wanted
+            row = db.execute(f"SELECT {', '.join(columns)} FROM population NOT INDEXED"
+                             f" WHERE {where}", [*column_params, *params]).fetchone()
+            values += row[:len(chunk)]
         others = [v for v in json.loads(row[-1]) if isinstance(v, str) and eligible.insats(v)]
         if not others:
-            return dict(zip(strata, row[:len(strata)], strict=True)), row[len(strata)]
+            return dict(zip(strata, values, strict=True)), row[-2]
         wanted += others
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from store.audit import record
 from store.connection import transaction
 from store.database import Database
+from store.errors import StoreError
 from store.identity import current_user, now
 
 _COUNTED = """
@@ -131,16 +132,54 @@ def sample_cases(db: Database) -> dict[str, dict[str, Any]]:
                      "gender": row[4]} for row in rows}
 
 
-def stored_answers(db: Database, population_id: int, reviewer: str,
-                   protocol_id: str) -> dict[str, str]:
-    """The primary review's stored answers of a case by one reviewer (for import checks)."""
+_OWN_KINDS = ("primary", "second", "training")  # an import never writes a consensus
+
+
+@dataclass(frozen=True, slots=True)
+class ImportTarget:
+    """Where one reviewer's imported answers to one case go.
+
+    ``review_id`` is the reviewer's own review (primary, second or training),
+    None when a new primary review is to be made; ``refusal`` says why
+    neither is possible (the case's primary review is someone else's: a new
+    primary would silently become the one tallies and exports count). The
+    refusal names the reviewer in the database, not the one asked for: that
+    text comes from a file, whose shifted rows may put a name in any column.
+    """
+
+    review_id: int | None
+    kind: str
+    refusal: str | None = None
+
+
+def import_target(db: Database, population_id: int, reviewer: str,
+                  protocol_id: str) -> ImportTarget:
     rows = db.execute(
-        "SELECT a.question_id, a.value FROM answers a JOIN reviews r ON r.id = a.review_id"
-        " WHERE r.population_id = ? AND r.reviewer = ? AND r.protocol_id = ?"
-        " AND r.kind = 'primary' AND a.value IS NOT NULL",
-        [population_id, reviewer, protocol_id],
-    ).fetchall()
-    return dict(rows)
+        "SELECT id, kind, reviewer FROM reviews WHERE population_id = ? AND protocol_id = ?"
+        " ORDER BY id", [population_id, protocol_id]).fetchall()
+    own = [(rid, kind) for rid, kind, who in rows if who == reviewer and kind in _OWN_KINDS]
+    if len(own) == 1:
+        return ImportTarget(*own[0])
+    if own:
+        kinds = " and ".join(kind for _, kind in own)
+        return ImportTarget(None, "primary", f"the reviewer holds both the {kinds} review of "
+                            "this case; enter these answers in the app instead")
+    primary = next((who for _, kind, who in rows if kind == "primary"), None)
+    if primary is not None:
+        return ImportTarget(None, "primary", (
+            f"the case's primary review is {primary}'s and the reviewer has no review of it; "
+            f"name {primary} as the reviewer, or give the reviewer the second review first "
+            "(granska assign --second)"))
+    return ImportTarget(None, "primary")
+
+
+def stored_answers(db: Database, review_id: int | None) -> dict[str, str]:
+    """A review's stored answers (none for a review yet to be made), for import checks."""
+    if review_id is None:
+        return {}
+    return dict(db.execute(
+        "SELECT question_id, value FROM answers WHERE review_id = ? AND value IS NOT NULL",
+        [review_id]).fetchall())
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,12 +204,14 @@ def import_answers(
 ) -> dict[str, int]:
     """Store checked answers all at once: one transaction, one audit row per changed answer.
 
-    Each (case, reviewer) gets its primary review (created if need be); with
+    Each (case, reviewer) goes to the reviewer's own review of the case (see
+    ``import_target``), a new primary one when the case has none; with
     ``complete`` the reviews filled are marked complete, so that they count.
+    Returns how many answers were stored, how many cleared, in how many reviews.
     """
     who = who or current_user()
     stamp = now()
-    changed = reviews_touched = 0
+    changed = cleared = reviews_touched = 0
     with transaction(db):
         review_ids: dict[tuple[int, str], int] = {}
         for item in answers:
@@ -186,6 +227,8 @@ def import_answers(
             note = item.note if item.note is not None else (old[1] if old else "")
             if old is not None and old[0] == item.value and old[1] == note:
                 continue
+            if item.value is None and (old is None or old[0] is None):
+                continue  # clearing what is not there changes nothing
             db.execute(
                 "INSERT INTO answers (review_id, question_id, value, note, protocol_id,"
                 " protocol_version, answered_at, answered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -197,7 +240,10 @@ def import_answers(
             )
             record(db, "answer.import", "review", review_id, field=item.question_id,
                    old=old[0] if old else None, new=item.value, who=who)
-            changed += 1
+            if item.value is None and old is not None and old[0] is not None:
+                cleared += 1
+            else:
+                changed += 1
         for review_id in review_ids.values():
             status = db.execute("SELECT status FROM reviews WHERE id = ?",
                                 [review_id]).fetchone()[0]
@@ -209,20 +255,19 @@ def import_answers(
                     [new, stamp, stamp if new == "complete" else None, review_id])
                 record(db, "status", "review", review_id, old=status, new=new, who=who)
             reviews_touched += 1
-        record(db, "answers.import", "import", None, new=f"{source}: {changed} answers, "
-               f"{reviews_touched} reviews", who=who)
-    return {"answers": changed, "reviews": reviews_touched}
+        cleared_text = f", {cleared} cleared" if cleared else ""
+        record(db, "answers.import", "import", None, new=f"{source}: {changed} answers"
+               f"{cleared_text}, {reviews_touched} reviews", who=who)
+    return {"answers": changed, "cleared": cleared, "reviews": reviews_touched}
 
 
 def _review_for(db: Database, item: ImportedAnswer, protocol_id: str,
                 protocol_version: str, stamp: str, who: str) -> int:
-    found = db.execute(
-        "SELECT id FROM reviews WHERE population_id = ? AND reviewer = ? AND protocol_id = ?"
-        " AND kind = 'primary'",
-        [item.population_id, item.reviewer, protocol_id],
-    ).fetchone()
-    if found:
-        return found[0]
+    target = import_target(db, item.population_id, item.reviewer, protocol_id)
+    if target.refusal is not None:
+        raise StoreError(f"{target.refusal}; nothing was imported", "forbidden")
+    if target.review_id is not None:
+        return target.review_id
     review_id = db.execute(
         "INSERT INTO reviews (population_id, sample_id, reviewer, protocol_id, protocol_version,"
         " kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'primary', ?, ?)",

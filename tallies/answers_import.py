@@ -4,7 +4,10 @@ Pure: rows in, checked answers or every problem out. Columns: case_ref,
 question_id, value, and optionally reviewer and note (other columns, such as
 those ``granska export answers`` adds, are ignored). A file is taken whole or
 not at all: any problem stops the import, and the first 20 are listed with
-their line numbers.
+their line numbers. An import never loses an answer by accident (a blank
+value clears only when asked to) and never changes which review counts (a
+row goes to its reviewer's own review of the case, see
+``store.reports.import_target``).
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ from dataclasses import dataclass
 from review_protocols.conditions import Value, applicable
 from review_protocols.model import Protocol
 from review_protocols.values import ValueProblem, decode, encode, parse
+from samples.personnummer import mask
 from samples.tabular import normalise_header
 from store.cells import original_text
+from store.reports import ImportTarget
 
 REQUIRED = ("case_ref", "question_id", "value")
 OPTIONAL = ("reviewer", "note")
@@ -31,7 +36,7 @@ class AnswersImportError(ValueError):
 
     def __init__(self, source: str, problems: Sequence[tuple[int, str]]) -> None:
         self.problems = list(problems)
-        lines = [f"{source}: line {line}: {text}" for line, text in self.problems[:SHOWN]]
+        lines = [mask(f"{source}: line {line}: {text}") for line, text in self.problems[:SHOWN]]
         more = f" (first {SHOWN} shown)" if len(self.problems) > SHOWN else ""
         lines.append(f"{source}: {len(self.problems)} problem"
                      f"{'s' if len(self.problems) != 1 else ''}{more}; nothing was imported. "
@@ -71,19 +76,28 @@ def check_answers(
     headers: Sequence[str],
     rows: Iterable[tuple[int, list[str]]],
     cases: Mapping[str, object],
-    stored: Callable[[str, str], Mapping[str, str]],
+    target: Callable[[str, str], ImportTarget],
+    stored: Callable[[int | None], Mapping[str, str]],
     default_reviewer: str,
+    *,
+    clear_blank: bool = False,
 ) -> list[CheckedAnswer]:
     """Every row checked; raises AnswersImportError listing every problem found.
 
-    ``cases`` holds the case references in the sample; ``stored(case_ref,
-    reviewer)`` gives that review's answers already in the database, so that
-    the skip logic is judged on the case as it will be after the import.
+    ``cases`` holds the case references in the sample; ``target(case_ref,
+    reviewer)`` the review the reviewer's answers to it go to (or why none
+    may), and ``stored(review_id)`` that review's answers already in the
+    database, so that the skip logic is judged on the case as it will be after
+    the import. A blank value would clear a stored answer: refused unless
+    ``clear_blank``. Messages name the column, never a cell's text: a shifted
+    row can put a personnummer or a name into any column.
     """
     where = column_map(headers, source)
     problems: list[tuple[int, str]] = []
     checked: list[CheckedAnswer] = []
     seen: dict[tuple[str, str, str], int] = {}
+    targets: dict[tuple[str, str], ImportTarget] = {}
+    new_primary: dict[str, tuple[str, int]] = {}  # case_ref -> who makes its primary, where
 
     def cell(cells: list[str], name: str) -> str:
         """The cell's text as exported from the database: a formula guard undone."""
@@ -91,36 +105,62 @@ def check_answers(
         return original_text(cells[index].strip()) \
             if index is not None and index < len(cells) else ""
 
+    def column(name: str) -> str:
+        return f"{name} (column {where[name] + 1})"
+
+    def refusal(case_ref: str, reviewer: str, line: int) -> str | None:
+        found = targets.get((case_ref, reviewer))
+        if found is None:
+            found = targets[(case_ref, reviewer)] = target(case_ref, reviewer)
+        if found.refusal is None and found.review_id is None:
+            maker, first = new_primary.setdefault(case_ref, (reviewer, line))
+            if maker != reviewer:
+                return (f"the reviewer on line {first} gives this case its primary review, "
+                        "and this row's reviewer has none of it; give each case one "
+                        "primary reviewer")
+        return found.refusal
+
     for line, cells in rows:
         case_ref, question_id = cell(cells, "case_ref"), cell(cells, "question_id")
         raw, note = cell(cells, "value"), cell(cells, "note")
         reviewer = cell(cells, "reviewer") or default_reviewer
         if not case_ref:
-            problems.append((line, "case_ref is empty; every row needs a case reference"))
+            problems.append((line, f"{column('case_ref')} is empty; every row needs a case "
+                                   "reference"))
             continue
         if case_ref not in cases:
-            problems.append((line, f"case '{case_ref}' is not in the sample; check the case "
-                                   "reference (granska sample lists them)"))
+            problems.append((line, f"{column('case_ref')} is not a case in the sample; check "
+                                   "the case reference (granska sample lists them)"))
             continue
         if not protocol.has_question(question_id):
-            problems.append((line, f"unknown question '{question_id}' in protocol "
+            problems.append((line, f"{column('question_id')} is not a question of protocol "
                                    f"{protocol.id}; use the question ids of the protocol"))
+            continue
+        if not raw and not clear_blank:
+            problems.append((line, f"{column('value')} is empty, which would clear the stored "
+                                   "answer; fill it in, leave the row out, or give "
+                                   "--clear-blank to clear such answers"))
             continue
         question = protocol.question(question_id)
         try:
             value = parse(question, raw)
         except ValueProblem as problem:
-            problems.append((line, str(problem)))
+            problems.append((line, f"{column('value')} {problem}"))
+            continue
+        reason = refusal(case_ref, reviewer, line)
+        if reason is not None:
+            problems.append((line, f"{reason}; nothing of it was imported"))
             continue
         key = (case_ref, reviewer, question_id)
         if key in seen:
-            problems.append((line, f"{question_id} for case '{case_ref}' is given twice "
+            problems.append((line, f"{question_id} is given twice for this case and reviewer "
                                    f"(also line {seen[key]}); keep one"))
             continue
         seen[key] = line
         checked.append(CheckedAnswer(line, case_ref, reviewer, question_id,
                                      encode(question, value), note or None))
-    problems += _skip_logic_problems(protocol, checked, stored)
+    problems += _skip_logic_problems(
+        protocol, checked, lambda ref, reviewer: stored(targets[(ref, reviewer)].review_id))
     if problems:
         problems.sort(key=lambda p: p[0])
         raise AnswersImportError(source, problems)
@@ -146,8 +186,7 @@ def _skip_logic_problems(
         applies = applicable(protocol, answers)
         for item in items:
             if item.value is not None and not applies[item.question_id]:
-                problems.append((item.line, f"{item.question_id} does not apply to case "
-                                            f"'{case_ref}' given its other answers (skip "
-                                            "logic); leave it out or correct the answer it "
-                                            "depends on"))
+                problems.append((item.line, f"{item.question_id} does not apply to this case "
+                                            "given its other answers (skip logic); leave it "
+                                            "out or correct the answer it depends on"))
     return problems

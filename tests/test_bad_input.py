@@ -96,7 +96,7 @@ CASES = {
     # Options and references.
     "unknown command": ("frobnicate", ["invalid choice"]),
     "unknown export format": ("export foo --db {p}/good.db", ["FORMAT", "invalid choice"]),
-    "seed not a number": ("draw --seed many --db {p}/good.db", ["--seed", "invalid int"]),
+    "seed not a number": ("draw --seed many --db {p}/good.db", ["--seed", "whole number"]),
     "negative per district": ("draw --per-district -1 --db {p}/good.db", ["--per-district"]),
     "unknown frame": ("draw --frame nope --db {p}/good.db", ["nope", "frames: demo-1"]),
     "unknown sample format": ("sample --format xml --db {p}/good.db", ["--format"]),

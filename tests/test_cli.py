@@ -75,7 +75,7 @@ def test_misuse_is_one_line_and_exit_2() -> None:
     result = run_granska("draw", "--seed", "many")
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
-    assert "invalid int value" in result.stderr
+    assert "must be a whole number" in result.stderr
 
 
 def test_unknown_command_is_one_line_and_exit_2() -> None:

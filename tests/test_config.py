@@ -69,7 +69,7 @@ def test_district_quota_override(tmp_path: Path) -> None:
         ('[protocol]\npaths = "x"\n', "[protocol] paths must be a list of text"),
         ('language = "de"\n', "language is 'de'"),
         ('[sample]\nshortfall = "panic"\n', "shortfall is 'panic'"),
-        ('[sample]\nwomen = -1\n', "women must be zero or more"),
+        ('[sample]\nwomen = -1\n', "women must be from 0 to 10000"),
         ('database = 3\n', "'database' must be a table"),
         ('[[districts]]\ncode = "X"\n', "[[districts]] number 1 needs name"),
         ('[[districts]]\nname = "A"\n[[districts]]\nname = "A"\n', "district 'A' is listed twice"),

@@ -1,11 +1,13 @@
 """Who may do what: role resolution and refusal, in one place.
 
 The reviewer is the OS user (``store.identity.current_user``). Their role is
-the one in the database's ``users`` table (granted by a supervisor, audited;
-the creator of a database is its first supervisor); failing that, the one
-the config's ``[roles]`` lists give them. A user with neither is refused
-before any case data is shown, in the TUI and in every command that reads
-the database.
+the one in the database's ``users`` table and nothing else (granted by a
+supervisor, audited; the creator of a database is its first supervisor).
+The config's ``[roles]`` lists only seed a database when it is created
+(``seed_roles``): every user can write their own config.toml, so a role
+read from it later would be a role anyone can give themselves. A user with
+no role is refused before any case data is shown, in the TUI and in every
+command that reads the database.
 
 Commands take part through two optional module attributes, checked by
 ``guard_command`` before ``run``:
@@ -20,8 +22,7 @@ Adding a demo to an existing database is for supervisors.
 
 Changing someone else's review is refused in the store itself
 (``store.users.assert_can_edit``: the reviewer, or a supervisor in the
-database's ``users`` table; a config-only role does not reach that far,
-since every user can write their own config.toml).
+database's ``users`` table).
 """
 
 from __future__ import annotations
@@ -53,23 +54,25 @@ class AccessDenied(ValueError):
     """The user may not do this; the message says who to ask."""
 
 
-def config_role(config: Config, user: str) -> str | None:
+def seed_roles(config: Config) -> dict[str, str]:
+    """The roles config ``[roles]`` gives, user -> role (the first in ROLE_ORDER wins), for
+    a database being created; never consulted once it exists."""
+    seeded: dict[str, str] = {}
     for role in ROLE_ORDER:
-        if user in getattr(config.roles, _CONFIG_LISTS[role]):
-            return role
-    return None
+        for user in getattr(config.roles, _CONFIG_LISTS[role]):
+            seeded.setdefault(user, role)
+    return seeded
 
 
-def resolve_role(db: Database, config: Config, user: str) -> str | None:
-    """The database's word first, then the config's; None when the user has no role."""
+def resolve_role(db: Database, user: str) -> str | None:
+    """The user's role in the database; None when they have none."""
     from store.users import role_of
 
-    return role_of(db, user) or config_role(config, user)
+    return role_of(db, user)
 
 
 def require_role(
     db: Database,
-    config: Config,
     user: str,
     roles: Collection[str] | None = None,
 ) -> str:
@@ -77,7 +80,7 @@ def require_role(
     from store.connection import db_path
     from tui.i18n import t
 
-    role = resolve_role(db, config, user)
+    role = resolve_role(db, user)
     if role is None:
         raise AccessDenied(t("users.refused", user=user, db=db_path(db)))
     if roles is not None and role not in roles:
@@ -116,7 +119,7 @@ def guard_command(args: argparse.Namespace, ctx: Context) -> str | None:
     db = ctx.open_db(create=False)
     warn_permissions_once(ctx.db_path)
     roles = getattr(module, "REQUIRED_ROLES", _DEFAULT_REQUIRED.get(args.command))
-    return require_role(db, ctx.config, current_user(), roles)
+    return require_role(db, current_user(), roles)
 
 
 def can_view_review(db: Database, role: str | None, user: str,

@@ -13,7 +13,7 @@ import gc
 import importlib
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -70,6 +70,7 @@ class Context:
         an empty database behind."""
         if self._db is None:
             from store import StoreError, open_database
+            from tui.access import seed_roles
 
             path = self.db_path
             if create and self.db_given and not path.parent.is_dir():
@@ -80,8 +81,28 @@ class Context:
                 busy_timeout_ms=self.config.database.busy_timeout_ms,
                 create=create,
                 group=self.config.database.group,
+                seed_roles=seed_roles(self.config),  # only a database made now takes them
             )
         return self._db
+
+
+def bounded(key: str) -> Callable[[str], int]:
+    """An argparse type: a whole number within the bounds config.toml has for ``key``
+    (``tui.config.BOUNDS``), so ``--seed`` is held to what ``[sample] seed`` is."""
+
+    def parse(text: str) -> int:
+        from tui.config import BOUNDS
+
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError("must be a whole number") from None
+        low, high = BOUNDS[key]
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high}")
+        return value
+
+    return parse
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -207,7 +228,9 @@ def _report(error: Exception) -> int:
         # of problems (one "file: line N: ..." each, then the total) has several.
         if not getattr(error, "problems", None):
             message = message.replace("\r", "\\r").replace("\n", "\\n")
-        sys.stderr.write(f"granska: {message}\n")
+        from samples.personnummer import mask
+
+        sys.stderr.write(f"granska: {mask(message)}\n")  # messages name columns, not cells
         return EXIT_INPUT
     log = _crash_log()
     sys.stderr.write(

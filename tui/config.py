@@ -1,4 +1,4 @@
-"""Settings: which database, which districts and quotas, which language, who has which role.
+"""Settings: database, districts and quotas, language, roles that seed a new database.
 
 Discovery order (the first that exists wins; keys it leaves out take the
 shipped defaults):
@@ -23,6 +23,22 @@ from typing import Any
 
 LANGUAGES = ("sv", "en")
 SHORTFALL_RULES = ("fill_other_gender", "leave_short")
+
+# Bounds of the numbers in config.toml (and the same options on the command line).
+MAX_SEED = 2**63 - 1  # SQLite keeps the seed as a signed 64-bit integer
+MAX_DISTRICTS = 500  # Stockholm has 13 stadsdelsförvaltningar; 500 is any municipality's many
+MAX_QUOTA = 10_000  # cases per stratum: a review team reads a few hundred a year
+BOUNDS: dict[str, tuple[int, int]] = {
+    "[sample] seed": (0, MAX_SEED),
+    "[sample] per_district": (0, MAX_QUOTA),
+    "[sample] women": (0, MAX_QUOTA),
+    "[sample] men": (0, MAX_QUOTA),
+    "[sample] reserves": (0, MAX_QUOTA),
+    "[sample] min_age": (0, 120),
+    "[database] busy_timeout_ms": (0, 600_000),  # ten minutes
+    "women": (0, MAX_QUOTA),  # a district's own quota
+    "men": (0, MAX_QUOTA),
+}
 
 
 class ConfigError(ValueError):
@@ -170,13 +186,14 @@ def _check(config: Config, source: str) -> None:
         )
     if sample.decision_from > sample.decision_to:
         raise ConfigError(f"{source}: [sample] decision_from is after decision_to")
-    for name in ("per_district", "women", "men", "reserves", "min_age"):
-        if getattr(sample, name) < 0:
-            raise ConfigError(f"{source}: [sample] {name} must be zero or more")
-    if config.database.busy_timeout_ms < 0:
-        raise ConfigError(f"{source}: [database] busy_timeout_ms must be zero or more")
+    for name in ("seed", "per_district", "women", "men", "reserves", "min_age"):
+        _bounded(getattr(sample, name), f"[sample] {name}", source)
+    _bounded(config.database.busy_timeout_ms, "[database] busy_timeout_ms", source)
     if not config.districts:
         raise ConfigError(f"{source}: no [[districts]]; name at least one district")
+    if len(config.districts) > MAX_DISTRICTS:
+        raise ConfigError(f"{source}: {len(config.districts)} [[districts]]; at most "
+                          f"{MAX_DISTRICTS} are allowed, so remove some")
     names = [d.name for d in config.districts]
     for name in names:
         if names.count(name) > 1:
@@ -220,11 +237,25 @@ def _districts(raw: dict, default: tuple[District, ...], source: str) -> tuple[D
         for key in ("women", "men"):
             if key in entry:
                 value = entry[key]
-                if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                    raise ConfigError(f"{source}: {where} {key} must be a whole number ≥ 0")
-                quota[key] = value
+                if isinstance(value, bool) or not isinstance(value, int):
+                    raise ConfigError(f"{source}: {where} {key} must be a whole number")
+                quota[key] = _bounded(value, key, source, where=f"{where} {key}")
         result.append(District(name.strip(), code.strip(), **quota))
     return tuple(result)
+
+
+def _bounded(value: int, key: str, source: str, *, where: str | None = None) -> int:
+    """``value`` if it lies within ``BOUNDS[key]``; else ConfigError naming the key."""
+    low, high = BOUNDS[key]
+    if not low <= value <= high:
+        raise ConfigError(f"{source}: {where or key} must be from {low} to {high}; "
+                          "change it there")
+    return value
+
+
+def in_bounds(value: int, key: str) -> bool:
+    low, high = BOUNDS[key]
+    return low <= value <= high
 
 
 def _typed(value: Any, default: Any, where: str, source: str) -> Any:

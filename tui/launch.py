@@ -44,7 +44,7 @@ def launch(ctx: Context) -> int:
     warn_permissions_once(ctx.db_path)
     from store import current_user
 
-    require_role(db, ctx.config, current_user())  # refused before any case data is shown
+    require_role(db, current_user())  # refused before any case data is shown
     if not has_terminal():
         # e.g. `ssh host cat granska.db` run as Granska by the server's ForceCommand: say
         # so in one line instead of drawing a screen into a pipe.

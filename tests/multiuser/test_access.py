@@ -12,19 +12,16 @@ from store.audit import history
 from tests.multiuser.conftest import demote_me
 from tui.access import AccessDenied, require_role, resolve_role
 from tui.cli import main
-from tui.config import Config, RoleSettings
 
 
-def test_creator_is_supervisor_and_database_role_wins_over_config(team_db, me) -> None:
-    config = Config(roles=RoleSettings(trainers=(me, "anna"), inspectors=("carl",)))
-    assert resolve_role(team_db, config, me) == "supervisor"
-    assert resolve_role(team_db, config, "anna") == "inspector"  # the database's word
-    assert resolve_role(team_db, config, "carl") == "inspector"  # from config.toml
-    assert resolve_role(team_db, config, "dora") is None
+def test_roles_come_from_the_database_only(team_db, me) -> None:
+    assert resolve_role(team_db, me) == "supervisor"
+    assert resolve_role(team_db, "anna") == "inspector"
+    assert resolve_role(team_db, "dora") is None
     with pytest.raises(AccessDenied, match="dora"):
-        require_role(team_db, config, "dora")
+        require_role(team_db, "dora")
     with pytest.raises(AccessDenied):
-        require_role(team_db, config, "carl", ("supervisor",))
+        require_role(team_db, "anna", ("supervisor",))
 
 
 @pytest.mark.parametrize("argv", [
@@ -52,16 +49,47 @@ def test_refusal_from_a_real_process(team_db, db_path: Path, me: str) -> None:
     assert result.stderr.count("\n") == 1 and "ingen roll" in result.stderr
 
 
-def test_config_role_lets_a_user_in_but_not_to_supervise(
-    team_db, db_path: Path, me: str, tmp_path: Path, capsys
+@pytest.mark.parametrize("argv", [
+    [], ["users", "whoami"], ["users", "grant", "ME", "supervisor"],
+    ["export", "answers", "--with-identities"], ["sample"],
+])
+def test_roles_in_ones_own_config_grant_nothing_in_an_existing_database(
+    team_db, db_path: Path, me: str, tmp_path: Path, argv: list[str], capsys
 ) -> None:
     demote_me(team_db, me)
     config = tmp_path / "config.toml"
-    config.write_text(f'[roles]\ninspectors = ["{me}"]\n', encoding="utf-8")
-    assert main(["users", "whoami", "--db", str(db_path), "--config", str(config)]) == 0
-    assert capsys.readouterr().out.strip() == f"{me}\tinspector"
-    assert main(["assign", "--balanced", "--db", str(db_path), "--config", str(config)]) == 2
-    assert "granskare" in capsys.readouterr().err  # "… är granskare; det här kräver: handledare"
+    config.write_text(f'[roles]\nsupervisors = ["{me}"]\ninspectors = ["{me}"]\n',
+                      encoding="utf-8")
+    argv = [me if arg == "ME" else arg for arg in argv]
+    assert main([*argv, "--db", str(db_path), "--config", str(config)]) == 2  # [] is the app
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"{me} har ingen roll" in err and len(err.strip().splitlines()) == 1
+    from store.users import role_of
+
+    assert role_of(team_db, me) is None
+
+
+def test_config_roles_seed_a_new_database_only(tmp_path: Path, me: str, capsys) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[roles]\ninspectors = ["anna"]\ntrainers = ["tove"]\n',
+                      encoding="utf-8")
+    path = tmp_path / "new.db"
+    assert main(["demo", "--db", str(path), "--districts", "1", "--cases", "10",
+                 "--config", str(config)]) == 0
+    capsys.readouterr()
+    assert main(["users", "--db", str(path)]) == 0
+    listing = capsys.readouterr().out
+    assert f"{me}\tsupervisor" in listing
+    assert "anna\tinspector" in listing and "tove\ttrainer" in listing
+    from store import open_database
+
+    db = open_database(path, create=False)
+    assert ("anna", None, "inspector", me) in [
+        (h["field"], h["old_value"], h["new_value"], h["who"]) for h in history(db, "user")]
+    config.write_text('[roles]\nsupervisors = ["bert"]\n', encoding="utf-8")
+    assert main(["users", "--db", str(path), "--config", str(config)]) == 0
+    assert "bert" not in capsys.readouterr().out  # an existing database is not seeded
 
 
 def test_demo_on_a_new_database_makes_its_creator_supervisor(tmp_path: Path, me: str,
@@ -163,3 +191,32 @@ def test_refusal_speaks_the_configured_language(team_db, db_path: Path, me: str,
 
         set_language("sv")
     assert f"{me} has no role in" in capsys.readouterr().err
+
+
+def test_config_roles_open_no_supervisor_screen_in_the_app(team_db, me) -> None:
+    """dora has no role in the database; her own config calling her supervisor shows
+    her no sample (F3) and lets her draw none."""
+    import asyncio
+
+    from textual.widgets import Static
+
+    from tui.app import GranskaApp
+    from tui.config import Config, RoleSettings
+
+    samples_before = team_db.execute("SELECT count(*) FROM samples").fetchone()[0]
+
+    async def scenario() -> str:
+        app = GranskaApp(Config(roles=RoleSettings(supervisors=("dora",))), team_db,
+                         user="dora")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("f3")
+            await pilot.pause()
+            await pilot.press("d")
+            await pilot.pause()
+            return str(app.screen.query_one("#frames", Static).render())
+
+    shown = asyncio.run(scenario())
+    from tui.i18n import t
+
+    assert shown == t("sample.refused")
+    assert team_db.execute("SELECT count(*) FROM samples").fetchone()[0] == samples_before

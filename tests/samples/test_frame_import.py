@@ -125,11 +125,11 @@ def test_bad_file_is_refused_whole_with_line_numbers(tmp_path: Path, db_path: Pa
     path = bad_file(tmp_path)
     assert main(["frame", "import", str(path), "--db", str(db_path)]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == f"{path}:2: the personnummer has a wrong check digit; correct it"
-    assert err[1].startswith(f"{path}:3: beslutsdatum '2022-13-01' is not a date")
-    assert err[2].startswith(f"{path}:4: district 'Södermlam' is not in config.toml; did you "
-                             "mean 'Södermalm'?")
-    assert err[3] == f"{path}:5: case reference 'A-1' is also on line 2; each case once"
+    assert err[0] == f"{path}:2: personnummer (column 2) has a wrong check digit; correct it"
+    assert err[1].startswith(f"{path}:3: beslutsdatum (column 7) is not a date")
+    assert err[2].startswith(f"{path}:4: stadsdel (column 5) is not a district in "
+                             "config.toml; did you mean 'Södermalm'?")
+    assert err[3] == f"{path}:5: ärende (column 1) repeats the case on line 2; each case once"
     assert "kön says" in err[4] and err[4].startswith(f"{path}:6:")
     assert "5 rows with problems in all; nothing was imported" in err[5]
     assert len(err) == 6
@@ -142,10 +142,11 @@ def test_bad_file_is_refused_whole_with_line_numbers(tmp_path: Path, db_path: Pa
 
 
 @pytest.mark.parametrize(("column", "value", "message"), [
-    (3, "X", "kön 'X' is not a gender; write K or M"),
-    (1, "19800517-12345", "the personnummer is not in the form YYYYMMDD-NNNN"),
-    (1, f"19801317-123{luhn_digit('801317123')}", "the personnummer holds no real date of birth"),
-    (1, "", "the personnummer is empty"),
+    (3, "X", "kön (column 4) is not a gender; write K or M"),
+    (1, "19800517-12345", "personnummer (column 2) is not in the form YYYYMMDD-NNNN"),
+    (1, f"19801317-123{luhn_digit('801317123')}",
+     "personnummer (column 2) holds no real date of birth"),
+    (1, "", "personnummer (column 2) is empty"),
     (5, "", "the insats is empty"),
     (0, "", "the case reference (ärende) is empty"),
     (6, "", "beslutsdatum is empty"),
@@ -187,7 +188,7 @@ def test_many_errors_show_the_first_20_and_the_total(tmp_path: Path, db_path: Pa
     assert main(["frame", "import", str(path), "--db", str(db_path)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 21
-    assert err[19].startswith(f"{path}:21: beslutsdatum 'snart' is not a date")
+    assert err[19].startswith(f"{path}:21: beslutsdatum (column 7) is not a date")
     assert "25 rows with problems in all (the first 20 shown)" in err[20]
 
 

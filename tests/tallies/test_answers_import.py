@@ -85,15 +85,16 @@ def test_each_kind_of_problem_with_its_line(db, db_path, tmp_path, report_cases,
     path = write(tmp_path / "bad.csv", BAD)
     assert run(db_path, "answers", "import", str(path)) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == f"granska: {path}: line 3: case 'XX-99' is not in the sample; check " \
-        "the case reference (granska sample lists them)"
-    assert err[1].startswith(f"{path}: line 4: unknown question 'no_such_question'")
-    assert err[2].startswith(f"{path}: line 5: 'kanske' is not an option of dur_aktuell")
-    assert err[3].startswith(f"{path}: line 6: 'tolv' is not a number")
+    assert err[0] == f"granska: {path}: line 3: case_ref (column 1) is not a case in the " \
+        "sample; check the case reference (granska sample lists them)"
+    assert err[1].startswith(f"{path}: line 4: question_id (column 2) is not a question of "
+                             "protocol boendestod_sol")
+    assert err[2].startswith(f"{path}: line 5: value (column 3) is not an option of dur_aktuell")
+    assert err[3].startswith(f"{path}: line 6: value (column 3) is not a number")
     assert err[4].startswith(f"{path}: line 8: intressen_resurser_onskemal does not apply to "
-                             "case 'HÄ-05'")
-    assert err[5].startswith(f"{path}: line 10: dur_aktuell for case 'HÄ-06' is given twice "
-                             "(also line 9)")
+                             "this case")
+    assert err[5].startswith(f"{path}: line 10: dur_aktuell is given twice for this case and "
+                             "reviewer (also line 9)")
     assert err[6] == f"{path}: 6 problems; nothing was imported. Fix the file and import it again"
     assert counted_reviews(db, "boendestod_sol") == []  # line 2 was fine, and not stored
 
@@ -103,7 +104,7 @@ def test_skip_logic_sees_answers_already_stored(report_db, db_path, tmp_path, ca
     path = write(tmp_path / "x.csv", "case_ref,question_id,value,reviewer\n"
                  "HV-01,intressen_resurser_onskemal,framgar,anna\n")
     assert run(db_path, "answers", "import", str(path)) == 2
-    assert "line 2: intressen_resurser_onskemal does not apply to case 'HV-01'" in \
+    assert "line 2: intressen_resurser_onskemal does not apply to this case" in \
         capsys.readouterr().err
 
 
@@ -129,14 +130,17 @@ def test_missing_column_is_one_line(db, db_path, tmp_path, capsys) -> None:
 @given(st.lists(st.tuples(st.sampled_from(["HÄ-01", "HV-02", "nope", ""]),
                           st.sampled_from(["dur_aktuell", "beslut", "uppfoljning_hur",
                                            "beviljad_tid_timmar_manad", "x"]),
-                          st.text(max_size=8)), max_size=6))
-def test_checker_never_crashes_and_points_at_lines(protocol, rows) -> None:
+                          st.text(max_size=8)), max_size=6), st.booleans())
+def test_checker_never_crashes_and_points_at_lines(protocol, rows, clear_blank) -> None:
+    from store.reports import ImportTarget
     from tallies.answers_import import AnswersImportError, check_answers
 
     numbered = [(i + 2, [ref, q, v]) for i, (ref, q, v) in enumerate(rows)]
     try:
         checked = check_answers(protocol, "f.csv", ["case_ref", "question_id", "value"],
-                                numbered, {"HÄ-01": 1, "HV-02": 2}, lambda ref, who: {}, "me")
+                                numbered, {"HÄ-01": 1, "HV-02": 2},
+                                lambda ref, who: ImportTarget(None, "primary"),
+                                lambda review_id: {}, "me", clear_blank=clear_blank)
     except AnswersImportError as error:
         assert error.problems
         assert all(2 <= line <= len(rows) + 1 for line, _ in error.problems)

@@ -16,10 +16,13 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         "import", parents=[parent], help="import answers in long format (CSV or XLSX)",
         description="Import answers in long format: columns case_ref, question_id, value, "
         "optionally reviewer and note. Every row is checked against the protocol and the "
-        "sample; any problem and nothing is imported. Imported reviews are marked complete.")
+        "sample; any problem and nothing is imported. A row goes to its reviewer's own review of "
+        "the case (primary, second or training); imported reviews are marked complete.")
     load.add_argument("file", metavar="FILE")
     load.add_argument("--reviewer", metavar="USER",
                       help="reviewer for rows without one (default: you)")
+    load.add_argument("--clear-blank", action="store_true",
+                      help="a blank value clears the stored answer (refused without this)")
     load.set_defaults(run=run)
 
 
@@ -27,7 +30,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from review_protocols import load_builtin
     from samples.tabular import read_table
     from store import current_user
-    from store.reports import ImportedAnswer, import_answers, sample_cases, stored_answers
+    from store.reports import (
+        ImportedAnswer,
+        import_answers,
+        import_target,
+        sample_cases,
+        stored_answers,
+    )
     from tallies.answers_import import check_answers
 
     table = read_table(args.file)
@@ -36,9 +45,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     cases = sample_cases(db)
     checked = check_answers(
         protocol, str(args.file), table.headers, table.rows, cases,
-        lambda ref, reviewer: stored_answers(db, cases[ref]["population_id"], reviewer,
-                                             protocol.id),
-        args.reviewer or current_user(),
+        lambda ref, reviewer: import_target(db, cases[ref]["population_id"], reviewer,
+                                            protocol.id),
+        lambda review_id: stored_answers(db, review_id),
+        args.reviewer or current_user(), clear_blank=args.clear_blank,
     )
     result = import_answers(
         db,
@@ -46,6 +56,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                         c.reviewer, c.question_id, c.value, c.note) for c in checked),
         protocol_id=protocol.id, protocol_version=protocol.version, source=str(args.file),
     )
-    print(f"{args.file}: {len(checked)} rows checked; {result['answers']} answers stored in "
-          f"{result['reviews']} reviews (marked complete)")
+    cleared = f", {result['cleared']} cleared" if args.clear_blank else ""
+    print(f"{args.file}: {len(checked)} rows checked; {result['answers']} answers stored"
+          f"{cleared} in {result['reviews']} reviews (marked complete)")
     return 0

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     db = ctx.open_db(create=False)
     me = current_user()
-    role = require_role(db, ctx.config, me)
+    role = require_role(db, me)
     if args.case_option is None and args.case_ref == "verify":
         return _verify(db, args.head)
     if args.case_option is not None and args.case_ref is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli import Context
+from tui.cli import Context, bounded
 
 
 def _positive(text: str) -> int:
@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         description="Create a Faker (sv_SE) demo frame, draw a sample from it and give the "
         "sampled cases to you for review. Nothing in it is real.",
     )
-    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--seed", type=bounded("[sample] seed"), default=1,
+                        help="random seed (default 1)")
     parser.add_argument("--districts", type=_positive, default=None, metavar="N",
                         help="use the first N districts of the config (default all)")
     parser.add_argument("--cases", type=_positive, default=None, metavar="N",

@@ -109,7 +109,7 @@ def _resolve(db, population_id: int, args: argparse.Namespace, me: str) -> int:
         try:
             agreed[qid] = encode(question, parse(question, raw)) if raw else None
         except ValueProblem as problem:
-            raise UsageError(f"--set {item}: {problem}") from None
+            raise UsageError(f"--set {item}: the value {problem}") from None
     record_consensus(db, population_id, agreed, who=me)
     print(t("double.cli.saved", case=both["case_ref"], n=len(agreed)))
     return 0

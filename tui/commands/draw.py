@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tui.cli import Context
+from tui.cli import Context, bounded
 
 if TYPE_CHECKING:
     from samples.workflow import Drawn
@@ -17,15 +17,15 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         description="Draw per district N cases, half women and half men, with ranked "
         "reserves, from the eligible cases (insats, decision period and age from config.toml). "
         "The same frames, specification and seed always give the same sample.")
-    parser.add_argument("--per-district", type=int, metavar="N",
+    parser.add_argument("--per-district", type=bounded("[sample] per_district"), metavar="N",
                         help="cases per district, half women and half men (default: "
                         "config.toml [sample] women/men and [[districts]] overrides)")
-    parser.add_argument("--seed", type=int, metavar="N",
+    parser.add_argument("--seed", type=bounded("[sample] seed"), metavar="N",
                         help="seed of the draw (default: config.toml [sample] seed)")
     parser.add_argument("--frame", action="append", default=[], metavar="NAME",
                         help="draw from this frame (repeatable; default: the latest import of "
                         "every frame)")
-    parser.add_argument("--reserves", type=int, metavar="N",
+    parser.add_argument("--reserves", type=bounded("[sample] reserves"), metavar="N",
                         help="reserves per stratum (default: config.toml [sample] reserves)")
     parser.add_argument("--shortfall", choices=("fill_other_gender", "leave_short"),
                         help="what to do when a stratum is short (default: config.toml)")
@@ -35,10 +35,6 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from samples.workflow import draw_sample
 
-    for flag in ("per_district", "reserves"):
-        value = getattr(args, flag)
-        if value is not None and value < 0:
-            raise ValueError(f"--{flag.replace('_', '-')} must be zero or more")
     drawn = draw_sample(ctx.open_db(), ctx.config, seed=args.seed,
                         per_district=args.per_district, frame_names=args.frame,
                         reserves=args.reserves, shortfall=args.shortfall)

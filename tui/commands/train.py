@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli import Context, UsageError
+from tui.cli import Context, UsageError, bounded
 
 
 def _positive(text: str) -> int:
@@ -37,7 +37,8 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
                           "answer key and store them as a training frame.")
     gen.add_argument("--cases", type=_positive, default=10, metavar="N",
                      help="how many cases (default 10)")
-    gen.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    gen.add_argument("--seed", type=bounded("[sample] seed"), default=1,
+                     help="random seed (default 1)")
     gen.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal",
                      help="how explicit the text is (default normal)")
     gen.add_argument("--name", default=None, help="frame name (default utbildning-SEED-...)")

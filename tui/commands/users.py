@@ -24,25 +24,21 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from store import current_user
     from store.users import ROLES, grant_role, revoke_role, users
-    from tui.access import config_role, require_role
+    from tui.access import require_role
 
     db = ctx.open_db(create=False)
     me = current_user()
     if args.action == "whoami":
-        role = require_role(db, ctx.config, me)
+        role = require_role(db, me)
         print(f"{me}\t{role}")
         return 0
     if args.action == "list":
-        require_role(db, ctx.config, me)
+        require_role(db, me)
         for row in users(db):
             print(f"{row['username']}\t{row['role']}\tgranted {row['granted_at']} "
                   f"by {row['granted_by']}")
-        for role_name in ROLES:
-            for name in getattr(ctx.config.roles, f"{role_name}s"):
-                if not any(r["username"] == name for r in users(db)):
-                    print(f"{name}\t{config_role(ctx.config, name)}\t(from {ctx.config.source})")
         return 0
-    require_role(db, ctx.config, me, ("supervisor",))
+    require_role(db, me, ("supervisor",))
     if not args.user:
         raise UsageError(f"granska users {args.action}: name the user, e.g. "
                          f"granska users {args.action} bertil"

@@ -47,7 +47,7 @@ class AuditScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         from tui.access import resolve_role
 
-        if resolve_role(self.app.db, self.app.config, self.app.user) != "supervisor":
+        if resolve_role(self.app.db, self.app.user) != "supervisor":
             return
         self.query_one("#audit-chain", Static).update(t("audit.chain.checking"))
         self.run_worker(self._check_chain, thread=True, exclusive=True, group="audit-chain")
@@ -76,7 +76,7 @@ class AuditScreen(Screen[None]):
         table = self.query_one(DataTable)
         note = self.query_one("#audit-note", Static)
         table.clear()
-        role = resolve_role(self.app.db, self.app.config, self.app.user)
+        role = resolve_role(self.app.db, self.app.user)
         if not case_ref or role is None:
             note.update("")
             return

@@ -119,7 +119,7 @@ class CaseListScreen(Screen[None]):
         if self._role_cache is None:
             from tui.access import resolve_role
 
-            self._role_cache = (resolve_role(self.app.db, self.app.config, self.app.user),)
+            self._role_cache = (resolve_role(self.app.db, self.app.user),)
         return self._role_cache[0]
 
     def _scope(self) -> dict[str, str]:

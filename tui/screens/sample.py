@@ -118,7 +118,7 @@ class SampleScreen(Screen[None]):
         from store.samples import latest_sample_id, members, sample
         from tui.access import resolve_role
 
-        if resolve_role(self.app.db, self.app.config, self.app.user) != "supervisor":
+        if resolve_role(self.app.db, self.app.user) != "supervisor":
             # The sample shows every case and whose review is how far: supervisors only.
             self.query_one("#frames", Static).update(t("sample.refused"))
             return
@@ -186,9 +186,13 @@ class SampleScreen(Screen[None]):
             self.notify(t("sample.supervisors_only"), severity="warning")
             return
         text = self.query_one("#seed", Input).value.strip()
+        from tui.config import in_bounds
+
         try:
             seed = int(text)
         except ValueError:
+            seed = -1
+        if not in_bounds(seed, "[sample] seed"):  # SQLite holds 63 bits and a sign
             self.notify(t("sample.bad_seed"), severity="error")
             return
         from samples.workflow import default_frames, draw_sample

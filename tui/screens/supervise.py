@@ -74,7 +74,7 @@ class SuperviseScreen(Screen[None]):
     def allowed(self) -> bool:
         from tui.access import resolve_role
 
-        return resolve_role(self.app.db, self.app.config, self.app.user) == "supervisor"
+        return resolve_role(self.app.db, self.app.user) == "supervisor"
 
     def on_mount(self) -> None:
         self.query_one("#people", DataTable).add_columns(t("users.col.user"), t("users.col.role"),

@@ -100,7 +100,7 @@ class TalliesScreen(Screen[None]):
         from store.reports import tally_fingerprint
         from tui.access import resolve_role
 
-        if resolve_role(self.app.db, self.app.config, self.app.user) != "supervisor":
+        if resolve_role(self.app.db, self.app.user) != "supervisor":
             # Tallies add up everyone's reviews, the other half of a blind double review too.
             self.query_one("#tallies-heading", Static).update(t("tallies.refused"))
             return
