@@ -16,7 +16,6 @@ import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from store.audit import record
 from store.database import Database
 from store.errors import StoreError, explain
 from store.identity import current_user, now
@@ -95,6 +94,8 @@ def _upgrade(db: Database, *, fresh: bool, seed_roles: Mapping[str, str] | None)
     except sqlite3.Error as error:  # e.g. reading the version of a file that is not SQLite
         raise explain(error, db.path) from None
     if fresh:
+        from store.audit import record  # store.audit writes through this module's transaction
+
         creator, stamp = current_user(), now()
         with transaction(db):
             db.execute(
