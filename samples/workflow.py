@@ -19,6 +19,7 @@ from samples.draw import Draw, Spec, next_reserve
 from samples.frames import Checked, FrameError, FrameRejected, read_frame, rejected_rows
 
 if TYPE_CHECKING:
+    from samples.tabular import ProgressCallback
     from store.database import Database
     from store.frames import Eligible
     from tui.config import Config
@@ -71,13 +72,17 @@ def import_frame(
     skip_invalid: bool = False,
     kind: str = "real",
     today: dt.date | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> Imported:
-    """Check and store a CSV/XLSX frame whole; FrameRejected (nothing stored) on bad rows."""
+    """Check and store a CSV/XLSX frame whole; FrameRejected (nothing stored) on bad rows.
+
+    ``on_progress(done, total)`` hears the lines read every few thousand lines.
+    """
     from samples.tabular import read_table
     from store.frames import frame_by_fingerprint, insert_frame
 
     path = Path(path)
-    table = read_table(path)
+    table = read_table(path, on_progress)
     sha256 = _sha256(path)
     name = name or path.stem
     same = frame_by_fingerprint(db, name, sha256)

@@ -569,6 +569,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "training.w.sheet_between": ("Mellan deltagare", "Between trainees"),
     "training.w.sheet_misses": ("Missar", "Misses"),
     # --- end training ---
+    # --- progress of long work (CLI bar on stderr, app workers) ---
+    "progress.rate": ("{rate} rader/s", "{rate} rows/s"),
+    "progress.frame_import": ("Läser in ram", "Importing frame"),
+    "progress.answers_import": ("Läser in svar", "Importing answers"),
+    "progress.draw": ("Drar urval", "Drawing the sample"),
+    "progress.export": ("Exporterar", "Exporting"),
+    "progress.train_generate": ("Skapar utbildningsärenden", "Generating training cases"),
+    "progress.line": ("{what}: {done} av {total}", "{what}: {done} of {total}"),
+    "progress.line_unknown": ("{what}: {done}", "{what}: {done}"),
+    # --- end progress ---
 }
 
 

@@ -36,11 +36,15 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from samples.frames import FrameRejected
     from samples.workflow import import_frame
+    from tui.i18n import set_language, t
+    from tui.progress import progress_bar
 
+    set_language(ctx.config.language)
     db = ctx.open_db(create=True)
     try:
-        result = import_frame(db, args.file, ctx.config, name=args.name,
-                              skip_invalid=args.skip_invalid)
+        with progress_bar(t("progress.frame_import")) as on_progress:
+            result = import_frame(db, args.file, ctx.config, name=args.name,
+                                  skip_invalid=args.skip_invalid, on_progress=on_progress)
     except FrameRejected as rejected:
         sys.stderr.write("\n".join(rejected.lines()) + "\n")
         return EXIT_INPUT
