@@ -8,12 +8,11 @@ extra. rich.progress is imported only when a bar is really shown.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-ProgressCallback = Callable[[int, "int | None"], None]
-
+from samples.tabular import ProgressCallback
 
 LONG_WORK = 10_000  # rows: below this the work is over before a bar would help
 
