@@ -161,7 +161,8 @@ def answers_of(db, population_id: int, reviewer: str) -> dict[str, str]:
     """The answers in the review an import by this reviewer goes to."""
     from store.reports import import_target, stored_answers
 
-    return stored_answers(db, import_target(db, population_id, reviewer, "boendestod_sol").review_id)
+    target = import_target(db, population_id, reviewer, "boendestod_sol")
+    return stored_answers(db, target.review_id)
 
 
 free_text = any_text.filter(lambda t: t == t.strip() and t and "\x00" not in t)
