@@ -63,9 +63,9 @@ def main() -> int:
     args = sys.argv[1:]
     rows = next((int(a) for a in args if a.isdigit()),
                 100_000 if "--quick" in args else 1_000_000)
-    from samples.workflow import draw_sample, import_frame
+    from jobs.config import Config
+    from jobs.sampling import draw_sample, import_frame
     from store import open_database
-    from tui.config import Config
 
     config = Config()
     with tempfile.TemporaryDirectory() as folder:

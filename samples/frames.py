@@ -4,7 +4,7 @@ Pure functions, no database: ``columns_of(headers)`` finds the columns by
 their Swedish or English names, ``check_rows`` turns text cells into
 population rows and collects every problem with its line number. A frame
 with problems is refused whole unless the caller chooses to skip bad rows;
-the caller (``samples.workflow``) stores the good rows in one transaction.
+the caller (``jobs.sampling``) stores the good rows in one transaction.
 
 Checks, cheap enough for a million rows: personnummer (form, check digit,
 real date of birth), gender (K/M, kvinna/man, F/M, woman/man ...) and its

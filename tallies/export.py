@@ -131,7 +131,7 @@ def answers_csv_from_blocks(blocks: Sequence[Sequence], columns: Sequence[str],
     """``answers_csv`` of the long-format rows, from the answers gathered per review
     (``store.reports.answer_blocks``); None when the blocks do not add up (a separator
     inside a text) or are not in question order within each review. Without ``bom``
-    the text lacks its first character, the BOM (see ``tallies.source.answers_csv_bytes``).
+    the text lacks its first character, the BOM (see ``jobs.tallies.answers_csv_bytes``).
 
     Byte for byte what ``answers_csv`` writes for the same rows, without making
     300,000 rows: the texts are split and the lines joined in C, each review's

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 
-from tui.i18n import STRINGS, set_language, t
+from jobs.i18n import STRINGS, set_language, t
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -21,9 +21,9 @@ if TYPE_CHECKING:
     from textual.app import SystemCommand
     from textual.screen import Screen
 
+    from jobs.config import Config
     from review_protocols import Protocol
     from store.database import Database
-    from tui.config import Config
 
 
 def _sample() -> Screen:

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
+    from jobs.config import Config
     from store.database import Database
-    from tui.config import Config
 
 # Order as in the CLI contract; each is a module in tui.commands.
 COMMAND_MODULES = ("demo", "frame", "draw", "sample", "answers", "export", "train",
@@ -166,7 +166,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         # is back, with those objects frozen, once the first screen is filled
         # (GranskaApp.started).
         gc.disable()
-    from tui.config import discover
+    from jobs.config import discover
 
     ctx = Context(discover(args.config), Path(args.db).expanduser() if args.db else None,
                   db_given=bool(args.db))
@@ -177,7 +177,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui.launch import launch
 
         return launch(ctx)
-    from tui.access import guard_command
+    from jobs.access import guard_command
 
     guard_command(args, ctx)  # no role, no case data: one line, exit 2
     try:

@@ -21,16 +21,16 @@ def launch(ctx: Context) -> int:
         ctx.db_override = demo_path()
         demo = True
     if demo and not ctx.db_path.exists():
-        from samples.demo import create_demo
+        from jobs.demo import create_demo
+        from jobs.i18n import set_language, t
         from tui.commands.demo import COLLEAGUE
-        from tui.i18n import set_language, t
 
         set_language(ctx.config.language)
         print(t("app.creating_demo", path=ctx.db_path), file=sys.stderr)
         create_demo(ctx.open_db(create=True), ctx.config, colleague=COLLEAGUE)
     db = ctx.open_db(create=False)
-    from tui.access import require_role, warn_permissions_once
-    from tui.i18n import set_language
+    from jobs.access import require_role, warn_permissions_once
+    from jobs.i18n import set_language
 
     set_language(ctx.config.language)  # before the screens' key labels are built
     warn_permissions_once(ctx.db_path)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import asyncio
 
-from samples.training import store_generated
+from jobs.config import Config
+from jobs.training import store_generated
 from store.reviews import list_reviews
 from store.training import create_session
 from store.users import grant_role
 from tests.multiuser.test_double_review import double_reviewed
 from tui.app import GranskaApp
-from tui.config import Config
 
 Shown = tuple[list[list[str]], list[str], int]
 

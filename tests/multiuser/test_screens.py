@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from jobs.config import Config
 from store.assignments import sampled_cases
 from store.audit import history
 from store.double_review import pairs
@@ -12,7 +13,6 @@ from store.users import role_of
 from tests.multiuser.test_assignments import _fresh_sample
 from tests.multiuser.test_double_review import double_reviewed
 from tui.app import GranskaApp
-from tui.config import Config
 
 
 def app_for(db, user: str) -> GranskaApp:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
+from jobs.config import Config
 from store.assignments import sampled_cases
 from store.samples import latest_sample_id
 from tui.app import GranskaApp
-from tui.config import Config
 
 
 def test_key_2_gives_every_assigned_case_a_blind_second_review(team_db, me) -> None:

@@ -176,7 +176,7 @@ def test_sql_and_python_eligibility_agree(rows, min_age) -> None:
     import tempfile
     from pathlib import Path
 
-    from samples.workflow import eligible_candidates
+    from jobs.sampling import eligible_candidates
     from store import open_database
     from store.frames import insert_frame, population
 

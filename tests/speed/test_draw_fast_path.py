@@ -50,7 +50,7 @@ def store_frame(folder: str, rows: list[tuple]) -> tuple:
        st.integers(0, 2**32))
 def test_the_stores_selection_and_draw_equal_the_python_rule(rows, period, min_age, insats,
                                                               seed) -> None:
-    from samples.workflow import _draw_from_store, eligible_candidates, eligible_filter
+    from jobs.sampling import _draw_from_store, eligible_candidates, eligible_filter
     from store.frames import stratum_counts, stratum_refs
 
     spec = Spec(quotas=(("Södermalm", 2, 1), ("Skarpnäck", 1, 2)), insats=insats,

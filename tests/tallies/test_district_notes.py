@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from jobs.tallies import load_report
 from store.audit import history
 from store.reports import (
     add_district_note,
@@ -12,7 +13,6 @@ from store.reports import (
     update_district_note,
 )
 from tallies.export import to_markdown
-from tallies.source import load_report
 from tests.tallies.report_cases import DISTRICTS
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from jobs.tallies import load_report
 from tallies.report import build_report
-from tallies.source import load_report
 from tests.tallies.report_cases import CODES, DISTRICTS
 
 HA, HV, SK, SO = DISTRICTS

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from rich.console import Console
 
+from jobs.config import Config
 from tui.app import GranskaApp
-from tui.config import Config
 
 
 def shown(app, selector: str) -> str:

@@ -6,11 +6,11 @@ import dataclasses
 
 import pytest
 
+from jobs.i18n import language, set_language
+from jobs.words import agreement_words, calibration_words, words
 from tallies.calibration_export import CalibrationWords
 from tallies.crosstab import Words
 from tallies.double_review import AgreementWords
-from tui.i18n import language, set_language
-from tui.tallies_words import agreement_words, calibration_words, words
 
 
 @pytest.mark.parametrize(("defaults", "from_catalogue"), [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from review_protocols import load_builtin
-from samples.casefiles import attach_case_files, case_texts_for
+from review_protocols.boendestod_sol.casefiles import attach_case_files, case_texts_for
 from store.frames import case_text, frames, population
 
 

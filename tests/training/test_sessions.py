@@ -6,8 +6,8 @@ import stat
 
 import pytest
 
+from jobs.training import session_report, store_generated
 from review_protocols import load_builtin
-from samples.training import session_report, store_generated
 from store.reviews import list_reviews, save_answer
 from store.training import case_key, create_session, session_data, sessions
 

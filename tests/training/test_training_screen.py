@@ -8,13 +8,13 @@ import re
 
 import pytest
 
+from jobs.config import Config
+from jobs.training import store_generated
 from review_protocols import load_builtin
-from samples.training import store_generated
 from store.reviews import list_reviews, save_answer
 from store.training import create_session, session_data, sessions
 from store.users import grant_role
 from tui.app import GranskaApp
-from tui.config import Config
 
 PROTOCOL = load_builtin("boendestod_sol")
 

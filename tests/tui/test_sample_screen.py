@@ -14,7 +14,7 @@ from store.samples import latest_sample_id, members, samples
 
 @pytest.fixture
 def config():
-    from tui.config import Config
+    from jobs.config import Config
 
     base = Config()
     return replace(base, districts=base.districts[:2])
@@ -22,7 +22,7 @@ def config():
 
 @pytest.fixture
 def sample_db(db, config):
-    from samples.demo import create_demo
+    from jobs.demo import create_demo
 
     create_demo(db, config, seed=7, districts=2, cases=30)
     return db

@@ -22,10 +22,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     import csv
     import sys
 
+    from jobs.access import require_role
+    from jobs.audit_rows import describe
     from store import current_user
     from store.audit_view import case_history, case_refs
-    from tui.access import require_role
-    from tui.audit_rows import describe
 
     db = ctx.open_db(create=False)
     me = current_user()

@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from samples.demo import create_demo
+    from jobs.demo import create_demo
     from tui.launch import demo_path
 
     if ctx.db_override is None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from tui.cli import Context
 
 if TYPE_CHECKING:
-    from samples.workflow import Drawn
+    from jobs.sampling import Drawn
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from samples.workflow import draw_sample
+    from jobs.sampling import draw_sample
 
     for flag in ("per_district", "reserves"):
         value = getattr(args, flag)

@@ -51,10 +51,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 def produce(db, config, fmt: str, *, with_identities: bool = False) -> bytes:
     """The bytes of one export format (shared with the Tallies screen)."""
+    from jobs.tallies import answers_csv_bytes, load_report
+    from jobs.words import words
     from review_protocols import load_builtin
     from tallies import export
-    from tallies.source import answers_csv_bytes, load_report
-    from tui.tallies_words import words
 
     protocol = load_builtin(config.protocol.default)
     if fmt == "answers":

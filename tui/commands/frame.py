@@ -34,8 +34,8 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from jobs.sampling import import_frame
     from samples.frames import FrameRejected
-    from samples.workflow import import_frame
 
     db = ctx.open_db(create=True)
     try:

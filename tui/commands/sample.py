@@ -75,7 +75,7 @@ def _row(member: dict) -> dict:
 
 
 def _replace(db, sample_id: int, case_ref: str, reason: str) -> int:
-    from samples.workflow import replace_case
+    from jobs.sampling import replace_case
 
     done = replace_case(db, sample_id, case_ref, reason)
     if done.replacement is None:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from tui.i18n import t, titled
+from jobs.i18n import t, titled
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
@@ -44,9 +44,9 @@ class AuditScreen(Screen[None]):
         self.show(event.value.strip())
 
     def show(self, case_ref: str) -> None:
+        from jobs.access import resolve_role
+        from jobs.audit_rows import describe
         from store.audit_view import case_history, case_refs
-        from tui.access import resolve_role
-        from tui.audit_rows import describe
 
         table = self.query_one(DataTable)
         note = self.query_one("#audit-note", Static)

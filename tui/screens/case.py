@@ -22,12 +22,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from jobs.i18n import language, t, titled
 from review_protocols import Protocol, QuestionType, applicable
 from review_protocols.completeness import answered_applicable, missing_required
 from review_protocols.conditions import Value
 from review_protocols.values import decode, display, encode
 from store.errors import StoreError
-from tui.i18n import language, t, titled
 from tui.screens.case_list import POSITION_KEY
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.question import QuestionView

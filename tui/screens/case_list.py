@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from tui.i18n import t, titled
+from jobs.i18n import t, titled
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
@@ -117,16 +117,16 @@ class CaseListScreen(Screen[None]):
 
     def _role(self) -> str | None:
         if self._role_cache is None:
-            from tui.access import resolve_role
+            from jobs.access import resolve_role
 
             self._role_cache = (resolve_role(self.app.db, self.app.config, self.app.user),)
         return self._role_cache[0]
 
     def _scope(self) -> dict[str, str]:
-        """What this user may see (``tui.access``): inspectors their own reviews only (so a
+        """What this user may see (``jobs.access``): inspectors their own reviews only (so a
         blind second review stays blind), supervisors every review, trainers training
         reviews only."""
-        from tui.access import review_filter
+        from jobs.access import review_filter
 
         role = self._role()
         if role == "trainer":

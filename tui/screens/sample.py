@@ -2,7 +2,7 @@
 
 Keys: type a seed and press Enter (or d) to draw; pick a drawn case in the
 list and press r to replace it (a small dialog asks why). The work is done by
-``samples.workflow``, the same functions as ``granska draw`` and
+``jobs.sampling``, the same functions as ``granska draw`` and
 ``granska sample replace``.
 """
 
@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Label, Static
 
-from tui.i18n import t, titled
+from jobs.i18n import t, titled
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
@@ -114,9 +114,9 @@ class SampleScreen(Screen[None]):
         return role_of(self.app.db, self.app.user) == "supervisor"
 
     def refresh_view(self) -> None:
-        from samples.workflow import default_frames, eligible_counts, spec_from_config
+        from jobs.access import resolve_role
+        from jobs.sampling import default_frames, eligible_counts, spec_from_config
         from store.samples import latest_sample_id, members, sample
-        from tui.access import resolve_role
 
         if resolve_role(self.app.db, self.app.config, self.app.user) != "supervisor":
             # The sample shows every case and whose review is how far: supervisors only.
@@ -191,7 +191,7 @@ class SampleScreen(Screen[None]):
         except ValueError:
             self.notify(t("sample.bad_seed"), severity="error")
             return
-        from samples.workflow import default_frames, draw_sample
+        from jobs.sampling import default_frames, draw_sample
 
         try:
             drawn = draw_sample(self.app.db, self.app.config, seed=seed,
@@ -225,7 +225,7 @@ class SampleScreen(Screen[None]):
         def replace(reason: str | None) -> None:
             if reason is None:
                 return
-            from samples.workflow import replace_case
+            from jobs.sampling import replace_case
 
             try:
                 done = replace_case(self.app.db, sample_id, case_ref, reason, who=self.app.user)

@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
-from tui.i18n import t, titled
+from jobs.i18n import t, titled
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
@@ -72,7 +72,7 @@ class SuperviseScreen(Screen[None]):
 
     @property
     def allowed(self) -> bool:
-        from tui.access import resolve_role
+        from jobs.access import resolve_role
 
         return resolve_role(self.app.db, self.app.config, self.app.user) == "supervisor"
 
@@ -132,10 +132,10 @@ class SuperviseScreen(Screen[None]):
         """Share the unassigned cases (``second``: a blind second review of assigned ones)."""
         if not self.allowed:
             return
+        from jobs.assigning import assign_balanced
         from store import StoreError
         from store.samples import latest_sample_id, samples
         from store.users import usernames
-        from tui.assigning import assign_balanced
 
         db = self.app.db
         sample_id = latest_sample_id(db)

@@ -22,7 +22,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from tui.i18n import t, titled
+from jobs.i18n import t, titled
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
@@ -97,8 +97,8 @@ class TalliesScreen(Screen[None]):
 
     def reload(self, force: bool = False) -> None:
         """Recompute when the counted reviews (or the notes) changed since last time."""
+        from jobs.access import resolve_role
         from store.reports import tally_fingerprint
-        from tui.access import resolve_role
 
         if resolve_role(self.app.db, self.app.config, self.app.user) != "supervisor":
             # Tallies add up everyone's reviews, the other half of a blind double review too.
@@ -108,8 +108,8 @@ class TalliesScreen(Screen[None]):
         fingerprint = tally_fingerprint(self.app.db, protocol.id)
         if fingerprint == self._fingerprint and not force:
             return
-        from tallies.source import load_report
-        from tui.tallies_words import words
+        from jobs.tallies import load_report
+        from jobs.words import words
 
         config = self.app.config
         self.report = load_report(self.app.db, protocol, config.district_names,
@@ -131,8 +131,8 @@ class TalliesScreen(Screen[None]):
     # --- drawing -------------------------------------------------------------------------
 
     def render_table(self) -> None:
+        from jobs.words import words
         from tallies.crosstab import view_label
-        from tui.tallies_words import words
 
         table = self.current()
         heading = self.query_one("#tallies-heading", Static)

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from tui.i18n import language, t, titled
+from jobs.i18n import language, t, titled
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
@@ -99,7 +99,7 @@ class ReportScreen(Screen[None]):
         self.session_id = session_id
 
     def compose(self) -> ComposeResult:
-        from samples.training import session_report
+        from jobs.training import session_report
 
         protocol_id = self.app.config.protocol.default
         report = session_report(self.app.db, self.app.protocol(protocol_id), self.session_id,
@@ -220,7 +220,7 @@ class NewSessionScreen(ModalScreen[str | None]):
             self.query_one("#new-error", Static).update(str(error))
 
     def _create(self) -> str:
-        from samples.training import store_generated
+        from jobs.training import store_generated
         from store.training import create_session
 
         value = {i.id: i.value.strip() for i in self.query(Input)}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from jobs.i18n import language, t
 from tallies.calibration_export import CalibrationWords
 from tallies.crosstab import Words
 from tallies.double_review import AgreementWords
-from tui.i18n import language, t
 
 
 def words() -> Words:

@@ -19,9 +19,9 @@ from samples.draw import Draw, Spec, next_reserve
 from samples.frames import Checked, FrameError, FrameRejected, read_frame, rejected_rows
 
 if TYPE_CHECKING:
+    from jobs.config import Config
     from store.database import Database
     from store.frames import Eligible
-    from tui.config import Config
 
 
 @dataclass

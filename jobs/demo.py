@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from samples import personnummer
 
 if TYPE_CHECKING:
+    from jobs.config import Config
     from review_protocols import Protocol
-    from samples.case_truth import Truth
+    from review_protocols.boendestod_sol.case_truth import Truth
     from samples.draw import Member
     from store.database import Database
-    from tui.config import Config
 
 HEADERS = ["Ärende", "Personnummer", "Namn", "Kön", "Stadsdel", "Insats", "Beslutsdatum"]
 OTHER_INSATSER = ("ledsagning", "kontaktperson", "avlösarservice", "korttidsvistelse")
@@ -102,9 +102,9 @@ def create_demo(
     """
     from dataclasses import replace
 
+    from jobs.sampling import draw_sample, import_rows
     from review_protocols import load_builtin
-    from samples.casefiles import cases_for
-    from samples.workflow import draw_sample, import_rows
+    from review_protocols.boendestod_sol.casefiles import cases_for
     from store import current_user
     from store.frames import frame
     from store.reviews import ensure_review

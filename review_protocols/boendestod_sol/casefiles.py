@@ -23,8 +23,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from samples.case_render import DIFFICULTIES, CaseFile, Doc, Passage, Person, Renderer
-from samples.case_truth import Truth, random_truth
+from review_protocols.boendestod_sol.case_render import (
+    DIFFICULTIES,
+    CaseFile,
+    Doc,
+    Passage,
+    Person,
+    Renderer,
+)
+from review_protocols.boendestod_sol.case_truth import Truth, random_truth
 
 if TYPE_CHECKING:
     from review_protocols.model import Protocol

@@ -1,6 +1,6 @@
 """The hidden truth behind a generated training case: one answer per applicable question.
 
-A training case is rendered FROM its truth (see ``samples.casefiles``), so the
+A training case is rendered FROM its truth (see ``casefiles`` here), so the
 case text and the answer key can never disagree. The truth covers every
 non-text question of the protocol that applies under its own answers, and it
 respects the protocol's skip logic (``review_protocols.applicable``) and the

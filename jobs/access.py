@@ -32,9 +32,9 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from jobs.config import Config
     from store.database import Database
     from tui.cli import Context
-    from tui.config import Config
 
 ROLE_ORDER = ("supervisor", "inspector", "trainer")
 _CONFIG_LISTS = {"supervisor": "supervisors", "inspector": "inspectors", "trainer": "trainers"}
@@ -74,8 +74,8 @@ def require_role(
     roles: Collection[str] | None = None,
 ) -> str:
     """The user's role, or AccessDenied with one line saying what to do."""
+    from jobs.i18n import t
     from store.connection import db_path
-    from tui.i18n import t
 
     role = resolve_role(db, config, user)
     if role is None:
@@ -109,8 +109,8 @@ def guard_command(args: argparse.Namespace, ctx: Context) -> str | None:
         return None
     if not ctx.db_path.exists():
         return None  # nothing to read; the user who creates it becomes its supervisor
+    from jobs.i18n import set_language
     from store import current_user
-    from tui.i18n import set_language
 
     set_language(ctx.config.language)  # the refusal in the user's language
     db = ctx.open_db(create=False)

@@ -3,7 +3,7 @@
 Every sentence that shows an answer is registered as a passage for that
 question, so the trainer's report can quote what a trainee missed. Answers
 that show only by absence get a passage that names the section to look in.
-See ``samples.casefiles`` for the public functions.
+See ``review_protocols.boendestod_sol.casefiles`` for the public functions.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from samples.case_truth import Truth
+from review_protocols.boendestod_sol.case_truth import Truth
 
 DIFFICULTIES = ("easy", "normal", "hard")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from samples.casefiles import GeneratedCase, generate_cases
+from review_protocols.boendestod_sol.casefiles import GeneratedCase, generate_cases
 
 if TYPE_CHECKING:
     from review_protocols.model import Protocol
@@ -36,7 +36,7 @@ def store_generated(
 def session_report(
     db: Database, protocol: Protocol, session_id: int, language: str = "sv"
 ) -> CalibrationReport:
-    from samples.casefiles import Passage
+    from review_protocols.boendestod_sol.casefiles import Passage
     from store.training import session_data
     from tallies.calibration import calibrate
 
