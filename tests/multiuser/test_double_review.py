@@ -97,7 +97,7 @@ def test_cli_show_and_resolve(team_db, db_path: Path, capsys) -> None:
 
 def test_cli_output_follows_the_configured_language(team_db, db_path: Path, tmp_path: Path,
                                                    capsys, monkeypatch) -> None:
-    from tui import i18n
+    from jobs import i18n
 
     monkeypatch.setattr(i18n, "_language", i18n.language())  # restored afterwards
     double_reviewed(team_db, [{"dur_aktuell": "ja"}], [{"dur_aktuell": "nej"}])
