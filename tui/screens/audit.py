@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from jobs.i18n import t, titled
+from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
@@ -44,22 +45,22 @@ class AuditScreen(Screen[None]):
         self.show(event.value.strip())
 
     def show(self, case_ref: str) -> None:
-        from jobs.access import resolve_role
         from jobs.audit_rows import describe
         from store.audit_view import case_history, case_refs
 
+        session = session_of(self)
         table = self.query_one(DataTable)
         note = self.query_one("#audit-note", Static)
         table.clear()
-        role = resolve_role(self.app.db, self.app.config, self.app.user)
+        role = session.role
         if not case_ref or role is None:
             note.update("")
             return
-        if not case_refs(self.app.db, case_ref):
+        if not case_refs(session.db, case_ref):
             note.update(t("audit.unknown", case_ref=case_ref))
             return
         own_only = role != "supervisor"
-        rows = case_history(self.app.db, case_ref, reviewer=self.app.user if own_only else None)
+        rows = case_history(session.db, case_ref, reviewer=session.user if own_only else None)
         for row in rows:
             line = describe(row, self._protocol)
             # Fits 80 columns: the kind only when it is not the primary review, question
@@ -76,6 +77,6 @@ class AuditScreen(Screen[None]):
 
     def _protocol(self, protocol_id: str):
         try:
-            return self.app.protocol(protocol_id)
+            return session_of(self).protocol_for(protocol_id)
         except Exception:  # an unknown protocol: show ids instead of labels
             return None

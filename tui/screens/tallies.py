@@ -23,6 +23,7 @@ from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from jobs.i18n import t, titled
+from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
@@ -97,22 +98,22 @@ class TalliesScreen(Screen[None]):
 
     def reload(self, force: bool = False) -> None:
         """Recompute when the counted reviews (or the notes) changed since last time."""
-        from jobs.access import resolve_role
         from store.reports import tally_fingerprint
 
-        if resolve_role(self.app.db, self.app.config, self.app.user) != "supervisor":
+        session = session_of(self)
+        if session.role != "supervisor":
             # Tallies add up everyone's reviews, the other half of a blind double review too.
             self.query_one("#tallies-heading", Static).update(t("tallies.refused"))
             return
-        protocol = self.app.protocol(self.app.config.protocol.default)
-        fingerprint = tally_fingerprint(self.app.db, protocol.id)
+        protocol = session.protocol
+        fingerprint = tally_fingerprint(session.db, protocol.id)
         if fingerprint == self._fingerprint and not force:
             return
         from jobs.tallies import load_report
         from jobs.words import words
 
-        config = self.app.config
-        self.report = load_report(self.app.db, protocol, config.district_names,
+        config = session.config
+        self.report = load_report(session.db, protocol, config.district_names,
                                   codes={d.name: d.code for d in config.districts},
                                   words=words())
         self._fingerprint = fingerprint
@@ -150,7 +151,7 @@ class TalliesScreen(Screen[None]):
         self.query_one("#tallies-chart", Static).update(self._chart(table))
 
     def _short(self, column: str) -> str:
-        codes = {d.name: d.code for d in self.app.config.districts}
+        codes = {d.name: d.code for d in session_of(self).config.districts}
         return codes.get(column, column)
 
     def _crosstab(self, table: Table) -> RichTable:
@@ -261,6 +262,7 @@ class TalliesScreen(Screen[None]):
 
     def export(self, fmt: str) -> Path | None:
         """Write one export to a new file in the current folder and say where."""
+        session = session_of(self)
         import datetime as dt
 
         from store.files import write_private
@@ -270,7 +272,7 @@ class TalliesScreen(Screen[None]):
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = Path.cwd() / f"granska-{fmt}-{stamp}{SUFFIX[fmt]}"
         try:
-            write_private(path, produce(self.app.db, self.app.config, fmt))
+            write_private(path, produce(session.db, session.config, fmt))
         except (OSError, ValueError) as error:
             self.notify(t("tallies.export_failed", error=error), severity="error")
             return None
@@ -330,7 +332,7 @@ class NotesScreen(ModalScreen[None]):
         self.note_ids: list[int] = []
 
     def compose(self) -> ComposeResult:
-        districts = self.app.config.district_names
+        districts = session_of(self).config.district_names
         with Vertical(id="notes-box"):
             yield Static(t("tallies.notes_title"), id="notes-title")
             yield Select([(d, d) for d in districts], value=districts[0], allow_blank=False,
@@ -353,7 +355,7 @@ class NotesScreen(ModalScreen[None]):
         from store.reports import district_notes
 
         district, kind = self.where()
-        notes = [n for n in district_notes(self.app.db, district) if n["kind"] == kind]
+        notes = [n for n in district_notes(session_of(self).db, district) if n["kind"] == kind]
         self.note_ids = [n["id"] for n in notes]
         listing = self.query_one(OptionList)
         listing.clear_options()
@@ -369,14 +371,15 @@ class NotesScreen(ModalScreen[None]):
     def save(self, event: Input.Submitted) -> None:
         from store.reports import add_district_note, update_district_note
 
+        session = session_of(self)
         text = event.value.strip()
         if not text:
             return
         district, kind = self.where()
         if self.editing is not None:
-            update_district_note(self.app.db, self.editing, text, who=self.app.user)
+            update_district_note(session.db, self.editing, text, who=session.user)
         else:
-            add_district_note(self.app.db, district, kind, text, who=self.app.user)
+            add_district_note(session.db, district, kind, text, who=session.user)
         self.editing = None
         event.input.value = ""
         self.fill()
@@ -387,7 +390,7 @@ class NotesScreen(ModalScreen[None]):
             from store.reports import district_notes
 
             self.editing = self.note_ids[event.option_index]
-            text = next(n["text"] for n in district_notes(self.app.db)
+            text = next(n["text"] for n in district_notes(session_of(self).db)
                         if n["id"] == self.editing)
             field = self.query_one(Input)
             field.value = text
@@ -396,11 +399,12 @@ class NotesScreen(ModalScreen[None]):
     def action_delete(self) -> None:
         from store.reports import delete_district_note
 
+        session = session_of(self)
         listing = self.query_one(OptionList)
         if listing.has_focus and listing.highlighted is not None \
                 and listing.highlighted < len(self.note_ids):
-            delete_district_note(self.app.db, self.note_ids[listing.highlighted],
-                                 who=self.app.user)
+            delete_district_note(session.db, self.note_ids[listing.highlighted],
+                                 who=session.user)
             self.fill()
 
     def action_close(self) -> None:
