@@ -76,7 +76,7 @@ def main() -> int:
         args.cases = min(args.cases, 1_000)
 
     from jobs.config import Config
-    from jobs.tallies import load_cases, load_notes
+    from jobs.tallies import load_cases, load_notes, produce
     from jobs.words import words
     from review_protocols import load_builtin
     from review_protocols.values import encode
@@ -86,7 +86,6 @@ def main() -> int:
     from store.samples import save_sample
     from tallies import export
     from tallies.report import build_report
-    from tui.commands.export import produce
 
     config = Config()
     protocol = load_builtin("boendestod_sol")

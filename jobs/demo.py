@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from samples import personnummer
@@ -23,12 +24,20 @@ if TYPE_CHECKING:
     from samples.draw import Member
     from store.database import Database
 
+COLLEAGUE = "demo.kollega"  # the made-up inspector of a demo's finished reviews
 HEADERS = ["Ärende", "Personnummer", "Namn", "Kön", "Stadsdel", "Insats", "Beslutsdatum"]
 OTHER_INSATSER = ("ledsagning", "kontaktperson", "avlösarservice", "korttidsvistelse")
 SHARE_WOMEN = 0.51
 SHARE_BOENDESTOD = 0.8
 SHARE_OUTSIDE_PERIOD = 0.08
 SHARE_UNDER_18 = 0.03
+
+
+def demo_path() -> Path:
+    """Where ``granska`` keeps the demo it opens on a machine with no database yet."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("granska")) / "demo.db"
 
 
 def demo_rows(district_names: list[str], cases: int, seed: int) -> list[dict]:

@@ -14,6 +14,7 @@ from tallies.export import BOM
 from tallies.report import DistrictNote, Report, build_report
 
 if TYPE_CHECKING:
+    from jobs.config import Config
     from store.database import Database
 
 ANSWER_COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer",
@@ -119,3 +120,26 @@ def answer_rows(db: Database, protocol: Protocol, *,
     from store.reports import answers_long
 
     return answers_long(db, protocol.id, with_identities=with_identities)
+
+
+def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = False) -> bytes:
+    """The bytes of one export format, for ``granska export`` and the Tallies screen."""
+    from jobs.words import words
+    from review_protocols import load_builtin
+    from tallies import export
+    from tallies.formats import FORMATS
+
+    protocol = load_builtin(config.protocol.default)
+    if fmt == "answers":
+        return answers_csv_bytes(db, protocol, with_identities=with_identities)
+    codes = {d.name: d.code for d in config.districts}
+    report = load_report(db, protocol, config.district_names, codes=codes, words=words())
+    if fmt == "csv":
+        return export.to_csv(report, words()).encode("utf-8")
+    if fmt == "md":
+        return export.to_markdown(report, words()).encode("utf-8")
+    if fmt == "json":
+        return export.to_json(report).encode("utf-8")
+    if fmt == "xlsx":
+        return export.to_xlsx(report, words())
+    raise ValueError(f"unknown export format '{fmt}'; use one of: {', '.join(FORMATS)}")

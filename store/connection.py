@@ -1,24 +1,17 @@
-"""Opening the database: permissions, pragmas, migrations, and short write transactions.
-
-Every write in Granska goes through ``transaction()``: ``BEGIN IMMEDIATE``
-takes the write lock up front, so a busy database waits ``busy_timeout`` and
-then fails cleanly instead of deadlocking half-way; ``COMMIT`` makes the
-change durable before the caller tells anyone it is saved.
-"""
+"""Opening the database: permissions, pragmas and migrations (writes: ``store.transactions``)."""
 
 from __future__ import annotations
 
-import contextlib
 import grp
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 from store.database import Database
-from store.errors import StoreError, explain
+from store.errors import StoreError
 from store.identity import current_user, now
+from store.transactions import transaction
 
 OWNER_ONLY = 0o600
 OWNER_AND_GROUP = 0o660
@@ -79,29 +72,6 @@ def open_database(
                 [creator, "supervisor", stamp, creator],
             )
     return db
-
-
-def db_path(db: Database) -> str:
-    return db.path
-
-
-@contextlib.contextmanager
-def transaction(db: Database) -> Iterator[sqlite3.Connection]:
-    """One short write transaction; sqlite errors come out as StoreError."""
-    conn = db.conn
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as error:
-        raise explain(error, db_path(db)) from None
-    try:
-        yield conn
-        conn.execute("COMMIT")
-    except BaseException as error:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        if isinstance(error, sqlite3.OperationalError):
-            raise explain(error, db_path(db)) from None
-        raise
 
 
 def permissions_warning(path: str | Path) -> str | None:

@@ -10,10 +10,10 @@ from itertools import chain
 from typing import Any
 
 from store.audit import record
-from store.connection import transaction
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.transactions import transaction
 
 POPULATION_COLUMNS = (
     "case_ref", "personnummer", "name", "gender", "district", "insats",

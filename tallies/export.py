@@ -18,8 +18,6 @@ from operator import ge
 from tallies.crosstab import SWEDISH, Row, Table, Words, view_label
 from tallies.report import NOTE_KINDS, Report
 
-FORMATS = ("csv", "xlsx", "md", "json", "answers")
-SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "md": ".md", "json": ".json", "answers": ".csv"}
 BOM = "\ufeff"
 
 

@@ -14,23 +14,15 @@ import importlib
 import sys
 import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
-if TYPE_CHECKING:
-    from jobs.config import Config
-    from store.database import Database
+from tui.context import EXIT_INPUT, EXIT_OK, Context
 
 # Order as in the CLI contract; each is a module in tui.commands.
 COMMAND_MODULES = ("demo", "frame", "draw", "sample", "answers", "export", "train",
                    "users", "assign", "double", "audit", "protocol")
 
-EXIT_OK, EXIT_INPUT = 0, 2
-
-
-class UsageError(ValueError):
-    """A command used wrongly; the message says how to use it."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,52 +32,6 @@ class _Parser(argparse.ArgumentParser):
         message = message.replace("\r", "\\r").replace("\n", "\\n")  # one line, always
         sys.stderr.write(f"{self.prog}: {message} (see {self.prog} --help)\n")
         raise SystemExit(EXIT_INPUT)
-
-
-@dataclass
-class Context:
-    """What every command needs: the settings in force and where the database is."""
-
-    config: Config
-    db_override: Path | None = None
-    _db: Database | None = field(default=None, repr=False)
-    created: bool = False  # the command made the database file (see discard_created)
-    db_given: bool = False  # --db was given: its folder must exist (the default's is made)
-
-    def discard_created(self) -> None:
-        """Remove a database this command created, after it failed: nothing half-written."""
-        if not self.created or self._db is None:
-            return
-        self._db.conn.close()
-        self._db = None
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
-        self.created = False
-
-    @property
-    def db_path(self) -> Path:
-        return self.db_override or self.config.database.resolved_path
-
-    def open_db(self, *, create: bool = False) -> Database:
-        """The database; a missing one is an error unless the command makes one (``create``:
-        ``demo``, ``frame import``, ``train generate``), so a mistyped ``--db`` never leaves
-        an empty database behind."""
-        if self._db is None:
-            from store import StoreError, open_database
-
-            path = self.db_path
-            if create and self.db_given and not path.parent.is_dir():
-                raise StoreError(f"{path.parent}: no such folder for the database; create it "
-                                 f"first (mkdir -p {path.parent}) or give another --db", "missing")
-            self.created = not path.exists()
-
-            self._db = open_database(
-                self.db_path,
-                busy_timeout_ms=self.config.database.busy_timeout_ms,
-                create=create,
-                group=self.config.database.group,
-            )
-        return self._db
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -177,7 +123,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui.launch import launch
 
         return launch(ctx)
-    from jobs.access import guard_command
+    from tui.guard import guard_command
 
     guard_command(args, ctx)  # no role, no case data: one line, exit 2
     try:

@@ -3,27 +3,23 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.cli import Context
-
-
-def demo_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("granska")) / "demo.db"
+if TYPE_CHECKING:
+    from tui.context import Context
 
 
 def launch(ctx: Context) -> int:
     """Open the app; with no database configured yet, open (or create) the demo."""
+    from jobs.demo import demo_path
+
     demo = False
     if ctx.db_override is None and not ctx.db_path.exists():
         ctx.db_override = demo_path()
         demo = True
     if demo and not ctx.db_path.exists():
-        from jobs.demo import create_demo
+        from jobs.demo import COLLEAGUE, create_demo
         from jobs.i18n import set_language, t
-        from tui.commands.demo import COLLEAGUE
 
         set_language(ctx.config.language)
         print(t("app.creating_demo", path=ctx.db_path), file=sys.stderr)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli import Context, UsageError
+from tui.context import Context, UsageError
 
 REQUIRED_ROLES = ("supervisor",)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tui.cli import Context
+from tui.context import Context
 
 if TYPE_CHECKING:
     from jobs.sampling import Drawn

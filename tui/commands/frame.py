@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli import EXIT_INPUT, Context
+from tui.context import EXIT_INPUT, Context
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:

@@ -7,7 +7,7 @@ import csv
 import json
 import sys
 
-from tui.cli import Context
+from tui.context import Context
 
 FIELDS = ("case_ref", "district", "gender", "role", "rank", "status", "reason")
 

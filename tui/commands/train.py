@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli import Context, UsageError
+from tui.context import Context, UsageError
 
 
 def _positive(text: str) -> int:

@@ -28,7 +28,6 @@ from review_protocols.completeness import answered_applicable, missing_required
 from review_protocols.conditions import Value
 from review_protocols.values import decode, display, encode
 from store.errors import StoreError
-from tui.screens.case_list import POSITION_KEY
 from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.question import QuestionView
@@ -296,7 +295,7 @@ class CaseScreen(Screen[None]):
         session = session_of(self)
         if not self._position_dirty:
             return
-        from store.state import remember
+        from store.state import POSITION_KEY, remember
 
         value = json.dumps({"review": self.review_id, "question": self.current, "open": open_})
         try:

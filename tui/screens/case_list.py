@@ -22,7 +22,6 @@ from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
-POSITION_KEY = "review.position"  # user_state: {"review", "question", "open"}
 GENDERS = (None, "K", "M")
 STATUSES = (None, "not_started", "in_progress", "complete")
 BAR = 10
@@ -415,7 +414,7 @@ class CaseListScreen(Screen[None]):
         """Back to the case and question this reviewer was at when Granska last closed;
         True when it opened one."""
         from store.reviews import review
-        from store.state import recall
+        from store.state import POSITION_KEY, recall
 
         session = session_of(self)
         self._resumed = True

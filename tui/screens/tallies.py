@@ -249,7 +249,7 @@ class TalliesScreen(Screen[None]):
                                         [title for _, title in self.stems], self.index), chosen)
 
     def action_export(self) -> None:
-        from tallies.export import FORMATS
+        from tallies.formats import FORMATS
 
         if self.report is None:  # nothing shown (none complete yet, or not a supervisor)
             return
@@ -262,13 +262,13 @@ class TalliesScreen(Screen[None]):
 
     def export(self, fmt: str) -> Path | None:
         """Write one export to a new file in the current folder and say where."""
-        session = session_of(self)
         import datetime as dt
 
+        from jobs.tallies import produce
         from store.files import write_private
-        from tallies.export import SUFFIX
-        from tui.commands.export import produce
+        from tallies.formats import SUFFIX
 
+        session = session_of(self)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = Path.cwd() / f"granska-{fmt}-{stamp}{SUFFIX[fmt]}"
         try:
