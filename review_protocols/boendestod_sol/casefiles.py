@@ -23,7 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from review_protocols.boendestod_sol.case_render import (
+from review_protocols.boendestod_sol.case_truth import Truth, random_truth
+from review_protocols.boendestod_sol.renderer import (
     DIFFICULTIES,
     CaseFile,
     Doc,
@@ -31,7 +32,6 @@ from review_protocols.boendestod_sol.case_render import (
     Person,
     Renderer,
 )
-from review_protocols.boendestod_sol.case_truth import Truth, random_truth
 
 if TYPE_CHECKING:
     from review_protocols.model import Protocol
