@@ -23,15 +23,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from review_protocols.boendestod_sol.builder import DIFFICULTIES, CaseFile, Doc, Passage, Person
 from review_protocols.boendestod_sol.case_truth import Truth, random_truth
-from review_protocols.boendestod_sol.renderer import (
-    DIFFICULTIES,
-    CaseFile,
-    Doc,
-    Passage,
-    Person,
-    Renderer,
-)
+from review_protocols.boendestod_sol.renderer import Renderer
 
 if TYPE_CHECKING:
     from review_protocols.model import Protocol
