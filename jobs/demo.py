@@ -20,7 +20,7 @@ from samples import personnummer
 if TYPE_CHECKING:
     from jobs.config import Config
     from review_protocols import Protocol
-    from review_protocols.boendestod_sol.case_truth import Truth
+    from review_protocols.conditions import Value
     from samples.draw import Member
     from store.database import Database
 
@@ -113,7 +113,7 @@ def create_demo(
 
     from jobs.sampling import draw_sample, import_rows
     from review_protocols import load_builtin
-    from review_protocols.boendestod_sol.casefiles import cases_for
+    from review_protocols.kinds import kind_of
     from store import current_user
     from store.frames import frame
     from store.reviews import ensure_review
@@ -123,7 +123,7 @@ def create_demo(
     rows = demo_cells([(d.name, d.code) for d in chosen], cases or 60, seed)
     protocol = load_builtin(config.protocol.default)
     # Every demo case gets a generated case file, so the case screen shows one to read.
-    made = cases_for(
+    made = kind_of(protocol.id).case_file_writer().cases_for(
         ({"case_ref": r[0], "name": r[2], "gender": r[3], "district": r[4],
           "decision_date": r[6], "birth_date": personnummer.parse(r[1])[1].isoformat()}
          for r in rows), protocol, seed)
@@ -148,7 +148,7 @@ def create_demo(
 
 def _answer_from_truth(
     db: Database, protocol: Protocol, members: list[Member],
-    made: dict[str, tuple[Truth, str]], sample_id: int, colleague: str,
+    made: dict[str, tuple[dict[str, Value], str]], sample_id: int, colleague: str,
 ) -> None:
     from review_protocols.values import encode
     from store.reports import ImportedAnswer, import_answers

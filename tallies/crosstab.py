@@ -388,19 +388,20 @@ def crosstab(prep: Prepared, question_id: str, view: str = "district",
                  tuple(rows), note, question_id)
 
 
-PLAN_EXISTS, PLAN_MATCHES = "genomforandeplan_finns", "genomforandeplan_overensstammer"
-
-
-def plan_matches(prep: Prepared, view: str = "district", words: Words = SWEDISH,
-                 exists: Tally | None = None, matches: Tally | None = None) -> Table:
+def plan_matches(prep: Prepared, pair: tuple[str, str], view: str = "district",
+                 words: Words = SWEDISH, exists: Tally | None = None,
+                 matches: Tally | None = None) -> Table:
     """The report's Table 1: Ja / Delvis / Nej / Genomförandeplan saknas, from two questions.
 
-    Ja/Delvis/Nej take their share of the plans that exist (27/54/19 % of 63),
-    "saknas" of all cases where a plan is due (20 % of 79), as the report does.
+    ``pair`` is (does the plan exist, how well does it match), as the kind of review
+    declares it (``TalliesLayout.combined``). Ja/Delvis/Nej take their share of the plans
+    that exist (27/54/19 % of 63), "saknas" of all cases where a plan is due (20 % of 79),
+    as the report does.
     """
-    match_q = prep.protocol.question(PLAN_MATCHES)
-    exists = exists or tally_question(prep, PLAN_EXISTS)
-    matches = matches or tally_question(prep, PLAN_MATCHES)
+    exists_id, matches_id = pair
+    match_q = prep.protocol.question(matches_id)
+    exists = exists or tally_question(prep, exists_id)
+    matches = matches or tally_question(prep, matches_id)
     cols = prep.columns(view, words)
     codes = [o.code for o in match_q.options]
 
@@ -426,7 +427,7 @@ def plan_matches(prep: Prepared, view: str = "district", words: Words = SWEDISH,
     note += ". " + words.plan_base_note.format(plans=plans[-1], missing=words.plan_missing,
                                                n=due[-1])
     return Table(f"plan_stammer.{view}", words.plan_title, view, cols.labels, tuple(rows),
-                 note, PLAN_MATCHES)
+                 note, matches_id)
 
 
 def denominator_note(cases: int, not_applicable: int, unanswered: int,
