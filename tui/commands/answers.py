@@ -24,28 +24,13 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from jobs.answers import import_answer_file
     from review_protocols import load_builtin
-    from samples.tabular import read_table
     from store import current_user
-    from store.reports import ImportedAnswer, import_answers, sample_cases, stored_answers
-    from tallies.answers_import import check_answers
 
-    table = read_table(args.file)
     db = ctx.open_db(create=False)
     protocol = load_builtin(ctx.config.protocol.default)
-    cases = sample_cases(db)
-    checked = check_answers(
-        protocol, str(args.file), table.headers, table.rows, cases,
-        lambda ref, reviewer: stored_answers(db, cases[ref]["population_id"], reviewer,
-                                             protocol.id),
-        args.reviewer or current_user(),
-    )
-    result = import_answers(
-        db,
-        (ImportedAnswer(cases[c.case_ref]["population_id"], cases[c.case_ref]["sample_id"],
-                        c.reviewer, c.question_id, c.value, c.note) for c in checked),
-        protocol_id=protocol.id, protocol_version=protocol.version, source=str(args.file),
-    )
-    print(f"{args.file}: {len(checked)} rows checked; {result['answers']} answers stored in "
-          f"{result['reviews']} reviews (marked complete)")
+    done = import_answer_file(db, protocol, args.file, args.reviewer or current_user())
+    print(f"{args.file}: {done.rows} rows checked; {done.answers} answers stored in "
+          f"{done.reviews} reviews (marked complete)")
     return 0
