@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-import inspect
-
 import pytest
 
 REVIEWER = "anna"
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run `async def` tests in a fresh event loop (no async plugin is a dependency)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-    return True
 
 
 def give_demo_to(db, user: str) -> list[int]:
