@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from itertools import accumulate, chain, compress, islice, repeat
 from operator import ge
 
-from tallies.crosstab import SWEDISH, Row, Table, Words, view_label
+from tallies.crosstab import Row, Table, Words, view_label
 from tallies.report import NOTE_KINDS, Report
 
 BOM = "\ufeff"
@@ -40,7 +40,7 @@ def _title(table: Table, words: Words) -> str:
 
 # --- CSV ---------------------------------------------------------------------------------
 
-def to_csv(report: Report, words: Words = SWEDISH) -> str:
+def to_csv(report: Report, words: Words) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     for table in report.all_tables():
@@ -194,7 +194,7 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def table_markdown(table: Table, words: Words = SWEDISH) -> str:
+def table_markdown(table: Table, words: Words) -> str:
     lines = [f"| {_md_escape(table.title)} | " + " | ".join(map(_md_escape, table.columns))
              + " |", "|---|" + "---:|" * len(table.columns)]
     for row in table.rows:
@@ -205,7 +205,7 @@ def table_markdown(table: Table, words: Words = SWEDISH) -> str:
     return "\n".join(lines)
 
 
-def to_markdown(report: Report, words: Words = SWEDISH) -> str:
+def to_markdown(report: Report, words: Words) -> str:
     parts = [f"# {report.protocol_title}: {words.summary}", "",
              f"{words.reviewed}: {report.cases}", ""]
     for table in report.tables:
@@ -280,7 +280,7 @@ def sheet_names(tables: Sequence[Table]) -> list[str]:
     return names
 
 
-def to_xlsx(report: Report, words: Words = SWEDISH) -> bytes:
+def to_xlsx(report: Report, words: Words) -> bytes:
     """One sheet per table: title, header row, rows (counts and % with one decimal), note."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell

@@ -18,7 +18,6 @@ from review_protocols.kinds import kind_of
 from tallies.crosstab import (
     ANSWERED,
     NA,
-    SWEDISH,
     UNANSWERED,
     Prepared,
     Row,
@@ -68,8 +67,8 @@ def tally_numbers(prep: Prepared, question_id: str) -> NumberTally:
     return NumberTally(values, other, prep.reasons(question))
 
 
-def number_table(prep: Prepared, question_id: str, view: str = "district",
-                 words: Words = SWEDISH, bands: Sequence[Band] | None = None,
+def number_table(prep: Prepared, question_id: str, view: str, words: Words,
+                 bands: Sequence[Band] | None = None,
                  tally: NumberTally | None = None) -> Table:
     """Counts per band with shares of the answered, the median, and the denominators."""
     question = prep.protocol.question(question_id)

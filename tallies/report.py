@@ -20,7 +20,6 @@ from review_protocols.model import Protocol, QuestionType
 from tallies.collector import collector_paused
 from tallies.crosstab import (
     ANSWERED,
-    SWEDISH,
     VIEWS,
     CaseAnswers,
     Prepared,
@@ -77,7 +76,7 @@ def build_report(
     *,
     codes: Mapping[str, str] | None = None,
     notes: Sequence[DistrictNote] = (),
-    words: Words = SWEDISH,
+    words: Words,
     views: Sequence[str] = VIEWS,
     layout: TalliesLayout | None = None,
 ) -> Report:
@@ -112,7 +111,7 @@ def _build(protocol: Protocol, cases: Sequence[CaseAnswers], districts: Sequence
     return report
 
 
-def area_tables(prep: Prepared, tallies: Mapping, words: Words = SWEDISH) -> list[Table]:
+def area_tables(prep: Prepared, tallies: Mapping, words: Words) -> list[Table]:
     """Findings per quality area: for each single-choice question, its first option's share.
 
     The first option is the one the report counts ("Finns", "Ja", "Framgår"),

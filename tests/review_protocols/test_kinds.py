@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from jobs.words import words
 from review_protocols import load_builtin, loads
 from review_protocols.kinds import CASE_FILE, kind_of
 from tallies.report import build_report
@@ -60,7 +61,7 @@ def test_a_protocol_without_a_kind_gets_plain_tallies_and_no_case_files() -> Non
     protocol = loads(MINIMAL, "enkel.toml")
     kind = kind_of(protocol.id)
     assert kind.tallies.combined == () and kind.case_files is None
-    report = build_report(protocol, [], ["Skarpnäck"])
+    report = build_report(protocol, [], ["Skarpnäck"], words=words("sv"))
     assert not [t for t in report.tables if t.id.startswith("plan_stammer")]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jobs.tallies import load_report
+from jobs.words import words
 from store.audit import history
 from store.reports import (
     add_district_note,
@@ -40,7 +41,7 @@ def test_every_change_is_audited(db) -> None:
 def test_notes_follow_the_district_order_in_markdown(report_db, protocol) -> None:
     add_district_note(report_db, "Södermalm", "strength", "Anhörigombud i enheten")
     add_district_note(report_db, "Hägersten-Älvsjö", "strength", "Aktuell DUR i samtliga")
-    text = to_markdown(load_report(report_db, protocol, DISTRICTS))
+    text = to_markdown(load_report(report_db, protocol, DISTRICTS), words("sv"))
     notes = text[text.index("## Styrkor och utvecklingsområden"):]
     assert notes.index("### Hägersten-Älvsjö") < notes.index("### Södermalm")
     assert "### Skarpnäck" not in notes  # no bullets, no heading
