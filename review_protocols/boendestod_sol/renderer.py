@@ -284,20 +284,30 @@ class Renderer:
             doc.line("Stödet ges vardagar mellan kl. 9 och 15.", "utfors_utanfor_kontorstid")
 
     def plan(self) -> None:
-        doc, t, rng = self.doc, self.t, self.rng
-        doc.section(S_PLAN)
-        if t["genomforandeplan_finns"] == "nej":
-            if rng.random() < 0.5:
-                late = self.day(365 - rng.randrange(25, 70))
-                doc.line(f"Genomförandeplan inkom {late}.", "genomforandeplan_finns")
-                doc.explicit("Planen inkom under beslutets sista månader och räknas som "
-                             "saknad.", "genomforandeplan_finns")
-            else:
-                doc.explicit("Genomförandeplan har inte inkommit.", "genomforandeplan_finns")
-                doc.note(self.order_day + dt.timedelta(days=30),
-                         "Påminnelse till utföraren: genomförandeplan har inte inkommit.",
-                         "genomforandeplan_finns")
+        self.doc.section(S_PLAN)
+        if self.t["genomforandeplan_finns"] == "nej":
+            self._plan_missing()
             return
+        arrived = self._plan_arrival()
+        self._plan_contents()
+        self._plan_dialogue(arrived)
+
+    def _plan_missing(self) -> None:
+        doc, rng = self.doc, self.rng
+        if rng.random() < 0.5:
+            late = self.day(365 - rng.randrange(25, 70))
+            doc.line(f"Genomförandeplan inkom {late}.", "genomforandeplan_finns")
+            doc.explicit("Planen inkom under beslutets sista månader och räknas som "
+                         "saknad.", "genomforandeplan_finns")
+        else:
+            doc.explicit("Genomförandeplan har inte inkommit.", "genomforandeplan_finns")
+            doc.note(self.order_day + dt.timedelta(days=30),
+                     "Påminnelse till utföraren: genomförandeplan har inte inkommit.",
+                     "genomforandeplan_finns")
+
+    def _plan_arrival(self) -> dt.date:
+        """When the plan came, and whether the person took part in it."""
+        doc, t = self.doc, self.t
         days = int(t["genomforandeplan_dagar"])  # type: ignore[arg-type]
         arrived = self.order_day + dt.timedelta(days=days)
         doc.line(f"Genomförandeplan inkom {arrived}.", "genomforandeplan_finns",
@@ -311,6 +321,11 @@ class Renderer:
             doc.absent("delaktighet_genomforandeplan", S_PLAN)
             doc.explicit(self.f("Det framgår inte hur {fn} har varit delaktig i planen."),
                          "delaktighet_genomforandeplan")
+        return arrived
+
+    def _plan_contents(self) -> None:
+        """The plan's goals and activities against the order's."""
+        doc, t, rng = self.doc, self.t, self.rng
         match = t["genomforandeplan_overensstammer"]
         copied = t.get("plan_kopierad", "nej") == "ja"
         how = t.get("plan_vad_hur", "ja") == "ja"
@@ -354,6 +369,9 @@ class Renderer:
                 doc.line(text, m, "plan_vad_hur", "plan_kopierad")
             if copied:
                 doc.explicit("Planens Hur-text är kopierad från beställningen.", "plan_kopierad")
+
+    def _plan_dialogue(self, arrived: dt.date) -> None:
+        doc, t = self.doc, self.t
         if "dialog_bestallare_utforare" in t:
             if t["dialog_bestallare_utforare"] == "ja":
                 doc.note(arrived + dt.timedelta(days=7),
