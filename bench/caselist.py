@@ -47,9 +47,9 @@ async def key(pilot, name: str, character: str | None = None) -> float:
 
 
 async def child(db_path: Path) -> dict:
+    from jobs.config import Config
     from store import current_user, open_database
     from tui.app import GranskaApp
-    from tui.config import Config
 
     figures: dict = {}
     start = time.perf_counter()

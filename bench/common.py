@@ -66,7 +66,7 @@ def tmux_times_to_markers(command: str, markers: list[str], *,
 def big_review_db(path: Path, cases: int, reviewer: str) -> Path:
     """A database with ``cases`` sampled cases assigned to ``reviewer`` (built with raw SQL:
     the store's one-transaction-per-review path is right for people, too slow for setup)."""
-    from samples.demo import demo_rows
+    from jobs.demo import demo_rows
     from store import open_database
     from store.frames import insert_frame
 

@@ -92,7 +92,7 @@ def cached_xlsx(rows: int, districts: list[str], seed: int = 1) -> Path:
 
 def import_seconds(path: Path, folder: Path, config: object) -> tuple[float, float, int]:
     """Wall and CPU seconds of one ``import_frame`` into a fresh database, and its rows."""
-    from samples.workflow import import_frame
+    from jobs.sampling import import_frame
     from store import open_database
 
     db_path = folder / f"import-{time.monotonic_ns()}.db"
@@ -144,9 +144,9 @@ def main() -> int:
     args = sys.argv[1:]
     rows = next((int(a) for a in args if a.isdigit()),
                 100_000 if "--quick" in args else 1_000_000)
-    from samples.workflow import draw_sample, import_frame
+    from jobs.config import Config
+    from jobs.sampling import draw_sample, import_frame
     from store import open_database
-    from tui.config import Config
 
     config = Config()
     with tempfile.TemporaryDirectory() as folder:

@@ -61,10 +61,10 @@ async def press(pilot, key: str, with_pilot: bool, saved: Callable[[], bool]) ->
 
 
 async def measure(db_path: Path, answers: int, with_pilot: bool = False) -> list[float]:
+    from jobs.config import Config
     from store import current_user, open_database
     from store.reviews import list_reviews
     from tui.app import GranskaApp
-    from tui.config import Config
     from tui.screens.case import CaseScreen
 
     user = current_user()

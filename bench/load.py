@@ -39,14 +39,14 @@ def inspector(index: int) -> str:
 
 def setup(db_path: Path, workers: int) -> None:
     """A demo database whose sampled cases are shared among the worker inspectors."""
+    from jobs.config import Config
+    from jobs.demo import create_demo
     from review_protocols import load_builtin
     from samples.assign import Case, balance
-    from samples.demo import create_demo
     from store import open_database
     from store.assignments import assign, sampled_cases
     from store.samples import latest_sample_id
     from store.users import grant_role
-    from tui.config import Config
 
     db = open_database(db_path)
     create_demo(db, Config(), seed=3, districts=2, cases=40)

@@ -75,6 +75,9 @@ def main() -> int:
     if args.quick:
         args.cases = min(args.cases, 1_000)
 
+    from jobs.config import Config
+    from jobs.tallies import load_cases, load_notes, produce
+    from jobs.words import words
     from review_protocols import load_builtin
     from review_protocols.values import encode
     from store import open_database
@@ -83,10 +86,6 @@ def main() -> int:
     from store.samples import save_sample
     from tallies import export
     from tallies.report import build_report
-    from tallies.source import load_cases, load_notes
-    from tui.commands.export import produce
-    from tui.config import Config
-    from tui.tallies_words import words
 
     config = Config()
     protocol = load_builtin("boendestod_sol")

@@ -18,14 +18,20 @@ A question that is itself not applicable counts as unanswered.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from review_protocols.model import Protocol
+from typing import Protocol
 
 Value = str | float | int | list[str] | None
+Test = Callable[[Mapping[str, Value]], bool]
+
+
+class SkipPlanned(Protocol):
+    """What ``applicable`` needs of a protocol (``model.Protocol`` has it), so that this
+    module, which the model's questions hold conditions of, does not import the model."""
+
+    @property
+    def skip_plan(self) -> Sequence[tuple[str, Test | None]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +103,7 @@ class Negation:
 Condition = Compare | AllOf | AnyOf | Negation
 
 
-def applicable(protocol: Protocol, answers: Mapping[str, Value]) -> dict[str, bool]:
+def applicable(protocol: SkipPlanned, answers: Mapping[str, Value]) -> dict[str, bool]:
     """Which questions apply, given the answers so far.
 
     Conditions may only refer to earlier questions (the validator checks), so

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from review_protocols.conditions import Condition
+    from review_protocols.conditions import Condition, Test
 
 
 class QuestionType(StrEnum):
@@ -135,8 +135,8 @@ class Protocol:
     _by_id: dict[str, Question] = field(default_factory=dict, repr=False, compare=False)
     _questions: tuple[Question, ...] = field(default=(), init=False, repr=False, compare=False)
     # (question id, its condition's test or None) in order: what skip logic walks
-    skip_plan: tuple[tuple[str, Any], ...] = field(default=(), init=False, repr=False,
-                                                   compare=False)
+    skip_plan: tuple[tuple[str, Test | None], ...] = field(default=(), init=False,
+                                                           repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # worked out once: skip logic walks every question on every answer

@@ -3,7 +3,7 @@
 Algorithm (the same on any machine, whatever the input order, dict or set
 order or Python's hash seed):
 
-1. Eligible cases only (``eligible``): the insats is one of the specified
+1. Eligible cases only (``eligibility``): the insats is one of the specified
    ones (case and surrounding spaces ignored), the decision date lies in
    [decision_from, decision_to], and the age at the decision, from the birth
    date, is at least ``min_age``. Cases of districts without a quota are left out.
@@ -35,6 +35,8 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from store.frames import Eligible
 
 GENDERS = ("K", "M")
 SHORTFALL_RULES = ("fill_other_gender", "leave_short")
@@ -90,58 +92,11 @@ def rank_key(seed: int, district: str, gender: str, case_ref: str) -> str:
     return hashlib.sha256(f"{seed}|{district}|{gender}|{case_ref}".encode()).hexdigest()
 
 
-def _adult_before(decided: str, min_age: int) -> str:
-    """The latest birth date, as ISO text, of someone ``min_age`` years old on ``decided``.
-
-    Age counts whole years: one is N on the day whose month and day are one's
-    birthday's, so the limit is the decision's month and day N years earlier,
-    compared as text ('2004-02-29' admits those born up to 28 February in a
-    common year, as someone born 29 February turns N on 1 March).
-    """
-    return f"{int(decided[:4]) - min_age:04d}{decided[4:10]}"
-
-
-class Eligibility:
-    """``eligible(row)`` for one spec, with caches so that a million rows stay fast."""
-
-    def __init__(self, spec: Spec) -> None:
-        self.insats = {i.strip().casefold() for i in spec.insats}
-        self.first = spec.decision_from.isoformat()
-        self.last = spec.decision_to.isoformat()
-        self.min_age = spec.min_age
-        self.districts = {d for d, _, _ in spec.quotas}
-        self._limits: dict[str, str] = {}  # decision date -> latest eligible birth date, or ""
-        self._insats: dict[str, bool] = {}
-
-    def insats_ok(self, insats: str | None) -> bool:
-        return (insats or "").strip().casefold() in self.insats
-
-    def _limit(self, decided: str) -> str:
-        if not (self.first <= decided[:10] <= self.last):
-            return ""
-        if not decided[:4].isdigit():
-            return ""
-        return _adult_before(decided[:10], self.min_age)
-
-    def __call__(self, row: Mapping[str, Any]) -> bool:
-        decided = row["decision_date"]
-        if not decided:
-            return False
-        limit = self._limits.get(decided)
-        if limit is None:
-            limit = self._limits[decided] = self._limit(decided)
-        born = row["birth_date"]
-        if not limit or not born or born[:10] > limit:
-            return False
-        insats = row["insats"]
-        ok = self._insats.get(insats)
-        if ok is None:
-            ok = self._insats[insats] = self.insats_ok(insats)
-        return ok and row["district"] in self.districts and row["gender"] in GENDERS
-
-
-def eligible(row: Mapping[str, Any], spec: Spec) -> bool:
-    return Eligibility(spec)(row)
+def eligibility(spec: Spec) -> Eligible:
+    """The spec's eligibility rule (stated once, in ``store.frames.Eligible``)."""
+    return Eligible(districts=tuple(d for d, _, _ in spec.quotas), insats=tuple(spec.insats),
+                    decided_from=spec.decision_from.isoformat(),
+                    decided_to=spec.decision_to.isoformat(), min_age=spec.min_age)
 
 
 def _ranked(rows: Sequence[Any], seed: int, district: str, gender: str, needed: int,
@@ -207,7 +162,7 @@ def draw(rows: Iterable[Mapping[str, Any]], spec: Spec | Mapping[str, tuple[int,
                 stratum = strata[key] = []
             stratum.append(row)
     else:
-        check = Eligibility(spec)
+        check = eligibility(spec).holds
         for row in rows:
             if check(row):
                 strata.setdefault((row["district"], row["gender"]), []).append(row)

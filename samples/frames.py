@@ -4,7 +4,7 @@ Pure functions, no database: ``columns_of(headers)`` finds the columns by
 their Swedish or English names, ``check_rows`` turns text cells into
 population rows and collects every problem with its line number. A frame
 with problems is refused whole unless the caller chooses to skip bad rows;
-the caller (``samples.workflow``) stores the good rows in one transaction.
+the caller (``jobs.sampling``) stores the good rows in one transaction.
 
 Checks, cheap enough for a million rows: personnummer (form, check digit,
 real date of birth), gender (K/M, kvinna/man, F/M, woman/man ...) and its
@@ -20,6 +20,7 @@ import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from review_protocols.kinds import CASE_FILE
 from samples.personnummer import PersonnummerError, mask
 from samples.personnummer import parse as parse_personnummer
 from samples.tabular import normalise_header
@@ -44,8 +45,7 @@ COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "beslutsdatum", "beslutdatum", "beslutsdag", "datumforbeslut", "decisiondate",
         "dateofdecision", "decided")),
 }
-REQUIRED = ("case_ref", "personnummer", "district", "insats", "decision_date")
-OPTIONAL = ("name", "gender")
+REQUIRED, OPTIONAL = CASE_FILE.required, CASE_FILE.optional  # declared with the kind of review
 
 WOMEN = {"k", "kvinna", "kvinnor", "f", "female", "woman", "women", "w", "flicka", "girl"}
 MEN = {"m", "man", "män", "male", "men", "pojke", "boy"}

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from store.audit import record
-from store.connection import transaction
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.transactions import transaction
 
 REVIEW_KINDS = ("primary", "second")
 

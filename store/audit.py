@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from store.connection import transaction
 from store.database import Database
 from store.identity import current_user, now
+from store.transactions import transaction
 
 GENESIS = "0" * 64  # the prev_hash of the first row
 CHAINED = "id, at, who, action, entity, entity_id, field, old_value, new_value"

@@ -1,10 +1,4 @@
-"""Opening the database: permissions, pragmas, migrations, and short write transactions.
-
-Every write in Granska goes through ``transaction()``: ``BEGIN IMMEDIATE``
-takes the write lock up front, so a busy database waits ``busy_timeout`` and
-then fails cleanly instead of deadlocking half-way; ``COMMIT`` makes the
-change durable before the caller tells anyone it is saved.
-"""
+"""Opening the database: permissions, pragmas and migrations (writes: ``store.transactions``)."""
 
 from __future__ import annotations
 
@@ -13,12 +7,13 @@ import grp
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from store.database import Database
 from store.errors import StoreError, explain
 from store.identity import current_user, now
+from store.transactions import transaction
 
 OWNER_ONLY = 0o600
 OWNER_AND_GROUP = 0o660
@@ -94,7 +89,7 @@ def _upgrade(db: Database, *, fresh: bool, seed_roles: Mapping[str, str] | None)
     except sqlite3.Error as error:  # e.g. reading the version of a file that is not SQLite
         raise explain(error, db.path) from None
     if fresh:
-        from store.audit import record  # store.audit writes through this module's transaction
+        from store.audit import record
 
         creator, stamp = current_user(), now()
         with transaction(db):
@@ -137,29 +132,6 @@ def _remove_folders(folders: tuple[Path, ...]) -> None:
     for folder in folders:  # deepest first; only if nothing else was put there meanwhile
         with contextlib.suppress(OSError):
             folder.rmdir()
-
-
-def db_path(db: Database) -> str:
-    return db.path
-
-
-@contextlib.contextmanager
-def transaction(db: Database) -> Iterator[sqlite3.Connection]:
-    """One short write transaction; sqlite errors come out as StoreError."""
-    conn = db.conn
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as error:
-        raise explain(error, db_path(db)) from None
-    try:
-        yield conn
-        conn.execute("COMMIT")
-    except BaseException as error:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        if isinstance(error, sqlite3.OperationalError):
-            raise explain(error, db_path(db)) from None
-        raise
 
 
 def permissions_warning(path: str | Path) -> str | None:

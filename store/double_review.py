@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from store.audit import record
-from store.connection import transaction
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.transactions import transaction
 
 
 def pairs(db: Database, sample_id: int | None = None) -> list[dict[str, Any]]:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
 from store.audit import record
-from store.connection import transaction
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.transactions import transaction
 
 POPULATION_COLUMNS = (
     "case_ref", "personnummer", "name", "gender", "district", "insats",
@@ -164,23 +164,69 @@ GENDERS = ("K", "M")  # the schema's CHECK on population.gender
 _MAX_CASE_YEARS = 200
 
 
+def adult_before(decided: str, min_age: int) -> str:
+    """The latest birth date, as ISO text, of someone ``min_age`` years old on ``decided``.
+
+    Age counts whole years: one is N on the day whose month and day are one's
+    birthday's, so the limit is the decision's month and day N years earlier,
+    compared as text ('2004-02-29' admits those born up to 28 February in a
+    common year, as someone born 29 February turns N on 1 March).
+    """
+    return f"{int(decided[:4]) - min_age:04d}{decided[4:10]}"
+
+
 @dataclass(frozen=True)
 class Eligible:
-    """The draw's eligibility rule as SQL (``samples.draw.Eligibility`` in Python).
+    """Who may be drawn: the one statement of the rule (``samples.draw.eligibility`` makes it
+    from a draw's spec), as SQL for the frames in the database (``where``) and in Python for
+    rows in memory (``holds``). A test keeps the two renderings equal.
 
-    A test keeps the two equal. ``insats(value)`` says whether a stored insats
-    value is wanted (the rule ignores case and surrounding spaces, which SQL
-    cannot do exactly); ``insats_known`` are values it accepts for sure (the
-    spec's own spellings), so a draw can filter on them without first listing
-    every distinct value of the frame. Dates are ISO text (YYYY-MM-DD).
+    The insats is compared without case and surrounding spaces, which SQL cannot do
+    exactly: ``wants_insats`` decides each distinct stored value, and ``insats`` (the
+    spec's own spellings) are accepted for sure, so a draw can filter on them without
+    first listing every distinct value of the frame. Dates are ISO text (YYYY-MM-DD).
     """
 
     districts: tuple[str, ...]
-    insats: Callable[[str], bool]
+    insats: tuple[str, ...]
     decided_from: str
     decided_to: str
     min_age: int
-    insats_known: tuple[str, ...] = ()
+    _wanted: frozenset[str] = field(init=False, repr=False, compare=False)
+    _limits: dict[str, str] = field(default_factory=dict, init=False, repr=False,
+                                    compare=False)  # decision date -> birth limit, or ""
+    _insats_ok: dict[str, bool] = field(default_factory=dict, init=False, repr=False,
+                                        compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_wanted", frozenset(i.strip().casefold() for i in self.insats))
+
+    def wants_insats(self, value: str | None) -> bool:
+        return (value or "").strip().casefold() in self._wanted
+
+    def holds(self, row: Mapping[str, Any]) -> bool:
+        """The rule for one row in memory (cached per decision date and insats value)."""
+        decided = row["decision_date"]
+        if not decided:
+            return False
+        limit = self._limits.get(decided)
+        if limit is None:
+            limit = self._limits[decided] = self._birth_limit(decided)
+        born = row["birth_date"]
+        if not limit or not born or born[:10] > limit:
+            return False
+        insats = row["insats"]
+        ok = self._insats_ok.get(insats)
+        if ok is None:
+            ok = self._insats_ok[insats] = self.wants_insats(insats)
+        return ok and row["district"] in self.districts and row["gender"] in GENDERS
+
+    def _birth_limit(self, decided: str) -> str:
+        if not (self.decided_from <= decided[:10] <= self.decided_to):
+            return ""
+        if not decided[:4].isdigit():
+            return ""
+        return adult_before(decided[:10], self.min_age)
 
     def where(self, frame_ids: Sequence[int]) -> tuple[str, list[Any]]:
         """Every condition but the insats, cheap and selective ones first.
@@ -199,7 +245,7 @@ class Eligible:
     def _of_age(self) -> str:
         """SQL: born on or before the decision's month and day ``min_age`` years earlier.
 
-        The limit is the text of ``samples.draw._adult_before``, compared as
+        The limit is the text of ``adult_before``, compared as
         text. Within one calendar year every decision date of the period starts
         with that year, so the limit's year is a constant, and a birth date
         below it passes without building the limit. Over a few years the
@@ -297,7 +343,7 @@ def _per_stratum(db: Database, frame_ids: Sequence[int], eligible: Eligible,
     if not frame_ids:
         return dict.fromkeys(strata), 0
     where, params = eligible.where(frame_ids)
-    wanted = [v for v in dict.fromkeys(eligible.insats_known) if eligible.insats(v)]
+    wanted = [v for v in dict.fromkeys(eligible.insats) if eligible.wants_insats(v)]
     while True:
         insats_in = f"insats IN ({_marks(wanted)})"
         values: list[Any] = []
@@ -312,7 +358,7 @@ def _per_stratum(db: Database, frame_ids: Sequence[int], eligible: Eligible,
             row = db.execute(f"SELECT {', '.join(columns)} FROM population NOT INDEXED"
                              f" WHERE {where}", [*column_params, *params]).fetchone()
             values += row[:len(chunk)]
-        others = [v for v in json.loads(row[-1]) if isinstance(v, str) and eligible.insats(v)]
+        others = [v for v in json.loads(row[-1]) if isinstance(v, str) and eligible.wants_insats(v)]
         if not others:
             return dict(zip(strata, values, strict=True)), row[-2]
         wanted += others
@@ -320,10 +366,10 @@ def _per_stratum(db: Database, frame_ids: Sequence[int], eligible: Eligible,
 
 def _wanted_insats(db: Database, frame_ids: Sequence[int],
                    eligible: Eligible) -> list[str]:
-    """The frames' distinct insats values that ``eligible.insats`` accepts."""
+    """The frames' distinct insats values that ``eligible.wants_insats`` accepts."""
     values = db.execute(f"SELECT DISTINCT insats FROM population WHERE frame_id IN"
                         f" ({_marks(frame_ids)})", list(frame_ids)).fetchall()
-    return [value for value, in values if eligible.insats(value)]
+    return [value for value, in values if eligible.wants_insats(value)]
 
 
 def population_ids(

@@ -12,10 +12,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from store.connection import db_path, transaction
 from store.database import Database
 from store.errors import StoreError
 from store.identity import now
+from store.transactions import db_path, transaction
 
 Step = Callable[[Database], None]
 

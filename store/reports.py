@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from store.audit import record
-from store.connection import transaction
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.transactions import transaction
 
 _COUNTED = """
 SELECT id FROM (
@@ -51,7 +51,7 @@ def counted_cases(db: Database, protocol_id: str) -> list[tuple]:
 
     One row per review with its answers gathered by SQLite, rather than a row
     per answer (300,000 for 10,000 reviews): SQLite makes the text faster than
-    the Python rows, and ``tallies.source`` parses them all with one
+    the Python rows, and ``jobs.tallies`` parses them all with one
     ``json.loads``.
     """
     return db.execute(

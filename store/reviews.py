@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from store.audit import record
-from store.connection import transaction
 from store.database import Database
 from store.identity import current_user, now
+from store.transactions import transaction
 from store.users import assert_can_edit
 
 STATUSES = ("not_started", "in_progress", "complete")

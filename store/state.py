@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from store.connection import transaction
 from store.database import Database
+from store.transactions import transaction
+
+POSITION_KEY = "review.position"  # where a reviewer left off: {"review", "question", "open"}
 
 
 def remember(db: Database, username: str, key: str, value: str | None) -> None:

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from store.audit import record
-from store.connection import transaction
 from store.database import Database
 from store.errors import StoreError
 from store.frames import insert_frame
 from store.identity import current_user, now
 from store.reviews import ensure_review
+from store.transactions import transaction
 
 # (text, present, section): a passage as stored.
 PassageRow = tuple[str, bool, str]

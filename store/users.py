@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from store.audit import record
-from store.connection import transaction
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.transactions import transaction
 
 ROLES = ("supervisor", "inspector", "trainer")
 

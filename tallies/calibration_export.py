@@ -18,43 +18,43 @@ FORMATS = ("md", "xlsx", "json")
 
 @dataclass(frozen=True)
 class CalibrationWords:
-    """The words the report is written with; Swedish by default, the TUI passes its own."""
+    """The words the report is written with; from the string catalogue (``jobs.words``)."""
 
-    title: str = "Kalibreringsrapport: {name}"
-    intro: str = "{n} ärenden; deltagare: {trainees}"
-    nobody: str = "inga"
-    with_key: str = "Överensstämmelse med facit"
-    per_question: str = "Per fråga"
-    most_missed: str = "Oftast missade frågor"
-    between: str = "Överensstämmelse mellan deltagare (Fleiss kappa)"
-    misses_title: str = "Missar med belägg i akten"
-    no_misses: str = "Inga missar."
-    miss: str = "svar {given}, facit {expected}"
-    trainee: str = "Deltagare"
-    percent: str = "Andel lika"
-    kappa: str = "Kappa"
-    agreed_items: str = "Lika/bedömda"
-    agreed: str = "Lika"
-    items: str = "Bedömda"
-    answered: str = "Besvarade"
-    misses: str = "Missar"
-    question: str = "Fråga"
-    of: str = "Av"
-    cases: str = "Ärenden"
-    all_same: str = "Alla lika"
-    fleiss: str = "Fleiss kappa"
-    case: str = "Ärende"
-    given: str = "Svar"
-    expected: str = "Facit"
-    passage: str = "Belägg i akten"
-    sheet_key: str = "Facit"
-    sheet_per_question: str = "Per fråga"
-    sheet_most_missed: str = "Oftast missade"
-    sheet_between: str = "Mellan deltagare"
-    sheet_misses: str = "Missar"
+    title: str
+    intro: str
+    nobody: str
+    with_key: str
+    per_question: str
+    most_missed: str
+    between: str
+    misses_title: str
+    no_misses: str
+    miss: str
+    trainee: str
+    percent: str
+    kappa: str
+    agreed_items: str
+    agreed: str
+    items: str
+    answered: str
+    misses: str
+    question: str
+    of: str
+    cases: str
+    all_same: str
+    fleiss: str
+    case: str
+    given: str
+    expected: str
+    passage: str
+    sheet_key: str
+    sheet_per_question: str
+    sheet_most_missed: str
+    sheet_between: str
+    sheet_misses: str
 
 
-def markdown(report: CalibrationReport, w: CalibrationWords = CalibrationWords()) -> str:
+def markdown(report: CalibrationReport, w: CalibrationWords) -> str:
     m = markdown_cell
     out = [f"# {w.title.format(name=m(report.session))}", "",
            w.intro.format(n=len(report.case_refs),
@@ -105,7 +105,7 @@ def as_json(report: CalibrationReport) -> str:
     return json.dumps(asdict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def xlsx_bytes(report: CalibrationReport, w: CalibrationWords = CalibrationWords()) -> bytes:
+def xlsx_bytes(report: CalibrationReport, w: CalibrationWords) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -154,7 +154,7 @@ def xlsx_bytes(report: CalibrationReport, w: CalibrationWords = CalibrationWords
 
 
 def render(report: CalibrationReport, fmt: str,
-           words: CalibrationWords = CalibrationWords()) -> bytes:
+           words: CalibrationWords) -> bytes:
     if fmt == "md":
         return markdown(report, words).encode("utf-8")
     if fmt == "json":

@@ -25,46 +25,44 @@ GENDERS = ("K", "M")
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    """The words tables are written with; Swedish by default, the TUI passes its own."""
+    """The words tables are written with, from the string catalogue (``jobs.words.words``)."""
 
-    total: str = "Totalt"
-    not_applicable: str = "ej tillämplig"
-    unanswered: str = "obesvarad"
-    women: str = "Kvinnor"
-    men: str = "Män"
-    case_one: str = "ärende"
-    case_many: str = "ärenden"
-    not_applicable_note: str = "{n} {cases} {is_na} ({reasons})"
-    is_na_one: str = "är ej tillämpligt"
-    is_na_many: str = "är ej tillämpliga"
-    unanswered_note: str = "{n} {cases} obesvarade"
-    base_note: str = "Andelar av {n} besvarade"
-    plan_missing: str = "Genomförandeplan saknas"
-    plan_title: str = "Genomförandeplan stämmer överens med beställning"
-    plan_base_note: str = "Ja/Delvis/Nej i andel av {plans} ärenden med plan; " \
-                          "{missing} i andel av {n}"
-    view_district: str = "per stadsdel"
-    view_gender: str = "per kön"
-    view_district_gender: str = "stadsdel och kön"
-    view_areas: str = "kvalitetsområde"
-    answer: str = "Svar"
-    strengths: str = "Styrkor"
-    development: str = "Utvecklingsområden"
-    summary: str = "sammanställning"
-    reviewed: str = "Granskade ärenden"
-    areas_title: str = "Kvalitetsområden"
-    notes_title: str = "Styrkor och utvecklingsområden"
-    areas_note: str = "Andel av besvarade för svarsalternativet i raden"
-    multi_note: str = "flera svar möjliga"
-    median: str = "Median"
-    count: str = "Antal"
-    language: str = "sv"  # the protocol's texts (question, option and area labels)
-
-
-SWEDISH = Words()
+    total: str
+    not_applicable: str
+    unanswered: str
+    women: str
+    men: str
+    case_one: str
+    case_many: str
+    not_applicable_note: str
+    is_na_one: str
+    is_na_many: str
+    unanswered_note: str
+    base_note: str
+    plan_missing: str
+    plan_title: str
+    plan_base_note: str
+    view_district: str
+    view_gender: str
+    view_district_gender: str
+    view_areas: str
+    answer: str
+    strengths: str
+    development: str
+    summary: str
+    reviewed: str
+    areas_title: str
+    notes_title: str
+    areas_note: str
+    multi_note: str
+    median: str
+    count: str
+    language: str
 
 
-def view_label(view: str, words: Words = SWEDISH) -> str:
+
+
+def view_label(view: str, words: Words) -> str:
     return getattr(words, f"view_{view}", view)
 
 
@@ -135,7 +133,7 @@ class Columns:
 
 
 def columns_for(
-    strata: set[Stratum], districts: Sequence[str], view: str, words: Words = SWEDISH,
+    strata: set[Stratum], districts: Sequence[str], view: str, words: Words,
     codes: Mapping[str, str] | None = None,
 ) -> Columns:
     """Columns of a view: districts in config order (unknown ones after), genders, or both."""
@@ -293,7 +291,7 @@ class Prepared:
             return columns[0]
         return list(zip(*columns, strict=True)) if columns else [()] * len(self.order)
 
-    def columns(self, view: str, words: Words = SWEDISH) -> Columns:
+    def columns(self, view: str, words: Words) -> Columns:
         return columns_for(self.strata, self.districts, view, words, self.codes)
 
 
@@ -362,8 +360,8 @@ def tally_question(prep: Prepared, question_id: str) -> Tally:
     return Tally(counts, prep.reasons(question))
 
 
-def crosstab(prep: Prepared, question_id: str, view: str = "district",
-             words: Words = SWEDISH, tally: Tally | None = None) -> Table:
+def crosstab(prep: Prepared, question_id: str, view: str, words: Words,
+             tally: Tally | None = None) -> Table:
     """Options, then Totalt (the answered base), ej tillämplig and obesvarad, per column."""
     question = prep.protocol.question(question_id)
     if not question.is_choice:
@@ -388,19 +386,20 @@ def crosstab(prep: Prepared, question_id: str, view: str = "district",
                  tuple(rows), note, question_id)
 
 
-PLAN_EXISTS, PLAN_MATCHES = "genomforandeplan_finns", "genomforandeplan_overensstammer"
-
-
-def plan_matches(prep: Prepared, view: str = "district", words: Words = SWEDISH,
-                 exists: Tally | None = None, matches: Tally | None = None) -> Table:
+def plan_matches(prep: Prepared, pair: tuple[str, str], view: str, words: Words,
+                 exists: Tally | None = None,
+                 matches: Tally | None = None) -> Table:
     """The report's Table 1: Ja / Delvis / Nej / Genomförandeplan saknas, from two questions.
 
-    Ja/Delvis/Nej take their share of the plans that exist (27/54/19 % of 63),
-    "saknas" of all cases where a plan is due (20 % of 79), as the report does.
+    ``pair`` is (does the plan exist, how well does it match), as the kind of review
+    declares it (``TalliesLayout.combined``). Ja/Delvis/Nej take their share of the plans
+    that exist (27/54/19 % of 63), "saknas" of all cases where a plan is due (20 % of 79),
+    as the report does.
     """
-    match_q = prep.protocol.question(PLAN_MATCHES)
-    exists = exists or tally_question(prep, PLAN_EXISTS)
-    matches = matches or tally_question(prep, PLAN_MATCHES)
+    exists_id, matches_id = pair
+    match_q = prep.protocol.question(matches_id)
+    exists = exists or tally_question(prep, exists_id)
+    matches = matches or tally_question(prep, matches_id)
     cols = prep.columns(view, words)
     codes = [o.code for o in match_q.options]
 
@@ -426,11 +425,11 @@ def plan_matches(prep: Prepared, view: str = "district", words: Words = SWEDISH,
     note += ". " + words.plan_base_note.format(plans=plans[-1], missing=words.plan_missing,
                                                n=due[-1])
     return Table(f"plan_stammer.{view}", words.plan_title, view, cols.labels, tuple(rows),
-                 note, PLAN_MATCHES)
+                 note, matches_id)
 
 
 def denominator_note(cases: int, not_applicable: int, unanswered: int,
-                     reasons: Mapping[str, int], words: Words = SWEDISH) -> str:
+                     reasons: Mapping[str, int], words: Words) -> str:
     """E.g. '79 ärenden; 1 ärende ej tillämpliga (Beslut: Avslag 1)', from the skip logic."""
     counted = cases - not_applicable
     text = f"{counted} {_cases(counted, words)}"

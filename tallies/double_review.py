@@ -39,18 +39,17 @@ class AgreementReport:
 
 @dataclass(frozen=True)
 class AgreementWords:
-    """Words for the agreement report; Swedish by default, the TUI passes its own."""
+    """Words for the agreement report; from the string catalogue (``jobs.words``)."""
 
-    summary: str = "Dubbelgranskade ärenden: {pairs}; total överensstämmelse {percent}, " \
-                   "Cohens kappa {kappa}"
-    question: str = "fråga"
-    label: str = "benämning"
-    cases: str = "ärenden"
-    agreed: str = "lika"
-    agreement: str = "överensstämmelse"
-    percent: str = "procent"
-    kappa: str = "kappa"
-    overall: str = "totalt"
+    summary: str
+    question: str
+    label: str
+    cases: str
+    agreed: str
+    agreement: str
+    percent: str
+    kappa: str
+    overall: str
 
 
 def disagreements(first: Answers, second: Answers, question_ids: Sequence[str]) -> list[str]:
@@ -95,7 +94,7 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.0f} %"
 
 
-def to_csv(report: AgreementReport, w: AgreementWords = AgreementWords()) -> str:
+def to_csv(report: AgreementReport, w: AgreementWords) -> str:
     """Semicolon CSV with decimal commas, as Swedish Excel opens it."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
@@ -113,7 +112,7 @@ def to_csv(report: AgreementReport, w: AgreementWords = AgreementWords()) -> str
     return out.getvalue()
 
 
-def to_markdown(report: AgreementReport, w: AgreementWords = AgreementWords()) -> str:
+def to_markdown(report: AgreementReport, w: AgreementWords) -> str:
     lines = [
         w.summary.format(pairs=report.pairs, percent=_pct(report.percent),
                          kappa=_num(report.kappa)),

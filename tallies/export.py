@@ -16,11 +16,9 @@ from itertools import accumulate, chain, compress, islice, repeat
 from operator import ge
 
 from store.cells import STARTS, markdown_cell, spreadsheet_row, spreadsheet_text, xlsx_row
-from tallies.crosstab import SWEDISH, Row, Table, Words, view_label
+from tallies.crosstab import Row, Table, Words, view_label
 from tallies.report import NOTE_KINDS, Report
 
-FORMATS = ("csv", "xlsx", "md", "json", "answers")
-SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "md": ".md", "json": ".json", "answers": ".csv"}
 BOM = "\ufeff"
 
 
@@ -43,7 +41,7 @@ def _title(table: Table, words: Words) -> str:
 
 # --- CSV ---------------------------------------------------------------------------------
 
-def to_csv(report: Report, words: Words = SWEDISH) -> str:
+def to_csv(report: Report, words: Words) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     for table in report.all_tables():
@@ -145,7 +143,7 @@ def answers_csv_from_blocks(blocks: Sequence[Sequence], columns: Sequence[str],
     """``answers_csv`` of the long-format rows, from the answers gathered per review
     (``store.reports.answer_blocks``); None when the blocks do not add up (a separator
     inside a text) or are not in question order within each review. Without ``bom``
-    the text lacks its first character, the BOM (see ``tallies.source.answers_csv_bytes``).
+    the text lacks its first character, the BOM (see ``jobs.tallies.answers_csv_bytes``).
 
     Byte for byte what ``answers_csv`` writes for the same rows, without making
     300,000 rows: the texts are split and the lines joined in C, each review's
@@ -206,7 +204,7 @@ def _md_cell(row: Row, column: int) -> str:
     return _count(count) if pct is None else f"{_count(count)} ({pct} %)"
 
 
-def table_markdown(table: Table, words: Words = SWEDISH) -> str:
+def table_markdown(table: Table, words: Words) -> str:
     lines = [f"| {markdown_cell(table.title)} | " + " | ".join(map(markdown_cell, table.columns))
              + " |", "|---|" + "---:|" * len(table.columns)]
     for row in table.rows:
@@ -217,7 +215,7 @@ def table_markdown(table: Table, words: Words = SWEDISH) -> str:
     return "\n".join(lines)
 
 
-def to_markdown(report: Report, words: Words = SWEDISH) -> str:
+def to_markdown(report: Report, words: Words) -> str:
     parts = [f"# {report.protocol_title}: {words.summary}", "",
              f"{words.reviewed}: {report.cases}", ""]
     for table in report.tables:
@@ -294,7 +292,7 @@ def sheet_names(tables: Sequence[Table]) -> list[str]:
     return names
 
 
-def to_xlsx(report: Report, words: Words = SWEDISH) -> bytes:
+def to_xlsx(report: Report, words: Words) -> bytes:
     """One sheet per table: title, header row, rows (counts and % with one decimal), note."""
     from openpyxl import Workbook
     from openpyxl.styles import Font

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 
+from review_protocols.kinds import kind_of
 from tallies.crosstab import (
     ANSWERED,
     NA,
-    SWEDISH,
     UNANSWERED,
     Prepared,
     Row,
@@ -26,9 +26,6 @@ from tallies.crosstab import (
     Words,
     denominator_note,
 )
-
-HOURS = "beviljad_tid_timmar_manad"
-DAYS = "genomforandeplan_dagar"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,23 +36,6 @@ class Band:
 
     def holds(self, value: float) -> bool:
         return self.low <= value <= self.high
-
-
-HOUR_BANDS = (
-    Band("under 6 tim", 0, 5.999),
-    Band("6–11 tim", 6, 11.999),
-    Band("12–13 tim", 12, 13),
-    Band("över 13–20 tim", 13.001, 20),
-    Band("över 20–40 tim", 20.001, 40),
-    Band("över 40 tim", 40.001, float("inf")),
-)
-DAY_BANDS = (
-    Band("inom 15 dagar", 0, 15),
-    Band("16–30 dagar", 15.001, 30),
-    Band("31–90 dagar", 30.001, 90),
-    Band("över 90 dagar", 90.001, float("inf")),
-)
-BANDS = {HOURS: HOUR_BANDS, DAYS: DAY_BANDS}
 
 
 @dataclass
@@ -87,12 +67,14 @@ def tally_numbers(prep: Prepared, question_id: str) -> NumberTally:
     return NumberTally(values, other, prep.reasons(question))
 
 
-def number_table(prep: Prepared, question_id: str, view: str = "district",
-                 words: Words = SWEDISH, bands: Sequence[Band] | None = None,
+def number_table(prep: Prepared, question_id: str, view: str, words: Words,
+                 bands: Sequence[Band] | None = None,
                  tally: NumberTally | None = None) -> Table:
     """Counts per band with shares of the answered, the median, and the denominators."""
     question = prep.protocol.question(question_id)
-    bands = bands if bands is not None else BANDS.get(question_id, ())
+    if bands is None:  # the kind of review's bands for this question, if it has any
+        declared = kind_of(prep.protocol.id).tallies.bands.get(question_id, ())
+        bands = [Band(label, low, high) for label, low, high in declared]
     tally = tally or tally_numbers(prep, question_id)
     values, other, reasons = tally.values, tally.other, tally.reasons
     cols = prep.columns(view, words)

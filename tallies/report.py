@@ -15,13 +15,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from review_protocols.kinds import TalliesLayout, kind_of
 from review_protocols.model import Protocol, QuestionType
 from tallies.collector import collector_paused
 from tallies.crosstab import (
     ANSWERED,
-    PLAN_EXISTS,
-    PLAN_MATCHES,
-    SWEDISH,
     VIEWS,
     CaseAnswers,
     Prepared,
@@ -78,24 +76,28 @@ def build_report(
     *,
     codes: Mapping[str, str] | None = None,
     notes: Sequence[DistrictNote] = (),
-    words: Words = SWEDISH,
+    words: Words,
     views: Sequence[str] = VIEWS,
+    layout: TalliesLayout | None = None,
 ) -> Report:
+    """Every table of the report; ``layout`` defaults to the protocol's kind of review's."""
+    layout = layout or kind_of(protocol.id).tallies
     with collector_paused():
-        return _build(protocol, cases, districts, codes, notes, words, views)
+        return _build(protocol, cases, districts, codes, notes, words, views, layout)
 
 
 def _build(protocol: Protocol, cases: Sequence[CaseAnswers], districts: Sequence[str],
            codes: Mapping[str, str] | None, notes: Sequence[DistrictNote], words: Words,
-           views: Sequence[str]) -> Report:
+           views: Sequence[str], layout: TalliesLayout) -> Report:
     prep = Prepared.of(protocol, cases, districts, codes, words.language)
     report = Report(protocol.id, protocol.title_in(words.language), len(cases), tuple(districts),
                     notes=list(notes))
     tallies = {q.id: tally_question(prep, q.id) for q in closed_questions(protocol)}
-    if protocol.has_question(PLAN_EXISTS) and protocol.has_question(PLAN_MATCHES):
-        for view in views:
-            report.tables.append(plan_matches(prep, view, words, tallies[PLAN_EXISTS],
-                                              tallies[PLAN_MATCHES]))
+    for pair in layout.combined:
+        if all(protocol.has_question(question_id) for question_id in pair):
+            for view in views:
+                report.tables.append(plan_matches(prep, pair, view, words, tallies[pair[0]],
+                                                  tallies[pair[1]]))
     for question in closed_questions(protocol):
         for view in views:
             report.tables.append(crosstab(prep, question.id, view, words, tallies[question.id]))
@@ -109,7 +111,7 @@ def _build(protocol: Protocol, cases: Sequence[CaseAnswers], districts: Sequence
     return report
 
 
-def area_tables(prep: Prepared, tallies: Mapping, words: Words = SWEDISH) -> list[Table]:
+def area_tables(prep: Prepared, tallies: Mapping, words: Words) -> list[Table]:
     """Findings per quality area: for each single-choice question, its first option's share.
 
     The first option is the one the report counts ("Finns", "Ja", "Framgår"),

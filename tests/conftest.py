@@ -43,8 +43,8 @@ def protocol():
 @pytest.fixture
 def demo_db(db):
     """A database with a small demo: 2 districts, cases drawn for the current user."""
-    from samples.demo import create_demo
-    from tui.config import Config
+    from jobs.config import Config
+    from jobs.demo import create_demo
 
     create_demo(db, Config(), seed=7, districts=2, cases=30)
     return db

@@ -204,10 +204,10 @@ def test_reviewed_demo_has_tallies_at_once(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
     assert main(["demo", "--db", str(db), "--districts", "2", "--cases", "20",
                  "--reviewed"]) == 0
+    from jobs.tallies import load_report
     from review_protocols import load_builtin
     from store import current_user, open_database
     from store.reviews import count_reviews
-    from tallies.source import load_report
 
     database = open_database(db)
     mine = count_reviews(database, reviewer=current_user())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.config import Config, ConfigError, discover, load
+from jobs.config import Config, ConfigError, discover, load
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from jobs.config import MAX_DISTRICTS, MAX_SEED
 from store import open_database
 from tests.samples.conftest import SV_HEADERS, frame_rows, write_csv
 from tui.cli import main
-from tui.config import MAX_DISTRICTS, MAX_SEED
 
 
 def districts(count: int) -> str:
@@ -131,8 +131,7 @@ def test_strata_beyond_sqlites_column_limit_are_counted(tmp_path: Path) -> None:
     config.write_text(districts(1), encoding="utf-8")
     db = open_database(frame_db(tmp_path, config))
     names = (*(f"Distrikt {n}" for n in range(1, 1500)), "Södermalm")
-    eligible = Eligible(names, lambda v: v == "boendestöd", "2022-01-01", "2022-12-31", 18,
-                        insats_known=("boendestöd",))
+    eligible = Eligible(names, ("boendestöd",), "2022-01-01", "2022-12-31", 18)
     counts = stratum_counts(db, [1], eligible)
     assert len(counts) == 3000
     assert (counts["Södermalm", "K"], counts["Södermalm", "M"]) == (15, 15)

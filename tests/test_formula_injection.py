@@ -16,6 +16,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jobs.words import agreement_words, calibration_words, words
 from store.cells import TRIGGERS, original_text, spreadsheet_text
 from tests.tallies.conftest import store_sample
 from tests.tallies.report_cases import CODES, DISTRICTS, build_cases
@@ -83,11 +84,11 @@ def hostile_db(db):
 
 
 def report(db):
+    from jobs.tallies import load_report
     from review_protocols import load_builtin
-    from tallies.source import load_report
 
     return load_report(db, load_builtin("boendestod_sol"), (DISTRICT, *DISTRICTS[1:]),
-                       codes={DISTRICT: "HÄ", **CODES})
+                       codes={DISTRICT: "HÄ", **CODES}, words=words())
 
 
 def read_csv(text: str, delimiter: str = ";") -> list[list[str]]:
@@ -106,7 +107,7 @@ def assert_no_formula(cells: set[str]) -> None:
 def test_tallies_csv(db) -> None:
     from tallies.export import to_csv
 
-    cells = cells_of(read_csv(to_csv(report(hostile_db(db)))))
+    cells = cells_of(read_csv(to_csv(report(hostile_db(db)), words())))
     assert "'=1+1" in cells and "'=1+1 %" in cells and DISTRICT not in cells
     assert_no_formula(cells)
 
@@ -114,7 +115,7 @@ def test_tallies_csv(db) -> None:
 def test_tallies_markdown(db) -> None:
     from tallies.export import to_markdown
 
-    text = to_markdown(report(hostile_db(db)))
+    text = to_markdown(report(hostile_db(db)), words())
     assert "| '=1+1 |" in text and "### '=1+1" in text and f"- {SAFE_LINK}" in text
     assert "| =1+1" not in text and f"- {LINK}" not in text
 
@@ -130,7 +131,7 @@ def xlsx_cells(data: bytes) -> list:
 def test_tallies_xlsx_has_strings_not_formulas(db) -> None:
     from tallies.export import to_xlsx
 
-    cells = xlsx_cells(to_xlsx(report(hostile_db(db))))
+    cells = xlsx_cells(to_xlsx(report(hostile_db(db)), words()))
     assert not [c for c in cells if c.data_type == "f"]
     assert {c.value for c in cells if c.data_type == "s"} >= {"'=1+1", "'=1+1 %"}
     assert [c.value for c in cells if isinstance(c.value, int)]  # counts stay numbers
@@ -197,10 +198,10 @@ def test_agreement_csv_and_markdown_keep_a_negative_kappa_a_number() -> None:
 
     pairs = [({"q": "ja"}, {"q": "nej"}), ({"q": "nej"}, {"q": "ja"})]
     made = agreement(pairs, ["q"], {"q": LINK})
-    rows = read_csv(to_csv(made))
+    rows = read_csv(to_csv(made, agreement_words()))
     assert rows[1][1] == SAFE_LINK and rows[1][5].startswith("-")  # kappa -1,000
     assert float(rows[1][5].replace(",", ".")) < 0
-    assert f"| {SAFE_LINK} |" in to_markdown(made)
+    assert f"| {SAFE_LINK} |" in to_markdown(made, agreement_words())
 
 
 def calibration_report():
@@ -218,7 +219,7 @@ def calibration_report():
 def test_calibration_markdown() -> None:
     from tallies.calibration_export import markdown
 
-    text = markdown(calibration_report())
+    text = markdown(calibration_report(), calibration_words())
     assert f"| {SAFE_LINK} |" in text and f"### {SAFE_LINK}" in text
     assert "**'=A1 ·" in text and "  > '+text" in text and "'@kurs" in text
     assert f"| {LINK}" not in text
@@ -227,7 +228,7 @@ def test_calibration_markdown() -> None:
 def test_calibration_xlsx_has_strings_not_formulas() -> None:
     from tallies.calibration_export import xlsx_bytes
 
-    cells = xlsx_cells(xlsx_bytes(calibration_report()))
+    cells = xlsx_cells(xlsx_bytes(calibration_report(), calibration_words()))
     assert not [c for c in cells if c.data_type == "f"]
     values = {c.value for c in cells}
     assert {SAFE_LINK, "'=A1", "'+text"} <= values and LINK not in values

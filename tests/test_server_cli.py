@@ -131,7 +131,7 @@ def test_setup_makes_the_folder_settings_and_drop_in_and_twice_changes_nothing(
     assert f"usermod -aG {site.group} -s /bin/sh USER" in done.stdout
     assert f"users grant USER inspector --config {site.folder}/config.toml" in done.stdout
     # The inspectors' settings give new database files the group.
-    from tui.config import load
+    from jobs.config import load
 
     settings = load(site.folder / "config.toml").database
     assert (settings.group, settings.resolved_path) == (site.group, db)

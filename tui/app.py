@@ -1,4 +1,4 @@
-"""The Granska application: holds the database and the protocol; screens do the rest.
+"""The Granska application: holds the session (database, user, settings); screens do the rest.
 
 Top-level views are Textual modes (cases, sample, tallies, training, audit),
 reached with F2-F6 or the command palette. Each view's screen lives in its own
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 
-from tui.i18n import STRINGS, set_language, t
+from jobs.i18n import STRINGS, set_language, t
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -21,9 +21,8 @@ if TYPE_CHECKING:
     from textual.app import SystemCommand
     from textual.screen import Screen
 
-    from review_protocols import Protocol
+    from jobs.config import Config
     from store.database import Database
-    from tui.config import Config
 
 
 def _sample() -> Screen:
@@ -94,12 +93,11 @@ class GranskaApp(App[None]):
     ) -> None:
         set_language(config.language)
         super().__init__()
+        from jobs.session import Session
         from store import current_user
 
-        self.config = config
-        self.db = db
+        self.session = Session(db=db, user=user or current_user(), config=config)
         self.demo = demo
-        self.user = user or current_user()
         # What stopped the app right after it opened (``fail_to_start``); launch reports it.
         self.startup_error: Exception | None = None
         if demo:
@@ -149,7 +147,3 @@ class GranskaApp(App[None]):
         self.startup_error = error
         self.exit(return_code=2)
 
-    def protocol(self, protocol_id: str) -> Protocol:
-        from review_protocols import load_builtin
-
-        return load_builtin(protocol_id)

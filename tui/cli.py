@@ -13,24 +13,16 @@ import gc
 import importlib
 import sys
 import traceback
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
-if TYPE_CHECKING:
-    from store.database import Database
-    from tui.config import Config
+from tui.context import EXIT_INPUT, EXIT_OK, Context
 
 # Order as in the CLI contract; each is a module in tui.commands.
 COMMAND_MODULES = ("demo", "frame", "draw", "sample", "answers", "export", "train",
                    "users", "assign", "double", "audit", "protocol", "server")
 
-EXIT_OK, EXIT_INPUT = 0, 2
-
-
-class UsageError(ValueError):
-    """A command used wrongly; the message says how to use it."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,69 +32,6 @@ class _Parser(argparse.ArgumentParser):
         message = message.replace("\r", "\\r").replace("\n", "\\n")  # one line, always
         sys.stderr.write(f"{self.prog}: {message} (see {self.prog} --help)\n")
         raise SystemExit(EXIT_INPUT)
-
-
-@dataclass
-class Context:
-    """What every command needs: the settings in force and where the database is."""
-
-    config: Config
-    db_override: Path | None = None
-    _db: Database | None = field(default=None, repr=False)
-    db_given: bool = False  # --db was given: its folder must exist (the default's is made)
-
-    def discard_created(self) -> None:
-        """Remove a database this command created, after it failed: nothing half-written."""
-        if self._db is None or not self._db.created:
-            return
-        from store.connection import discard_new_database
-
-        discard_new_database(self._db)
-        self._db = None
-
-    @property
-    def db_path(self) -> Path:
-        return self.db_override or self.config.database.resolved_path
-
-    def open_db(self, *, create: bool = False) -> Database:
-        """The database; a missing one is an error unless the command makes one (``create``:
-        ``demo``, ``frame import``, ``train generate``), so a mistyped ``--db`` never leaves
-        an empty database behind."""
-        if self._db is None:
-            from store import StoreError, open_database
-            from tui.access import seed_roles
-
-            path = self.db_path
-            if create and self.db_given and not path.parent.is_dir():
-                raise StoreError(f"{path.parent}: no such folder for the database; create it "
-                                 f"first (mkdir -p {path.parent}) or give another --db", "missing")
-            self._db = open_database(
-                self.db_path,
-                busy_timeout_ms=self.config.database.busy_timeout_ms,
-                create=create,
-                group=self.config.database.group,
-                seed_roles=seed_roles(self.config),  # only a database made now takes them
-            )
-        return self._db
-
-
-def bounded(key: str) -> Callable[[str], int]:
-    """An argparse type: a whole number within the bounds config.toml has for ``key``
-    (``tui.config.BOUNDS``), so ``--seed`` is held to what ``[sample] seed`` is."""
-
-    def parse(text: str) -> int:
-        from tui.config import BOUNDS
-
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError("must be a whole number") from None
-        low, high = BOUNDS[key]
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"must be from {low} to {high}")
-        return value
-
-    return parse
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -183,7 +112,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         # is back, with those objects frozen, once the first screen is filled
         # (GranskaApp.started).
         gc.disable()
-    from tui.config import discover
+    from jobs.config import discover
 
     ctx = Context(discover(args.config), Path(args.db).expanduser() if args.db else None,
                   db_given=bool(args.db))
@@ -194,7 +123,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui.launch import launch
 
         return launch(ctx)
-    from tui.access import guard_command
+    from tui.guard import guard_command
 
     guard_command(args, ctx)  # no role, no case data: one line, exit 2
     # A first import that fails (by an error, or by refusing the file's rows) leaves no

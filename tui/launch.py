@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.cli import Context
+if TYPE_CHECKING:
+    from tui.context import Context
 
 
 class NoTerminal(ValueError):
@@ -16,29 +17,24 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def demo_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("granska")) / "demo.db"
-
-
 def launch(ctx: Context) -> int:
     """Open the app; with no database configured yet, open (or create) the demo."""
+    from jobs.demo import demo_path
+
     demo = False
     if ctx.db_override is None and not ctx.db_path.exists():
         ctx.db_override = demo_path()
         demo = True
     if demo and not ctx.db_path.exists():
-        from samples.demo import create_demo
-        from tui.commands.demo import COLLEAGUE
-        from tui.i18n import set_language, t
+        from jobs.demo import COLLEAGUE, create_demo
+        from jobs.i18n import set_language, t
 
         set_language(ctx.config.language)
         print(t("app.creating_demo", path=ctx.db_path), file=sys.stderr)
         create_demo(ctx.open_db(create=True), ctx.config, colleague=COLLEAGUE)
     db = ctx.open_db(create=False)
-    from tui.access import require_role, warn_permissions_once
-    from tui.i18n import set_language, t
+    from jobs.access import require_role, warn_permissions_once
+    from jobs.i18n import set_language, t
 
     set_language(ctx.config.language)  # before the screens' key labels are built
     warn_permissions_once(ctx.db_path)

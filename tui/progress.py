@@ -61,7 +61,7 @@ def _start(label: str, stream: TextIO) -> tuple:
     )
     from rich.text import Text
 
-    from tui.i18n import t
+    from jobs.i18n import t
 
     class RateColumn(ProgressColumn):
         def render(self, task: Task) -> Text:

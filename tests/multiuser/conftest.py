@@ -17,10 +17,10 @@ def me() -> str:
 @pytest.fixture
 def team_db(db_path: Path):
     """A demo database (its creator, the test user, is supervisor) with inspectors anna, bert."""
-    from samples.demo import create_demo
+    from jobs.config import Config
+    from jobs.demo import create_demo
     from store import open_database
     from store.users import grant_role
-    from tui.config import Config
 
     db = open_database(db_path)
     create_demo(db, Config(), seed=5, districts=2, cases=24)

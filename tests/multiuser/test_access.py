@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from jobs.access import AccessDenied, require_role, resolve_role
+from jobs.config import Config, RoleSettings
 from store.audit import history
 from tests.multiuser.conftest import demote_me
-from tui.access import AccessDenied, require_role, resolve_role
 from tui.cli import main
 
 
@@ -153,11 +154,11 @@ def test_an_inspector_cannot_see_or_change_the_whole_sample(
 
 
 def test_who_sees_which_review(team_db, me: str) -> None:
+    from jobs.access import can_view_review, review_filter
     from store.assignments import assign, sampled_cases
     from store.frames import insert_frame
     from store.reviews import ensure_review
     from store.samples import latest_sample_id
-    from tui.access import can_view_review, review_filter
 
     sample_id = latest_sample_id(team_db)
     case = sampled_cases(team_db, sample_id)[0]
@@ -187,7 +188,7 @@ def test_refusal_speaks_the_configured_language(team_db, db_path: Path, me: str,
     try:
         assert main(["audit", "X", "--db", str(db_path), "--config", str(config)]) == 2
     finally:
-        from tui.i18n import set_language
+        from jobs.i18n import set_language
 
         set_language("sv")
     assert f"{me} has no role in" in capsys.readouterr().err
@@ -201,7 +202,6 @@ def test_config_roles_open_no_supervisor_screen_in_the_app(team_db, me) -> None:
     from textual.widgets import Static
 
     from tui.app import GranskaApp
-    from tui.config import Config, RoleSettings
 
     samples_before = team_db.execute("SELECT count(*) FROM samples").fetchone()[0]
 
@@ -216,7 +216,7 @@ def test_config_roles_open_no_supervisor_screen_in_the_app(team_db, me) -> None:
             return str(app.screen.query_one("#frames", Static).render())
 
     shown = asyncio.run(scenario())
-    from tui.i18n import t
+    from jobs.i18n import t
 
     assert shown == t("sample.refused")
     assert team_db.execute("SELECT count(*) FROM samples").fetchone()[0] == samples_before

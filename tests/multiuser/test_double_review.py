@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jobs.words import agreement_words
 from store import StoreError
 from store.assignments import assign, reassign, sampled_cases
 from store.audit import history
@@ -97,7 +98,7 @@ def test_cli_show_and_resolve(team_db, db_path: Path, capsys) -> None:
 
 def test_cli_output_follows_the_configured_language(team_db, db_path: Path, tmp_path: Path,
                                                    capsys, monkeypatch) -> None:
-    from tui import i18n
+    from jobs import i18n
 
     monkeypatch.setattr(i18n, "_language", i18n.language())  # restored afterwards
     double_reviewed(team_db, [{"dur_aktuell": "ja"}], [{"dur_aktuell": "nej"}])
@@ -145,4 +146,4 @@ def test_agreement_counts_only_questions_both_answered(values) -> None:
     assert report.pairs == len(values)
     if both and all(a == b for a, b in both):
         assert report.percent == 1
-    to_markdown(report), to_csv(report)  # always printable
+    to_markdown(report, agreement_words("sv")), to_csv(report, agreement_words("sv"))

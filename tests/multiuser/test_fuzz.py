@@ -13,10 +13,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jobs.config import Config, ConfigError, from_dict, load
 from review_protocols import Protocol, ProtocolError, loads
 from review_protocols.loader import builtin_path
 from tui.cli import main
-from tui.config import Config, ConfigError, from_dict, load
 
 KEYS = ["language", "database", "protocol", "sample", "districts", "roles", "path",
         "busy_timeout_ms", "group", "default", "paths", "per_district", "women", "men", "seed",

@@ -38,6 +38,6 @@ def write_csv(path, headers, rows, *, sep=";", encoding="utf-8") -> None:
 
 @pytest.fixture
 def config():
-    from tui.config import Config
+    from jobs.config import Config
 
     return Config()

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samples.draw import Spec, draw, eligible, next_reserve
+from samples.draw import Spec, draw, eligibility, next_reserve
 
 DISTRICTS = ("Skarpnäck", "Södermalm", "Norrmalm")
 
@@ -51,7 +51,7 @@ def test_draw_invariants(rows: list[dict], spec: Spec, seed: int) -> None:
     by_id = {r["id"]: r for r in rows}
     ids = [m.population_id for m in result.members]
     assert len(ids) == len(set(ids)), "no case twice"
-    assert all(eligible(by_id[i], spec) for i in ids), "only eligible cases"
+    assert all(eligibility(spec).holds(by_id[i]) for i in ids), "only eligible cases"
     for m in result.members:
         assert (m.district, m.gender) == (by_id[m.population_id]["district"],
                                           by_id[m.population_id]["gender"])
@@ -129,15 +129,15 @@ def test_eligibility_edges(born: str, decided: str, ok: bool) -> None:
     spec = Spec(quotas=(("Södermalm", 1, 1),))
     row = {"district": "Södermalm", "gender": "K", "insats": "Boendestöd ",
            "decision_date": decided, "birth_date": born}
-    assert eligible(row, spec) is ok
+    assert eligibility(spec).holds(row) is ok
 
 
 def test_other_insats_and_unknown_district_are_not_eligible() -> None:
     spec = Spec(quotas=(("Södermalm", 1, 1),))
     row = {"district": "Södermalm", "gender": "K", "insats": "ledsagning",
            "decision_date": "2022-05-05", "birth_date": "1970-01-01"}
-    assert not eligible(row, spec)
-    assert not eligible({**row, "insats": "boendestöd", "district": "Kista"}, spec)
+    assert not eligibility(spec).holds(row)
+    assert not eligibility(spec).holds({**row, "insats": "boendestöd", "district": "Kista"})
 
 
 def test_fill_other_gender_and_leave_short_are_recorded() -> None:
@@ -172,11 +172,11 @@ _births = st.sampled_from([
                           st.sampled_from("KM")), max_size=30),
        st.sampled_from([18, 20, 0]))
 def test_sql_and_python_eligibility_agree(rows, min_age) -> None:
-    """The store selects in SQL what ``Eligibility`` accepts in Python, edge dates included."""
+    """The store selects in SQL what ``Eligible.holds`` accepts in Python, edge dates included."""
     import tempfile
     from pathlib import Path
 
-    from samples.workflow import eligible_candidates
+    from jobs.sampling import eligible_candidates
     from store import open_database
     from store.frames import insert_frame, population
 
@@ -190,4 +190,4 @@ def test_sql_and_python_eligibility_agree(rows, min_age) -> None:
         stored = population(db, frame_id)
         in_sql = {r["id"] for r in eligible_candidates(db, [frame_id], spec)}
         db.conn.close()
-    assert in_sql == {r["id"] for r in stored if eligible(r, spec)}
+    assert in_sql == {r["id"] for r in stored if eligibility(spec).holds(r)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from samples.workflow import draw_sample, import_frame, replace_case
+from jobs.sampling import draw_sample, import_frame, replace_case
 from store import open_database
 from store.audit import history
 from store.reviews import answers_for, ensure_review, list_reviews, save_answer
@@ -122,9 +122,9 @@ def test_draw_without_frames_says_what_to_do(db, db_path: Path, capsys) -> None:
 def test_demo_frame_is_realistic_and_reproducible(db) -> None:
     from collections import Counter
 
-    from samples.demo import create_demo
+    from jobs.config import Config
+    from jobs.demo import create_demo
     from store.frames import latest_frames, population
-    from tui.config import Config
 
     create_demo(db, Config(), seed=4, districts=2, cases=200)
     frame = latest_frames(db, "demo")[0]

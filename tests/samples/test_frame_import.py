@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jobs.sampling import import_frame
 from samples.frames import Checked, FrameError, FrameRejected, parse_date, read_frame
 from samples.personnummer import luhn_digit
 from samples.tabular import TableError, read_table
-from samples.workflow import import_frame
 from store.frames import latest_frames, population
 from tests.samples.conftest import EN_HEADERS, SV_HEADERS, frame_rows, pnr, write_csv
 from tui.cli import main

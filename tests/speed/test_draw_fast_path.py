@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samples.draw import Eligibility, Spec, _ranked, draw, rank_key
+from samples.draw import Spec, _ranked, draw, eligibility, rank_key
 
 DECIDED = ["2022-01-01", "2022-12-31", "2022-12-31T09:30", "2022-12-31 ", "2021-12-31",
            "2021-12-31T23:59", "2023-01-01", "2022-02-28", "2024-02-29", "2024-03-01",
@@ -50,15 +50,15 @@ def store_frame(folder: str, rows: list[tuple]) -> tuple:
        st.integers(0, 2**32))
 def test_the_stores_selection_and_draw_equal_the_python_rule(rows, period, min_age, insats,
                                                               seed) -> None:
-    from samples.workflow import _draw_from_store, eligible_candidates, eligible_filter
+    from jobs.sampling import _draw_from_store, eligible_candidates
     from store.frames import stratum_counts, stratum_refs
 
     spec = Spec(quotas=(("Södermalm", 2, 1), ("Skarpnäck", 1, 2)), insats=insats,
                 decision_from=period[0], decision_to=period[1], min_age=min_age, reserves=2)
-    check = Eligibility(spec)
+    check = eligibility(spec).holds
     with tempfile.TemporaryDirectory() as folder:
         db, frame_id, stored = store_frame(folder, rows)
-        eligible = eligible_filter(spec)
+        eligible = eligibility(spec)
         refs = stratum_refs(db, [frame_id], eligible)
         counts = stratum_counts(db, [frame_id], eligible)
         ids = {r["id"] for r in eligible_candidates(db, [frame_id], spec)}

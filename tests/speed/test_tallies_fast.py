@@ -159,7 +159,7 @@ ODD = {"C-1": {"beslut": "bifall", "uppfoljning_hur": "telefon|", "fullmakt_typ"
 
 
 def test_load_cases_is_what_decoding_answer_by_answer_gives(db) -> None:
-    from tallies.source import load_cases
+    from jobs.tallies import load_cases
 
     store_raw(db, ODD)
     db.execute("UPDATE answers SET value = NULL WHERE question_id = 'antal_aktiviteter'")
@@ -201,7 +201,7 @@ def single_join(db, identities: bool) -> list[tuple]:
 
 
 def test_answers_export_is_the_csv_of_the_single_join(db) -> None:
-    from tallies.source import IDENTITY_COLUMNS, answers_csv, answers_csv_bytes
+    from jobs.tallies import IDENTITY_COLUMNS, answers_csv, answers_csv_bytes
 
     plain = {"P-1": {"beslut": "bifall", "dur_aktuell": "ja"}, "P-2": {}, "P-3": {"beslut": ""},
              "P;4": {"metoder_iakttagelser": 'säger "nej"; sedan\r\nja – 5 €', "beslut": "avslag"}}
@@ -214,8 +214,8 @@ def test_answers_export_is_the_csv_of_the_single_join(db) -> None:
 
 
 def test_answers_export_with_a_separator_inside_an_answer_takes_the_row_path(db) -> None:
+    from jobs.tallies import answers_csv, answers_csv_bytes
     from store.reports import answer_blocks
-    from tallies.source import answers_csv, answers_csv_bytes
 
     store_raw(db, ODD)
     assert answers_csv_from_blocks(answer_blocks(db, PROTOCOL.id), COLUMNS) is None

@@ -187,7 +187,7 @@ WRITER = textwrap.dedent("""
     import sys
     from store import open_database
     from store.audit import record
-    from store.connection import transaction
+    from store.transactions import transaction
 
     db = open_database(sys.argv[1], busy_timeout_ms=60000)
     for number in range(40):

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jobs.tallies import load_report
 from tallies.export import to_json
-from tallies.source import load_report
 from tests.tallies.conftest import store_sample
 from tests.tallies.report_cases import CODES, DISTRICTS
 from tui.cli import main

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jobs.tallies import load_report
 from tallies.export import to_json
-from tallies.source import load_report
 from tests.tallies.report_cases import CODES, DISTRICTS
 from tui.cli import main
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from jobs.tallies import load_report
+from jobs.words import words
 from store.audit import history
 from store.reports import (
     add_district_note,
@@ -12,7 +14,6 @@ from store.reports import (
     update_district_note,
 )
 from tallies.export import to_markdown
-from tallies.source import load_report
 from tests.tallies.report_cases import DISTRICTS
 
 
@@ -40,7 +41,7 @@ def test_every_change_is_audited(db) -> None:
 def test_notes_follow_the_district_order_in_markdown(report_db, protocol) -> None:
     add_district_note(report_db, "Södermalm", "strength", "Anhörigombud i enheten")
     add_district_note(report_db, "Hägersten-Älvsjö", "strength", "Aktuell DUR i samtliga")
-    text = to_markdown(load_report(report_db, protocol, DISTRICTS))
+    text = to_markdown(load_report(report_db, protocol, DISTRICTS), words("sv"))
     notes = text[text.index("## Styrkor och utvecklingsområden"):]
     assert notes.index("### Hägersten-Älvsjö") < notes.index("### Södermalm")
     assert "### Skarpnäck" not in notes  # no bullets, no heading

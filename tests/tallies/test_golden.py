@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+from jobs.tallies import load_report
+from jobs.words import words
 from tallies.report import build_report
-from tallies.source import load_report
 from tests.tallies.report_cases import CODES, DISTRICTS
 
 HA, HV, SK, SO = DISTRICTS
 
 
 def report_of(protocol, cases):
-    return build_report(protocol, cases, DISTRICTS, codes=CODES)
+    return build_report(protocol, cases, DISTRICTS, codes=CODES, words=words("sv"))
 
 
 def assert_table_1(report) -> None:
@@ -126,10 +129,8 @@ def test_only_complete_primary_or_consensus_reviews_count(report_db, protocol) -
 def test_english_report_has_english_question_option_and_area_labels(protocol,
                                                                     report_cases) -> None:
     """Same figures; the protocol's texts in English (as the English TUI and its exports use)."""
-    from tallies.crosstab import Words
-
-    report = build_report(protocol, report_cases, DISTRICTS, codes=CODES,
-                          words=Words(language="en"))
+    english = dataclasses.replace(words("sv"), language="en")
+    report = build_report(protocol, report_cases, DISTRICTS, codes=CODES, words=english)
     table = report.table("dur_aktuell.district")
     assert table.title == "Current DUR investigation"
     assert [row.label for row in table.rows[:2]] == ["Present", "Missing"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jobs.words import words
 from review_protocols import load_builtin
 from tallies.crosstab import CaseAnswers
 from tallies.report import build_report
@@ -36,7 +37,7 @@ case = st.builds(
 @settings(max_examples=60, deadline=None)
 @given(st.lists(case, max_size=25))
 def test_every_table_adds_up(cases) -> None:
-    report = build_report(PROTOCOL, cases, DISTRICTS)
+    report = build_report(PROTOCOL, cases, DISTRICTS, words=words("sv"))
     for table in report.tables:
         if table.kind != "count":
             continue

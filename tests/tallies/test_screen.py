@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import stat
 from pathlib import Path
 
 from rich.console import Console
 
+from jobs.config import Config
 from tui.app import GranskaApp
-from tui.config import Config
 
 
 def shown(app, selector: str) -> str:
@@ -17,11 +16,6 @@ def shown(app, selector: str) -> str:
     console = Console(width=80, record=True, no_color=True)
     console.print(widget.content)
     return console.export_text()
-
-
-def run(coroutine) -> None:
-    """Pilot tests run in a fresh event loop (no async test plugin in this project)."""
-    asyncio.run(coroutine)
 
 
 def make_app(db) -> GranskaApp:
@@ -33,11 +27,7 @@ def make_app(db) -> GranskaApp:
     return GranskaApp(Config(), db, user="anna")
 
 
-def test_table_1_on_screen_and_the_views(report_db) -> None:
-    run(_test_table_1_on_screen_and_the_views(report_db))
-
-
-async def _test_table_1_on_screen_and_the_views(report_db) -> None:
+async def test_table_1_on_screen_and_the_views(report_db) -> None:
     app = make_app(report_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f4")
@@ -59,11 +49,7 @@ async def _test_table_1_on_screen_and_the_views(report_db) -> None:
         assert "57 (71%)" in shown(app, "#tallies-table")
 
 
-def test_new_reviews_show_up(report_db) -> None:
-    run(_test_new_reviews_show_up(report_db))
-
-
-async def _test_new_reviews_show_up(report_db) -> None:
+async def test_new_reviews_show_up(report_db) -> None:
     from store.reports import counted_reviews
     from store.reviews import save_answer
 
@@ -79,11 +65,7 @@ async def _test_new_reviews_show_up(report_db) -> None:
         assert "58 (73%)" in shown(app, "#tallies-table")
 
 
-def test_export_from_the_screen(report_db) -> None:
-    run(_test_export_from_the_screen(report_db))
-
-
-async def _test_export_from_the_screen(report_db) -> None:
+async def test_export_from_the_screen(report_db) -> None:
     app = make_app(report_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f4", "e")
@@ -96,11 +78,7 @@ async def _test_export_from_the_screen(report_db) -> None:
         assert "Genomförandeplan saknas;2;10,0" in path.read_text(encoding="utf-8-sig")
 
 
-def test_strengths_written_on_screen_are_stored_and_audited(report_db) -> None:
-    run(_test_strengths_written_on_screen_are_stored_and_audited(report_db))
-
-
-async def _test_strengths_written_on_screen_are_stored_and_audited(report_db) -> None:
+async def test_strengths_written_on_screen_are_stored_and_audited(report_db) -> None:
     from store.audit import history
     from store.reports import district_notes
 
@@ -125,11 +103,7 @@ def test_snapshot_80x24(report_db, snap_compare) -> None:
     assert snap_compare(make_app(report_db), press=["f4"], terminal_size=(80, 24))
 
 
-def test_quality_areas_can_be_picked(report_db) -> None:
-    run(_test_quality_areas_can_be_picked(report_db))
-
-
-async def _test_quality_areas_can_be_picked(report_db) -> None:
+async def test_quality_areas_can_be_picked(report_db) -> None:
     app = make_app(report_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f4", "left")  # wraps round to the last entry: a quality area

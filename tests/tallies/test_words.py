@@ -1,4 +1,4 @@
-"""The tallies' built-in Swedish words are the catalogue's Swedish words, never a drifted copy."""
+"""The tallies' words come from the string catalogue alone, in both languages."""
 
 from __future__ import annotations
 
@@ -6,22 +6,26 @@ import dataclasses
 
 import pytest
 
+from jobs.i18n import STRINGS
+from jobs.words import agreement_words, calibration_words, words
 from tallies.calibration_export import CalibrationWords
 from tallies.crosstab import Words
 from tallies.double_review import AgreementWords
-from tui.i18n import language, set_language
-from tui.tallies_words import agreement_words, calibration_words, words
 
 
-@pytest.mark.parametrize(("defaults", "from_catalogue"), [
-    (Words, words), (CalibrationWords, calibration_words), (AgreementWords, agreement_words),
+@pytest.mark.parametrize(("cls", "prefix"), [
+    (Words, "tallies.w"), (CalibrationWords, "training.w"), (AgreementWords, "double.w"),
 ])
-def test_default_words_match_the_catalogue_in_swedish(defaults, from_catalogue) -> None:
-    before = language()
-    set_language("sv")
-    try:
-        catalogue = from_catalogue()
-    finally:
-        set_language(before)
-    for field in dataclasses.fields(defaults):
-        assert getattr(defaults(), field.name) == getattr(catalogue, field.name), field.name
+def test_every_word_is_in_the_catalogue_in_both_languages(cls, prefix) -> None:
+    for field in dataclasses.fields(cls):
+        if field.name == "language":
+            continue
+        swedish, english = STRINGS[f"{prefix}.{field.name}"]
+        assert swedish.strip() and english.strip(), field.name
+
+
+@pytest.mark.parametrize("make", [words, calibration_words, agreement_words])
+def test_each_language_gets_its_own_words(make) -> None:
+    swedish, english = make("sv"), make("en")
+    assert swedish != english
+    assert words("en").language == "en" and words("sv").total == "Totalt"

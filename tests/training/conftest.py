@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from samples.casefiles import Person
+from review_protocols.boendestod_sol.casefiles import Person
 
 
 @pytest.fixture

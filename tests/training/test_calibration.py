@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from jobs.words import calibration_words
 from review_protocols import load_builtin
 from tallies.calibration import calibrate, format_kappa, format_percent
 from tallies.calibration_export import markdown
@@ -87,7 +88,7 @@ def test_numbers_compare_by_value_not_by_spelling() -> None:
 
 
 def test_markdown_shows_tables_misses_and_passages() -> None:
-    text = markdown(report())
+    text = markdown(report(), calibration_words("sv"))
     assert "| miss | 75 % |" in text
     assert "| perfekt | 100 % | 1.00 |" in text
     assert "Fleiss" in text and "| Aktuell DUR-utredning | 4 | 75 % | 0.47 |" in text

@@ -11,10 +11,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from review_protocols import applicable, load_builtin
+from review_protocols.boendestod_sol.case_truth import random_truth
+from review_protocols.boendestod_sol.casefiles import (
+    DIFFICULTIES,
+    Person,
+    generate_cases,
+    render_case,
+)
 from review_protocols.model import QuestionType
 from review_protocols.values import encode, parse
-from samples.case_truth import random_truth
-from samples.casefiles import DIFFICULTIES, Person, generate_cases, render_case
 
 PROTOCOL = load_builtin("boendestod_sol")
 PERSON = Person("Vera", "Lind", "K", 1975, "Skarpnäck", dt.date(2022, 5, 10))

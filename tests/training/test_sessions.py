@@ -6,8 +6,8 @@ import stat
 
 import pytest
 
+from jobs.training import session_report, store_generated
 from review_protocols import load_builtin
-from samples.training import session_report, store_generated
 from store.reviews import list_reviews, save_answer
 from store.training import case_key, create_session, session_data, sessions
 
@@ -66,14 +66,15 @@ def test_report_shows_agreement_misses_and_passages(session) -> None:
 def test_exports_are_private_files(session, tmp_path) -> None:
     from openpyxl import load_workbook
 
+    from jobs.words import calibration_words
     from store.files import write_private
     from tallies.calibration_export import render
 
     db, session_id, _, flipped = session
     report = session_report(db, PROTOCOL, session_id)
     md, xlsx = tmp_path / "r.md", tmp_path / "r.xlsx"
-    write_private(md, render(report, "md"))
-    write_private(xlsx, render(report, "xlsx"))
+    write_private(md, render(report, "md", calibration_words("sv")))
+    write_private(xlsx, render(report, "xlsx", calibration_words("sv")))
     for path in (md, xlsx):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert f"{flipped[0]} · Förstagångsbeslut" in md.read_text(encoding="utf-8")

@@ -91,7 +91,7 @@ def test_trainees_cannot_read_keys_or_reports(capsys, db_path, monkeypatch) -> N
 
 def test_report_headers_follow_the_configured_language(capsys, db_path, tmp_path,
                                                        monkeypatch) -> None:
-    from tui import i18n
+    from jobs import i18n
 
     monkeypatch.setattr(i18n, "_language", i18n.language())  # restored afterwards
     granska(capsys, db_path, "generate", "--cases", "3", "--seed", "9")

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 
 import pytest
 
+from jobs.config import Config
+from jobs.training import store_generated
 from review_protocols import load_builtin
-from samples.training import store_generated
 from store.reviews import list_reviews, save_answer
 from store.training import create_session, session_data, sessions
 from store.users import grant_role
 from tui.app import GranskaApp
-from tui.config import Config
 
 PROTOCOL = load_builtin("boendestod_sol")
 
@@ -46,11 +45,7 @@ def screen_text(app) -> str:
     return console.export_text()
 
 
-def test_trainer_sees_sessions_and_the_report_with_misses(trained_db) -> None:
-    asyncio.run(_test_trainer_sees_sessions_and_the_report_with_misses(trained_db))
-
-
-async def _test_trainer_sees_sessions_and_the_report_with_misses(trained_db) -> None:
+async def test_trainer_sees_sessions_and_the_report_with_misses(trained_db) -> None:
     app = GranskaApp(Config(), trained_db, user="tina")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f5")
@@ -74,11 +69,7 @@ async def _test_trainer_sees_sessions_and_the_report_with_misses(trained_db) -> 
         assert app.screen.query_one("DataTable").row_count == 1
 
 
-def test_trainees_do_not_see_keys_or_reports(trained_db) -> None:
-    asyncio.run(_test_trainees_do_not_see_keys_or_reports(trained_db))
-
-
-async def _test_trainees_do_not_see_keys_or_reports(trained_db) -> None:
+async def test_trainees_do_not_see_keys_or_reports(trained_db) -> None:
     app = GranskaApp(Config(), trained_db, user="anna")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f5")
@@ -89,11 +80,7 @@ async def _test_trainees_do_not_see_keys_or_reports(trained_db) -> None:
         assert app.screen.__class__.__name__ == "TrainingScreen"
 
 
-def test_new_session_from_the_screen(trained_db) -> None:
-    asyncio.run(_test_new_session_from_the_screen(trained_db))
-
-
-async def _test_new_session_from_the_screen(trained_db) -> None:
+async def test_new_session_from_the_screen(trained_db) -> None:
     app = GranskaApp(Config(), trained_db, user="tina")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f5", "n")

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
-import inspect
-
 import pytest
 
 REVIEWER = "anna"
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run `async def` tests in a fresh event loop (no async plugin is a dependency)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-    return True
-
-
 def give_demo_to(db, user: str) -> list[int]:
     """Reviews of every drawn demo case for `user`; returns their ids in list order."""
-    from samples.demo import create_demo
+    from jobs.config import Config
+    from jobs.demo import create_demo
     from store.reviews import ensure_review, list_reviews
     from store.samples import members
-    from tui.config import Config
 
     create_demo(db, Config(), seed=7, districts=2, cases=30)
     sample_id = db.execute("SELECT max(id) FROM samples").fetchone()[0]
@@ -45,8 +32,8 @@ def review_db(db):
 
 @pytest.fixture
 def make_app(review_db):
+    from jobs.config import Config
     from tui.app import GranskaApp
-    from tui.config import Config
 
     def make(db=None):
         return GranskaApp(Config(), db or review_db, user=REVIEWER)

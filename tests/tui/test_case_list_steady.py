@@ -64,8 +64,8 @@ async def screens(app) -> list[str]:
 async def test_filtering_and_searching_look_as_with_textuals_footer(review_db, monkeypatch):
     from textual.widgets import Footer, Static
 
+    from jobs.config import Config
     from tui.app import GranskaApp
-    from tui.config import Config
     from tui.screens import case_list
     from tui.widgets.key_bar import KeyBar
 

@@ -12,7 +12,7 @@ from tests.tui.conftest import REVIEWER
 @pytest.fixture
 def restore_language():
     yield
-    from tui.i18n import set_language
+    from jobs.i18n import set_language
 
     set_language("sv")  # the catalogue is process-wide; leave it as the other tests expect
 
@@ -28,8 +28,8 @@ def _banner(screen) -> str:
 ])
 async def test_a_trainer_sees_anothers_review_read_only(review_db, restore_language, language,
                                                         expected) -> None:
+    from jobs.config import Config
     from tui.app import GranskaApp
-    from tui.config import Config
     from tui.screens.case import CaseScreen
 
     grant_role(review_db, "tove", "trainer", who="test")
@@ -55,8 +55,8 @@ async def test_a_trainer_sees_anothers_review_read_only(review_db, restore_langu
 
 
 async def test_the_reviewer_and_a_supervisor_still_edit(review_db) -> None:
+    from jobs.config import Config
     from tui.app import GranskaApp
-    from tui.config import Config
     from tui.screens.case import CaseScreen
 
     grant_role(review_db, "sara", "supervisor", who="test")

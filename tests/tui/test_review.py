@@ -139,9 +139,9 @@ async def test_avslag_hides_the_plan_questions_and_keeps_their_answers(make_app,
 
 
 async def test_a_locked_database_is_shown_loudly_and_the_answer_not_as_saved(db_path, review_db):
+    from jobs.config import Config
     from store import open_database
     from tui.app import GranskaApp
-    from tui.config import Config
 
     impatient = open_database(db_path, busy_timeout_ms=50)
     app = GranskaApp(Config(), impatient, user=REVIEWER)
@@ -401,10 +401,10 @@ async def test_the_case_file_is_beside_the_questions_and_scrolls_and_hides(make_
 
 
 async def test_a_case_without_text_has_no_case_file_pane(review_db):
+    from jobs.config import Config
     from store.frames import insert_frame
     from store.reviews import ensure_review
     from tui.app import GranskaApp
-    from tui.config import Config
     from tui.screens.case import CaseFilePane
 
     frame_id = insert_frame(review_db, name="utan-text", source="t.csv", sha256="1" * 64,

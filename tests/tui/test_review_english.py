@@ -13,7 +13,7 @@ PROTOCOL = load_builtin("boendestod_sol")
 @pytest.fixture
 def english():
     yield
-    from tui.i18n import set_language
+    from jobs.i18n import set_language
 
     set_language("sv")  # the catalogue is process-wide; leave it as the other tests expect
 
@@ -24,8 +24,8 @@ def shown(view) -> str:
 
 async def test_english_case_screen_shows_english_questions_options_and_sections(
         english, review_db) -> None:
+    from jobs.config import Config
     from tui.app import GranskaApp
-    from tui.config import Config
     from tui.screens.case import CaseScreen
 
     first = PROTOCOL.questions[0]
@@ -64,8 +64,8 @@ async def test_swedish_case_screen_is_unchanged(make_app) -> None:
 
 
 def test_audit_lines_name_question_and_answer_in_english(english) -> None:
-    from tui.audit_rows import describe
-    from tui.i18n import set_language
+    from jobs.audit_rows import describe
+    from jobs.i18n import set_language
 
     row = {"protocol_id": "boendestod_sol", "field": "beslut", "old_value": "bifall",
            "new_value": "avslag", "action": "answer", "at": "2026-11-23T10:00:00",

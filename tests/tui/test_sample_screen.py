@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from dataclasses import replace
 
 import pytest
@@ -14,7 +12,7 @@ from store.samples import latest_sample_id, members, samples
 
 @pytest.fixture
 def config():
-    from tui.config import Config
+    from jobs.config import Config
 
     base = Config()
     return replace(base, districts=base.districts[:2])
@@ -22,18 +20,10 @@ def config():
 
 @pytest.fixture
 def sample_db(db, config):
-    from samples.demo import create_demo
+    from jobs.demo import create_demo
 
     create_demo(db, config, seed=7, districts=2, cases=30)
     return db
-
-
-def pilot_test(fn):
-    """Run an async Pilot scenario as a plain test (no asyncio plugin needed)."""
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        return asyncio.run(fn(*args, **kwargs))
-    return wrapper
 
 
 def make_app(config, db, user: str | None = None):
@@ -56,7 +46,6 @@ async def type_seed(pilot, seed: str) -> None:
     await pilot.pause()
 
 
-@pilot_test
 async def test_strata_and_sample_are_shown(sample_db, config) -> None:
     from textual.widgets import DataTable, Static
 
@@ -75,7 +64,6 @@ async def test_strata_and_sample_are_shown(sample_db, config) -> None:
         assert screen.query_one("#seed").value == "7"
 
 
-@pilot_test
 async def test_draw_with_a_seed_is_reproducible(sample_db, config) -> None:
     app = make_app(config, sample_db)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -91,7 +79,6 @@ async def test_draw_with_a_seed_is_reproducible(sample_db, config) -> None:
         assert selected(sample_db, first["id"]) == selected(sample_db, second["id"])
 
 
-@pilot_test
 async def test_replace_a_case_with_a_reason(sample_db, config) -> None:
     from textual.widgets import DataTable
 
@@ -115,7 +102,6 @@ async def test_replace_a_case_with_a_reason(sample_db, config) -> None:
         assert table.get_row(new["case_ref"])[3] == "ersättare"
 
 
-@pilot_test
 async def test_escape_cancels_the_replacement(sample_db, config) -> None:
     app = make_app(config, sample_db)
     sample_id = latest_sample_id(sample_db)
@@ -128,7 +114,6 @@ async def test_escape_cancels_the_replacement(sample_db, config) -> None:
     assert members(sample_db, sample_id) == before
 
 
-@pilot_test
 async def test_inspectors_cannot_draw(sample_db, config) -> None:
     app = make_app(config, sample_db, user="anna")
     async with app.run_test(size=(80, 24)) as pilot:

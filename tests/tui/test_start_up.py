@@ -71,10 +71,9 @@ async def test_keys_typed_before_a_resumed_case_opens_do_not_answer_it(make_app,
     import json
 
     from store.reviews import list_reviews
-    from store.state import remember
+    from store.state import POSITION_KEY, remember
     from tests.tui.conftest import REVIEWER
     from tui.screens.case import CaseScreen
-    from tui.screens.case_list import POSITION_KEY
 
     review_id = list_reviews(review_db, reviewer=REVIEWER, limit=1)[0]["id"]
     remember(review_db, REVIEWER, POSITION_KEY,

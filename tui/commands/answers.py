@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli import Context
+from tui.context import Context
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -27,40 +27,19 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from jobs.answers import import_answer_file
+    from jobs.i18n import set_language, t
     from review_protocols import load_builtin
-    from samples.tabular import read_table
     from store import current_user
-    from store.reports import (
-        ImportedAnswer,
-        import_answers,
-        import_target,
-        sample_cases,
-        stored_answers,
-    )
-    from tallies.answers_import import check_answers
-    from tui.i18n import set_language, t
     from tui.progress import progress_bar
 
     set_language(ctx.config.language)
+    db = ctx.open_db(create=False)
+    protocol = load_builtin(ctx.config.protocol.default)
     with progress_bar(t("progress.answers_import")) as on_progress:
-        table = read_table(args.file, on_progress)
-        db = ctx.open_db(create=False)
-        protocol = load_builtin(ctx.config.protocol.default)
-        cases = sample_cases(db)
-        checked = check_answers(
-            protocol, str(args.file), table.headers, table.rows, cases,
-            lambda ref, reviewer: import_target(db, cases[ref]["population_id"], reviewer,
-                                                protocol.id),
-            lambda review_id: stored_answers(db, review_id),
-            args.reviewer or current_user(), clear_blank=args.clear_blank,
-        )
-        result = import_answers(
-            db,
-            (ImportedAnswer(cases[c.case_ref]["population_id"], cases[c.case_ref]["sample_id"],
-                            c.reviewer, c.question_id, c.value, c.note) for c in checked),
-            protocol_id=protocol.id, protocol_version=protocol.version, source=str(args.file),
-        )
-    cleared = f", {result['cleared']} cleared" if args.clear_blank else ""
-    print(f"{args.file}: {len(checked)} rows checked; {result['answers']} answers stored"
-          f"{cleared} in {result['reviews']} reviews (marked complete)")
+        done = import_answer_file(db, protocol, args.file, args.reviewer or current_user(),
+                                  clear_blank=args.clear_blank, on_progress=on_progress)
+    cleared = f", {done.cleared} cleared" if args.clear_blank else ""
+    print(f"{args.file}: {done.rows} rows checked; {done.answers} answers stored"
+          f"{cleared} in {done.reviews} reviews (marked complete)")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli import Context, UsageError
+from tui.context import Context, UsageError
 
 REQUIRED_ROLES = ("supervisor",)
 
@@ -30,12 +30,12 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from jobs.assigning import assign_balanced
     from review_protocols import load_builtin
     from store import current_user
     from store.assignments import assign, case_by_ref, sampled_cases
     from store.samples import latest_sample_id, samples
     from store.users import usernames
-    from tui.assigning import assign_balanced
 
     db = ctx.open_db(create=False)
     me = current_user()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli import Context, UsageError
+from tui.context import Context, UsageError
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -31,10 +31,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     import csv
     import sys
 
+    from jobs.access import require_role
+    from jobs.audit_rows import describe
     from store import current_user
     from store.audit_view import case_history, case_refs
-    from tui.access import require_role
-    from tui.audit_rows import describe
 
     db = ctx.open_db(create=False)
     me = current_user()
@@ -73,9 +73,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 def _verify(db, heads: list[str]) -> int:
     """Exit 0 when the chain holds (and holds every --head), else 1 naming the break."""
+    from jobs.audit_rows import chain_text
+    from jobs.i18n import t
     from store.audit import verify_chain
-    from tui.audit_rows import chain_text
-    from tui.i18n import t
 
     check = verify_chain(db, heads)
     print(chain_text(check))

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli import Context, bounded
+from jobs.demo import COLLEAGUE
+from tui.context import Context, bounded
 
 
 def _positive(text: str) -> int:
     from tui.commands.train import _positive as at_least_one
 
     return at_least_one(text)
-
-
-COLLEAGUE = "demo.kollega"  # the made-up inspector of a demo's finished reviews
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -35,8 +33,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from samples.demo import create_demo
-    from tui.launch import demo_path
+    from jobs.demo import create_demo, demo_path
 
     if ctx.db_override is None:
         ctx.db_override = demo_path()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli import Context, UsageError
+from tui.context import Context, UsageError
 
 REQUIRED_ROLES = ("supervisor",)
 
@@ -28,9 +28,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from jobs.i18n import set_language, t
     from store import current_user
     from store.double_review import pairs
-    from tui.i18n import set_language, t
 
     set_language(ctx.config.language)
     db = ctx.open_db(create=False)
@@ -69,10 +69,10 @@ def _protocol_for(db, population_id: int):
 
 
 def _show(db, population_id: int, lang: str) -> int:
+    from jobs.i18n import t
     from review_protocols.values import decode, display
     from store.double_review import side_by_side
     from tallies.double_review import disagreements
-    from tui.i18n import t
 
     both = side_by_side(db, population_id)
     protocol = _protocol_for(db, population_id)
@@ -90,9 +90,9 @@ def _show(db, population_id: int, lang: str) -> int:
 
 
 def _resolve(db, population_id: int, args: argparse.Namespace, me: str) -> int:
+    from jobs.i18n import t
     from review_protocols.values import ValueProblem, encode, parse
     from store.double_review import record_consensus, side_by_side
-    from tui.i18n import t
 
     both = side_by_side(db, population_id)
     protocol = _protocol_for(db, population_id)
@@ -116,12 +116,12 @@ def _resolve(db, population_id: int, args: argparse.Namespace, me: str) -> int:
 
 
 def _agreement(db, args: argparse.Namespace, default_protocol: str, lang: str) -> int:
+    from jobs.i18n import t
+    from jobs.words import agreement_words
     from review_protocols import load_builtin
     from store.double_review import completed_pairs, pairs
     from store.files import private_open
     from tallies.double_review import agreement, to_csv, to_markdown
-    from tui.i18n import t
-    from tui.tallies_words import agreement_words
 
     rows = pairs(db)
     protocol = load_builtin(_first_protocol(db, rows, default_protocol))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from tui.cli import Context, bounded
+from tui.context import Context, bounded
 
 if TYPE_CHECKING:
-    from samples.workflow import Drawn
+    from jobs.sampling import Drawn
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from samples.workflow import draw_sample
+    from jobs.sampling import draw_sample
 
     drawn = draw_sample(ctx.open_db(), ctx.config, seed=args.seed,
                         per_district=args.per_district, frame_names=args.frame,

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli import Context, UsageError
-
-FORMATS = ("csv", "xlsx", "md", "json", "answers")
+from tallies.formats import FORMATS
+from tui.context import Context, UsageError
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -33,6 +32,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError("--with-identities applies to `granska export answers` only; "
                          "the tallies carry no identities")
     db = ctx.open_db(create=False)
+    from jobs.tallies import produce
+
     data = produce(db, ctx.config, args.format, with_identities=args.with_identities)
 
     def record() -> None:
@@ -56,25 +57,3 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         record()
     return 0
 
-
-def produce(db, config, fmt: str, *, with_identities: bool = False) -> bytes:
-    """The bytes of one export format (shared with the Tallies screen)."""
-    from review_protocols import load_builtin
-    from tallies import export
-    from tallies.source import answers_csv_bytes, load_report
-    from tui.tallies_words import words
-
-    protocol = load_builtin(config.protocol.default)
-    if fmt == "answers":
-        return answers_csv_bytes(db, protocol, with_identities=with_identities)
-    codes = {d.name: d.code for d in config.districts}
-    report = load_report(db, protocol, config.district_names, codes=codes, words=words())
-    if fmt == "csv":
-        return export.to_csv(report, words()).encode("utf-8")
-    if fmt == "md":
-        return export.to_markdown(report, words()).encode("utf-8")
-    if fmt == "json":
-        return export.to_json(report).encode("utf-8")
-    if fmt == "xlsx":
-        return export.to_xlsx(report, words())
-    raise UsageError(f"unknown export format '{fmt}'; use one of: {', '.join(FORMATS)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli import EXIT_INPUT, Context
+from tui.context import EXIT_INPUT, Context
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -34,9 +34,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from jobs.i18n import set_language, t
+    from jobs.sampling import import_frame
     from samples.frames import FrameRejected
-    from samples.workflow import import_frame
-    from tui.i18n import set_language, t
     from tui.progress import progress_bar
 
     set_language(ctx.config.language)

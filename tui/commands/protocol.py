@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli import Context
+from tui.context import Context
 
 NEEDS_ROLE = False  # reads protocol files, never case data
 

@@ -7,7 +7,7 @@ import csv
 import json
 import sys
 
-from tui.cli import Context
+from tui.context import Context
 
 FIELDS = ("case_ref", "district", "gender", "role", "rank", "status", "reason")
 
@@ -77,7 +77,7 @@ def _row(member: dict) -> dict:
 
 
 def _replace(db, sample_id: int, case_ref: str, reason: str) -> int:
-    from samples.workflow import replace_case
+    from jobs.sampling import replace_case
 
     done = replace_case(db, sample_id, case_ref, reason)
     if done.replacement is None:

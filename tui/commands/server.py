@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli import Context, UsageError
+from tui.context import Context, UsageError
 
 if TYPE_CHECKING:
     from store.deploy import Deployment
@@ -180,7 +180,7 @@ def _where(deployment: Deployment) -> str:
 
 def _same_settings(deployment: Deployment) -> None:
     """The settings file in DIR must name this database and group (setup keeps it, not edits)."""
-    from tui.config import load
+    from jobs.config import load
 
     settings = load(deployment.config).database
     if settings.group != deployment.group or settings.resolved_path != deployment.db:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli import Context, UsageError, bounded
+from tui.context import Context, UsageError, bounded
 
 
 def _positive(text: str) -> int:
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     db = ctx.open_db(create=job == "generate")
     _require_trainer(db)
     if job == "generate":
-        from samples.training import store_generated
+        from jobs.training import store_generated
 
         frame_id, cases = store_generated(db, protocol, count=args.cases, seed=args.seed,
                                           difficulty=args.difficulty, name=args.name)
@@ -146,12 +146,12 @@ def _session(args, ctx, db, protocol) -> int:
 def _report(args, ctx, db, protocol) -> int:
     from pathlib import Path
 
-    from samples.training import session_report
+    from jobs.i18n import set_language
+    from jobs.training import session_report
+    from jobs.words import calibration_words
     from store.files import write_private
     from store.training import find_session
     from tallies.calibration_export import render
-    from tui.i18n import set_language
-    from tui.tallies_words import calibration_words
 
     set_language(ctx.config.language)
     found = find_session(db, args.session)

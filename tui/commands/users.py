@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli import Context, UsageError
+from tui.context import Context, UsageError
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -22,9 +22,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from jobs.access import require_role
     from store import current_user
     from store.users import ROLES, grant_role, revoke_role, users
-    from tui.access import require_role
 
     db = ctx.open_db(create=False)
     me = current_user()

@@ -12,7 +12,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from tui.i18n import t, titled
+from jobs.i18n import t, titled
+from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
@@ -45,20 +46,18 @@ class AuditScreen(Screen[None]):
         self.query_one(Input).focus()
 
     def on_screen_resume(self) -> None:
-        from tui.access import resolve_role
-
-        if resolve_role(self.app.db, self.app.user) != "supervisor":
+        if session_of(self).role != "supervisor":
             return
         self.query_one("#audit-chain", Static).update(t("audit.chain.checking"))
         self.run_worker(self._check_chain, thread=True, exclusive=True, group="audit-chain")
 
     def _check_chain(self) -> None:
+        from jobs.audit_rows import chain_text
         from store import open_database
         from store.audit import verify_chain
-        from store.connection import db_path
-        from tui.audit_rows import chain_text
+        from store.transactions import db_path
 
-        db = open_database(db_path(self.app.db), create=False)
+        db = open_database(db_path(session_of(self).db), create=False)
         try:
             text = chain_text(verify_chain(db))
         finally:
@@ -69,22 +68,22 @@ class AuditScreen(Screen[None]):
         self.show(event.value.strip())
 
     def show(self, case_ref: str) -> None:
+        from jobs.audit_rows import describe
         from store.audit_view import case_history, case_refs
-        from tui.access import resolve_role
-        from tui.audit_rows import describe
 
+        session = session_of(self)
         table = self.query_one(DataTable)
         note = self.query_one("#audit-note", Static)
         table.clear()
-        role = resolve_role(self.app.db, self.app.user)
+        role = session.role
         if not case_ref or role is None:
             note.update("")
             return
-        if not case_refs(self.app.db, case_ref):
+        if not case_refs(session.db, case_ref):
             note.update(t("audit.unknown", case_ref=case_ref))
             return
         own_only = role != "supervisor"
-        rows = case_history(self.app.db, case_ref, reviewer=self.app.user if own_only else None)
+        rows = case_history(session.db, case_ref, reviewer=session.user if own_only else None)
         for row in rows:
             line = describe(row, self._protocol)
             # Fits 80 columns: the kind only when it is not the primary review, question
@@ -101,6 +100,6 @@ class AuditScreen(Screen[None]):
 
     def _protocol(self, protocol_id: str):
         try:
-            return self.app.protocol(protocol_id)
+            return session_of(self).protocol_for(protocol_id)
         except Exception:  # an unknown protocol: show ids instead of labels
             return None

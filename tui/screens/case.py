@@ -22,13 +22,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from jobs.i18n import language, t, titled
 from review_protocols import Protocol, QuestionType, applicable
 from review_protocols.completeness import answered_applicable, missing_required
 from review_protocols.conditions import Value
 from review_protocols.values import decode, display, encode
 from store.errors import StoreError
-from tui.i18n import language, t, titled
-from tui.screens.case_list import POSITION_KEY
+from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.question import QuestionView
 from tui.widgets.review_commands import ReviewCommands
@@ -130,11 +130,12 @@ class CaseScreen(Screen[None]):
         from store.reviews import answers_for, review
         from store.users import can_edit
 
-        db = self.app.db
+        session = session_of(self)
+        db = session.db
         self.info = review(db, self.review_id) or {}
         # Decided once: someone else's review the user may not change is shown read-only.
-        self.read_only = not can_edit(db, self.review_id, self.app.user)
-        self.protocol = self.app.protocol(self.info["protocol_id"])
+        self.read_only = not can_edit(db, self.review_id, session.user)
+        self.protocol = session.protocol_for(self.info["protocol_id"])
         self.plan = layout_for(self.protocol)
         self.status = self.info["status"]
         self.case_note = self.info.get("note") or ""
@@ -205,6 +206,7 @@ class CaseScreen(Screen[None]):
         """Save one answer now; True when it is committed."""
         from store.reviews import save_answer
 
+        session = session_of(self)
         question = view.question
         if value == self.values.get(question.id) or (
             value is None and question.id not in self.values
@@ -216,8 +218,8 @@ class CaseScreen(Screen[None]):
         if self._refuse_read_only():
             return False
         try:
-            save_answer(self.app.db, self.review_id, question.id, encode(question, value),
-                        who=self.app.user)
+            save_answer(session.db, self.review_id, question.id, encode(question, value),
+                        who=session.user)
         except StoreError as error:
             view.set_failed()
             self._show_failure(question.label_in(language()), error)
@@ -290,13 +292,14 @@ class CaseScreen(Screen[None]):
         return f"✎ {t('case.case_note')}: {self.case_note}" if self.case_note else ""
 
     def _flush_position(self, *, open_: bool = True) -> None:
+        session = session_of(self)
         if not self._position_dirty:
             return
-        from store.state import remember
+        from store.state import POSITION_KEY, remember
 
         value = json.dumps({"review": self.review_id, "question": self.current, "open": open_})
         try:
-            remember(self.app.db, self.app.user, POSITION_KEY, value)
+            remember(session.db, session.user, POSITION_KEY, value)
         except StoreError:
             return  # where we were is a convenience, never worth an error
         self._position_dirty = False
@@ -508,8 +511,9 @@ class CaseScreen(Screen[None]):
     def _save_note(self, question_id: str | None, text: str, view: QuestionView | None) -> None:
         from store.reviews import save_note
 
+        session = session_of(self)
         try:
-            save_note(self.app.db, self.review_id, question_id, text, who=self.app.user)
+            save_note(session.db, self.review_id, question_id, text, who=session.user)
         except StoreError as error:
             label = view.question.label_in(language()) if view is not None else ""
             self._show_failure(t("case.case_note") if view is None else label, error)
@@ -530,6 +534,7 @@ class CaseScreen(Screen[None]):
         """Mark the case klar when nothing required is missing; on a klar case, reopen it."""
         from store.reviews import set_review_status
 
+        session = session_of(self)
         if self._refuse_read_only():
             return
         if self.status == "complete":
@@ -549,7 +554,7 @@ class CaseScreen(Screen[None]):
                 return
             new, message = "complete", t("case.completed")
         try:
-            set_review_status(self.app.db, self.review_id, new, who=self.app.user)
+            set_review_status(session.db, self.review_id, new, who=session.user)
         except StoreError as error:
             self._show_failure(t("col.status"), error)
             return

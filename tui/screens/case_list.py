@@ -17,11 +17,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from tui.i18n import t, titled
+from jobs.i18n import t, titled
+from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
-POSITION_KEY = "review.position"  # user_state: {"review", "question", "open"}
 GENDERS = (None, "K", "M")
 STATUSES = (None, "not_started", "in_progress", "complete")
 BAR = 10
@@ -117,21 +117,19 @@ class CaseListScreen(Screen[None]):
 
     def _role(self) -> str | None:
         if self._role_cache is None:
-            from tui.access import resolve_role
-
-            self._role_cache = (resolve_role(self.app.db, self.app.user),)
+            self._role_cache = (session_of(self).role,)
         return self._role_cache[0]
 
     def _scope(self) -> dict[str, str]:
-        """What this user may see (``tui.access``): inspectors their own reviews only (so a
+        """What this user may see (``jobs.access``): inspectors their own reviews only (so a
         blind second review stays blind), supervisors every review, trainers training
         reviews only."""
-        from tui.access import review_filter
+        from jobs.access import review_filter
 
         role = self._role()
         if role == "trainer":
             return {"kind": "training"}
-        return review_filter(role, self.app.user)
+        return review_filter(role, session_of(self).user)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -162,7 +160,7 @@ class CaseListScreen(Screen[None]):
         from review_protocols import ProtocolError
 
         try:  # the rows' "answered" counts need it; a broken file stops Granska here
-            self.app.protocol(self.app.config.protocol.default)
+            session_of(self).protocol_for(session_of(self).config.protocol.default)
         except ProtocolError as error:
             self.app.fail_to_start(error)
             return
@@ -228,7 +226,7 @@ class CaseListScreen(Screen[None]):
     def reload(self, *, keep_cursor: bool = False, cursor: str = "first") -> None:
         from store.reviews import count_reviews, progress
 
-        db, scope = self.app.db, self._scope()
+        db, scope = session_of(self).db, self._scope()
         # A supervisor's progress is the sample's: primary reviews, not second or training.
         progress_scope = scope or {"kind": "primary"}
         key = tuple(sorted(progress_scope.items()))
@@ -253,7 +251,7 @@ class CaseListScreen(Screen[None]):
         table = self.query_one(CaseTable)
         row_before = table.cursor_row
         scope = self._scope()
-        rows = list_reviews(self.app.db, **scope,
+        rows = list_reviews(session_of(self).db, **scope,
                             offset=self.row_offset, limit=self.page_size, **self._sql_filters())
         counts = self._answered(rows)
         table.clear()
@@ -286,10 +284,11 @@ class CaseListScreen(Screen[None]):
         from review_protocols.values import decode
         from store.reviews import answers_for_reviews
 
-        stored = answers_for_reviews(self.app.db, [row["id"] for row in rows])
+        session = session_of(self)
+        stored = answers_for_reviews(session.db, [row["id"] for row in rows])
         counts = {}
         for row in rows:
-            protocol = self.app.protocol(row["protocol_id"])
+            protocol = session.protocol_for(row["protocol_id"])
             values = {qid: decode(protocol.question(qid), text)
                       for qid, text in stored[row["id"]].items() if protocol.has_question(qid)}
             answered, total = answered_applicable(protocol, values)
@@ -415,18 +414,19 @@ class CaseListScreen(Screen[None]):
         """Back to the case and question this reviewer was at when Granska last closed;
         True when it opened one."""
         from store.reviews import review
-        from store.state import recall
+        from store.state import POSITION_KEY, recall
 
+        session = session_of(self)
         self._resumed = True
         try:
-            position = json.loads(recall(self.app.db, self.app.user, POSITION_KEY) or "{}")
+            position = json.loads(recall(session.db, session.user, POSITION_KEY) or "{}")
         except ValueError:
             return False
         review_id = position.get("review")
         if not isinstance(review_id, int) or not position.get("open"):
             return False
-        info = review(self.app.db, review_id)
-        if info is None or info["reviewer"] != self.app.user:
+        info = review(session.db, review_id)
+        if info is None or info["reviewer"] != session.user:
             return False
         self._open(review_id, position.get("question"))
         return True

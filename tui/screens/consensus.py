@@ -11,7 +11,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from tui.i18n import language, t, titled
+from jobs.i18n import language, t, titled
+from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
@@ -35,15 +36,17 @@ class ConsensusScreen(Screen[None]):
         from store.double_review import side_by_side
 
         self.population_id = population_id
-        self.both = side_by_side(self.app.db, population_id)  # StoreError until both are done
+        # StoreError until both are done
+        self.both = side_by_side(session_of(self).db, population_id)
         self.chosen: dict[str, str | None] = dict(self.both["consensus"])
 
     def compose(self) -> ComposeResult:
         from store.reviews import review
         from tallies.double_review import disagreements
 
-        info = review(self.app.db, self.both["primary_id"])
-        self.protocol = self.app.protocol(info["protocol_id"])
+        session = session_of(self)
+        info = review(session.db, self.both["primary_id"])
+        self.protocol = session.protocol_for(info["protocol_id"])
         self.differ = disagreements(self.both["primary"], self.both["second"],
                                     [q.id for q in self.protocol.questions])
         self.title = titled(t("consensus.title", case_ref=self.both["case_ref"],
@@ -88,13 +91,14 @@ class ConsensusScreen(Screen[None]):
         from store import StoreError
         from store.double_review import record_consensus
 
+        session = session_of(self)
         left = [q for q in self.differ if q not in self.chosen]
         if left:
             self.notify(t("consensus.pending", left=len(left)), severity="warning")
             return
         agreed = {**self.both["primary"], **{q: self.chosen[q] for q in self.differ}}
         try:
-            record_consensus(self.app.db, self.population_id, agreed, who=self.app.user)
+            record_consensus(session.db, self.population_id, agreed, who=session.user)
         except StoreError as error:
             self.notify(str(error), severity="error")
             return

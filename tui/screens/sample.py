@@ -2,7 +2,7 @@
 
 Keys: type a seed and press Enter (or d) to draw; pick a drawn case in the
 list and press r to replace it (a small dialog asks why). The work is done by
-``samples.workflow``, the same functions as ``granska draw`` and
+``jobs.sampling``, the same functions as ``granska draw`` and
 ``granska sample replace``.
 """
 
@@ -18,7 +18,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Label, Static
 
-from tui.i18n import t, titled
+from jobs.i18n import t, titled
+from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
@@ -87,6 +88,7 @@ class SampleScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        session = session_of(self)
         self.title = titled(t("sample.title"))
         strata = self.query_one("#strata", DataTable)
         strata.add_columns(t("sample.col.district"), t("sample.col.eligible_k"),
@@ -98,9 +100,9 @@ class SampleScreen(Screen[None]):
                             t("sample.col.status"), t("sample.col.reason"))
         from store.samples import latest_sample_id, sample
 
-        latest = latest_sample_id(self.app.db)
-        stored = sample(self.app.db, latest) if latest else None
-        seed = stored["seed"] if stored else self.app.config.sample.seed
+        latest = latest_sample_id(session.db)
+        stored = sample(session.db, latest) if latest else None
+        seed = stored["seed"] if stored else session.config.sample.seed
         self.query_one("#seed", Input).value = str(seed)
         self.refresh_view()
         members.focus()
@@ -111,19 +113,20 @@ class SampleScreen(Screen[None]):
     def is_supervisor(self) -> bool:
         from store.users import role_of
 
-        return role_of(self.app.db, self.app.user) == "supervisor"
+        session = session_of(self)
+        return role_of(session.db, session.user) == "supervisor"
 
     def refresh_view(self) -> None:
-        from samples.workflow import default_frames, eligible_counts, spec_from_config
+        from jobs.sampling import default_frames, eligible_counts, spec_from_config
         from store.samples import latest_sample_id, members, sample
-        from tui.access import resolve_role
 
-        if resolve_role(self.app.db, self.app.user) != "supervisor":
+        session = session_of(self)
+        if session.role != "supervisor":
             # The sample shows every case and whose review is how far: supervisors only.
             self.query_one("#frames", Static).update(t("sample.refused"))
             return
 
-        db, config = self.app.db, self.app.config
+        db, config = session.db, session.config
         frames = default_frames(db)
         self.query_one("#frames", Static).update(
             t("sample.frames", frames=" · ".join(
@@ -182,11 +185,12 @@ class SampleScreen(Screen[None]):
         self.action_draw()
 
     def action_draw(self) -> None:
+        session = session_of(self)
         if not self.is_supervisor:
             self.notify(t("sample.supervisors_only"), severity="warning")
             return
         text = self.query_one("#seed", Input).value.strip()
-        from tui.config import in_bounds
+        from jobs.config import in_bounds
 
         try:
             seed = int(text)
@@ -195,11 +199,11 @@ class SampleScreen(Screen[None]):
         if not in_bounds(seed, "[sample] seed"):  # SQLite holds 63 bits and a sign
             self.notify(t("sample.bad_seed"), severity="error")
             return
-        from samples.workflow import default_frames, draw_sample
+        from jobs.sampling import default_frames, draw_sample
 
         try:
-            drawn = draw_sample(self.app.db, self.app.config, seed=seed,
-                                frame_names=[f["name"] for f in default_frames(self.app.db)])
+            drawn = draw_sample(session.db, session.config, seed=seed,
+                                frame_names=[f["name"] for f in default_frames(session.db)])
         except ValueError as error:
             self.notify(str(error), severity="error")
             return
@@ -220,19 +224,20 @@ class SampleScreen(Screen[None]):
         case_ref = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         from store.samples import latest_sample_id, member_by_case_ref
 
-        sample_id = latest_sample_id(self.app.db)
-        member = member_by_case_ref(self.app.db, sample_id, case_ref)
+        sample_id = latest_sample_id(session_of(self).db)
+        member = member_by_case_ref(session_of(self).db, sample_id, case_ref)
         if member is None or member["role"] not in ("selected", "replacement"):
             self.notify(t("sample.pick_selected"), severity="warning")
             return
 
         def replace(reason: str | None) -> None:
+            session = session_of(self)
             if reason is None:
                 return
-            from samples.workflow import replace_case
+            from jobs.sampling import replace_case
 
             try:
-                done = replace_case(self.app.db, sample_id, case_ref, reason, who=self.app.user)
+                done = replace_case(session.db, sample_id, case_ref, reason, who=session.user)
             except ValueError as error:
                 self.notify(str(error), severity="error")
                 return

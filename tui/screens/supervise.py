@@ -13,7 +13,8 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
-from tui.i18n import t, titled
+from jobs.i18n import t, titled
+from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
@@ -72,9 +73,7 @@ class SuperviseScreen(Screen[None]):
 
     @property
     def allowed(self) -> bool:
-        from tui.access import resolve_role
-
-        return resolve_role(self.app.db, self.app.user) == "supervisor"
+        return session_of(self).role == "supervisor"
 
     def on_mount(self) -> None:
         self.query_one("#people", DataTable).add_columns(t("users.col.user"), t("users.col.role"),
@@ -87,6 +86,7 @@ class SuperviseScreen(Screen[None]):
         self.refresh_view()
 
     def refresh_view(self) -> None:
+        session = session_of(self)
         if not self.allowed:
             self.query_one("#summary", Static).update(t("supervise.refused"))
             return
@@ -96,7 +96,7 @@ class SuperviseScreen(Screen[None]):
         from store.users import users
         from tallies.double_review import agreement
 
-        db = self.app.db
+        db = session.db
         sample_id = latest_sample_id(db)
         load = loads(db, sample_id) if sample_id else {}
         cases = sampled_cases(db, sample_id) if sample_id else []
@@ -121,7 +121,7 @@ class SuperviseScreen(Screen[None]):
             self.query_one("#summary", Static).update(t(
                 "supervise.summary", assigned=sum(1 for c in cases if c["primary_reviewer"]),
                 total=len(cases), double=len(double), done=len(done)))
-        protocol = self.app.protocol(self.app.config.protocol.default)
+        protocol = session.protocol
         report = agreement(completed_pairs(db), [q.id for q in protocol.questions])
         self.query_one("#agreement", Static).update(t(
             "supervise.agreement", pairs=report.pairs,
@@ -130,14 +130,15 @@ class SuperviseScreen(Screen[None]):
 
     def action_balance(self, kind: str = "primary") -> None:
         """Share the unassigned cases (``second``: a blind second review of assigned ones)."""
+        session = session_of(self)
         if not self.allowed:
             return
+        from jobs.assigning import assign_balanced
         from store import StoreError
         from store.samples import latest_sample_id, samples
         from store.users import usernames
-        from tui.assigning import assign_balanced
 
-        db = self.app.db
+        db = session.db
         sample_id = latest_sample_id(db)
         people = usernames(db, "inspector")
         if sample_id is None or not people:
@@ -147,8 +148,8 @@ class SuperviseScreen(Screen[None]):
         protocol_id = next(s["protocol_id"] for s in samples(db) if s["id"] == sample_id)
         try:
             plan = assign_balanced(db, sample_id, people,
-                                   protocol_version=self.app.protocol(protocol_id).version,
-                                   kind=kind, who=self.app.user)
+                                   protocol_version=session.protocol_for(protocol_id).version,
+                                   kind=kind, who=session.user)
         except (StoreError, ValueError) as error:
             self.notify(str(error), severity="error")
             return
@@ -163,13 +164,14 @@ class SuperviseScreen(Screen[None]):
             return
 
         def granted(answer: tuple[str, str] | None) -> None:
+            session = session_of(self)
             if answer is None:
                 return
             from store import StoreError
             from store.users import grant_role
 
             try:
-                grant_role(self.app.db, answer[0], answer[1], who=self.app.user)
+                grant_role(session.db, answer[0], answer[1], who=session.user)
             except StoreError as error:
                 self.notify(str(error), severity="error")
                 return

@@ -22,7 +22,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from tui.i18n import t, titled
+from jobs.i18n import t, titled
+from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
@@ -98,21 +99,21 @@ class TalliesScreen(Screen[None]):
     def reload(self, force: bool = False) -> None:
         """Recompute when the counted reviews (or the notes) changed since last time."""
         from store.reports import tally_fingerprint
-        from tui.access import resolve_role
 
-        if resolve_role(self.app.db, self.app.user) != "supervisor":
+        session = session_of(self)
+        if session.role != "supervisor":
             # Tallies add up everyone's reviews, the other half of a blind double review too.
             self.query_one("#tallies-heading", Static).update(t("tallies.refused"))
             return
-        protocol = self.app.protocol(self.app.config.protocol.default)
-        fingerprint = tally_fingerprint(self.app.db, protocol.id)
+        protocol = session.protocol
+        fingerprint = tally_fingerprint(session.db, protocol.id)
         if fingerprint == self._fingerprint and not force:
             return
-        from tallies.source import load_report
-        from tui.tallies_words import words
+        from jobs.tallies import load_report
+        from jobs.words import words
 
-        config = self.app.config
-        self.report = load_report(self.app.db, protocol, config.district_names,
+        config = session.config
+        self.report = load_report(session.db, protocol, config.district_names,
                                   codes={d.name: d.code for d in config.districts},
                                   words=words())
         self._fingerprint = fingerprint
@@ -131,8 +132,8 @@ class TalliesScreen(Screen[None]):
     # --- drawing -------------------------------------------------------------------------
 
     def render_table(self) -> None:
+        from jobs.words import words
         from tallies.crosstab import view_label
-        from tui.tallies_words import words
 
         table = self.current()
         heading = self.query_one("#tallies-heading", Static)
@@ -150,7 +151,7 @@ class TalliesScreen(Screen[None]):
         self.query_one("#tallies-chart", Static).update(self._chart(table))
 
     def _short(self, column: str) -> str:
-        codes = {d.name: d.code for d in self.app.config.districts}
+        codes = {d.name: d.code for d in session_of(self).config.districts}
         return codes.get(column, column)
 
     def _crosstab(self, table: Table) -> RichTable:
@@ -248,7 +249,7 @@ class TalliesScreen(Screen[None]):
                                         [title for _, title in self.stems], self.index), chosen)
 
     def action_export(self) -> None:
-        from tallies.export import FORMATS
+        from tallies.formats import FORMATS
 
         if self.report is None:  # nothing shown (none complete yet, or not a supervisor)
             return
@@ -263,14 +264,15 @@ class TalliesScreen(Screen[None]):
         """Write one export to a new file in the current folder and say where."""
         import datetime as dt
 
+        from jobs.tallies import produce
         from store.files import write_private
-        from tallies.export import SUFFIX
-        from tui.commands.export import produce
+        from tallies.formats import SUFFIX
 
+        session = session_of(self)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = Path.cwd() / f"granska-{fmt}-{stamp}{SUFFIX[fmt]}"
         try:
-            write_private(path, produce(self.app.db, self.app.config, fmt))
+            write_private(path, produce(session.db, session.config, fmt))
         except (OSError, ValueError) as error:
             self.notify(t("tallies.export_failed", error=error), severity="error")
             return None
@@ -330,7 +332,7 @@ class NotesScreen(ModalScreen[None]):
         self.note_ids: list[int] = []
 
     def compose(self) -> ComposeResult:
-        districts = self.app.config.district_names
+        districts = session_of(self).config.district_names
         with Vertical(id="notes-box"):
             yield Static(t("tallies.notes_title"), id="notes-title")
             yield Select([(d, d) for d in districts], value=districts[0], allow_blank=False,
@@ -353,7 +355,7 @@ class NotesScreen(ModalScreen[None]):
         from store.reports import district_notes
 
         district, kind = self.where()
-        notes = [n for n in district_notes(self.app.db, district) if n["kind"] == kind]
+        notes = [n for n in district_notes(session_of(self).db, district) if n["kind"] == kind]
         self.note_ids = [n["id"] for n in notes]
         listing = self.query_one(OptionList)
         listing.clear_options()
@@ -369,14 +371,15 @@ class NotesScreen(ModalScreen[None]):
     def save(self, event: Input.Submitted) -> None:
         from store.reports import add_district_note, update_district_note
 
+        session = session_of(self)
         text = event.value.strip()
         if not text:
             return
         district, kind = self.where()
         if self.editing is not None:
-            update_district_note(self.app.db, self.editing, text, who=self.app.user)
+            update_district_note(session.db, self.editing, text, who=session.user)
         else:
-            add_district_note(self.app.db, district, kind, text, who=self.app.user)
+            add_district_note(session.db, district, kind, text, who=session.user)
         self.editing = None
         event.input.value = ""
         self.fill()
@@ -387,7 +390,7 @@ class NotesScreen(ModalScreen[None]):
             from store.reports import district_notes
 
             self.editing = self.note_ids[event.option_index]
-            text = next(n["text"] for n in district_notes(self.app.db)
+            text = next(n["text"] for n in district_notes(session_of(self).db)
                         if n["id"] == self.editing)
             field = self.query_one(Input)
             field.value = text
@@ -396,11 +399,12 @@ class NotesScreen(ModalScreen[None]):
     def action_delete(self) -> None:
         from store.reports import delete_district_note
 
+        session = session_of(self)
         listing = self.query_one(OptionList)
         if listing.has_focus and listing.highlighted is not None \
                 and listing.highlighted < len(self.note_ids):
-            delete_district_note(self.app.db, self.note_ids[listing.highlighted],
-                                 who=self.app.user)
+            delete_district_note(session.db, self.note_ids[listing.highlighted],
+                                 who=session.user)
             self.fill()
 
     def action_close(self) -> None:

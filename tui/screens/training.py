@@ -13,7 +13,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from tui.i18n import language, t, titled
+from jobs.i18n import language, t, titled
+from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
@@ -52,7 +53,8 @@ class TrainingScreen(Screen[None]):
     def allowed(self) -> bool:
         from store.users import role_of
 
-        return role_of(self.app.db, self.app.user) in TRAINER_ROLES
+        session = session_of(self)
+        return role_of(session.db, session.user) in TRAINER_ROLES
 
     def refresh_sessions(self, message: str = "") -> None:
         from store.training import sessions
@@ -63,7 +65,7 @@ class TrainingScreen(Screen[None]):
         if not self.allowed:
             note.update(t("training.forbidden"))
             return
-        rows = sessions(self.app.db)
+        rows = sessions(session_of(self).db)
         for row in rows:
             table.add_row(row["name"], str(row["cases"]), row["trainees"] or "",
                           row["difficulty"], key=str(row["id"]))
@@ -99,10 +101,10 @@ class ReportScreen(Screen[None]):
         self.session_id = session_id
 
     def compose(self) -> ComposeResult:
-        from samples.training import session_report
+        from jobs.training import session_report
 
-        protocol_id = self.app.config.protocol.default
-        report = session_report(self.app.db, self.app.protocol(protocol_id), self.session_id,
+        session = session_of(self)
+        report = session_report(session.db, session.protocol, self.session_id,
                                 language())
         self.report = report
         self.title = titled(t("training.report.title", name=report.session))
@@ -200,7 +202,7 @@ class NewSessionScreen(ModalScreen[str | None]):
         """A fresh seed per session by default, so each session gets new cases."""
         from store.training import training_frames
 
-        return len(training_frames(self.app.db)) + 1
+        return len(training_frames(session_of(self).db)) + 1
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -220,9 +222,10 @@ class NewSessionScreen(ModalScreen[str | None]):
             self.query_one("#new-error", Static).update(str(error))
 
     def _create(self) -> str:
-        from samples.training import store_generated
+        from jobs.training import store_generated
         from store.training import create_session
 
+        session = session_of(self)
         value = {i.id: i.value.strip() for i in self.query(Input)}
         cases = _whole(value["cases"], t("training.new.cases"))
         seed = _whole(value["seed"], t("training.new.seed"), minimum=0)
@@ -232,15 +235,15 @@ class NewSessionScreen(ModalScreen[str | None]):
             raise ValueError(t("training.new.no_trainees"))
         from store.training import find_session
 
-        if find_session(self.app.db, name) is not None:
+        if find_session(session.db, name) is not None:
             raise ValueError(t("training.new.exists", name=name))
-        protocol = self.app.protocol(self.app.config.protocol.default)
-        frame_id, _ = store_generated(self.app.db, protocol, count=cases, seed=seed,
+        protocol = session.protocol
+        frame_id, _ = store_generated(session.db, protocol, count=cases, seed=seed,
                                       difficulty=value["difficulty"] or "normal",
-                                      name=f"{name} (ärenden)", who=self.app.user)
-        create_session(self.app.db, name=name, frame_id=frame_id, protocol_id=protocol.id,
+                                      name=f"{name} (ärenden)", who=session.user)
+        create_session(session.db, name=name, frame_id=frame_id, protocol_id=protocol.id,
                        protocol_version=protocol.version, cases=cases, trainees=trainees,
-                       seed=seed, difficulty=value["difficulty"] or "normal", who=self.app.user)
+                       seed=seed, difficulty=value["difficulty"] or "normal", who=session.user)
         return t("training.created", name=name, cases=cases, trainees=", ".join(trainees))
 
 

@@ -8,7 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from tui.i18n import t
+from jobs.i18n import t
 
 
 class TextEditModal(ModalScreen[str | None]):

@@ -17,10 +17,10 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
+from jobs.i18n import language, t
 from review_protocols import Question, QuestionType
 from review_protocols.conditions import Value
 from review_protocols.values import ValueProblem, display, encode, parse
-from tui.i18n import language, t
 
 # on_answer(view, value, advance) -> True when the value was saved.
 AnswerCallback = Callable[["QuestionView", Value, bool], bool]

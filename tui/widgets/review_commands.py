@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.i18n import language, t
+from jobs.i18n import language, t
 
 
 class ReviewCommands(Provider):

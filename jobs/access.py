@@ -9,12 +9,8 @@ read from it later would be a role anyone can give themselves. A user with
 no role is refused before any case data is shown, in the TUI and in every
 command that reads the database.
 
-Commands take part through two optional module attributes, checked by
-``guard_command`` before ``run``:
-
-- ``NEEDS_ROLE = False``: the command reads no case data (default True);
-- ``REQUIRED_ROLES = ("supervisor",)``: only these roles may run it
-  (default: any role).
+The CLI checks a command's role before it runs (``tui.guard``), with the
+defaults below for commands that do not declare theirs.
 
 A database that does not exist yet holds no case data: commands that create
 one (``demo``, ``frame import``) run, and their user becomes its supervisor.
@@ -27,23 +23,21 @@ database's ``users`` table).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from jobs.config import Config
     from store.database import Database
-    from tui.cli import Context
-    from tui.config import Config
 
 ROLE_ORDER = ("supervisor", "inspector", "trainer")
 _CONFIG_LISTS = {"supervisor": "supervisors", "inspector": "inspectors", "trainer": "trainers"}
-# Roles for commands that do not declare REQUIRED_ROLES themselves. Frames, the
+# Roles for CLI commands that do not declare REQUIRED_ROLES themselves. Frames, the
 # draw, the sample list, answer imports and exports are the supervisor's work
 # (they show or change every case); a demo added to an existing database too.
 _SUPERVISOR = ("supervisor",)
-_DEFAULT_REQUIRED = {
+DEFAULT_REQUIRED = {
     "demo": _SUPERVISOR, "frame": _SUPERVISOR, "draw": _SUPERVISOR, "sample": _SUPERVISOR,
     "answers": _SUPERVISOR, "export": _SUPERVISOR,
 }
@@ -77,8 +71,8 @@ def require_role(
     roles: Collection[str] | None = None,
 ) -> str:
     """The user's role, or AccessDenied with one line saying what to do."""
-    from store.connection import db_path
-    from tui.i18n import t
+    from jobs.i18n import t
+    from store.transactions import db_path
 
     role = resolve_role(db, user)
     if role is None:
@@ -103,23 +97,6 @@ def warn_permissions_once(path: object) -> None:
         return
     if warning:
         sys.stderr.write(f"granska: WARNING: {warning}\n")
-
-
-def guard_command(args: argparse.Namespace, ctx: Context) -> str | None:
-    """Refuse a command the user's role does not allow; returns the role (None: no check)."""
-    module = sys.modules.get(getattr(args.run, "__module__", ""), None)
-    if not getattr(module, "NEEDS_ROLE", True):
-        return None
-    if not ctx.db_path.exists():
-        return None  # nothing to read; the user who creates it becomes its supervisor
-    from store import current_user
-    from tui.i18n import set_language
-
-    set_language(ctx.config.language)  # the refusal in the user's language
-    db = ctx.open_db(create=False)
-    warn_permissions_once(ctx.db_path)
-    roles = getattr(module, "REQUIRED_ROLES", _DEFAULT_REQUIRED.get(args.command))
-    return require_role(db, current_user(), roles)
 
 
 def can_view_review(db: Database, role: str | None, user: str,

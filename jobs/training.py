@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from samples.casefiles import GeneratedCase, generate_cases
+from review_protocols.kinds import kind_of
 
 if TYPE_CHECKING:
     from review_protocols.model import Protocol
@@ -15,12 +15,14 @@ if TYPE_CHECKING:
 def store_generated(
     db: Database, protocol: Protocol, *, count: int, seed: int,
     difficulty: str = "normal", name: str | None = None, who: str | None = None,
-) -> tuple[int, list[GeneratedCase]]:
-    """Generate cases and store them as a training frame with keys and passages."""
+) -> tuple[int, list[Any]]:
+    """Generate cases (the protocol's kind writes them) and store them as a training frame
+    with keys and passages."""
     from review_protocols.values import encode
     from store.training import save_case_bank
 
-    cases = generate_cases(protocol, count, seed, difficulty)
+    writer = kind_of(protocol.id).case_file_writer()
+    cases = writer.generate_cases(protocol, count, seed, difficulty)
     keys = {c.case_ref: {qid: encode(protocol.question(qid), value)
                          for qid, value in c.truth.items()} for c in cases}
     passages = {c.case_ref: {qid: (p.text, p.present, p.section)
@@ -36,10 +38,10 @@ def store_generated(
 def session_report(
     db: Database, protocol: Protocol, session_id: int, language: str = "sv"
 ) -> CalibrationReport:
-    from samples.casefiles import Passage
     from store.training import session_data
     from tallies.calibration import calibrate
 
+    Passage = kind_of(protocol.id).case_file_writer().Passage
     data = session_data(db, session_id)
     shown = {ref: {qid: Passage(text, present, section).shown()
                    for qid, (text, present, section) in found.items()}

@@ -23,12 +23,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from samples.case_render import DIFFICULTIES, CaseFile, Doc, Passage, Person, Renderer
-from samples.case_truth import Truth, random_truth
+from review_protocols.boendestod_sol.builder import DIFFICULTIES, CaseFile, Doc, Passage, Person
+from review_protocols.boendestod_sol.case_truth import Truth, random_truth
+from review_protocols.boendestod_sol.renderer import Renderer
 
 if TYPE_CHECKING:
     from review_protocols.model import Protocol
-    from store.database import Database
 
 @dataclass(frozen=True, slots=True)
 class GeneratedCase:
@@ -87,12 +87,6 @@ def generate_cases(
     return cases
 
 
-def case_texts_for(rows: Iterable[dict[str, Any]], protocol: Protocol, seed: int,
-                   difficulty: str = "normal") -> dict[str, str]:
-    """Case-file texts for existing population rows (e.g. the demo frame), by case_ref."""
-    return {ref: text for ref, (_, text) in cases_for(rows, protocol, seed, difficulty).items()}
-
-
 def cases_for(rows: Iterable[dict[str, Any]], protocol: Protocol, seed: int,
               difficulty: str = "normal") -> dict[str, tuple[Truth, str]]:
     """The hidden truth and the case-file text for existing population rows, by case_ref.
@@ -114,18 +108,6 @@ def cases_for(rows: Iterable[dict[str, Any]], protocol: Protocol, seed: int,
     return made
 
 
-def attach_case_files(db: Database, frame_id: int, seed: int,
-                      protocol: Protocol, difficulty: str = "normal") -> int:
-    """Give every case of a frame without text a generated case file; returns how many."""
-    from store.frames import case_text, population, set_case_text
-
-    rows = [r for r in population(db, frame_id) if case_text(db, r["id"]) is None]
-    texts = case_texts_for(rows, protocol, seed, difficulty)
-    for row in rows:
-        set_case_text(db, row["id"], texts[row["case_ref"]], kind="generated")
-    return len(rows)
-
-
 def _case_seed(seed: int, number: int) -> int:
     return int(hashlib.sha256(f"{seed}:{number}".encode()).hexdigest()[:12], 16)
 
@@ -144,5 +126,5 @@ def _person(seed: int, fake: Any = None, districts: Sequence[str] = ("Skarpnäck
                   rng.choice(list(districts)), decided)
 
 __all__ = ["DIFFICULTIES", "CaseFile", "GeneratedCase", "Passage", "Person",
-           "attach_case_files", "case_texts_for", "generate_cases", "random_truth",
+           "generate_cases", "random_truth",
            "render_case"]

@@ -1,6 +1,6 @@
 """The hidden truth behind a generated training case: one answer per applicable question.
 
-A training case is rendered FROM its truth (see ``samples.casefiles``), so the
+A training case is rendered FROM its truth (see ``casefiles`` here), so the
 case text and the answer key can never disagree. The truth covers every
 non-text question of the protocol that applies under its own answers, and it
 respects the protocol's skip logic (``review_protocols.applicable``) and the
@@ -11,7 +11,8 @@ a support need per activity, a plan that is copied does not say how, ...).
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from review_protocols.conditions import applicable
 from review_protocols.model import QuestionType
@@ -33,9 +34,23 @@ HOURS = (6, 8, 10, 12, 12, 13, 13, 13, 16, 20, 26)
 
 def random_truth(protocol: Protocol, rng: random.Random) -> Truth:
     """A consistent set of answers for one case (decoded values, applicable only)."""
-    pick = rng.choice
-    yes = lambda share=0.5: "ja" if rng.random() < share else "nej"  # noqa: E731
     t: Truth = {}
+    _investigation_and_decision(t, rng)
+    activities = _order_and_plan(t, rng)
+    _follow_up(t, rng, activities)
+    _representation(t, rng)
+    _children_violence_and_the_rest(t, rng)
+    return key_of(protocol, t)
+
+
+def _answers(rng: random.Random) -> tuple[Callable[..., Any], Callable[..., str]]:
+    """`pick` one of a list, or `yes(share)`: "ja" that often, else "nej"."""
+    return rng.choice, lambda share=0.5: "ja" if rng.random() < share else "nej"
+
+
+def _investigation_and_decision(t: Truth, rng: random.Random) -> None:
+    """The investigation (DUR) and the decision."""
+    pick, yes = _answers(rng)
     t["dur_aktuell"] = yes(0.7)
     t["intressen_resurser_onskemal"] = pick(["framgar", "delvis", "saknas"])
     t["hembesok_gjort"] = yes(0.6)
@@ -49,7 +64,11 @@ def random_truth(protocol: Protocol, rng: random.Random) -> Truth:
     t["avslag_motivering_lasbar"] = yes(0.6)
     t["info_andra_insatser"] = yes(0.4)
     t["samma_tid_som_foregaende"] = yes(0.6)
-    # The order's shape first; the answers about it follow from it.
+
+
+def _order_and_plan(t: Truth, rng: random.Random) -> int:
+    """The order's shape first; the answers about it and the plan follow from it."""
+    pick, yes = _answers(rng)
     goals, activities = rng.choice([0, 1, 1, 2]), rng.choice([0, 1, 2, 3, 4])
     t["bestallning_strukturerad"] = "ja" if goals and activities else "nej"
     t["personlig_malsattning"] = yes(0.4)
@@ -69,6 +88,12 @@ def random_truth(protocol: Protocol, rng: random.Random) -> Truth:
         "nej" if goals == 0 else {"ja": "nej", "nej": "ja"}.get(match) or yes())
     t["plan_kopierad"] = "ja" if match == "nej" and rng.random() < 0.6 else yes(0.2)
     t["plan_vad_hur"] = "nej" if t["plan_kopierad"] == "ja" else yes(0.6)
+    return activities
+
+
+def _follow_up(t: Truth, rng: random.Random, activities: int) -> None:
+    """Follow-up of the support, and cooperation with psychiatry."""
+    pick, yes = _answers(rng)
     t["uppfoljning_dokumenterad"] = yes(0.65)
     t["uppfoljning_hur"] = list(pick(FOLLOW_UP_WAYS))
     t["uppfoljning_separat_skal"] = yes(0.4)
@@ -76,6 +101,11 @@ def random_truth(protocol: Protocol, rng: random.Random) -> Truth:
     t["samverkan_psykiatri"] = yes(0.3)
     t["sip_aktuell"] = yes(0.2)
     t["sip_mote_inplanerat"] = yes(0.2)
+
+
+def _representation(t: Truth, rng: random.Random) -> None:
+    """Powers of attorney, representatives and relatives."""
+    pick, yes = _answers(rng)
     t["fullmakt_sekretessmedgivande"] = yes(0.4)
     kinds = rng.sample(["fullmakt", "god_man", "forvaltare", "sekretessmedgivande"],
                        rng.choice([1, 1, 2]))
@@ -92,6 +122,11 @@ def random_truth(protocol: Protocol, rng: random.Random) -> Truth:
     t["anhorigstod_hanvisning"] = (
         yes(0.4) if t["anhoriga_foretrader_tydligt"] != "ej_relevant"
         else pick(["ja", "nej", "ej_relevant"]))
+
+
+def _children_violence_and_the_rest(t: Truth, rng: random.Random) -> None:
+    """Children, violence, information and the housing questions."""
+    pick, yes = _answers(rng)
     t["forelder_minderariga_barn"] = yes(0.25)
     t["barn_fodelsear"] = yes(0.5)
     living = pick([["heltid"], ["deltid"], ["umgange"], ["placerat"], ["oklart"],
@@ -111,7 +146,6 @@ def random_truth(protocol: Protocol, rng: random.Random) -> Truth:
     t["info_byta_utforare"] = pick(["ja", "nej", "ej_relevant", "ej_relevant"])
     t["tranings_forsokslagenhet"] = yes(0.2)
     t["overtagande_atgarder"] = yes(0.5)
-    return key_of(protocol, t)
 
 
 def key_of(protocol: Protocol, answers: Truth) -> Truth:

@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from samples.draw import Draw, Spec, next_reserve
+from samples.draw import Draw, Spec, eligibility, next_reserve
 from samples.frames import Checked, FrameError, FrameRejected, read_frame, rejected_rows
 
 if TYPE_CHECKING:
+    from jobs.config import Config
     from samples.tabular import ProgressCallback
     from store.database import Database
-    from store.frames import Eligible
-    from tui.config import Config
 
 
 @dataclass
@@ -195,24 +194,13 @@ def draw_sample(
     return Drawn(sample_id, result, spec, chosen, seed)
 
 
-def eligible_filter(spec: Spec) -> Eligible:
-    """The spec's eligibility rule (``samples.draw.Eligibility``) for the store's SQL."""
-    from samples.draw import Eligibility
-    from store.frames import Eligible
-
-    return Eligible(districts=tuple(d for d, _, _ in spec.quotas),
-                    insats=Eligibility(spec).insats_ok, insats_known=spec.insats,
-                    decided_from=spec.decision_from.isoformat(),
-                    decided_to=spec.decision_to.isoformat(), min_age=spec.min_age)
-
-
 def eligible_candidates(db: Database, frame_ids: Sequence[int], spec: Spec,
                         columns: Sequence[str] = ("id", "case_ref", "district", "gender"),
                         ) -> list[Any]:
-    """The frames' eligible rows, selected in SQL by the same rule as ``Eligibility``."""
+    """The frames' eligible rows, selected in SQL (``store.frames.Eligible``)."""
     from store.frames import candidates
 
-    return candidates(db, frame_ids, eligible_filter(spec), columns=columns)
+    return candidates(db, frame_ids, eligibility(spec), columns=columns)
 
 
 def eligible_counts(db: Database, frame_ids: Sequence[int], spec: Spec
@@ -220,7 +208,7 @@ def eligible_counts(db: Database, frame_ids: Sequence[int], spec: Spec
     """Eligible women and men per district of the spec (zero where there are none)."""
     from store.frames import stratum_counts
 
-    counts = stratum_counts(db, frame_ids, eligible_filter(spec))
+    counts = stratum_counts(db, frame_ids, eligibility(spec))
     return {d: {g: counts.get((d, g), 0) for g in ("K", "M")} for d, _, _ in spec.quotas}
 
 
@@ -243,7 +231,7 @@ def _draw_from_store(db: Database, frame_ids: Sequence[int], spec: Spec,
     from samples.draw import draw_strata
     from store.frames import population_ids, stratum_refs
 
-    strata = stratum_refs(db, frame_ids, eligible_filter(spec))
+    strata = stratum_refs(db, frame_ids, eligibility(spec))
     result = draw_strata(strata, spec, seed=seed, ref=str, ident=lambda _ref: None)
     ids = population_ids(db, frame_ids, [(m.district, m.case_ref) for m in result.members])
     result.members = [replace(m, population_id=ids[m.district, m.case_ref])

@@ -12,23 +12,32 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from samples import personnummer
 
 if TYPE_CHECKING:
+    from jobs.config import Config
     from review_protocols import Protocol
-    from samples.case_truth import Truth
+    from review_protocols.conditions import Value
     from samples.draw import Member
     from store.database import Database
-    from tui.config import Config
 
+COLLEAGUE = "demo.kollega"  # the made-up inspector of a demo's finished reviews
 HEADERS = ["Ärende", "Personnummer", "Namn", "Kön", "Stadsdel", "Insats", "Beslutsdatum"]
 OTHER_INSATSER = ("ledsagning", "kontaktperson", "avlösarservice", "korttidsvistelse")
 SHARE_WOMEN = 0.51
 SHARE_BOENDESTOD = 0.8
 SHARE_OUTSIDE_PERIOD = 0.08
 SHARE_UNDER_18 = 0.03
+
+
+def demo_path() -> Path:
+    """Where ``granska`` keeps the demo it opens on a machine with no database yet."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("granska")) / "demo.db"
 
 
 def demo_rows(district_names: list[str], cases: int, seed: int) -> list[dict]:
@@ -102,9 +111,9 @@ def create_demo(
     """
     from dataclasses import replace
 
+    from jobs.sampling import draw_sample, import_rows
     from review_protocols import load_builtin
-    from samples.casefiles import cases_for
-    from samples.workflow import draw_sample, import_rows
+    from review_protocols.kinds import kind_of
     from store import current_user
     from store.frames import frame
     from store.reviews import ensure_review
@@ -114,7 +123,7 @@ def create_demo(
     rows = demo_cells([(d.name, d.code) for d in chosen], cases or 60, seed)
     protocol = load_builtin(config.protocol.default)
     # Every demo case gets a generated case file, so the case screen shows one to read.
-    made = cases_for(
+    made = kind_of(protocol.id).case_file_writer().cases_for(
         ({"case_ref": r[0], "name": r[2], "gender": r[3], "district": r[4],
           "decision_date": r[6], "birth_date": personnummer.parse(r[1])[1].isoformat()}
          for r in rows), protocol, seed)
@@ -139,7 +148,7 @@ def create_demo(
 
 def _answer_from_truth(
     db: Database, protocol: Protocol, members: list[Member],
-    made: dict[str, tuple[Truth, str]], sample_id: int, colleague: str,
+    made: dict[str, tuple[dict[str, Value], str]], sample_id: int, colleague: str,
 ) -> None:
     from review_protocols.values import encode
     from store.reports import ImportedAnswer, import_answers

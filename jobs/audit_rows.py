@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from tui.i18n import STRINGS, language, t
+from jobs.i18n import STRINGS, language, t
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,14 +6,16 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from jobs.words import words as catalogue_words
 from review_protocols.model import Protocol, QuestionType
 from review_protocols.values import decode
 from tallies.collector import collector_paused
-from tallies.crosstab import SWEDISH, CaseAnswers, Words
+from tallies.crosstab import CaseAnswers, Words
 from tallies.export import BOM
 from tallies.report import DistrictNote, Report, build_report
 
 if TYPE_CHECKING:
+    from jobs.config import Config
     from store.database import Database
 
 ANSWER_COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer",
@@ -74,9 +76,10 @@ def load_notes(db: Database) -> list[DistrictNote]:
 
 
 def load_report(db: Database, protocol: Protocol, districts: Sequence[str], *,
-                codes: Mapping[str, str] | None = None, words: Words = SWEDISH) -> Report:
+                codes: Mapping[str, str] | None = None, words: Words | None = None) -> Report:
+    """The report as built from the database, in the catalogue's words unless given others."""
     return build_report(protocol, load_cases(db, protocol), districts, codes=codes,
-                        notes=load_notes(db), words=words)
+                        notes=load_notes(db), words=words or catalogue_words())
 
 
 def answers_csv(db: Database, protocol: Protocol, *,
@@ -119,3 +122,25 @@ def answer_rows(db: Database, protocol: Protocol, *,
     from store.reports import answers_long
 
     return answers_long(db, protocol.id, with_identities=with_identities)
+
+
+def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = False) -> bytes:
+    """The bytes of one export format, for ``granska export`` and the Tallies screen."""
+    from review_protocols import load_builtin
+    from tallies import export
+    from tallies.formats import FORMATS
+
+    protocol = load_builtin(config.protocol.default)
+    if fmt == "answers":
+        return answers_csv_bytes(db, protocol, with_identities=with_identities)
+    codes = {d.name: d.code for d in config.districts}
+    report = load_report(db, protocol, config.district_names, codes=codes, words=catalogue_words())
+    if fmt == "csv":
+        return export.to_csv(report, catalogue_words()).encode("utf-8")
+    if fmt == "md":
+        return export.to_markdown(report, catalogue_words()).encode("utf-8")
+    if fmt == "json":
+        return export.to_json(report).encode("utf-8")
+    if fmt == "xlsx":
+        return export.to_xlsx(report, catalogue_words())
+    raise ValueError(f"unknown export format '{fmt}'; use one of: {', '.join(FORMATS)}")

@@ -1,143 +1,25 @@
-"""Rendering one case file from its truth: the phrase banks, the text builder, the renderer.
-
-Every sentence that shows an answer is registered as a passage for that
-question, so the trainer's report can quote what a trainee missed. Answers
-that show only by absence get a passage that names the section to look in.
-See ``samples.casefiles`` for the public functions.
-"""
+"""Rendering one case file from its truth, part by part (``casefiles`` has the public functions)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from samples.case_truth import Truth
-
-DIFFICULTIES = ("easy", "normal", "hard")
-
-S_DUR, S_BESLUT, S_BEST = "Utredning (DUR)", "Beslut", "Beställning till utförare"
-S_PLAN, S_JOURNAL, S_OTHER = "Genomförandeplan", "Journalanteckningar", "Övriga handlingar"
-
-ACTIVITIES = (
-    ("Städa", "Upprätta fungerande rutiner och struktur för städning.",
-     "{fn} vill att boendestödjaren är med under hela städningen eftersom {pr} har svårt "
-     "att påbörja och slutföra den."),
-    ("Tvätta", "Skapa rutiner kring tvätt och fullfölja tvätten.",
-     "Stöd med att boka tid i tvättstugan och starta upp; därefter klarar {fn} resten själv."),
-    ("Handla/ärenden", "Planera och genomföra matinköp.",
-     "{fn} behöver stöd under hela inköpet, främst motiverande stöd."),
-    ("Post och ekonomi", "Öppna och sortera post och betala räkningar i tid.",
-     "Avstämning varje vecka om räkningarna är betalda; {fn} gör det på egen hand."),
-    ("Veckoschema", "Upprätta ett veckoschema med dagar för städning, tvätt och träning.",
-     "Stöd i att starta upp; {fn} följer sedan schemat själv med påminnelser."),
-    ("Matlagning", "Laga enkla måltider till sig själv.",
-     "Stöd under hela matlagningen tills {fn} känner sig säker."),
+from review_protocols.boendestod_sol.builder import Doc, Person
+from review_protocols.boendestod_sol.case_truth import Truth
+from review_protocols.boendestod_sol.phrases import (
+    ACTIVITIES,
+    GOALS,
+    OTHER_GOALS,
+    PERSONAL_GOALS,
+    PROVIDERS,
+    S_BESLUT,
+    S_BEST,
+    S_DUR,
+    S_JOURNAL,
+    S_OTHER,
+    S_PLAN,
 )
-GOALS = (
-    "Att {fn} ska ha en fungerande vardag med rutiner och struktur.",
-    "Fungerande och hållbar situation avseende vardagsaktiviteter.",
-    "Att {fn} ska kunna bo kvar i sin lägenhet.",
-)
-OTHER_GOALS = ("Att {fn} ska komma ut mer och träffa andra.", "Att {fn} ska börja träna.")
-PERSONAL_GOALS = (
-    "{fn}s eget mål är att kunna tvätta utan påminnelser.",
-    "{fn} vill själv lära sig att betala räkningarna i tid.",
-    "{fn}s eget delmål är att kunna bjuda hem sin syster på middag.",
-)
-PROVIDERS = ("Boendestöd Söder AB", "Stadsdelens egen regi, boendestödsenheten",
-             "Vardagsstöd i Stockholm AB", "Trygga Steg Omsorg AB")
-
-
-@dataclass(frozen=True, slots=True)
-class Passage:
-    """Where the answer to one question shows: lines of the text, or its absence."""
-
-    text: str
-    present: bool = True
-    section: str = ""
-
-    def shown(self) -> str:
-        if self.present:
-            return self.text
-        return f"[Saknas i akten – se avsnittet {self.section}]"
-
-
-@dataclass(frozen=True, slots=True)
-class CaseFile:
-    text: str
-    passages: dict[str, Passage]
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    first: str
-    last: str
-    gender: str  # "K" | "M"
-    birth_year: int
-    district: str
-    decided: dt.date
-
-
-@dataclass
-class Doc:
-    """Builds the text section by section and remembers which lines show which answer."""
-
-    easy: bool
-    explicitness: float
-    rng: random.Random
-    sections: list[tuple[str, list[str]]] = field(default_factory=list)
-    lines_for: dict[str, list[str]] = field(default_factory=dict)
-    absent_in: dict[str, str] = field(default_factory=dict)
-    journal: list[tuple[dt.date, str, tuple[str, ...]]] = field(default_factory=list)
-
-    def section(self, title: str) -> None:
-        self.sections.append((title, []))
-
-    def line(self, text: str, *qids: str) -> None:
-        self.sections[-1][1].append(text)
-        for qid in qids:
-            self.lines_for.setdefault(qid, []).append(text)
-
-    def line_in(self, title: str, text: str, *qids: str) -> None:
-        """A line added to an earlier section (e.g. the investigation)."""
-        lines = next(lines for name, lines in self.sections if name == title)
-        lines.append(text)
-        for qid in qids:
-            self.lines_for.setdefault(qid, []).append(text)
-
-    def explicit(self, text: str, *qids: str) -> None:
-        """A summary phrase: always when easy, sometimes when normal, never when hard."""
-        if self.rng.random() < self.explicitness:
-            self.line(text, *qids)
-
-    def note(self, day: dt.date, text: str, *qids: str) -> None:
-        self.journal.append((day, text, qids))
-
-    def absent(self, qid: str, section: str) -> None:
-        self.absent_in.setdefault(qid, section)
-
-    def finish(self, key: Iterable[str]) -> CaseFile:
-        if self.journal:
-            self.section(S_JOURNAL)
-            for day, text, qids in sorted(self.journal, key=lambda n: (n[0], n[1])):
-                self.line(f"{day.isoformat()}  {text}", *qids)
-        out = []
-        for title, lines in self.sections:
-            if not lines:
-                continue
-            out.append(f"{title.upper()}\n" if self.easy else f"{title}\n")
-            out.extend(f"{line}\n" for line in lines)
-            out.append("\n")
-        passages = {}
-        for qid in key:
-            lines = self.lines_for.get(qid)
-            if lines:
-                passages[qid] = Passage("\n".join(dict.fromkeys(lines)))
-            else:
-                passages[qid] = Passage("", present=False, section=self.absent_in.get(qid, ""))
-        return CaseFile("".join(out).rstrip() + "\n", passages)
 
 
 class Renderer:
@@ -402,20 +284,30 @@ class Renderer:
             doc.line("Stödet ges vardagar mellan kl. 9 och 15.", "utfors_utanfor_kontorstid")
 
     def plan(self) -> None:
-        doc, t, rng = self.doc, self.t, self.rng
-        doc.section(S_PLAN)
-        if t["genomforandeplan_finns"] == "nej":
-            if rng.random() < 0.5:
-                late = self.day(365 - rng.randrange(25, 70))
-                doc.line(f"Genomförandeplan inkom {late}.", "genomforandeplan_finns")
-                doc.explicit("Planen inkom under beslutets sista månader och räknas som "
-                             "saknad.", "genomforandeplan_finns")
-            else:
-                doc.explicit("Genomförandeplan har inte inkommit.", "genomforandeplan_finns")
-                doc.note(self.order_day + dt.timedelta(days=30),
-                         "Påminnelse till utföraren: genomförandeplan har inte inkommit.",
-                         "genomforandeplan_finns")
+        self.doc.section(S_PLAN)
+        if self.t["genomforandeplan_finns"] == "nej":
+            self._plan_missing()
             return
+        arrived = self._plan_arrival()
+        self._plan_contents()
+        self._plan_dialogue(arrived)
+
+    def _plan_missing(self) -> None:
+        doc, rng = self.doc, self.rng
+        if rng.random() < 0.5:
+            late = self.day(365 - rng.randrange(25, 70))
+            doc.line(f"Genomförandeplan inkom {late}.", "genomforandeplan_finns")
+            doc.explicit("Planen inkom under beslutets sista månader och räknas som "
+                         "saknad.", "genomforandeplan_finns")
+        else:
+            doc.explicit("Genomförandeplan har inte inkommit.", "genomforandeplan_finns")
+            doc.note(self.order_day + dt.timedelta(days=30),
+                     "Påminnelse till utföraren: genomförandeplan har inte inkommit.",
+                     "genomforandeplan_finns")
+
+    def _plan_arrival(self) -> dt.date:
+        """When the plan came, and whether the person took part in it."""
+        doc, t = self.doc, self.t
         days = int(t["genomforandeplan_dagar"])  # type: ignore[arg-type]
         arrived = self.order_day + dt.timedelta(days=days)
         doc.line(f"Genomförandeplan inkom {arrived}.", "genomforandeplan_finns",
@@ -429,6 +321,11 @@ class Renderer:
             doc.absent("delaktighet_genomforandeplan", S_PLAN)
             doc.explicit(self.f("Det framgår inte hur {fn} har varit delaktig i planen."),
                          "delaktighet_genomforandeplan")
+        return arrived
+
+    def _plan_contents(self) -> None:
+        """The plan's goals and activities against the order's."""
+        doc, t, rng = self.doc, self.t, self.rng
         match = t["genomforandeplan_overensstammer"]
         copied = t.get("plan_kopierad", "nej") == "ja"
         how = t.get("plan_vad_hur", "ja") == "ja"
@@ -472,6 +369,9 @@ class Renderer:
                 doc.line(text, m, "plan_vad_hur", "plan_kopierad")
             if copied:
                 doc.explicit("Planens Hur-text är kopierad från beställningen.", "plan_kopierad")
+
+    def _plan_dialogue(self, arrived: dt.date) -> None:
+        doc, t = self.doc, self.t
         if "dialog_bestallare_utforare" in t:
             if t["dialog_bestallare_utforare"] == "ja":
                 doc.note(arrived + dt.timedelta(days=7),

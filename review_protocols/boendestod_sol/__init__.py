@@ -1,0 +1,1 @@
+"""The review of housing-support decisions (boendestöd, SoL): its case-file generator."""

@@ -1,0 +1,4 @@
+"""The export formats, apart from their writers so that the CLI's help names them cheaply."""
+
+FORMATS = ("csv", "xlsx", "md", "json", "answers")
+SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "md": ".md", "json": ".json", "answers": ".csv"}
