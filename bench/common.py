@@ -32,13 +32,15 @@ def tmux_time_to_marker(command: str, marker: str, *, size: tuple[int, int] = (8
 
 
 def tmux_times_to_markers(command: str, markers: list[str], *,
-                          size: tuple[int, int] = (80, 24), timeout: float = 30.0
-                          ) -> list[float]:
-    """Seconds from launching ``command`` in a fresh tmux session until each marker shows.
+                          size: tuple[int, int] = (80, 24), timeout: float = 30.0,
+                          keys_after: dict[str, str] | None = None) -> list[float]:
+    """Seconds from launching ``command`` in a fresh tmux session until each marker shows;
+    ``keys_after`` maps a marker to keys typed the moment it shows.
 
     The session runs on a tmux server of its own (``-L``): sharing the default
     server with a user's tmux, or with tests running side by side, makes start-ups race.
     """
+    keys_after = keys_after or {}
     if shutil.which("tmux") is None:
         raise SystemExit("tmux is not installed (scripts/install-system-deps installs it)")
     tmux = ["tmux", "-L", f"granska-bench-{os.getpid()}-{time.monotonic_ns()}"]
@@ -52,8 +54,11 @@ def tmux_times_to_markers(command: str, markers: list[str], *,
                                     capture_output=True, text=True).stdout
             now = time.perf_counter() - start
             for marker in markers:
-                if marker in screen:
-                    seen.setdefault(marker, now)
+                if marker in screen and marker not in seen:
+                    seen[marker] = now
+                    if marker in keys_after:
+                        subprocess.run([*tmux, "send-keys", "-t", "bench", keys_after[marker]],
+                                       check=True)
             if len(seen) == len(markers):
                 return [seen[marker] for marker in markers]
             time.sleep(0.005)

@@ -26,9 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -81,13 +79,15 @@ class _Context:
         return ProtocolError(", ".join(where) + f": {message}")
 
 
+_SHIPPED = Path(__file__).parent  # the shipped protocols are files of this package
+
+
 def builtin_path(protocol_id: str) -> Path:
-    return Path(str(resources.files("review_protocols") / f"{protocol_id}.toml"))
+    return _SHIPPED / f"{protocol_id}.toml"
 
 
 def builtin_ids() -> list[str]:
-    folder = resources.files("review_protocols")
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+    return sorted(p.name[:-5] for p in _SHIPPED.iterdir() if p.name.endswith(".toml"))
 
 
 def available_ids() -> list[str]:
@@ -113,28 +113,43 @@ def _load(protocol_id: str, folders: tuple[Path, ...]) -> Protocol:
     for folder in folders:
         candidate = folder / f"{protocol_id}.toml"
         if candidate.is_file():
-            return load_file(candidate)
+            return _load_kept(candidate)
     path = builtin_path(protocol_id)
     if not path.exists():
         known = ", ".join(available_ids()) or "none"
         raise ProtocolError(f"no protocol named '{protocol_id}'; known protocols: {known}")
-    return load_file(path)
+    return _load_kept(path)
+
+
+def _load_kept(path: Path) -> Protocol:
+    """A protocol Granska uses, its TOML parsed once and kept until the file changes
+    (``review_protocols.compiled``)."""
+    from review_protocols.compiled import parsed
+
+    raw = _read_bytes(path)
+    source = str(path)
+    protocol = parsed(path, raw, lambda: _parse(_text(path, raw), source),
+                      lambda data: _checked(data, source))
+    assert isinstance(protocol, Protocol)
+    _named_after_id(protocol, path)
+    return protocol
 
 
 def load_file(path: str | Path) -> Protocol:
     """A protocol from its file, which must be named ``<id>.toml``."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # Windows editors add a BOM
-    except FileNotFoundError:
-        raise ProtocolError(f"{path}: no such file; check the path") from None
-    except UnicodeDecodeError:
-        raise ProtocolError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
-    except OSError as error:
-        raise ProtocolError(f"{path}: cannot be read ({error.strerror})") from None
-    protocol = loads(text, source=str(path))
+    protocol = loads(_text(path, _read_bytes(path)), source=str(path))
     _named_after_id(protocol, path)
     return protocol
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ProtocolError(f"{path}: no such file; check the path") from None
+    except OSError as error:
+        raise ProtocolError(f"{path}: cannot be read ({error.strerror})") from None
 
 
 def _named_after_id(protocol: Protocol, path: Path) -> None:
@@ -149,14 +164,34 @@ def _named_after_id(protocol: Protocol, path: Path) -> None:
                         f"{path.name}; a protocol file must be named after its id: {fix}")
 
 
-def loads(text: str, source: str = "<protocol>") -> Protocol:
+def _text(path: Path, raw: bytes) -> str:
     try:
-        data = tomllib.loads(text)
-        return _build(data, _Context(source))
+        return raw.decode("utf-8-sig")  # Windows editors add a BOM
+    except UnicodeDecodeError:
+        raise ProtocolError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
+
+
+def loads(text: str, source: str = "<protocol>") -> Protocol:
+    return _checked(_parse(text, source), source)
+
+
+def _parse(text: str, source: str) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ProtocolError(f"{source}: invalid TOML: {error}") from None
-    except RecursionError:
-        # tomllib (and the condition builder) recurse per level of nesting.
+    except RecursionError:  # tomllib recurses per level of nesting
+        raise ProtocolError(
+            f"{source}: arrays, tables or conditions are nested too deeply"
+        ) from None
+
+
+def _checked(data: dict[str, Any], source: str) -> Protocol:
+    try:
+        return _build(data, _Context(source))
+    except RecursionError:  # the condition builder recurses per level of nesting
         raise ProtocolError(
             f"{source}: arrays, tables or conditions are nested too deeply"
         ) from None

@@ -129,8 +129,8 @@ def test_a_protocol_folder_from_the_config_is_used_and_checked(tmp_path: Path) -
     (folder / "egen.toml").write_text("[protocol\n", encoding="utf-8")
     database = tmp_path / "x.db"
     assert run_granska("demo", "--db", str(database), "--cases", "4").returncode == 0
-    # The app opens (the first screen needs no protocol), finds the broken file as it reads
-    # the cases, closes, and leaves one line on the restored terminal.
+    # The first screen's rows need the protocol: the broken file is found before the screen
+    # is taken over, and is one line on the terminal.
     result = run_in_terminal("--config", str(config), "--db", str(database))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr

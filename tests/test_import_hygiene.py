@@ -38,24 +38,3 @@ def test_plain_granska_misuse_still_gets_the_full_parser_message() -> None:
                             text=True)
     assert result.returncode == 2
     assert result.stderr.startswith("granska: unrecognized arguments: --bogus")
-
-
-def test_start_up_leaves_the_protocol_until_after_the_first_frame(tmp_path) -> None:
-    """The first screen needs no protocol; parsing it (and building its model) would cost
-    start-up more than the screen itself, so it waits until the case rows are read."""
-    from store import open_database
-
-    db = tmp_path / "x.db"
-    open_database(db).conn.close()  # its creator may open it
-    code = (
-        "import sys\n"
-        "import tui.app, tui.launch\n"
-        "tui.launch.has_terminal = lambda: True  # the app itself is not run\n"
-        "tui.app.GranskaApp.run = lambda self: print(sorted(\n"
-        "    m for m in sys.modules if m.startswith('review_protocols.')))\n"
-        "from tui.cli import main\n"
-        f"main(['--db', {str(db)!r}])\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
-    assert result.stdout.strip() == "['review_protocols.search_paths']"

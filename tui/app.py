@@ -7,7 +7,6 @@ module under ``tui/screens`` and is imported only when first shown.
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -61,9 +60,6 @@ def _tallies() -> Screen:
     return TalliesScreen()
 
 
-_start_up_frozen = False  # start-up's objects are out of garbage collection (``started``)
-
-
 class GranskaApp(App[None]):
     TITLE = "Granska"
     # Each screen brings its own CSS, parsed when it is first shown, not at start-up.
@@ -98,8 +94,6 @@ class GranskaApp(App[None]):
 
         self.session = Session(db=db, user=user or current_user(), config=config)
         self.demo = demo
-        # What stopped the app right after it opened (``fail_to_start``); launch reports it.
-        self.startup_error: Exception | None = None
         if demo:
             self.sub_title = t("app.demo")
 
@@ -117,33 +111,4 @@ class GranskaApp(App[None]):
             if key in STRINGS:
                 command = command._replace(title=t(key), help=t(f"{key}_help"))
             yield command
-
-    def on_mount(self) -> None:
-        # ``started`` normally comes from the first screen once it is filled; should a first
-        # screen ever not call it, the collector must not stay off for the whole session
-        self.set_timer(10, self.started)
-
-    def started(self) -> None:
-        """The first screen is filled: leave what start-up built out of every later garbage
-        collection (``gc.freeze``), and collect again if ``granska`` started without.
-
-        Textual's widgets, styles and caches are hundreds of thousands of objects; a full
-        collection walking them took 50 - 70 ms and landed on whatever key was pressed
-        (bench/keystroke.py)."""
-        global _start_up_frozen
-        if not _start_up_frozen:  # once a process: what is frozen is never collected
-            _start_up_frozen = True
-            gc.collect()  # start-up's own garbage first, so that none of it is kept
-            gc.freeze()
-            # With start-up frozen, few objects count as long-lived, so a full collection
-            # would come every tenth middle one (Python's rule); every hundredth is plenty
-            # for what a review screen leaves behind.
-            young, middle, _full = gc.get_threshold()
-            gc.set_threshold(young, middle, 100)
-        gc.enable()
-
-    def fail_to_start(self, error: Exception) -> None:
-        """Close at once; ``granska`` then prints the error as its one line and exits 2."""
-        self.startup_error = error
-        self.exit(return_code=2)
 

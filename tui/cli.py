@@ -9,7 +9,6 @@ database) end as one line on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import sys
 import traceback
@@ -106,12 +105,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    if args.command is None:
-        # Start-up builds thousands of objects (modules, classes, widgets) that all live
-        # on: the garbage collector would walk them again and again and free nothing. It
-        # is back, with those objects frozen, once the first screen is filled
-        # (GranskaApp.started).
-        gc.disable()
     from jobs.config import discover
 
     ctx = Context(discover(args.config), Path(args.db).expanduser() if args.db else None,

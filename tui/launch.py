@@ -41,14 +41,15 @@ def launch(ctx: Context) -> int:
     from store import current_user
 
     require_role(db, current_user())  # refused before any case data is shown
+    from review_protocols import load_builtin
+
+    # the first screen's rows need it; a broken file is one line, before the screen is taken
+    load_builtin(ctx.config.protocol.default)
     if not has_terminal():
         # e.g. `ssh host cat granska.db` run as Granska by the server's ForceCommand: say
         # so in one line instead of drawing a screen into a pipe.
         raise NoTerminal(t("app.needs_terminal"))
     from tui.app import GranskaApp
 
-    app = GranskaApp(ctx.config, db, demo=demo)
-    app.run()
-    if app.startup_error is not None:  # e.g. a broken protocol file: one line, exit 2
-        raise app.startup_error
+    GranskaApp(ctx.config, db, demo=demo).run()
     return 0

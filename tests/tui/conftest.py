@@ -42,12 +42,15 @@ def make_app(review_db):
 
 
 async def rows_in(pilot) -> None:
-    """Wait, as a person would, for the case list's rows: they follow its first frame."""
-    from tui.screens.case_list import CaseListScreen
+    """Wait, as a person would, until the case list shows its rows (or says it has none)."""
+    from tui.screens.case_list import CaseListScreen, CaseTable
 
     for _ in range(100):
         screen = pilot.app.screen
-        if not isinstance(screen, CaseListScreen) or screen.loaded:
+        if not isinstance(screen, CaseListScreen):
+            return
+        if screen.is_mounted and (screen.query_one(CaseTable).row_count
+                                  or screen.query_one("#cases-empty").display):
             return
         await pilot.pause()
     raise AssertionError("the case list never showed its rows")

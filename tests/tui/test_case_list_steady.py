@@ -43,7 +43,7 @@ async def settled(pilot) -> list:
     for _ in range(100):
         await pilot.pause(0.04)
         again = cells(pilot.app)
-        ready = (not footer or footer.first().children) and pilot.app.screen.loaded
+        ready = not footer or footer.first().children
         same = same + 1 if again == shot and ready else 0
         if same == 4:
             break

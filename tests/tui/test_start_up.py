@@ -1,4 +1,4 @@
-"""Start-up: the title bar every screen shows, and the collector back after the first screen."""
+"""Start-up: the title bar every screen shows, and keys typed while Granska opens."""
 
 from __future__ import annotations
 
@@ -24,50 +24,45 @@ async def test_the_title_follows_the_screen_and_the_icon_opens_the_palette(make_
         assert isinstance(pilot.app.screen, CommandPalette)
 
 
-async def test_garbage_collection_is_back_once_the_first_screen_is_filled(
-        make_app, monkeypatch) -> None:
-    """``granska`` starts with the collector off; the filled case list turns it back on,
-    with start-up's objects frozen out of later collections."""
-    import gc
+def typed_while_starting(db, *keys: tuple[str, str | None]):
+    """Granska with ``keys`` already waiting when it starts, as a terminal hands over
+    everything typed while Granska was loading: all at once, before the first screen."""
+    from textual import events
 
-    import tui.app
+    from jobs.config import Config
+    from tests.tui.conftest import REVIEWER
+    from tui.app import GranskaApp
 
-    monkeypatch.setattr(tui.app, "_start_up_frozen", False)
-    threshold = gc.get_threshold()
-    gc.disable()
-    try:
-        async with make_app().run_test(size=(80, 24)) as pilot:
-            await rows_in(pilot)
-            assert gc.isenabled() and gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*threshold)
-        gc.enable()
+    class TypedAhead(GranskaApp):
+        def on_load(self) -> None:
+            for key, character in keys:
+                event = events.Key(key, character)
+                event.set_sender(self)
+                self.post_message(event)
+
+    return TypedAhead(Config(), db, user=REVIEWER)
 
 
-async def test_a_search_typed_before_the_rows_is_applied(make_app) -> None:
-    """A search typed the moment Granska opens (before its rows are read) is not lost:
-    '/' opens the field at once, and Enter there is applied by the first read."""
+async def test_a_search_typed_while_granska_starts_is_applied(review_db) -> None:
+    """'/0001⏎' typed before the first screen is there: every letter goes into the search
+    field (none to the list behind it), and the list shows the matching cases."""
     from tui.screens.case_list import CaseTable
 
-    async with make_app().run_test(size=(80, 24)) as pilot:
-        await pilot.press("slash", "0", "0", "0", "1", "enter")
+    keys = [("slash", "/"), ("0", "0"), ("0", "0"), ("0", "0"), ("1", "1"), ("enter", None)]
+    async with typed_while_starting(review_db, *keys).run_test(size=(80, 24)) as pilot:
         await rows_in(pilot)
+        await pilot.pause()
         screen = pilot.app.screen
-        for _ in range(50):
-            if screen.filters["search"]:
-                break
-            await pilot.pause(0.02)
         assert screen.filters["search"] == "0001"
         table = screen.query_one(CaseTable)
         assert table.row_count and all("0001" in str(table.get_row_at(i)[0])
                                        for i in range(table.row_count))
+        assert "Sök: 0001" in str(screen.query_one("#filters").render())
 
 
-async def test_keys_typed_before_a_resumed_case_opens_do_not_answer_it(make_app,
-                                                                        review_db) -> None:
-    """Granska reopens the case left open; letters typed for the list must not become
-    answers in it ('d' is an option key of the decision question)."""
+async def test_a_resumed_case_is_the_first_screen_and_takes_the_keys(review_db) -> None:
+    """Granska reopens the case left open, at the question it was at, before anything is
+    shown: a key typed at once answers that question, the one on screen."""
     import json
 
     from store.reviews import list_reviews
@@ -78,15 +73,13 @@ async def test_keys_typed_before_a_resumed_case_opens_do_not_answer_it(make_app,
     review_id = list_reviews(review_db, reviewer=REVIEWER, limit=1)[0]["id"]
     remember(review_db, REVIEWER, POSITION_KEY,
              json.dumps({"review": review_id, "question": "beslut", "open": True}))
-    async with make_app().run_test(size=(80, 24)) as pilot:
-        await pilot.press("d", "s")
-        await rows_in(pilot)
-        for _ in range(10):
-            await pilot.pause(0.02)
+    async with typed_while_starting(review_db, ("b", "b")).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         assert isinstance(pilot.app.screen, CaseScreen)
-        answered = review_db.execute("SELECT count(*) FROM answers WHERE review_id = ?"
-                                     " AND question_id = 'beslut'", [review_id]).fetchone()[0]
-        assert answered == 0
+        assert pilot.app.screen.current != "beslut"  # answered, so it moved on
+        stored = review_db.execute("SELECT value FROM answers WHERE review_id = ?"
+                                   " AND question_id = 'beslut'", [review_id]).fetchone()
+        assert stored is not None
 
 
 async def test_clicking_a_key_in_the_key_bar_presses_it(make_app) -> None:

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import json
 import math
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Static
 
 from jobs.i18n import t, titled
 from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from textual.widgets import Input  # built on the first '/', imported then
 
 GENDERS = (None, "K", "M")
 STATUSES = (None, "not_started", "in_progress", "complete")
@@ -43,13 +47,6 @@ class CaseTable(DataTable):
         Binding("ctrl+home", "edge_page(-1)", show=False),
         Binding("ctrl+end", "edge_page(1)", show=False),
     ]
-
-    def on_key(self, event: events.Key) -> None:
-        """Keep the list's keys typed before its rows are in, for when they are."""
-        screen: CaseListScreen = self.screen  # type: ignore[assignment]
-        if screen.holds(event):
-            event.stop()
-            event.prevent_default()
 
     def action_edge_page(self, step: int) -> None:
         self.screen.turn_page(step * 10**9, cursor="first")  # type: ignore[attr-defined]
@@ -83,7 +80,10 @@ class CaseListScreen(Screen[None]):
     """
     BINDINGS = [
         Binding("enter", "open_case", t("key.open"), id="open_case"),
-        Binding("slash", "search", t("cases.key_search"), id="cases_search", key_display="/"),
+        # priority: run when the app receives '/', before it hands on the keys typed after
+        # it, so that those go into the search field even when they come in one burst
+        Binding("slash", "search", t("cases.key_search"), id="cases_search", key_display="/",
+                priority=True),
         Binding("d", "cycle('district')", t("cases.key_district"), id="cases_district"),
         Binding("g", "cycle('gender')", t("cases.key_gender"), id="cases_gender"),
         Binding("s", "cycle('status')", t("cases.key_status"), id="cases_status"),
@@ -101,19 +101,12 @@ class CaseListScreen(Screen[None]):
         self.total = 0
         self.districts: list[str] = []
         self._resumed = False
-        self._loaded = False  # the first read waits for the first paint (see on_mount)
-        self._typed_ahead: list[events.Key] = []  # keys pressed before the rows were in
-        self._replayed: set[int] = set()  # ids of the held keys now being handled
+        self._loaded = False  # the first page is in (on_mount): a resize before it reads none
         self.last_opened: int | None = None
         self._role_cache: tuple[str | None] | None = None
         self._progress: tuple[tuple, dict] | None = None  # (scope, per district)
         self._progress_shown: dict | None = None
         self._empty_shown: bool | None = None
-
-    @property
-    def loaded(self) -> bool:
-        """Its rows are in (they are read right after the first frame)."""
-        return self._loaded
 
     def _role(self) -> str | None:
         if self._role_cache is None:
@@ -147,55 +140,13 @@ class CaseListScreen(Screen[None]):
                    t("col.answered")]
         if "reviewer" not in self._scope():
             columns.append(t("col.reviewer"))  # everyone's reviews: say whose each is
-        table.add_columns(*columns)
+        table.add_columns(*map(Text, columns))
         self.page_size = self._fitting_rows()
-        table.focus()
-        # Reading 10,000 cases' progress and order, and parsing the protocol, take tens of
-        # milliseconds: paint the screen first, then fill it (the rows follow in the next
-        # frame). The app's refresh, not the screen's: the screen's runs before the first
-        # frame is written when it is the first screen of a mode.
-        self.app.call_after_refresh(self._first_load)
-
-    def _first_load(self) -> None:
-        from review_protocols import ProtocolError
-
-        try:  # the rows' "answered" counts need it; a broken file stops Granska here
-            session_of(self).protocol_for(session_of(self).config.protocol.default)
-        except ProtocolError as error:
-            self.app.fail_to_start(error)
-            return
+        self.set_focus(table)  # now: focus() would move it later, after keys typed at once
+        # The first page of rows is in the screen's first frame: keys act on what is shown.
         self._loaded = True
         self.reload()
-        self.app.started()  # type: ignore[attr-defined]
-        if self._resume():  # back in the case left open: the keys were meant for the list
-            self._typed_ahead.clear()
-        self._replay_typed_ahead()
-
-    def holds(self, event: events.Key) -> bool:
-        """Keep a key typed before the rows were in, or behind one still waiting."""
-        if id(event) in self._replayed:
-            self._replayed.discard(id(event))
-            return False
-        waiting = not self._loaded or bool(self._typed_ahead)
-        if waiting and event.key in LIST_KEYS:
-            self._typed_ahead.append(event)
-            return True
-        return False
-
-    def _replay_typed_ahead(self) -> None:
-        """The held keys as if typed now, in order, each once the one before has been
-        handled and drawn."""
-        if not self._typed_ahead:
-            return
-        if self.app.screen is not self:  # another view or a case took over: not for it
-            self._typed_ahead.clear()
-            return
-        typed = self._typed_ahead.pop(0)
-        key = events.Key(typed.key, typed.character)
-        key.set_sender(self.app)  # as the driver sends it, so it bubbles to the app
-        self._replayed = {id(key)}  # the one before has been handled by now
-        self.app.post_message(key)
-        self.app.call_after_refresh(self._replay_typed_ahead)
+        self._resume()
 
     def _fitting_rows(self) -> int:
         """How many rows fit below the header, progress and filter lines."""
@@ -263,7 +214,9 @@ class CaseListScreen(Screen[None]):
             if "reviewer" not in scope:
                 kind = "" if row["kind"] == "primary" else f" ({t('review_kind.' + row['kind'])})"
                 cells.append(row["reviewer"] + kind)
-            table.add_row(*cells, key=str(row["id"]))
+            # as Text: a DataTable reads a str as markup, which costs time and would read a
+            # "[" in a case reference as the start of a style
+            table.add_row(*map(Text, cells), key=str(row["id"]))
         if rows:
             target = row_before if keep_cursor else (len(rows) - 1 if cursor == "last" else 0)
             if keep_cursor and self.last_opened is not None:
@@ -358,30 +311,38 @@ class CaseListScreen(Screen[None]):
             search.display = False
         self.filters["search"] = None
         self.row_offset = 0
-        if self._loaded:
-            self.reload()
-        self.query_one(CaseTable).focus()
+        self.reload()
+        self.set_focus(self.query_one(CaseTable))
 
     def _search_field(self) -> Input | None:
         """The search field, once '/' has made it (start-up does not build what it hides)."""
         found = self.query("#search")
-        return found.first(Input) if found else None
+        return cast("Input", found.first()) if found else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action != "search":
+            return True
+        search = self._search_field()  # in the field, '/' is typed in (shown dimmed)
+        return None if search is not None and search.has_focus else True
 
     async def action_search(self) -> None:
+        """Open the search field (built on the first '/': start-up does not build what it
+        hides) and focus it; the app waits for this before it hands on the next key."""
         search = self._search_field()
         if search is None:
+            from textual.widgets import Input
+
             search = Input(placeholder=t("cases.search_placeholder"), id="search")
             await self.mount(search, before=self.query_one(CaseTable))
         search.display = True
-        self.set_focus(search)  # now, so that what is typed next goes in
+        self.set_focus(search)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.filters["search"] = event.value.strip() or None
         event.input.display = bool(self.filters["search"])
         self.row_offset = 0
-        if self._loaded:  # typed before the rows were in: the first read applies it
-            self.reload()
-        self.query_one(CaseTable).focus()
+        self.reload()
+        self.set_focus(self.query_one(CaseTable))
 
     def on_key(self, event: events.Key) -> None:
         search = self._search_field()
@@ -410,9 +371,8 @@ class CaseListScreen(Screen[None]):
         self.last_opened = review_id
         self.app.push_screen(CaseScreen(review_id, question_id))
 
-    def _resume(self) -> bool:
-        """Back to the case and question this reviewer was at when Granska last closed;
-        True when it opened one."""
+    def _resume(self) -> None:
+        """Back to the case and question this reviewer was at when Granska last closed."""
         from store.reviews import review
         from store.state import POSITION_KEY, recall
 
@@ -421,22 +381,12 @@ class CaseListScreen(Screen[None]):
         try:
             position = json.loads(recall(session.db, session.user, POSITION_KEY) or "{}")
         except ValueError:
-            return False
+            return
         review_id = position.get("review")
         if not isinstance(review_id, int) or not position.get("open"):
-            return False
+            return
         info = review(session.db, review_id)
         if info is None or info["reviewer"] != session.user:
-            return False
+            return
         self._open(review_id, position.get("question"))
-        return True
 
-
-# The keys the case list itself answers (its table's and its own), kept when typed before
-# the rows are in. The app's (F-keys, ctrl+q) work at once, and so does '/', so that what
-# is typed after it goes into the search field.
-LIST_KEYS = frozenset(
-    key.strip()
-    for binding in (*DataTable.BINDINGS, *CaseTable.BINDINGS, *CaseListScreen.BINDINGS)
-    for key in (binding.key if isinstance(binding, Binding) else binding[0]).split(",")
-) - {"slash"}

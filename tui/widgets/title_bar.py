@@ -31,10 +31,6 @@ class TitleBar(Widget):
         for owner in (self.app, self.screen):
             for name in ("title", "sub_title"):
                 self.watch(owner, name, lambda: self.refresh(), init=False)
-        # The first screen's first frame is drawn inside Textual's start-up batch and
-        # dropped; draw this line again with the next update, not only with the next
-        # full repaint, so the title shows as early as it can.
-        self.call_after_refresh(self.refresh)
 
     def render(self) -> Content:
         screen, app = self.screen, self.app
