@@ -570,6 +570,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "training.w.sheet_misses": ("Missar", "Misses"),
     # --- end training ---
     # --- progress of long work (CLI bar on stderr, app workers) ---
+    "export.audit_title": ("Granskningslogg", "Audit log"),
+    "export.audit_head": (
+        "Loggen hade {rows} rader när rapporten gjordes; senaste hash `{head}`. En senare "
+        "kopia av databasen kontrolleras mot den med `granska audit verify --head {head}`.",
+        "The log had {rows} rows when this report was made; latest hash `{head}`. A later "
+        "copy of the database is checked against it with `granska audit verify --head {head}`."),
     "progress.rate": ("{rate} rader/s", "{rate} rows/s"),
     "progress.frame_import": ("Läser in ram", "Importing frame"),
     "progress.answers_import": ("Läser in svar", "Importing answers"),
@@ -578,6 +584,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "progress.train_generate": ("Skapar utbildningsärenden", "Generating training cases"),
     "progress.line": ("{what}: {done} av {total}", "{what}: {done} of {total}"),
     "progress.line_unknown": ("{what}: {done}", "{what}: {done}"),
+    "progress.busy": ("Vänta: förra uppgiften pågår fortfarande.",
+                      "Wait: the last task is still running."),
     # --- end progress ---
 }
 

@@ -160,8 +160,12 @@ def draw_sample(
     reserves: int | None = None,
     shortfall: str | None = None,
     kind: str = "real",
+    on_progress: ProgressCallback | None = None,
 ) -> Drawn:
-    """Draw from the named frames (default: the latest import of every real frame) and store it."""
+    """Draw from the named frames (default: the latest import of every real frame) and store it.
+
+    ``on_progress(done, total)`` hears the frames' rows: none done when the draw starts (the
+    one scan of the frames is most of its time), all of them when the sample is stored."""
     from store.frames import frames_named, latest_frames
     from store.samples import save_sample
 
@@ -176,6 +180,9 @@ def draw_sample(
         raise FrameError("no population frame imported yet; run: granska frame import FILE"
                          + hint)
     _refuse_shared_cases(db, chosen)
+    rows = sum(f["row_count"] for f in chosen)
+    if on_progress is not None:
+        on_progress(0, rows)
     result = _draw_from_store(db, [f["id"] for f in chosen], spec, seed)
     frame_fingerprint = (
         chosen[0]["sha256"] if len(chosen) == 1 else hashlib.sha256(
@@ -191,6 +198,8 @@ def draw_sample(
         protocol_id=config.protocol.default, outcome=result.outcome,
         members=[m.__dict__ for m in result.members],
     )
+    if on_progress is not None:
+        on_progress(rows, rows)
     return Drawn(sample_id, result, spec, chosen, seed)
 
 

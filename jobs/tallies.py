@@ -16,6 +16,7 @@ from tallies.report import DistrictNote, Report, build_report
 
 if TYPE_CHECKING:
     from jobs.config import Config
+    from samples.tabular import ProgressCallback
     from store.database import Database
 
 ANSWER_COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer",
@@ -124,13 +125,33 @@ def answer_rows(db: Database, protocol: Protocol, *,
     return answers_long(db, protocol.id, with_identities=with_identities)
 
 
-def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = False) -> bytes:
-    """The bytes of one export format, for ``granska export`` and the Tallies screen."""
+def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = False,
+            on_progress: ProgressCallback | None = None) -> bytes:
+    """The bytes of one export format, for ``granska export`` and the Tallies screen.
+
+    ``on_progress(done, total)`` hears the complete reviews exported: none when the export
+    starts, all when its bytes are made (reading them is one query, not row by row).
+    """
     from review_protocols import load_builtin
-    from tallies import export
+    from store.reports import tally_fingerprint
     from tallies.formats import FORMATS
 
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format '{fmt}'; use one of: {', '.join(FORMATS)}")
     protocol = load_builtin(config.protocol.default)
+    reviews = tally_fingerprint(db, protocol.id)[0][0]
+    if on_progress is not None:
+        on_progress(0, reviews)
+    data = _produce(db, config, protocol, fmt, with_identities)
+    if on_progress is not None:
+        on_progress(reviews, reviews)
+    return data
+
+
+def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
+             with_identities: bool) -> bytes:
+    from tallies import export
+
     if fmt == "answers":
         return answers_csv_bytes(db, protocol, with_identities=with_identities)
     codes = {d.name: d.code for d in config.districts}
@@ -138,9 +159,17 @@ def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = F
     if fmt == "csv":
         return export.to_csv(report, catalogue_words()).encode("utf-8")
     if fmt == "md":
-        return export.to_markdown(report, catalogue_words()).encode("utf-8")
+        return (export.to_markdown(report, catalogue_words()) + _audit_head(db)).encode("utf-8")
     if fmt == "json":
         return export.to_json(report).encode("utf-8")
-    if fmt == "xlsx":
-        return export.to_xlsx(report, catalogue_words())
-    raise ValueError(f"unknown export format '{fmt}'; use one of: {', '.join(FORMATS)}")
+    return export.to_xlsx(report, catalogue_words())
+
+
+def _audit_head(db: Database) -> str:
+    """The audit log's head hash under the report, so that a later copy of the database
+    can be checked against what the report was made from (``granska audit verify --head``)."""
+    from jobs.i18n import t
+    from store.audit import head
+
+    rows, last = head(db)
+    return f"\n## {t('export.audit_title')}\n\n{t('export.audit_head', rows=rows, head=last)}\n"

@@ -8,6 +8,7 @@ from review_protocols.kinds import kind_of
 
 if TYPE_CHECKING:
     from review_protocols.model import Protocol
+    from samples.tabular import ProgressCallback
     from store.database import Database
     from tallies.calibration import CalibrationReport
 
@@ -15,14 +16,15 @@ if TYPE_CHECKING:
 def store_generated(
     db: Database, protocol: Protocol, *, count: int, seed: int,
     difficulty: str = "normal", name: str | None = None, who: str | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> tuple[int, list[Any]]:
     """Generate cases (the protocol's kind writes them) and store them as a training frame
-    with keys and passages."""
+    with keys and passages; ``on_progress(done, count)`` hears the cases written."""
     from review_protocols.values import encode
     from store.training import save_case_bank
 
     writer = kind_of(protocol.id).case_file_writer()
-    cases = writer.generate_cases(protocol, count, seed, difficulty)
+    cases = writer.generate_cases(protocol, count, seed, difficulty, on_progress=on_progress)
     keys = {c.case_ref: {qid: encode(protocol.question(qid), value)
                          for qid, value in c.truth.items()} for c in cases}
     passages = {c.case_ref: {qid: (p.text, p.present, p.section)

@@ -98,6 +98,15 @@ class ChainCheck:
         return self.broken_at is None
 
 
+def head(db: Database) -> tuple[int, str]:
+    """The log's row count and the hash of its last row, as stored (``verify_chain``
+    recomputes them)."""
+    rows, last = db.execute(
+        "SELECT count(*), (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) FROM audit_log"
+    ).fetchone()
+    return rows, last or GENESIS
+
+
 def verify_chain(db: Database, look_for: Iterable[str] = ()) -> ChainCheck:
     """Recompute the chain from the first row; stop at the first row that does not fit.
     ``look_for``: earlier head hashes, reported in ``seen`` when a row of the intact

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -67,8 +67,10 @@ def generate_cases(
     protocol: Protocol, count: int, seed: int, difficulty: str = "normal",
     districts: Sequence[str] = ("Skarpnäck", "Södermalm", "Hägersten-Älvsjö",
                                 "Hässelby-Vällingby"),
+    on_progress: Callable[[int, int | None], None] | None = None,
 ) -> list[GeneratedCase]:
-    """``count`` cases with truths, texts and passages; the same seed gives the same cases."""
+    """``count`` cases with truths, texts and passages; the same seed gives the same cases.
+    ``on_progress(done, count)`` hears every hundred cases."""
     if count < 1:
         raise ValueError(f"--cases must be at least 1, not {count}")
     if difficulty not in DIFFICULTIES:
@@ -84,6 +86,8 @@ def generate_cases(
         person = _person(case_seed, fake, districts)
         case_file = render_case(truth, case_seed, difficulty, person)
         cases.append(GeneratedCase(f"UTB-{seed}-{number:03d}", person, truth, case_file))
+        if on_progress is not None and (number % 100 == 0 or number == count):
+            on_progress(number, count)
     return cases
 
 

@@ -206,3 +206,25 @@ def test_inspectors_writing_at_once_never_fork_the_chain(db_path) -> None:
     total = db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
     assert check.intact and check.rows == total
     assert db.execute("SELECT count(*) FROM audit_log WHERE who LIKE 'w%'").fetchone()[0] == 160
+
+
+def test_the_report_prints_the_head_hash_that_a_later_copy_is_checked_against(
+        tmp_path: Path, capsys) -> None:
+    import re
+
+    db_path = tmp_path / "demo.db"
+    assert main(["--db", str(db_path), "demo", "--cases", "4", "--reviewed"]) == 0
+    report = tmp_path / "rapport.md"
+    assert main(["--db", str(db_path), "export", "md", "--out", str(report)]) == 0
+    text = report.read_text(encoding="utf-8")
+    assert "## Granskningslogg" in text
+    head = re.search(r"verify --head ([0-9a-f]{64})`", text).group(1)
+    db = open_database(db_path)
+    assert verify_chain(db).head == head  # the head of the log the report was made from
+    record(db, "answer", "review", 1, new="ja", who="anna")  # work goes on after the report
+    db.conn.close()
+    assert verify(db_path, capsys, "--head", head)[0] == 0
+    tamper(db_path, f"DELETE FROM audit_log WHERE id >= (SELECT id FROM audit_log"
+                    f" WHERE hash = '{head}')")
+    code, out = verify(db_path, capsys, "--head", head)
+    assert code == 1 and head in out.splitlines()[-1]

@@ -71,6 +71,7 @@ async def test_export_from_the_screen(report_db) -> None:
         await pilot.press("f4", "e")
         await pilot.pause()
         await pilot.press("enter")  # csv, the first format
+        await app.workers.wait_for_complete()  # the export runs in a worker
         await pilot.pause()
         path = app.screen.last_export
         assert path is not None and path.parent == Path.cwd() and path.suffix == ".csv"

@@ -43,6 +43,7 @@ async def type_seed(pilot, seed: str) -> None:
     for _ in field.value:
         await pilot.press("backspace")
     await pilot.press(*seed, "enter")
+    await pilot.app.workers.wait_for_complete()  # the draw runs in a worker
     await pilot.pause()
 
 
@@ -73,10 +74,39 @@ async def test_draw_with_a_seed_is_reproducible(sample_db, config) -> None:
         assert first["seed"] == 5 and len(samples(sample_db)) == 2
         assert "frö 5" in str(app.screen.query_one("#summary").render())
         await pilot.press("d")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         second = samples(sample_db)[-1]
         assert second["id"] == first["id"] + 1
         assert selected(sample_db, first["id"]) == selected(sample_db, second["id"])
+
+
+async def test_a_draw_waiting_for_a_lock_shows_its_progress_and_the_screen_answers(
+        sample_db, config, db_path) -> None:
+    import sqlite3
+
+    from textual.widgets import Input
+
+    app = make_app(config, sample_db)
+    before = len(samples(sample_db))
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # a colleague's write in progress
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f3", "d")
+            await pilot.pause(0.3)
+            line = str(app.screen.query_one("ProgressLine").render())
+            assert line.startswith("Drar urval: 0 av 60")
+            await pilot.press("s")  # the screen still takes keys while the draw waits
+            assert isinstance(app.focused, Input) and app.focused.id == "seed"
+            app.screen.action_draw()  # a second draw while the first runs is refused
+            blocker.execute("COMMIT")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert len(samples(sample_db)) == before + 1  # one draw, not two
+            assert str(app.screen.query_one("ProgressLine").render()) == ""
+    finally:
+        blocker.close()
 
 
 async def test_replace_a_case_with_a_reason(sample_db, config) -> None:

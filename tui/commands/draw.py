@@ -33,11 +33,16 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from jobs.i18n import set_language, t
     from jobs.sampling import draw_sample
+    from tui.progress import progress_bar
 
-    drawn = draw_sample(ctx.open_db(), ctx.config, seed=args.seed,
-                        per_district=args.per_district, frame_names=args.frame,
-                        reserves=args.reserves, shortfall=args.shortfall)
+    set_language(ctx.config.language)
+    with progress_bar(t("progress.draw")) as on_progress:
+        drawn = draw_sample(ctx.open_db(), ctx.config, seed=args.seed,
+                            per_district=args.per_district, frame_names=args.frame,
+                            reserves=args.reserves, shortfall=args.shortfall,
+                            on_progress=on_progress)
     for line in summary_lines(drawn):
         print(line)
     return 0

@@ -84,10 +84,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     db = ctx.open_db(create=job == "generate")
     _require_trainer(db)
     if job == "generate":
+        from jobs.i18n import set_language, t
         from jobs.training import store_generated
+        from tui.progress import progress_bar
 
-        frame_id, cases = store_generated(db, protocol, count=args.cases, seed=args.seed,
-                                          difficulty=args.difficulty, name=args.name)
+        set_language(ctx.config.language)
+        # a case file takes far longer than a frame row: a bar from a thousand cases
+        with progress_bar(t("progress.train_generate"), at_least=1000) as on_progress:
+            frame_id, cases = store_generated(db, protocol, count=args.cases, seed=args.seed,
+                                              difficulty=args.difficulty, name=args.name,
+                                              on_progress=on_progress)
         print(f"{ctx.db_path}: training frame {frame_id} with {len(cases)} cases "
               f"({cases[0].case_ref} … {cases[-1].case_ref}, {args.difficulty})")
         return 0

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Label, Static
 
 from jobs.i18n import t, titled
+from tui.long_work import ProgressLine, run_long
 from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
@@ -85,6 +86,7 @@ class SampleScreen(Screen[None]):
             yield Input(placeholder=t("sample.seed_placeholder"), type="integer", id="seed")
             yield Static(id="summary")
         yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
+        yield ProgressLine()
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -199,19 +201,24 @@ class SampleScreen(Screen[None]):
         if not in_bounds(seed, "[sample] seed"):  # SQLite holds 63 bits and a sign
             self.notify(t("sample.bad_seed"), severity="error")
             return
-        from jobs.sampling import default_frames, draw_sample
+        from jobs.sampling import Drawn, default_frames, draw_sample
 
-        try:
-            drawn = draw_sample(session.db, session.config, seed=seed,
-                                frame_names=[f["name"] for f in default_frames(session.db)])
-        except ValueError as error:
+        config, frames = session.config, [f["name"] for f in default_frames(session.db)]
+
+        def drawn(result: Drawn) -> None:
+            outcome = result.result.outcome
+            self.refresh_view()
+            self.query_one("#members", DataTable).focus()
+            self.notify(t("sample.drawn", id=result.sample_id, seed=seed,
+                          selected=outcome["selected"], wanted=outcome["wanted"]))
+
+        def failed(error: Exception) -> None:
             self.notify(str(error), severity="error")
-            return
-        outcome = drawn.result.outcome
-        self.refresh_view()
-        self.query_one("#members", DataTable).focus()
-        self.notify(t("sample.drawn", id=drawn.sample_id, seed=seed,
-                      selected=outcome["selected"], wanted=outcome["wanted"]))
+
+        run_long(self, t("progress.draw"),
+                 lambda db, on_progress: draw_sample(db, config, seed=seed, frame_names=frames,
+                                                     on_progress=on_progress),
+                 drawn, failed)
 
     def action_replace(self) -> None:
         if not self.is_supervisor:

@@ -23,11 +23,14 @@ from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from jobs.i18n import t, titled
+from tui.long_work import ProgressLine, run_long
 from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from samples.tabular import ProgressCallback
+    from store.database import Database
     from tallies.crosstab import Table
     from tallies.report import Report
 
@@ -84,6 +87,7 @@ class TalliesScreen(Screen[None]):
             yield Static(id="tallies-table")
             yield Static(id="tallies-note")
             yield Static(id="tallies-chart")
+        yield ProgressLine()
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -260,25 +264,30 @@ class TalliesScreen(Screen[None]):
 
         self.app.push_screen(PickScreen(t("tallies.export_title"), list(FORMATS), 0), chosen)
 
-    def export(self, fmt: str) -> Path | None:
-        """Write one export to a new file in the current folder and say where."""
+    def export(self, fmt: str) -> None:
+        """Write one export to a new file in the current folder, in a worker, and say where."""
         import datetime as dt
 
         from jobs.tallies import produce
         from store.files import write_private
         from tallies.formats import SUFFIX
 
-        session = session_of(self)
+        config = session_of(self).config
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = Path.cwd() / f"granska-{fmt}-{stamp}{SUFFIX[fmt]}"
-        try:
-            write_private(path, produce(session.db, session.config, fmt))
-        except (OSError, ValueError) as error:
+
+        def write(db: Database, on_progress: ProgressCallback) -> Path:
+            write_private(path, produce(db, config, fmt, on_progress=on_progress))
+            return path
+
+        def written(done: Path) -> None:
+            self.last_export = done
+            self.notify(t("tallies.exported", path=done), timeout=8)
+
+        def failed(error: Exception) -> None:
             self.notify(t("tallies.export_failed", error=error), severity="error")
-            return None
-        self.last_export = path
-        self.notify(t("tallies.exported", path=path), timeout=8)
-        return path
+
+        run_long(self, t("progress.export"), write, written, failed)
 
     def action_notes(self) -> None:
         if self.report is None:
