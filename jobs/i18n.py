@@ -599,6 +599,11 @@ def language() -> str:
     return _language
 
 
+def grouped(number: float) -> str:
+    """A count as Swedish (and SI) print it: 12 000, a space between thousands."""
+    return f"{number:,.0f}".replace(",", " ")
+
+
 def t(key: str, **values: object) -> str:
     sv, en = STRINGS[key]
     text = en if _language == "en" else sv

@@ -109,7 +109,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     ctx = Context(discover(args.config), Path(args.db).expanduser() if args.db else None,
                   db_given=bool(args.db))
+    from jobs.i18n import set_language
     from review_protocols.search_paths import configure_search_paths
+
+    set_language(ctx.config.language)  # every message from here on in the user's language
 
     configure_search_paths(ctx.config.protocol.paths)
     if args.command is None:

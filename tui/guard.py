@@ -23,10 +23,8 @@ def guard_command(args: argparse.Namespace, ctx: Context) -> str | None:
         return None
     if not ctx.db_path.exists():
         return None  # nothing to read; the user who creates it becomes its supervisor
-    from jobs.i18n import set_language
     from store import current_user
 
-    set_language(ctx.config.language)  # the refusal in the user's language
     db = ctx.open_db(create=False)
     warn_permissions_once(ctx.db_path)
     roles = getattr(module, "REQUIRED_ROLES", DEFAULT_REQUIRED.get(args.command))

@@ -27,16 +27,14 @@ def launch(ctx: Context) -> int:
         demo = True
     if demo and not ctx.db_path.exists():
         from jobs.demo import COLLEAGUE, create_demo
-        from jobs.i18n import set_language, t
+        from jobs.i18n import t
 
-        set_language(ctx.config.language)
         print(t("app.creating_demo", path=ctx.db_path), file=sys.stderr)
         create_demo(ctx.open_db(create=True), ctx.config, colleague=COLLEAGUE)
     db = ctx.open_db(create=False)
     from jobs.access import require_role, warn_permissions_once
-    from jobs.i18n import set_language, t
+    from jobs.i18n import t
 
-    set_language(ctx.config.language)  # before the screens' key labels are built
     warn_permissions_once(ctx.db_path)
     from store import current_user
 

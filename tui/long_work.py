@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.screen import Screen
 from textual.widgets import Static
 
-from jobs.i18n import t
+from jobs.i18n import grouped, t
 from tui.session import session_of
 
 if TYPE_CHECKING:
@@ -39,12 +39,9 @@ class ProgressLine(Static):
 
 
 def progress_text(what: str, done: int, total: int | None) -> str:
-    def spaced(number: int) -> str:
-        return f"{number:,}".replace(",", " ")
-
     if total:
-        return t("progress.line", what=what, done=spaced(done), total=spaced(total))
-    return t("progress.line_unknown", what=what, done=spaced(done))
+        return t("progress.line", what=what, done=grouped(done), total=grouped(total))
+    return t("progress.line_unknown", what=what, done=grouped(done))
 
 
 def run_long(screen: Screen, what: str,

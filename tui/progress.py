@@ -61,12 +61,12 @@ def _start(label: str, stream: TextIO) -> tuple:
     )
     from rich.text import Text
 
-    from jobs.i18n import t
+    from jobs.i18n import grouped, t
 
     class RateColumn(ProgressColumn):
         def render(self, task: Task) -> Text:
             speed = task.finished_speed or task.speed
-            return Text(t("progress.rate", rate=f"{speed:,.0f}".replace(",", " "))
+            return Text(t("progress.rate", rate=grouped(speed))
                         if speed else "")
 
     bar = Progress(TextColumn(label), BarColumn(), TaskProgressColumn(), MofNCompleteColumn(),

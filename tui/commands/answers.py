@@ -28,12 +28,11 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from jobs.answers import import_answer_file
-    from jobs.i18n import set_language, t
+    from jobs.i18n import t
     from review_protocols import load_builtin
     from store import current_user
     from tui.progress import progress_bar
 
-    set_language(ctx.config.language)
     db = ctx.open_db(create=False)
     protocol = load_builtin(ctx.config.protocol.default)
     with progress_bar(t("progress.answers_import")) as on_progress:

@@ -28,11 +28,10 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from jobs.i18n import set_language, t
+    from jobs.i18n import t
     from store import current_user
     from store.double_review import pairs
 
-    set_language(ctx.config.language)
     db = ctx.open_db(create=False)
     if args.action == "list":
         for p in pairs(db):

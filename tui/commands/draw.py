@@ -33,11 +33,10 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from jobs.i18n import set_language, t
+    from jobs.i18n import t
     from jobs.sampling import draw_sample
     from tui.progress import progress_bar
 
-    set_language(ctx.config.language)
     with progress_bar(t("progress.draw")) as on_progress:
         drawn = draw_sample(ctx.open_db(), ctx.config, seed=args.seed,
                             per_district=args.per_district, frame_names=args.frame,

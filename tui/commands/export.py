@@ -32,11 +32,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError("--with-identities applies to `granska export answers` only; "
                          "the tallies carry no identities")
     db = ctx.open_db(create=False)
-    from jobs.i18n import set_language, t
+    from jobs.i18n import t
     from jobs.tallies import produce
     from tui.progress import progress_bar
 
-    set_language(ctx.config.language)
     with progress_bar(t("progress.export")) as on_progress:
         data = produce(db, ctx.config, args.format, with_identities=args.with_identities,
                        on_progress=on_progress)

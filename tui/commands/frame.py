@@ -34,12 +34,11 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from jobs.i18n import set_language, t
+    from jobs.i18n import t
     from jobs.sampling import import_frame
     from samples.frames import FrameRejected
     from tui.progress import progress_bar
 
-    set_language(ctx.config.language)
     db = ctx.open_db(create=True)
     try:
         with progress_bar(t("progress.frame_import")) as on_progress:

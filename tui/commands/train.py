@@ -84,11 +84,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     db = ctx.open_db(create=job == "generate")
     _require_trainer(db)
     if job == "generate":
-        from jobs.i18n import set_language, t
+        from jobs.i18n import t
         from jobs.training import store_generated
         from tui.progress import progress_bar
 
-        set_language(ctx.config.language)
         # a case file takes far longer than a frame row: a bar from a thousand cases
         with progress_bar(t("progress.train_generate"), at_least=1000) as on_progress:
             frame_id, cases = store_generated(db, protocol, count=args.cases, seed=args.seed,
@@ -152,14 +151,12 @@ def _session(args, ctx, db, protocol) -> int:
 def _report(args, ctx, db, protocol) -> int:
     from pathlib import Path
 
-    from jobs.i18n import set_language
     from jobs.training import session_report
     from jobs.words import calibration_words
     from store.files import write_private
     from store.training import find_session
     from tallies.calibration_export import render
 
-    set_language(ctx.config.language)
     found = find_session(db, args.session)
     if found is None:
         raise UsageError(f"no training session '{args.session}'; see granska train session list")

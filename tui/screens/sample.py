@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Label, Static
 
-from jobs.i18n import t, titled
+from jobs.i18n import grouped, t, titled
 from tui.long_work import ProgressLine, run_long
 from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
@@ -132,7 +132,7 @@ class SampleScreen(Screen[None]):
         frames = default_frames(db)
         self.query_one("#frames", Static).update(
             t("sample.frames", frames=" · ".join(
-                t("sample.frame", name=f["name"], rows=f"{f['row_count']:,}".replace(",", " "))
+                t("sample.frame", name=f["name"], rows=grouped(f["row_count"]))
                 for f in frames)) if frames else t("sample.no_frames"))
         spec = spec_from_config(config)
         counts = eligible_counts(db, [f["id"] for f in frames], spec)
