@@ -134,11 +134,13 @@ def _ranked(rows: Sequence[Any], seed: int, district: str, gender: str, needed: 
 
 
 def _case_ref(row: Mapping[str, Any]) -> str:
-    return row["case_ref"]
+    case_ref: str = row["case_ref"]
+    return case_ref
 
 
 def _population_id(row: Mapping[str, Any]) -> int | None:
-    return row["id"]
+    population_id: int | None = row["id"]
+    return population_id
 
 
 def draw(rows: Iterable[Mapping[str, Any]], spec: Spec | Mapping[str, tuple[int, int]], *,
