@@ -456,8 +456,8 @@ def _table(raw: dict[str, Any], key: str, ctx: _Context) -> dict[str, Any]:
     return value
 
 
-def _array(raw: dict[str, Any], key: str, where: str, ctx: _Context, default: list[Any] | None = None
-           ) -> list[Any]:
+def _array(raw: dict[str, Any], key: str, where: str, ctx: _Context,
+           default: list[Any] | None = None) -> list[Any]:
     if key not in raw:
         if default is not None:
             return default
@@ -468,7 +468,8 @@ def _array(raw: dict[str, Any], key: str, where: str, ctx: _Context, default: li
     return value
 
 
-def _string(raw: dict[str, Any], key: str, where: str, ctx: _Context, default: str | None = None) -> str:
+def _string(raw: dict[str, Any], key: str, where: str, ctx: _Context,
+            default: str | None = None) -> str:
     if key not in raw:
         if default is not None:
             return default

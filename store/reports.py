@@ -44,7 +44,7 @@ def counted_reviews(db: Database, protocol_id: str) -> list[dict[str, Any]]:
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-def counted_cases(db: Database, protocol_id: str) -> list[tuple[str, str, str, str | None]]:
+def counted_cases(db: Database, protocol_id: str) -> list[tuple[str, str, str, str]]:
     """The counted reviews, one per case in case reference order: case_ref, district,
     gender and the review's stored answers as one JSON object (question id -> text;
     empty answers left out).

@@ -10,6 +10,7 @@ from typing import Any
 
 from store.audit import record
 from store.database import Database
+from store.errors import StoreError
 from store.identity import current_user, now
 from store.transactions import transaction
 from store.users import assert_can_edit
@@ -184,6 +185,15 @@ def answers_for(db: Database, review_id: int) -> dict[str, StoredAnswer]:
 def review(db: Database, review_id: int) -> dict[str, Any] | None:
     rows = list(db.query(_REVIEW_SELECT + " WHERE r.id = ?", [review_id]))
     return rows[0] if rows else None
+
+
+def protocol_of(db: Database, review_id: int) -> str:
+    """The protocol a review is scored on; for ids the caller took from the database."""
+    row = db.execute("SELECT protocol_id FROM reviews WHERE id = ?", [review_id]).fetchone()
+    if row is None:
+        raise StoreError(f"review {review_id} no longer exists")
+    protocol_id: str = row[0]
+    return protocol_id
 
 
 def list_reviews(
