@@ -22,6 +22,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -33,7 +37,7 @@ BUDGET_ACTION_S = 0.1
 BUDGET_RSS_MB = 150.0
 
 
-async def key(pilot, name: str, character: str | None = None) -> float:
+async def key(pilot: Pilot[None], name: str, character: str | None = None) -> float:
     """Seconds from a key event to its effect handled and painted (no Pilot idle sleeps)."""
     from textual import events
 
@@ -46,23 +50,26 @@ async def key(pilot, name: str, character: str | None = None) -> float:
     return time.perf_counter() - start
 
 
-async def child(db_path: Path) -> dict:
+async def child(db_path: Path) -> dict[str, Any]:
     from jobs.config import Config
     from store import current_user, open_database
     from tui.app import GranskaApp
 
-    figures: dict = {}
+    figures: dict[str, Any] = {}
     start = time.perf_counter()
     db = open_database(db_path, create=False)
     app = GranskaApp(Config(), db, user=current_user())
     async with app.run_test(size=(80, 24)) as pilot:
-        from tui.screens.case_list import CaseTable
+        from textual.widgets import Input
+
+        from tui.screens.case_list import CaseListScreen, CaseTable
 
         while not (app.screen.query(CaseTable) and app.screen.query_one(CaseTable).row_count):
             await asyncio.sleep(0)
         app.screen._on_timer_update()
         figures["first paint"] = time.perf_counter() - start
         screen = app.screen
+        assert isinstance(screen, CaseListScreen)
         figures["total cases"] = screen.total
         actions: list[tuple[str, str]] = (
             [("page down", "pagedown")] * 5 + [("cursor down", "down")] * 20
@@ -75,7 +82,7 @@ async def child(db_path: Path) -> dict:
         await key(pilot, "slash")
         for char in "2022-0001":
             await key(pilot, char if char != "-" else "minus", char)
-        figures["search typed"] = screen.query_one("#search").value
+        figures["search typed"] = screen.query_one("#search", Input).value
         figures["search (Enter)"] = [await key(pilot, "enter")]
         figures["search hits"] = screen.total
         figures["clear filters"].append(await key(pilot, "r"))

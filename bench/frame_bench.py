@@ -24,6 +24,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jobs.config import Config
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -90,7 +94,7 @@ def cached_xlsx(rows: int, districts: list[str], seed: int = 1) -> Path:
     return path
 
 
-def import_seconds(path: Path, folder: Path, config: object) -> tuple[float, float, int]:
+def import_seconds(path: Path, folder: Path, config: Config) -> tuple[float, float, int]:
     """Wall and CPU seconds of one ``import_frame`` into a fresh database, and its rows."""
     from jobs.sampling import import_frame
     from store import open_database
@@ -106,7 +110,7 @@ def import_seconds(path: Path, folder: Path, config: object) -> tuple[float, flo
     return wall, cpu, result.rows
 
 
-def xlsx_figures(rows: int, config: object, quick: bool) -> bool:
+def xlsx_figures(rows: int, config: Config, quick: bool) -> bool:
     """XLSX against CSV on the same rows, and the big XLSX import; True if within budget."""
     ok = True
     with tempfile.TemporaryDirectory() as name:

@@ -25,7 +25,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from textual.pilot import Pilot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -39,7 +46,12 @@ QUESTIONS = ("dur_aktuell", "forstagangsbeslut", "genomforandeplan_finns",
              "uppfoljning_dokumenterad", "samverkan_psykiatri", "vald_fragat")
 
 
-async def press(pilot, key: str, with_pilot: bool, saved: Callable[[], bool]) -> float:
+def changed(values: Mapping[str, object], question: str, before: object) -> bool:
+    return values.get(question) != before
+
+
+async def press(pilot: Pilot[None], key: str, with_pilot: bool,
+                saved: Callable[[], bool]) -> float:
     """Milliseconds from the key event to the answer saved and the screen repainted."""
     from textual import events
 
@@ -87,8 +99,8 @@ async def measure(db_path: Path, answers: int, with_pilot: bool = False) -> list
             await pilot.pause()
             key = "1" if screen.values.get(question) != "ja" else "2"
             before = screen.values.get(question)
-            times.append(await press(pilot, key, with_pilot, lambda q=question, b=before:
-                                     screen.values.get(q) != b))
+            times.append(await press(pilot, key, with_pilot,
+                                     partial(changed, screen.values, question, before)))
             if screen.values.get(question) == before or "✓" not in str(status.render()):
                 raise SystemExit(f"press {i}: the status line does not show the answer saved")
     saved = db.execute(audit_sql, [review_id]).fetchone()[0] - already

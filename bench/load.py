@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -54,9 +55,10 @@ def setup(db_path: Path, workers: int) -> None:
     for name in people:
         grant_role(db, name, "inspector")
     sample_id = latest_sample_id(db)
+    assert sample_id is not None, "the demo draws a sample"
     cases = [Case(c["population_id"], c["district"], c["gender"])
              for c in sampled_cases(db, sample_id)]
-    plan = balance(cases, people)
+    plan = cast("dict[int, str]", balance(cases, people))  # keyed by population id
     # Second reviews: the demo gave the primary ones to the current user.
     assign(db, sample_id, sorted(plan.items()), kind="second",
            protocol_version=load_builtin("boendestod_sol").version)
@@ -98,7 +100,7 @@ def worker(db_path: Path, index: int, start_at: float, seconds: float, log: Path
     return 0
 
 
-def check(db_path: Path, logs: list[Path]) -> dict:
+def check(db_path: Path, logs: list[Path]) -> dict[str, Any]:
     """Compare what the workers were told was saved with what the database holds."""
     import sqlite3
 
@@ -127,7 +129,7 @@ def check(db_path: Path, logs: list[Path]) -> dict:
             "slowest_save_s": slowest, "integrity": integrity}
 
 
-def run(workers: int, seconds: float, db_path: Path, pause_ms: float = 0.0) -> dict:
+def run(workers: int, seconds: float, db_path: Path, pause_ms: float = 0.0) -> dict[str, Any]:
     setup(db_path, workers)
     logs = [db_path.with_name(f"{db_path.name}.worker{i}.log") for i in range(workers)]
     start_at = time.time() + 1.5  # every process connected before the first save

@@ -14,17 +14,27 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from review_protocols.conditions import Value
+    from review_protocols.model import Protocol
+    from tallies.crosstab import CaseAnswers
+
+T = TypeVar("T")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import peak_rss_mb, verdict
+from common import peak_rss_mb, verdict  # noqa: E402  (after the path above)
 
 BUDGET = 0.5
 
 
-def random_cases(protocol, n: int, districts: list[str], seed: int = 1) -> list:
+def random_cases(protocol: Protocol, n: int, districts: list[str],
+                 seed: int = 1) -> list[CaseAnswers]:
     from review_protocols.conditions import applicable
     from review_protocols.model import QuestionType
     from tallies.crosstab import CaseAnswers
@@ -32,7 +42,7 @@ def random_cases(protocol, n: int, districts: list[str], seed: int = 1) -> list:
     rng = random.Random(seed)
     cases = []
     for i in range(n):
-        answers: dict = {}
+        answers: dict[str, Value] = {}
         for q in protocol.questions:
             if q.type is QuestionType.SINGLE:
                 answers[q.id] = rng.choice(q.options).code
@@ -50,7 +60,7 @@ def random_cases(protocol, n: int, districts: list[str], seed: int = 1) -> list:
     return cases
 
 
-def timed(label: str, fn, results: list) -> object:
+def timed(label: str, fn: Callable[[], T], results: list[tuple[str, float, float]]) -> T:
     """Best of three runs, wall clock and CPU time (CPU is steadier on a shared machine)."""
     best_wall = best_cpu = float("inf")
     for _ in range(3):
@@ -116,7 +126,7 @@ def main() -> int:
     # Each step is what `granska export FORMAT` does (tui/commands/export.py, produce):
     # read the counted reviews, build the report in the configured words, write it;
     # the answers export is produce() itself. The end-to-end line adds the three up.
-    results: list = []
+    results: list[tuple[str, float, float]] = []
     loaded = timed("read counted reviews (DB)", lambda: load_cases(db, protocol), results)
     report = timed("tallies (build_report)", lambda: build_report(
         protocol, loaded, districts, codes=codes, notes=load_notes(db), words=words()),

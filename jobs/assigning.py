@@ -6,7 +6,7 @@ Shared by ``granska assign --balanced`` and the supervise screen; no textual her
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from store.database import Database
@@ -31,7 +31,8 @@ def assign_balanced(
             if c[holder] is None and (kind == "primary" or c["primary_reviewer"])]
     if not todo:
         return {}
-    plan = balance(todo, people, loads(db, sample_id))
+    # Keyed by the cases' keys, which are the population ids given above.
+    plan = cast("dict[int, str]", balance(todo, people, loads(db, sample_id)))
     if kind == "second":
         if len(people) < 2:
             raise ValueError("a second review needs at least two inspectors")

@@ -115,7 +115,6 @@ def create_demo(
     from review_protocols import load_builtin
     from review_protocols.kinds import kind_of
     from store import current_user
-    from store.frames import frame
     from store.reviews import ensure_review
 
     chosen = config.districts[: districts or None]
@@ -127,10 +126,10 @@ def create_demo(
         ({"case_ref": r[0], "name": r[2], "gender": r[3], "district": r[4],
           "decision_date": r[6], "birth_date": personnummer.parse(r[1])[1].isoformat()}
          for r in rows), protocol, seed)
-    frame_id = import_rows(db, HEADERS, rows, config, name=f"demo-{seed}", source="faker sv_SE",
-                           kind="demo", case_texts={ref: text for ref, (_, text) in made.items()})
-    stored = frame(db, frame_id)
-    drawn = draw_sample(db, config, seed=seed, frame_names=[stored["name"]], kind="demo")
+    name = f"demo-{seed}"
+    import_rows(db, HEADERS, rows, config, name=name, source="faker sv_SE", kind="demo",
+                case_texts={ref: text for ref, (_, text) in made.items()})
+    drawn = draw_sample(db, config, seed=seed, frame_names=[name], kind="demo")
     me = current_user()
     selected = drawn.result.selected
     done_by_colleague = selected[::2] if colleague else []
@@ -138,7 +137,7 @@ def create_demo(
     for member in mine:
         ensure_review(db, member.population_id, me, protocol.id, protocol.version,
                       sample_id=drawn.sample_id)
-    if done_by_colleague:
+    if colleague and done_by_colleague:
         _answer_from_truth(db, protocol, done_by_colleague, made, drawn.sample_id, colleague)
     summary = f"demo frame of {len(rows)} decisions, {len(mine)} cases drawn for {me}"
     if colleague:

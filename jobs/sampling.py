@@ -241,7 +241,7 @@ def _draw_from_store(db: Database, frame_ids: Sequence[int], spec: Spec,
     from store.frames import population_ids, stratum_refs
 
     strata = stratum_refs(db, frame_ids, eligibility(spec))
-    result = draw_strata(strata, spec, seed=seed, ref=str, ident=lambda _ref: None)
+    result = draw_strata(strata, spec, seed=seed, ref=str, ident=lambda _ref: 0)
     ids = population_ids(db, frame_ids, [(m.district, m.case_ref) for m in result.members])
     result.members = [replace(m, population_id=ids[m.district, m.case_ref])
                       for m in result.members]

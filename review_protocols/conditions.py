@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 Value = str | float | int | list[str] | None
 Test = Callable[[Mapping[str, Value]], bool]
@@ -38,8 +38,8 @@ class SkipPlanned(Protocol):
 class Compare:
     question: str
     op: str  # "in" | "not_in" | "between" | "answered" | "unanswered"
-    values: tuple = ()
-    _set: frozenset = field(default=frozenset(), init=False, repr=False, compare=False)
+    values: tuple[Any, ...] = ()  # codes for in/not_in, (low, high) numbers for between
+    _set: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.op in ("in", "not_in"):  # built once, not on every answer
@@ -56,7 +56,8 @@ class Compare:
             if not answered or isinstance(value, (str, list)):
                 return False
             low, high = self.values
-            return low <= value <= high
+            inside: bool = low <= value <= high
+            return inside
         if isinstance(value, list):
             hit = answered and not self._set.isdisjoint(value)
         else:

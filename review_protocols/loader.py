@@ -323,7 +323,7 @@ def _question(
     return question
 
 
-def _options(raw: dict, ctx: _Context, kind: QuestionType) -> tuple[Option, ...]:
+def _options(raw: dict[str, Any], ctx: _Context, kind: QuestionType) -> tuple[Option, ...]:
     entries = raw.get("options")
     if not isinstance(entries, list) or not entries:
         raise ctx.fail(f"a {kind.value} question needs options = [{{ code, label, key }}, ...]")
@@ -441,7 +441,7 @@ def _show(bound: float | None) -> str:
     return str(int(bound)) if bound.is_integer() else str(bound)
 
 
-def _no_unknown(raw: dict, allowed: set[str], where: str, ctx: _Context) -> None:
+def _no_unknown(raw: dict[str, Any], allowed: set[str], where: str, ctx: _Context) -> None:
     unknown = sorted(set(raw) - allowed)
     if unknown:
         raise ctx.fail(
@@ -449,14 +449,15 @@ def _no_unknown(raw: dict, allowed: set[str], where: str, ctx: _Context) -> None
         )
 
 
-def _table(raw: dict, key: str, ctx: _Context) -> dict:
+def _table(raw: dict[str, Any], key: str, ctx: _Context) -> dict[str, Any]:
     value = raw.get(key)
     if not isinstance(value, dict):
         raise ctx.fail(f"missing [{key}] table")
     return value
 
 
-def _array(raw: dict, key: str, where: str, ctx: _Context, default: list | None = None) -> list:
+def _array(raw: dict[str, Any], key: str, where: str, ctx: _Context,
+           default: list[Any] | None = None) -> list[Any]:
     if key not in raw:
         if default is not None:
             return default
@@ -467,7 +468,8 @@ def _array(raw: dict, key: str, where: str, ctx: _Context, default: list | None 
     return value
 
 
-def _string(raw: dict, key: str, where: str, ctx: _Context, default: str | None = None) -> str:
+def _string(raw: dict[str, Any], key: str, where: str, ctx: _Context,
+            default: str | None = None) -> str:
     if key not in raw:
         if default is not None:
             return default
@@ -480,7 +482,7 @@ def _string(raw: dict, key: str, where: str, ctx: _Context, default: str | None 
     return value
 
 
-def _identifier(raw: dict, key: str, where: str, ctx: _Context) -> str:
+def _identifier(raw: dict[str, Any], key: str, where: str, ctx: _Context) -> str:
     value = _string(raw, key, where, ctx)
     if not IDENTIFIER.match(value):
         raise ctx.fail(
@@ -489,7 +491,7 @@ def _identifier(raw: dict, key: str, where: str, ctx: _Context) -> str:
     return value
 
 
-def _bound(raw: dict, key: str, ctx: _Context) -> float | None:
+def _bound(raw: dict[str, Any], key: str, ctx: _Context) -> float | None:
     value = raw.get(key)
     if value is None:
         return None

@@ -46,10 +46,10 @@ def encode(question: Question, value: Value) -> str | None:
     """The text stored for a value (None for no answer)."""
     if value is None or value == [] or value == "":
         return None
-    if question.type is QuestionType.MULTI:
-        return MULTI_SEPARATOR.join(value)  # type: ignore[arg-type]
+    if isinstance(value, list):  # the value of a multiple-choice question
+        return MULTI_SEPARATOR.join(value)
     if question.type is QuestionType.NUMBER:
-        number = float(value)  # type: ignore[arg-type]
+        number = float(value)
         return str(int(number)) if number.is_integer() else repr(number)
     return str(value)
 

@@ -70,7 +70,7 @@ class Spec:
 
 @dataclass(frozen=True)
 class Member:
-    population_id: int | None
+    population_id: int
     case_ref: str
     district: str
     gender: str
@@ -134,11 +134,13 @@ def _ranked(rows: Sequence[Any], seed: int, district: str, gender: str, needed: 
 
 
 def _case_ref(row: Mapping[str, Any]) -> str:
-    return row["case_ref"]
+    case_ref: str = row["case_ref"]
+    return case_ref
 
 
-def _population_id(row: Mapping[str, Any]) -> int | None:
-    return row["id"]
+def _population_id(row: Mapping[str, Any]) -> int:
+    population_id: int = row["id"]
+    return population_id
 
 
 def draw(rows: Iterable[Mapping[str, Any]], spec: Spec | Mapping[str, tuple[int, int]], *,
@@ -175,14 +177,14 @@ def draw_strata(
     *,
     seed: int,
     ref: Callable[[Any], str] = _case_ref,
-    ident: Callable[[Any], int | None] = _population_id,
+    ident: Callable[[Any], int] = _population_id,
 ) -> Draw:
     """The draw on eligible cases already grouped by (district, gender); see module doc.
 
     A stratum's cases may be rows (``ref`` and ``ident`` read their case
     reference and population id) or, for speed on big frames, bare case
-    references (``ref=str``, ``ident`` giving None: the caller looks up the ids
-    of the few members afterwards).
+    references (``ref=str``, ``ident`` giving a placeholder such as 0: the caller
+    looks up the ids of the few members afterwards).
     """
     result = Draw(outcome={"strata": {}, "shortfalls": [], "rule": spec.shortfall})
     for district, women, men in spec.quotas:

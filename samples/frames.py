@@ -19,6 +19,7 @@ import datetime as dt
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from review_protocols.kinds import CASE_FILE
 from samples.personnummer import PersonnummerError, mask
@@ -149,6 +150,11 @@ def parse_date(text: str) -> dt.date | None:
     return EXCEL_EPOCH + dt.timedelta(days=int(serial))
 
 
+# A checked row in ``store.frames.POPULATION_COLUMNS`` order: case_ref, personnummer, name,
+# gender, district, insats, decision date and birth date (ISO), and the file's line.
+PopulationRow = tuple[str, str, str | None, str, str | None, str, str, str, int]
+
+
 @dataclass
 class Checked:
     """The outcome of checking a frame's rows: problems and rejected rows found on the way."""
@@ -183,7 +189,7 @@ def check_rows(
     checked: Checked,
     *,
     today: dt.date | None = None,
-) -> Iterator[tuple]:
+) -> Iterator[PopulationRow]:
     """Yield good rows as population tuples (``store.frames.POPULATION_COLUMNS`` order).
 
     Problems go to ``checked.errors`` (line, 'what, what to do') and the bad rows
@@ -211,12 +217,12 @@ def check_rows(
         ref = cells[i_ref]
         if ref and ref not in seen:
             pnr = cells[i_pnr]
-            born = born_cache.get(pnr[:8], False)
+            born: tuple[str, int] | Literal[False] | None = born_cache.get(pnr[:8], False)
             if born is False:
                 born = born_cache[pnr[:8]] = _birth(pnr[:8])
             serial = serials.get(pnr[9:12])
             date_text = cells[i_date]
-            decided = date_cache.get(date_text, False)
+            decided: str | Literal[False] | None = date_cache.get(date_text, False)
             if decided is False:
                 decided = date_cache[date_text] = fast.date(date_text)
             pnr_gender = "M" if pnr[11:12] in "13579" else "K"
@@ -351,11 +357,13 @@ def _problems(cells: list[str], line: int, columns: dict[str, int],
 
 
 def _slow_row(cells: list[str], columns: dict[str, int], match_district: DistrictMatcher,
-              dates: dict[str, dt.date | None], today: dt.date) -> tuple:
+              dates: dict[str, dt.date | None], today: dt.date
+              ) -> tuple[str, str | None, str, str | None, str, str, str]:
     """A valid row the fast path did not take, as (pnr, name, gender, district, ...)."""
     pnr, born, gender = parse_personnummer(cells[columns["personnummer"]], today)
     i_name = columns.get("name")
     decided = dates[cells[columns["decision_date"]]]
+    assert decided is not None, "the row has no problems, so its date parsed"
     return (pnr, cells[i_name] if i_name is not None else None, gender,
             match_district(cells[columns["district"]]), cells[columns["insats"]],
             decided.isoformat(), born.isoformat())
@@ -368,7 +376,7 @@ def read_frame(
     districts: Sequence[str],
     checked: Checked,
     today: dt.date | None = None,
-) -> Iterator[tuple]:
+) -> Iterator[PopulationRow]:
     """Headers checked first (FrameError at once), then the rows lazily via ``check_rows``."""
     columns = columns_of(headers, source)
     return check_rows(table_rows, columns, districts, checked, today=today)

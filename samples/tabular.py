@@ -9,6 +9,7 @@ stripped of stray spaces.
 
 from __future__ import annotations
 
+import _csv
 import csv
 import datetime as dt
 import io
@@ -122,7 +123,7 @@ def _read_csv(path: Path) -> Table:
     return Table(str(path), headers, _guard(rows_with_lines, reader, path), total_lines=lines)
 
 
-def _numbered(reader: csv.reader) -> Iterator[tuple[int, list[str]]]:
+def _numbered(reader: _csv.Reader) -> Iterator[tuple[int, list[str]]]:
     start = 1
     for row in reader:
         line = start
@@ -132,7 +133,7 @@ def _numbered(reader: csv.reader) -> Iterator[tuple[int, list[str]]]:
             yield line, cells
 
 
-def _guard(rows: Iterator[tuple[int, list[str]]], reader: csv.reader, path: Path
+def _guard(rows: Iterator[tuple[int, list[str]]], reader: _csv.Reader, path: Path
            ) -> Iterator[tuple[int, list[str]]]:
     try:
         yield from rows

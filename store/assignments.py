@@ -60,7 +60,8 @@ def case_by_ref(db: Database, sample_id: int, case_ref: str) -> int:
             f"case '{case_ref}' is not a selected case of sample {sample_id}; "
             "see `granska assign` for the list", "missing",
         )
-    return row[0]
+    population_id: int = row[0]
+    return population_id
 
 
 def assign(
@@ -100,12 +101,12 @@ def assign(
                     "different inspectors; nothing was assigned", "other",
                 )
             stamp = now()
-            review_id = db.execute(
+            review_id = db.insert(
                 "INSERT INTO reviews (population_id, sample_id, reviewer, protocol_id,"
                 " protocol_version, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [population_id, sample_id, reviewer, sample[0], protocol_version, kind, stamp,
                  stamp],
-            ).lastrowid
+            )
             record(db, "review.create", "review", review_id, field=kind, new=reviewer, who=who)
             ids.append(review_id)
     return ids

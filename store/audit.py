@@ -133,7 +133,8 @@ def history(
     db: Database, entity: str | None = None, entity_id: int | None = None
 ) -> list[dict[str, Any]]:
     """Audit rows, oldest first, optionally for one entity."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[str | int] = []
     if entity is not None:
         where.append("entity = ?")
         params.append(entity)

@@ -36,5 +36,6 @@ def case_history(
 
 def case_refs(db: Database, case_ref: str) -> int:
     """How many cases carry this reference (0: unknown)."""
-    return db.execute("SELECT count(*) FROM population WHERE case_ref = ?",
-                      [case_ref]).fetchone()[0]
+    count: int = db.execute("SELECT count(*) FROM population WHERE case_ref = ?",
+                            [case_ref]).fetchone()[0]
+    return count

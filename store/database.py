@@ -27,6 +27,12 @@ class Database:
     def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, parameters)
 
+    def insert(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> int:
+        """Run an INSERT and give the new row's id."""
+        rowid = self.conn.execute(sql, parameters).lastrowid
+        assert rowid is not None, "an INSERT sets lastrowid"
+        return rowid
+
     def query(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()
               ) -> Iterator[dict[str, Any]]:
         """Rows as dicts keyed by column name: run now, read as iterated."""

@@ -69,7 +69,7 @@ def side_by_side(db: Database, population_id: int) -> dict[str, Any]:
     }
 
 
-def completed_pairs(db: Database) -> list[tuple[dict, dict]]:
+def completed_pairs(db: Database) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """The answers of every double review where both are complete (for agreement)."""
     return [
         (values(db, row["primary_id"]), values(db, row["second_id"]))
@@ -97,14 +97,14 @@ def record_consensus(
             " AND kind = 'consensus'", [population_id, who, base[0]],
         ).fetchone()
         if found:
-            review_id = found[0]
+            review_id: int = found[0]
         else:
-            review_id = db.execute(
+            review_id = db.insert(
                 "INSERT INTO reviews (population_id, sample_id, reviewer, protocol_id,"
                 " protocol_version, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?,"
                 " 'consensus', ?, ?)",
                 [population_id, base[2], who, base[0], base[1], stamp, stamp],
-            ).lastrowid
+            )
             record(db, "review.create", "review", review_id, field="consensus", new=who, who=who)
         old = values(db, review_id)
         for question_id, value in answers.items():

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any
+from typing import Any, cast
 
 from store.audit import record
 from store.database import Database
@@ -97,11 +97,11 @@ def _insert_frame(
                              [f"{name}#{number}"]).fetchone():
                 number += 1
             stored_name = f"{name}#{number}"
-        frame_id = db.execute(
+        frame_id = db.insert(
             "INSERT INTO frames (name, kind, source, sha256, row_count, imported_at,"
             " imported_by) VALUES (?, ?, ?, ?, 0, ?, ?)",
             [stored_name, kind, source, sha256, now(), who],
-        ).lastrowid
+        )
         # frame_id is our own integer, so it can be part of the statement: the rows then
         # go to sqlite exactly as given, with no per-row Python work for a million rows.
         db.conn.executemany(
@@ -437,9 +437,11 @@ def _as_tuples(rows: Iterable[Mapping[str, Any] | Sequence[Any]]) -> Iterator[Se
     first = next(iterator, None)
     if first is None:
         return iter(())
+    # The rows are all of one shape, so the first one tells which.
     if isinstance(first, Mapping):
-        return ([_cell(row, c) for c in POPULATION_COLUMNS] for row in chain([first], iterator))
-    return chain([first], iterator)
+        mappings = cast(Iterator[Mapping[str, Any]], iterator)
+        return ([_cell(row, c) for c in POPULATION_COLUMNS] for row in chain([first], mappings))
+    return chain([first], cast(Iterator[Sequence[Any]], iterator))
 
 
 def _cell(row: Mapping[str, Any], column: str) -> Any:

@@ -87,7 +87,8 @@ LATEST = len(MIGRATIONS)
 
 
 def schema_version(db: Database) -> int:
-    return db.execute("PRAGMA user_version").fetchone()[0]
+    version: int = db.execute("PRAGMA user_version").fetchone()[0]
+    return version
 
 
 def migrate(db: Database, target: int = LATEST) -> None:

@@ -44,7 +44,7 @@ def counted_reviews(db: Database, protocol_id: str) -> list[dict[str, Any]]:
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-def counted_cases(db: Database, protocol_id: str) -> list[tuple]:
+def counted_cases(db: Database, protocol_id: str) -> list[tuple[str, str, str, str]]:
     """The counted reviews, one per case in case reference order: case_ref, district,
     gender and the review's stored answers as one JSON object (question id -> text;
     empty answers left out).
@@ -65,7 +65,7 @@ def counted_cases(db: Database, protocol_id: str) -> list[tuple]:
 
 
 def answers_long(db: Database, protocol_id: str, *,
-                 with_identities: bool = False) -> list[tuple]:
+                 with_identities: bool = False) -> list[tuple[Any, ...]]:
     """The counted reviews' answers in long format: case_ref, district, gender, question_id,
     value, reviewer, answered_at (and personnummer, name when asked for)."""
     extra = ", p.personnummer, p.name" if with_identities else ""
@@ -82,9 +82,10 @@ def answers_long(db: Database, protocol_id: str, *,
     if with_identities:
         return [(h[0], h[1], h[2], q, v, h[3], at, h[4], h[5])
                 for h, q, v, at in ((heads[r], q, v, at) for r, q, v, at in answers)]
-    rows: list[tuple] = []
+    rows: list[tuple[Any, ...]] = []
     append = rows.append
-    last, h = None, ()
+    last: int | None = None
+    h: tuple[Any, ...] = ()
     for review_id, question_id, value, answered_at in answers:  # grouped by review
         if review_id != last:
             last, h = review_id, heads[review_id]
@@ -96,7 +97,7 @@ BLOCK, ITEM = "\x1e", "\x1f"  # the separators of ``answer_blocks``' texts
 
 
 def answer_blocks(db: Database, protocol_id: str, *,
-                  with_identities: bool = False) -> list[tuple]:
+                  with_identities: bool = False) -> list[tuple[Any, ...]]:
     """The counted reviews' answers gathered per review, for the long-format export.
 
     One row per review that has answers, in review order: case_ref, district,
@@ -268,12 +269,12 @@ def _review_for(db: Database, item: ImportedAnswer, protocol_id: str,
         raise StoreError(f"{target.refusal}; nothing was imported", "forbidden")
     if target.review_id is not None:
         return target.review_id
-    review_id = db.execute(
+    review_id = db.insert(
         "INSERT INTO reviews (population_id, sample_id, reviewer, protocol_id, protocol_version,"
         " kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'primary', ?, ?)",
         [item.population_id, item.sample_id, item.reviewer, protocol_id, protocol_version,
          stamp, stamp],
-    ).lastrowid
+    )
     record(db, "review.create", "review", review_id, new=item.reviewer, who=who)
     return review_id
 
@@ -300,10 +301,10 @@ def add_district_note(db: Database, district: str, kind: str, text: str, *,
         position = db.execute(
             "SELECT coalesce(max(position), 0) + 1 FROM district_notes WHERE district = ?"
             " AND kind = ?", [district, kind]).fetchone()[0]
-        note_id = db.execute(
+        note_id = db.insert(
             "INSERT INTO district_notes (district, kind, text, position, written_at, written_by)"
             " VALUES (?, ?, ?, ?, ?, ?)", [district, kind, text, position, now(), who],
-        ).lastrowid
+        )
         record(db, "note.add", "district_note", note_id, field=f"{district}/{kind}", new=text,
                who=who)
     return note_id
@@ -347,7 +348,7 @@ def record_export(db: Database, what: str, *, who: str | None = None) -> None:
         record(db, "export.identities", "export", None, new=what, who=who)
 
 
-def tally_fingerprint(db: Database, protocol_id: str) -> tuple:
+def tally_fingerprint(db: Database, protocol_id: str) -> tuple[Any, ...]:
     """Changes whenever what tallies count may have changed: complete reviews (their number
     and latest change) and district notes. Work on unfinished reviews leaves it alone."""
     return tuple(db.execute(

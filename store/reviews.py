@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from store.audit import record
 from store.database import Database
+from store.errors import StoreError
 from store.identity import current_user, now
 from store.transactions import transaction
 from store.users import assert_can_edit
@@ -42,15 +45,15 @@ def ensure_review(
         [population_id, reviewer, protocol_id, kind],
     ).fetchone()
     if found:
-        return found[0]
+        existing: int = found[0]
+        return existing
     stamp = now()
     with transaction(db):
-        cursor = db.execute(
+        review_id = db.insert(
             "INSERT INTO reviews (population_id, sample_id, reviewer, protocol_id,"
             " protocol_version, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [population_id, sample_id, reviewer, protocol_id, protocol_version, kind, stamp, stamp],
         )
-        review_id = cursor.lastrowid
         record(db, "review.create", "review", review_id, new=reviewer, who=who)
     return review_id
 
@@ -184,6 +187,15 @@ def review(db: Database, review_id: int) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def protocol_of(db: Database, review_id: int) -> str:
+    """The protocol a review is scored on; for ids the caller took from the database."""
+    row = db.execute("SELECT protocol_id FROM reviews WHERE id = ?", [review_id]).fetchone()
+    if row is None:
+        raise StoreError(f"review {review_id} no longer exists")
+    protocol_id: str = row[0]
+    return protocol_id
+
+
 def list_reviews(
     db: Database,
     *,
@@ -226,15 +238,17 @@ def count_reviews(
     if district is None and gender is None and not search \
             and not _is_kept(db, _scopes, (reviewer, kind)):
         clause, params = _filters(reviewer, None, None, status, None, kind)  # no join
-        return db.execute(f"SELECT count(*) FROM reviews r {clause}", params).fetchone()[0]
+        count: int = db.execute(f"SELECT count(*) FROM reviews r {clause}", params).fetchone()[0]
+        return count
     return len(_matching_ids(db, reviewer, district, gender, status, search, kind))
 
 
 _LIST_ORDER = "ORDER BY p.district, p.case_ref, r.id"
 # Recent lists, each with the connection and database state it was read in (see _cached):
 # the ordered ids of every review of a scope, and of the last few filters.
-_scopes: dict[tuple, tuple[Any, tuple[int, int], Any]] = {}
-_lists: dict[tuple, tuple[Any, tuple[int, int], Any]] = {}
+_Kept = dict[tuple[str | None, ...], tuple[sqlite3.Connection, tuple[int, int], list[int]]]
+_scopes: _Kept = {}
+_lists: _Kept = {}
 
 
 def _state(db: Database) -> tuple[int, int]:
@@ -243,15 +257,14 @@ def _state(db: Database) -> tuple[int, int]:
     return db.conn.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
 
 
-def _is_kept(db: Database, kept: dict[tuple, tuple[Any, tuple[int, int], Any]],
-             key: tuple) -> bool:
+def _is_kept(db: Database, kept: _Kept, key: tuple[str | None, ...]) -> bool:
     """``_cached`` holds ``key``'s result for this connection and database state."""
     found = kept.get(key)
     return found is not None and found[0] is db.conn and found[1] == _state(db)
 
 
-def _cached(db: Database, kept: dict[tuple, tuple[Any, tuple[int, int], Any]],
-            key: tuple, read: Any, *, most: int = 4) -> Any:
+def _cached(db: Database, kept: _Kept, key: tuple[str | None, ...],
+            read: Callable[[], list[int]], *, most: int = 4) -> list[int]:
     """``read()``'s result, kept in ``kept`` until anything is committed to the database,
     so a list is never stale."""
     state = _state(db)
@@ -297,8 +310,10 @@ def _district_stretch(db: Database, ordered: list[int],
     one lookup per step (Python orders strings by code point, as SQLite's BINARY
     collation orders their UTF-8 bytes)."""
     def district_of(review_id: int) -> str:
-        return db.execute("SELECT p.district FROM reviews r JOIN population p"
-                          " ON p.id = r.population_id WHERE r.id = ?", [review_id]).fetchone()[0]
+        district: str = db.execute("SELECT p.district FROM reviews r JOIN population p"
+                                   " ON p.id = r.population_id WHERE r.id = ?",
+                                   [review_id]).fetchone()[0]
+        return district
 
     start = bisect_left(ordered, district, key=district_of)
     return ordered[start:bisect_right(ordered, district, lo=start, key=district_of)]

@@ -30,13 +30,13 @@ def save_sample(
     """Store a draw with its specification, seed and frame fingerprint, all at once."""
     who = who or current_user()
     with transaction(db):
-        sample_id = db.execute(
+        sample_id = db.insert(
             "INSERT INTO samples (frame_id, seed, spec, frame_sha256, protocol_id, outcome,"
             " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [frame_id, seed, json.dumps(spec, ensure_ascii=False, sort_keys=True, default=str),
              frame_sha256, protocol_id,
              json.dumps(outcome, ensure_ascii=False, sort_keys=True, default=str), now(), who],
-        ).lastrowid
+        )
         db.conn.executemany(
             f"INSERT INTO sample_members (sample_id, {', '.join(MEMBER_COLUMNS)})"
             f" VALUES (?, {', '.join('?' for _ in MEMBER_COLUMNS)})",
@@ -51,8 +51,8 @@ def samples(db: Database) -> list[dict[str, Any]]:
 
 
 def latest_sample_id(db: Database) -> int | None:
-    row = db.execute("SELECT max(id) FROM samples").fetchone()
-    return row[0]
+    latest: int | None = db.execute("SELECT max(id) FROM samples").fetchone()[0]
+    return latest
 
 
 def sample(db: Database, sample_id: int) -> dict[str, Any] | None:

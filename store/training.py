@@ -110,11 +110,11 @@ def create_session(
             raise StoreError(f"frame {frame_id} has only {len(picked)} cases, fewer than "
                              f"--cases {cases}; generate more with granska train generate",
                              "input")
-        session_id = db.execute(
+        session_id = db.insert(
             "INSERT INTO training_sessions (name, frame_id, protocol_id, seed, difficulty,"
             " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [name, frame_id, protocol_id, seed, difficulty, now(), who],
-        ).lastrowid
+        )
         db.conn.executemany(
             "INSERT INTO training_session_cases (session_id, population_id, position)"
             " VALUES (?, ?, ?)", ((session_id, pid, i) for i, pid in enumerate(picked)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from store.audit import record
 from store.database import Database
 from store.errors import StoreError
@@ -33,7 +35,7 @@ def grant_role(
         record(db, "user.role", "user", None, field=username, old=old, new=role, who=who)
 
 
-def users(db: Database) -> list[dict]:
+def users(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT * FROM users ORDER BY role, username"))
 
 

@@ -13,10 +13,10 @@ Kappa is ``None`` when undefined (one category only); reports show "–".
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
-from review_protocols.model import Protocol
+from review_protocols.model import Protocol, Question
 from review_protocols.values import decode, display, encode
 from tallies.agreement import cohen_kappa, fleiss_kappa, percent_agreement
 
@@ -149,8 +149,10 @@ def _most_missed(results: list[TraineeResult]) -> list[MissCount]:
     return [MissCount(qid, labels[qid], counts[qid], items[qid]) for qid in ranked]
 
 
-def _between(questions, case_refs, keys, answers, protocol,
-             language: str = "sv") -> list[BetweenTrainees]:
+def _between(questions: Sequence[Question], case_refs: Sequence[str],
+             keys: Mapping[str, Mapping[str, str]],
+             answers: Mapping[str, Mapping[str, Mapping[str, str | None]]],
+             protocol: Protocol, language: str = "sv") -> list[BetweenTrainees]:
     trainees = sorted(answers)
     if len(trainees) < 2:
         return []
@@ -158,14 +160,14 @@ def _between(questions, case_refs, keys, answers, protocol,
                   for t in trainees}
     rows = []
     for question in questions:
-        subjects = []
+        subjects: list[Mapping[Hashable, int]] = []
         for ref in case_refs:
             if question.id not in keys.get(ref, {}):
                 continue
             given = [normalised[t][ref].get(question.id, UNANSWERED) for t in trainees]
             if UNANSWERED in given:
                 continue
-            subjects.append(Counter(given))
+            subjects.append(dict[Hashable, int](Counter(given)))
         same = sum(len(s) == 1 for s in subjects)
         rows.append(BetweenTrainees(
             question.id, question.label_in(language), len(subjects),
@@ -186,7 +188,7 @@ def _normalised(protocol: Protocol, given: Mapping[str, str | None]) -> dict[str
     return out
 
 
-def _shown(question, value: str, language: str = "sv") -> str:
+def _shown(question: Question, value: str, language: str = "sv") -> str:
     if value == UNANSWERED:
         return "(obesvarad)"
     return display(question, decode(question, value), language)

@@ -108,12 +108,13 @@ def as_json(report: CalibrationReport) -> str:
 def xlsx_bytes(report: CalibrationReport, w: CalibrationWords) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
-    summary = book.active
+    summary = book.worksheets[0]
     summary.title = w.sheet_key
 
-    def add(sheet, values: list) -> None:
+    def add(sheet: Worksheet, values: list[object]) -> None:
         sheet.append(xlsx_row(sheet, values))
 
     add(summary, [w.trainee, w.percent, w.kappa, w.agreed, w.items, w.answered, w.misses])
@@ -137,16 +138,18 @@ def xlsx_bytes(report: CalibrationReport, w: CalibrationWords) -> bytes:
     misses = book.create_sheet(w.sheet_misses)
     add(misses, [w.trainee, w.case, w.question, w.given, w.expected, w.passage])
     for t in report.trainees:
-        for m in t.misses:
-            add(misses, [t.trainee, m.case_ref, m.label, m.given, m.expected, m.passage])
+        for miss in t.misses:
+            add(misses, [t.trainee, miss.case_ref, miss.label, miss.given, miss.expected,
+                         miss.passage])
     for sheet in book.worksheets:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
+        headers = [cell.value for cell in sheet[1]]
         for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                if sheet.cell(1, cell.column).value in (w.percent, w.all_same):
+            for header, cell in zip(headers, row, strict=False):
+                if header in (w.percent, w.all_same):
                     cell.number_format = "0%"
-                elif sheet.cell(1, cell.column).value in (w.kappa, w.fleiss):
+                elif header in (w.kappa, w.fleiss):
                     cell.number_format = "0.00"
     buffer = io.BytesIO()
     book.save(buffer)

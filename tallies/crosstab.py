@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
+from typing import cast
 
 from review_protocols.conditions import AllOf, AnyOf, Compare, Negation, Value, applicable
 from review_protocols.model import Protocol, Question, QuestionType
@@ -166,7 +167,7 @@ class _Group:
     """
 
     keys: list[object]  # per case, in stratum order
-    sizes: Counter  # cases per key
+    sizes: Counter[object]  # cases per key
     first: list[object]  # distinct keys in the order their first case comes
     applies: dict[object, Mapping[str, bool]]  # key -> applicable() of a case with it
     representative: dict[object, int]  # key -> the index of a case with it
@@ -278,13 +279,14 @@ class Prepared:
                         for k in keys]
                 representative = dict(zip(keys, self.order, strict=True))
             first = list(dict.fromkeys(map(keys.__getitem__, self.position)))
-            applies = {key: applicable(self.protocol, self.cases[index].answers)
-                       for key, index in representative.items()}
+            applies: dict[object, Mapping[str, bool]] = {
+                key: applicable(self.protocol, self.cases[index].answers)
+                for key, index in representative.items()}
             group = self._groups[chain] = _Group(keys, Counter(keys), first, applies,
                                                  representative)
         return group
 
-    def _keys(self, chain: tuple[str, ...]) -> list:
+    def _keys(self, chain: tuple[str, ...]) -> list[object]:
         """Per case (stratum order) its answers to a chain: the value itself for one question."""
         columns = [self.column(r) for r in chain]
         if len(columns) == 1:
@@ -310,7 +312,7 @@ def _chain(protocol: Protocol, question: Question) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _hashable(value: Value) -> object:
+def _hashable(value: object) -> object:
     return tuple(value) if isinstance(value, list) else value
 
 
@@ -378,8 +380,7 @@ def crosstab(prep: Prepared, question_id: str, view: str, words: Words,
     rows.append(Row(words.total, answered, None, ANSWERED))
     rows.append(Row(words.not_applicable, line(NA), None, NA))
     rows.append(Row(words.unanswered, line(UNANSWERED), None, UNANSWERED))
-    note = denominator_note(len(prep.cases), rows[-2].counts[-1], rows[-1].counts[-1],
-                            tally.reasons, words)
+    note = rows_note(len(prep.cases), rows, tally.reasons, words)
     if answered[-1] and question.type is QuestionType.MULTI:
         note += f". {words.base_note.format(n=answered[-1])}; {words.multi_note}"
     return Table(f"{question_id}.{view}", question.label_in(words.language), view, cols.labels,
@@ -428,6 +429,13 @@ def plan_matches(prep: Prepared, pair: tuple[str, str], view: str, words: Words,
                  note, matches_id)
 
 
+def rows_note(cases: int, rows: Sequence[Row], reasons: Mapping[str, int], words: Words) -> str:
+    """``denominator_note`` of a table whose last two rows count not applicable and
+    unanswered cases, in its last (total) column."""
+    return denominator_note(cases, int(rows[-2].counts[-1] or 0), int(rows[-1].counts[-1] or 0),
+                            reasons, words)
+
+
 def denominator_note(cases: int, not_applicable: int, unanswered: int,
                      reasons: Mapping[str, int], words: Words) -> str:
     """E.g. '79 ärenden; 1 ärende ej tillämpliga (Beslut: Avslag 1)', from the skip logic."""
@@ -454,7 +462,9 @@ def _reason(protocol: Protocol, question: Question, answers: Mapping[str, Value]
             applies: Mapping[str, bool], lang: str = "sv") -> str:
     """Why a question does not apply: the first answer its condition failed on."""
     visible = _Visible(answers, applies)
-    failed = _failing(question.when, visible) if question.when is not None else None
+    # A condition reads its answers with .get only, which _Visible gives.
+    seen = cast("Mapping[str, Value]", visible)
+    failed = _failing(question.when, seen) if question.when is not None else None
     if failed is None:
         return "?"
     ref = protocol.question(failed.question)

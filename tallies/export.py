@@ -14,6 +14,7 @@ import json
 from collections.abc import Sequence
 from itertools import accumulate, chain, compress, islice, repeat
 from operator import ge
+from typing import Any, cast
 
 from store.cells import STARTS, markdown_cell, spreadsheet_row, spreadsheet_text, xlsx_row
 from tallies.crosstab import Row, Table, Words, view_label
@@ -130,14 +131,15 @@ def _csv_column(values: Sequence[object]) -> Sequence[str]:
         joined = "\x00".join(values)  # type: ignore[arg-type]
     except TypeError:  # None or a number among them: one by one
         return list(map(_csv_field, values))
+    texts = cast("Sequence[str]", values)  # the join proved every value a str
     if not any(c in joined for c in _QUOTED) and not _starts_risky(joined, "\x00"):
-        return values  # type: ignore[return-value]
-    fixed = {v: _csv_field(v) for v in set(values)  # type: ignore[arg-type]
+        return texts
+    fixed = {v: _csv_field(v) for v in set(texts)
              if v.startswith(STARTS) or any(c in v for c in _QUOTED)}
-    return list(map(fixed.get, values, values))  # type: ignore[arg-type]
+    return [fixed.get(v, v) for v in texts]
 
 
-def answers_csv_from_blocks(blocks: Sequence[Sequence], columns: Sequence[str],
+def answers_csv_from_blocks(blocks: Sequence[Sequence[Any]], columns: Sequence[str],
                             block: str = "\x1e", item: str = "\x1f", *,
                             bom: bool = True) -> str | None:
     """``answers_csv`` of the long-format rows, from the answers gathered per review
@@ -246,7 +248,7 @@ def to_markdown(report: Report, words: Words) -> str:
 
 # --- JSON --------------------------------------------------------------------------------
 
-def table_dict(table: Table) -> dict:
+def table_dict(table: Table) -> dict[str, object]:
     return {
         "id": table.id, "title": table.title, "view": table.view,
         "question_id": table.question_id, "kind": table.kind, "columns": list(table.columns),
@@ -309,7 +311,7 @@ def to_xlsx(report: Report, words: Words) -> bytes:
             header += [column, f"{column} %"]
         sheet.append(xlsx_row(sheet, header, bold))
         for row in table.rows:
-            values: list = [row.label]
+            values: list[object] = [row.label]
             for i, count in enumerate(row.counts):
                 share = row.share(i)
                 values += [count, None if share is None else round(share, 1)]

@@ -24,7 +24,7 @@ from tallies.crosstab import (
     Stratum,
     Table,
     Words,
-    denominator_note,
+    rows_note,
 )
 
 
@@ -89,8 +89,7 @@ def number_table(prep: Prepared, question_id: str, view: str, words: Words,
     for label, code in ((words.not_applicable, NA), (words.unanswered, UNANSWERED)):
         rows.append(Row(label, tuple(sum(other.get(s, {}).get(code, 0) for s in members)
                                      for members in cols.strata), None, code))
-    note = denominator_note(len(prep.cases), rows[-2].counts[-1], rows[-1].counts[-1],
-                            reasons, words)
+    note = rows_note(len(prep.cases), rows, reasons, words)
     label = question.label_in(words.language)
     unit = f" ({question.unit})" if question.unit and "(" not in label else ""
     title = label + unit

@@ -25,6 +25,7 @@ from tallies.crosstab import (
     Prepared,
     Row,
     Table,
+    Tally,
     Words,
     closed_questions,
     crosstab,
@@ -111,7 +112,7 @@ def _build(protocol: Protocol, cases: Sequence[CaseAnswers], districts: Sequence
     return report
 
 
-def area_tables(prep: Prepared, tallies: Mapping, words: Words) -> list[Table]:
+def area_tables(prep: Prepared, tallies: Mapping[str, Tally], words: Words) -> list[Table]:
     """Findings per quality area: for each single-choice question, its first option's share.
 
     The first option is the one the report counts ("Finns", "Ja", "Framgår"),

@@ -99,9 +99,9 @@ class Doc:
             out.append("\n")
         passages = {}
         for qid in key:
-            lines = self.lines_for.get(qid)
-            if lines:
-                passages[qid] = Passage("\n".join(dict.fromkeys(lines)))
+            said = self.lines_for.get(qid)
+            if said:
+                passages[qid] = Passage("\n".join(dict.fromkeys(said)))
             else:
                 passages[qid] = Passage("", present=False, section=self.absent_in.get(qid, ""))
         return CaseFile("".join(out).rstrip() + "\n", passages)

@@ -32,6 +32,22 @@ FOLLOW_UP_WAYS = (
 HOURS = (6, 8, 10, 12, 12, 13, 13, 13, 16, 20, 26)
 
 
+def choices(t: Truth, qid: str) -> list[str]:
+    """A multiple-choice answer of the truth, which holds one as a list."""
+    value = t[qid]
+    if not isinstance(value, list):
+        raise TypeError(f"{qid} is not a multiple-choice answer")
+    return value
+
+
+def whole(t: Truth, qid: str) -> int:
+    """A number answer of the truth as a whole number."""
+    value = t[qid]
+    if value is None or isinstance(value, list):
+        raise TypeError(f"{qid} is not a number answer")
+    return int(value)
+
+
 def random_truth(protocol: Protocol, rng: random.Random) -> Truth:
     """A consistent set of answers for one case (decoded values, applicable only)."""
     t: Truth = {}
@@ -85,7 +101,7 @@ def _order_and_plan(t: Truth, rng: random.Random) -> int:
     t["dialog_bestallare_utforare"] = yes(0.3)
     match = t["genomforandeplan_overensstammer"]
     t["delmal_andrade_av_utforare"] = (
-        "nej" if goals == 0 else {"ja": "nej", "nej": "ja"}.get(match) or yes())
+        "nej" if goals == 0 else {"ja": "nej", "nej": "ja"}.get(str(match)) or yes())
     t["plan_kopierad"] = "ja" if match == "nej" and rng.random() < 0.6 else yes(0.2)
     t["plan_vad_hur"] = "nej" if t["plan_kopierad"] == "ja" else yes(0.6)
     return activities
@@ -114,7 +130,7 @@ def _representation(t: Truth, rng: random.Random) -> None:
     holders = pick([["anhorig"], ["professionell"], ["anhorig", "professionell"]])
     t["fullmakt_innehavare"] = holders if len(holders) <= len(kinds) else [pick(holders)]
     relative_holds = (t["fullmakt_sekretessmedgivande"] == "ja"
-                      and "anhorig" in t["fullmakt_innehavare"]  # type: ignore[operator]
+                      and "anhorig" in choices(t, "fullmakt_innehavare")
                       and t["fullmakt_typ"] != ["sekretessmedgivande"])
     t["anhoriga_foretrader_tydligt"] = (
         pick(["ja", "ja", "ej_relevant"]) if relative_holds else pick(["nej", "ej_relevant"]))

@@ -6,7 +6,7 @@ import datetime as dt
 import random
 
 from review_protocols.boendestod_sol.builder import Doc, Person
-from review_protocols.boendestod_sol.case_truth import Truth
+from review_protocols.boendestod_sol.case_truth import Truth, choices, whole
 from review_protocols.boendestod_sol.phrases import (
     ACTIVITIES,
     GOALS,
@@ -53,7 +53,7 @@ class Renderer:
     # -- shape of the order, fixed by the key where it is asked, else chosen to fit it
     def _order_shape(self) -> tuple[int, int]:
         if "antal_aktiviteter" in self.t:
-            return int(self.t["antal_overgripande_mal"]), int(self.t["antal_aktiviteter"])  # type: ignore[arg-type]
+            return whole(self.t, "antal_overgripande_mal"), whole(self.t, "antal_aktiviteter")
         shapes = [(g, a) for g in (0, 1, 2) for a in (0, 1, 2, 3, 4)]
         self.rng.shuffle(shapes)
         return next(s for s in shapes if self._fits(*s))
@@ -129,7 +129,7 @@ class Renderer:
                 "{fn} önskar stöd på förmiddagar och vill ha samma boendestödjare.",
                 "{fn} önskar att stödet främst gäller tvätt och post."]))),
         ]
-        shown = {"framgar": 3, "delvis": rng.choice([1, 2]), "saknas": 0}[level]  # type: ignore[index]
+        shown = {"framgar": 3, "delvis": rng.choice([1, 2]), "saknas": 0}[str(level)]
         for label, text in rng.sample(parts, 3)[:shown]:
             doc.line(f"{label}: {text}" if doc.easy else text, "intressen_resurser_onskemal")
         doc.line(self.f(rng.choice([
@@ -203,7 +203,8 @@ class Renderer:
             doc.explicit("Beslutstyp: avslag.", "beslut")
         else:
             granted = t["beviljad_tid_timmar_manad"]
-            weekly = {13: 3, 26: 6}.get(int(granted))  # type: ignore[arg-type]
+            granted_hours = whole(t, "beviljad_tid_timmar_manad")
+            weekly = {13: 3, 26: 6}.get(granted_hours)
             hours = (f"{weekly} timmar per vecka" if weekly and self.difficulty == "hard"
                      else f"{granted} timmar per månad")
             if kind == "delavslag":
@@ -218,7 +219,7 @@ class Renderer:
                 doc.explicit("Beslutstyp: bifall enligt ansökan.", "beslut")
             if not first:
                 same = t.get("samma_tid_som_foregaende") == "ja"
-                before = granted if same else int(granted) + rng.choice([-4, -2, 2, 4])  # type: ignore[arg-type]
+                before = granted_hours if same else granted_hours + rng.choice([-4, -2, 2, 4])
                 doc.line(f"Föregående beslut ({self.day(-365)}): {max(before, 2)} timmar per "
                          "månad.", "samma_tid_som_foregaende")
                 if same:
@@ -308,7 +309,7 @@ class Renderer:
     def _plan_arrival(self) -> dt.date:
         """When the plan came, and whether the person took part in it."""
         doc, t = self.doc, self.t
-        days = int(t["genomforandeplan_dagar"])  # type: ignore[arg-type]
+        days = whole(t, "genomforandeplan_dagar")
         arrived = self.order_day + dt.timedelta(days=days)
         doc.line(f"Genomförandeplan inkom {arrived}.", "genomforandeplan_finns",
                  "genomforandeplan_dagar", "genomforandeplan_inom_15_dagar")
@@ -393,15 +394,15 @@ class Renderer:
             doc.explicit("Ingen uppföljning av insatsen finns dokumenterad.",
                          "uppfoljning_dokumenterad")
             return
-        ways = t["uppfoljning_hur"]
+        ways = choices(t, "uppfoljning_hur")
         q = ("uppfoljning_dokumenterad", "uppfoljning_hur")
         worker = f"boendestödjaren {self.worker}"
-        if "personligt_mote" in ways:  # type: ignore[operator]
-            who = f"med {self.fn} och {worker}" if "med_utforare" in ways else f"med {self.fn}"  # type: ignore[operator]
+        if "personligt_mote" in ways:
+            who = f"med {self.fn} och {worker}" if "med_utforare" in ways else f"med {self.fn}"
             doc.note(when, f"Uppföljning vid möte {who} på förvaltningens kontor.", *q)
-        if "telefon" in ways:  # type: ignore[operator]
+        if "telefon" in ways:
             doc.note(when, f"Uppföljning per telefon med {self.fn}.", *q)
-        if "separat_utforare" in ways:  # type: ignore[operator]
+        if "separat_utforare" in ways:
             text = f"Uppföljning per telefon med {worker}, utan {self.fn}."
             if t["uppfoljning_separat_skal"] == "ja":
                 text += f" Separat eftersom {self.fn} inte ville delta i ett gemensamt möte."
@@ -445,8 +446,8 @@ class Renderer:
         doc.section(S_OTHER)
         q = ("fullmakt_sekretessmedgivande", "fullmakt_typ", "fullmakt_innehavare")
         if t["fullmakt_sekretessmedgivande"] == "ja":
-            holders = list(t["fullmakt_innehavare"])  # type: ignore[arg-type]
-            kinds = list(t["fullmakt_typ"])  # type: ignore[arg-type]
+            holders = list(choices(t, "fullmakt_innehavare"))
+            kinds = list(choices(t, "fullmakt_typ"))
             # Each kind has one holder; a relative holds a representing kind if there is one.
             order = sorted(kinds, key=lambda k: k == "sekretessmedgivande")
             given = dict(zip(order, holders, strict=False))
@@ -504,7 +505,7 @@ class Renderer:
         living = {"heltid": "bor hos {fn} hela tiden", "deltid": "bor hos {fn} varannan vecka",
                   "umgange": "bor hos den andra föräldern och träffar {fn} varannan helg",
                   "placerat": "är placerat i familjehem", "oklart": ""}
-        for index, code in enumerate(t["barn_boende"]):  # type: ignore[union-attr]
+        for index, code in enumerate(choices(t, "barn_boende")):
             born = self.d.year - 6 - 3 * index
             which = ["En dotter", "En son"][index % 2]
             told = f"född {born}" if t[years] == "ja" else f"{self.d.year - born} år"
@@ -534,16 +535,16 @@ class Renderer:
             doc.absent("vald_fragat", S_JOURNAL)
             doc.explicit("Frågor om våld finns inte dokumenterade.", "vald_fragat")
             return
-        places = t["vald_dokumentation_plats"]
+        places = choices(t, "vald_dokumentation_plats")
         answer = self.f("{fn} uppger att {pr} inte har utsatts för våld.")
-        if "utredning" in places:  # type: ignore[operator]
+        if "utredning" in places:
             doc.line_in(S_DUR, f"Frågor om våld ställdes i utredningen. {answer}", *q)
-        if "beskrivningsrutan" in places:  # type: ignore[operator]
+        if "beskrivningsrutan" in places:
             doc.line(f"Beskrivningsruta: Frågat om våld {self.day(-25)}, inget framkom.", *q)
-        if "separat_dokument" in places:  # type: ignore[operator]
+        if "separat_dokument" in places:
             doc.line(f"Separat dokument i dokumenthanteraren: \"Frågor om våld\", {self.day(-24)}."
                      , *q)
-        if "journal" in places:  # type: ignore[operator]
+        if "journal" in places:
             doc.note(self.day(-23), f"Frågat om våld och våldsutsatthet. {answer}", *q)
 
     def accessibility(self) -> None:

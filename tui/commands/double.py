@@ -62,9 +62,9 @@ def _population(db, case_ref: str) -> int:
 def _protocol_for(db, population_id: int):
     from review_protocols import load_builtin
     from store.double_review import pair
-    from store.reviews import review
+    from store.reviews import protocol_of
 
-    return load_builtin(review(db, pair(db, population_id)["primary_id"])["protocol_id"])
+    return load_builtin(protocol_of(db, pair(db, population_id)["primary_id"]))
 
 
 def _show(db, population_id: int, lang: str) -> int:
@@ -138,8 +138,8 @@ def _agreement(db, args: argparse.Namespace, default_protocol: str, lang: str) -
 
 
 def _first_protocol(db, rows, default: str) -> str:
-    from store.reviews import review
+    from store.reviews import protocol_of
 
     if rows:
-        return review(db, rows[0]["primary_id"])["protocol_id"]
+        return protocol_of(db, rows[0]["primary_id"])
     return default

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Static
 from jobs.i18n import t, titled
 from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.rows import cursor_key, key_text
 from tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -357,13 +358,12 @@ class CaseListScreen(Screen[None]):
 
     # --- opening ------------------------------------------------------------------------------
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self._open(int(event.row_key.value))
+        self._open(int(key_text(event.row_key)))
 
     def action_open_case(self) -> None:
-        table = self.query_one(CaseTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self._open(int(key.value))
+        key = cursor_key(self.query_one(CaseTable))
+        if key is not None:
+            self._open(int(key))
 
     def _open(self, review_id: int, question_id: str | None = None) -> None:
         from tui.screens.case import CaseScreen

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 from jobs.i18n import language, t, titled
 from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.rows import cursor_key
 from tui.widgets.title_bar import TitleBar
 
 
@@ -41,12 +42,11 @@ class ConsensusScreen(Screen[None]):
         self.chosen: dict[str, str | None] = dict(self.both["consensus"])
 
     def compose(self) -> ComposeResult:
-        from store.reviews import review
+        from store.reviews import protocol_of
         from tallies.double_review import disagreements
 
         session = session_of(self)
-        info = review(session.db, self.both["primary_id"])
-        self.protocol = session.protocol_for(info["protocol_id"])
+        self.protocol = session.protocol_for(protocol_of(session.db, self.both["primary_id"]))
         self.differ = disagreements(self.both["primary"], self.both["second"],
                                     [q.id for q in self.protocol.questions])
         self.title = titled(t("consensus.title", case_ref=self.both["case_ref"],
@@ -79,9 +79,9 @@ class ConsensusScreen(Screen[None]):
 
     def action_take(self, which: str) -> None:
         table = self.query_one(DataTable)
-        if not table.row_count:
+        qid = cursor_key(table)
+        if qid is None:
             return
-        qid = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         self.chosen[qid] = self.both[which].get(qid)
         table.update_cell(qid, table.ordered_columns[3].key, self._agreed(qid))
         if table.cursor_row < table.row_count - 1:

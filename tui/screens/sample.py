@@ -22,6 +22,7 @@ from jobs.i18n import grouped, t, titled
 from tui.long_work import ProgressLine, run_long
 from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.rows import cursor_key
 from tui.widgets.title_bar import TitleBar
 
 
@@ -225,15 +226,14 @@ class SampleScreen(Screen[None]):
             self.notify(t("sample.supervisors_only"), severity="warning")
             return
         table = self.query_one("#members", DataTable)
-        if not table.row_count:
-            self.notify(t("sample.pick_selected"), severity="warning")
-            return
-        case_ref = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        case_ref = cursor_key(table)
         from store.samples import latest_sample_id, member_by_case_ref
 
         sample_id = latest_sample_id(session_of(self).db)
-        member = member_by_case_ref(session_of(self).db, sample_id, case_ref)
-        if member is None or member["role"] not in ("selected", "replacement"):
+        member = (None if case_ref is None or sample_id is None
+                  else member_by_case_ref(session_of(self).db, sample_id, case_ref))
+        if (case_ref is None or sample_id is None or member is None
+                or member["role"] not in ("selected", "replacement")):
             self.notify(t("sample.pick_selected"), severity="warning")
             return
 

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input, Static
 from jobs.i18n import t, titled
 from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.rows import cursor_key
 from tui.widgets.title_bar import TitleBar
 
 ROLE_WORDS = {"supervisor": "supervisor", "handledare": "supervisor",
@@ -185,15 +186,14 @@ class SuperviseScreen(Screen[None]):
             self.action_compare()
 
     def action_compare(self) -> None:
-        table = self.query_one("#pairs", DataTable)
-        if not self.allowed or not table.row_count:
+        key = cursor_key(self.query_one("#pairs", DataTable))
+        if not self.allowed or key is None:
             return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         from store import StoreError
         from tui.screens.consensus import ConsensusScreen
 
         try:
-            screen = ConsensusScreen(int(key.value))
+            screen = ConsensusScreen(int(key))
         except StoreError as error:
             self.notify(str(error), severity="warning")
             return

@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 from jobs.i18n import language, t, titled
 from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.rows import cursor_key, key_text
 from tui.widgets.title_bar import TitleBar
 
 TRAINER_ROLES = ("trainer", "supervisor")
@@ -72,13 +73,12 @@ class TrainingScreen(Screen[None]):
         note.update(message or ("" if rows else t("training.empty")))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.push_screen(ReportScreen(int(event.row_key.value)))
+        self.app.push_screen(ReportScreen(int(key_text(event.row_key))))
 
     def action_open_report(self) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.app.push_screen(ReportScreen(int(key.value)))
+        key = cursor_key(self.query_one(DataTable))
+        if key is not None:
+            self.app.push_screen(ReportScreen(int(key)))
 
     def action_new_session(self) -> None:
         if not self.allowed:

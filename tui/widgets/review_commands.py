@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable
+from functools import partial
+from typing import runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from jobs.i18n import language, t
+from review_protocols.model import Protocol as ReviewProtocol
+
+
+@runtime_checkable
+class _SectionedScreen(typing.Protocol):
+    """The case screen, as this provider sees it (importing it would be a circle)."""
+
+    protocol: ReviewProtocol
+
+    def go_to_section(self, index: int) -> None: ...
 
 
 class ReviewCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         screen = self.screen
         commands: list[tuple[str, Callable[[], object], str]] = []
-        if not hasattr(screen, "protocol"):
+        if not isinstance(screen, _SectionedScreen):
             return commands
-        for index, section in enumerate(screen.protocol.sections):  # type: ignore[attr-defined]
+        for index, section in enumerate(screen.protocol.sections):
             commands.append((
                 t("review.cmd_section", title=section.title_in(language())),
-                lambda i=index: screen.go_to_section(i),  # type: ignore[attr-defined]
+                partial(screen.go_to_section, index),
                 t("review.cmd_section_help"),
             ))
         for name, action in (

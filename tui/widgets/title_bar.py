@@ -30,7 +30,10 @@ class TitleBar(Widget):
     def on_mount(self) -> None:
         for owner in (self.app, self.screen):
             for name in ("title", "sub_title"):
-                self.watch(owner, name, lambda: self.refresh(), init=False)
+                self.watch(owner, name, self._repaint, init=False)
+
+    def _repaint(self) -> None:
+        self.refresh()
 
     def render(self) -> Content:
         screen, app = self.screen, self.app
