@@ -49,8 +49,8 @@ def main() -> int:
     # when it installed it, but an editable Granska has its bytecode written on first
     # run only, and never where PYTHONDONTWRITEBYTECODE is set (as in some shells).
     root = Path(__file__).resolve().parents[1]
-    for package in ("tui", "store", "review_protocols", "samples", "tallies"):
-        compileall.compile_dir(root / package, quiet=1)
+    for package in sorted(p.parent for p in root.glob("*/__init__.py")):
+        compileall.compile_dir(package, quiet=1)
     folder = Path(tempfile.mkdtemp(prefix="granska-bench-"))
     db = big_review_db(folder / "startup.db", args.cases, current_user())
     # alternate the two so that a busy moment on a shared machine hits both alike

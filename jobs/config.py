@@ -16,7 +16,6 @@ line naming the file, the key or line, and what is expected.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -146,6 +145,8 @@ def discover(explicit: str | Path | None = None) -> Config:
 
 
 def load(path: Path) -> Config:
+    import tomllib  # only when there is a file: most starts have none
+
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
