@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from store import deploy
+from tests.e2e.ssh.sshd_server import accounts_locked, sh
 from tui.cli import main
 
 GRANSKA = str(Path(sys.executable).parent / "granska")
@@ -94,7 +95,7 @@ class Site:
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[Site]:
     group = f"grsk{secrets.token_hex(3)}"
-    subprocess.run(["groupadd", group], check=True)
+    sh("groupadd", group)
     try:
         subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
                         str(tmp_path / "hostkey")], check=True)
@@ -105,7 +106,8 @@ def site(tmp_path: Path) -> Iterator[Site]:
             "UsePAM no\nSubsystem sftp internal-sftp\n", encoding="utf-8")
         yield here
     finally:
-        subprocess.run(["groupdel", group], capture_output=True)
+        with accounts_locked():
+            subprocess.run(["groupdel", group], capture_output=True)
 
 
 def owner_mode(path: Path) -> tuple[int, str, str]:

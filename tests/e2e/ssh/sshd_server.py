@@ -11,6 +11,7 @@ afterwards.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import grp
 import os
 import secrets
@@ -39,7 +40,27 @@ needs_root_sshd_tmux = [
 ]
 
 
+# The tools that rewrite /etc/passwd and /etc/group refuse to run while another holds its
+# lock ("cannot lock /etc/passwd; try again later"); the SSH tests run in parallel.
+ACCOUNT_TOOLS = {"useradd", "usermod", "userdel", "groupadd", "groupdel"}
+ACCOUNTS_LOCK = Path("/tmp/granska-tests-accounts.lock")
+
+
+@contextlib.contextmanager
+def accounts_locked() -> Iterator[None]:
+    with ACCOUNTS_LOCK.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def sh(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    if args[0] in ACCOUNT_TOOLS:
+        with accounts_locked():
+            return subprocess.run(args, check=True, capture_output=True, text=True, timeout=60,
+                                  **kwargs)
     return subprocess.run(args, check=True, capture_output=True, text=True, timeout=60, **kwargs)
 
 
@@ -141,11 +162,13 @@ def ssh_server(who: tuple[str, ...], *, outside: tuple[str, ...] = (),
             log.close()
         for login in names.values():
             subprocess.run(["pkill", "-KILL", "-u", login], capture_output=True)
-            subprocess.run(["userdel", "--remove", login], capture_output=True)
-        for name in names:
-            if name in outside:
-                subprocess.run(["groupdel", names[name]], capture_output=True)
-        subprocess.run(["groupdel", group], capture_output=True)
+        with accounts_locked():
+            for login in names.values():
+                subprocess.run(["userdel", "--remove", login], capture_output=True)
+            for name in names:
+                if name in outside:
+                    subprocess.run(["groupdel", names[name]], capture_output=True)
+            subprocess.run(["groupdel", group], capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
         for folder, mode in opened:
             os.chmod(folder, mode)
