@@ -332,6 +332,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tallies.w.multi_note": ('flera svar möjliga', 'several answers possible'),
     "tallies.w.median": ('Median', 'Median'),
     "tallies.w.count": ('Antal', 'Count'),
+    "tallies.w.contents": ('Innehåll', 'Contents'),
+    "tallies.w.contents_note": (
+        'Klicka på ett avsnitt eller en fråga för att gå till dess tabeller.',
+        'Click a section or a question to go to its tables.'),
+    "tallies.w.section": ('Avsnitt', 'Section'),
+    "tallies.w.question": ('Fråga', 'Question'),
     "tallies.title": ("Sammanställning", "Tallies"),
     "tallies.empty": ("Inga klara granskningar att räkna än.", "No complete reviews to count yet."),
     "tallies.refused": ("Bara handledare ser sammanställningen.",

@@ -162,7 +162,9 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
         return (export.to_markdown(report, catalogue_words()) + _audit_head(db)).encode("utf-8")
     if fmt == "json":
         return export.to_json(report).encode("utf-8")
-    return export.to_xlsx(report, catalogue_words())
+    from tallies.workbook import to_xlsx
+
+    return to_xlsx(report, catalogue_words())
 
 
 def _audit_head(db: Database) -> str:
