@@ -159,14 +159,14 @@ def _no_longer_applicable(rule: Rule, protocol: Protocol, case: CaseFacts,
     for question_id in rule.questions or tuple(q.id for q in protocol.questions):
         value = case.answers.get(question_id)
         if not applies[question_id] and is_answered(value):
-            yield question_id, display(protocol.question(question_id), value, lang)
+            yield question_id, _shown(protocol.question(question_id), value, lang)
 
 
 def _contradiction(rule: Rule, protocol: Protocol, case: CaseFacts,
                    applies: Mapping[str, bool], lang: str) -> _Hits:
     if rule.when is not None and rule.when.holds(case.answers):
         value = case.answers.get(rule.question)
-        shown = display(protocol.question(rule.question), value, lang) if rule.question else ""
+        shown = _shown(protocol.question(rule.question), value, lang) if rule.question else ""
         yield rule.question, shown
 
 
@@ -177,7 +177,7 @@ def _out_of_range(rule: Rule, protocol: Protocol, case: CaseFacts,
         return
     if (rule.minimum is not None and value < rule.minimum) or (
             rule.maximum is not None and value > rule.maximum):
-        yield rule.question, display(protocol.question(rule.question), value, lang)
+        yield rule.question, _shown(protocol.question(rule.question), value, lang)
 
 
 def _outside_period(rule: Rule, protocol: Protocol, case: CaseFacts,
@@ -207,7 +207,13 @@ def _evidence_missing(rule: Rule, protocol: Protocol, case: CaseFacts,
         value = case.answers.get(question_id)
         if (applies[question_id] and question_id not in case.evidence
                 and needs_evidence(protocol.question(question_id), value)):
-            yield question_id, display(protocol.question(question_id), value, lang)
+            yield question_id, _shown(protocol.question(question_id), value, lang)
+
+
+def _shown(question: Question, value: Value, lang: str) -> str:
+    """The answer a finding is about, as the case screen shows it; never free text, which
+    may name people."""
+    return "" if question.type is QuestionType.TEXT else display(question, value, lang)
 
 
 _CHECKS = {
