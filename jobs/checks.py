@@ -50,7 +50,7 @@ def _facts(db: Database, protocol: Protocol, *, reviewer: str | None = None,
     from store.checks import checked_reviews, evidence_questions, sampled_with
 
     rows = checked_reviews(db, protocol.id, reviewer=reviewer, review_id=review_id)
-    twins = sampled_with(db)
+    twins = sampled_with(db, rows[0].population_id if review_id is not None and rows else None)
     evidence = evidence_questions(db, [row.review_id for row in rows])
     return [_case(protocol, row, twins.get(row.population_id, ()),
                   None if evidence is None else evidence.get(row.review_id, frozenset()))

@@ -17,6 +17,9 @@ File layout::
         unit, min, max, integer                        # number only
         when = { ... }                                 # see conditions.py
 
+A protocol's data-quality rules are a file of their own beside it,
+``<id>.rules.toml`` (format in ``rules.py``); it is never taken for a protocol.
+
 The ``*_en`` keys are optional English variants of the Swedish text beside
 them (shown when config.toml says ``language = "en"``); the Swedish stays the
 required base, and a missing English falls back to it.

@@ -71,19 +71,22 @@ def checked_reviews(db: Database, protocol_id: str, *, reviewer: str | None = No
             for rid, pid, ref, who, status, decided, first, last in rows]
 
 
-def sampled_with(db: Database) -> dict[int, tuple[str, ...]]:
-    """Per population id: the other drawn cases of its sample that are the same person."""
+def sampled_with(db: Database, population_id: int | None = None) -> dict[int, tuple[str, ...]]:
+    """Per population id (or just ``population_id``'s): the other drawn cases of its sample
+    that are the same person."""
     marks = ", ".join("?" for _ in DRAWN)
+    one = "" if population_id is None else " AND a.population_id = ?"
     found: dict[int, list[str]] = {}
-    for population_id, other in db.execute(
+    for case, other in db.execute(
             "SELECT a.population_id, pb.case_ref FROM sample_members a"
             " JOIN population pa ON pa.id = a.population_id"
             " JOIN population pb ON pb.personnummer = pa.personnummer AND pb.id <> pa.id"
             " JOIN sample_members b ON b.sample_id = a.sample_id AND b.population_id = pb.id"
             f" WHERE a.role IN ({marks}) AND b.role IN ({marks})"
-            " AND pa.personnummer IS NOT NULL AND pa.personnummer <> ''"
-            " ORDER BY pb.case_ref", [*DRAWN, *DRAWN]):
-        found.setdefault(population_id, []).append(other)
+            f" AND pa.personnummer IS NOT NULL AND pa.personnummer <> ''{one}"
+            " ORDER BY pb.case_ref",
+            [*DRAWN, *DRAWN, *([] if population_id is None else [population_id])]):
+        found.setdefault(case, []).append(other)
     return {pid: tuple(dict.fromkeys(refs)) for pid, refs in found.items()}
 
 
