@@ -193,3 +193,39 @@ def test_no_personnummer_in_any_output_and_no_formula_cells(seeded, db_path, cap
     refs = [row[0] for row in rows[1:]]
     assert "'=HYPERLINK(\"x\")" in refs
     assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)
+
+
+def test_a_blank_comment_closes_nothing(seeded, db_path, capsys) -> None:
+    db, cases = seeded
+    assert main(["check", "--db", str(db_path), "close", cases["plan_dagar_negativt"],
+                 "plan_dagar_negativt", "--comment", "  "]) == 2
+    assert "--comment" in capsys.readouterr().err
+    assert db.execute("SELECT count(*) FROM finding_closures").fetchone()[0] == 0
+
+
+def test_a_broken_rules_file_is_one_line_for_check_and_protocol_check(demo_db, db_path,
+                                                                      tmp_path, capsys) -> None:
+    from pathlib import Path
+
+    shipped = Path(__file__).resolve().parents[1] / "review_protocols" / "boendestod_sol.toml"
+    folder = tmp_path / "protokoll"
+    folder.mkdir()
+    (folder / "egen.toml").write_text(shipped.read_text(encoding="utf-8").replace(
+        'id = "boendestod_sol"', 'id = "egen"', 1), encoding="utf-8")
+    rules = folder / "egen.rules.toml"
+    rules.write_text('[[rules]]\nid = "dagar"\nkind = "out_of_range"\n'
+                     'question = "genomforandeplan_dagar"\nmin = 5\nmax = 1\nmessage = "m"\n',
+                     encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text(f'[protocol]\npaths = ["{folder}"]\n', encoding="utf-8")
+    expected = f"granska: {rules}, rule 'dagar': min (5) is greater than max (1); swap them"
+    assert main(["check", "--config", str(config), "--db", str(db_path),
+                 "--protocol", "egen"]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [expected]
+    for given in (folder / "egen.toml", rules):
+        assert main(["protocol", "check", str(given)]) == 2
+        assert capsys.readouterr().err.strip().splitlines() == [expected]
+    rules.write_text(rules.read_text(encoding="utf-8").replace("max = 1", "max = 9"),
+                     encoding="utf-8")
+    assert main(["protocol", "check", str(rules)]) == 0
+    assert f"{rules}: ok: 1 data-quality rules for egen" in capsys.readouterr().out
