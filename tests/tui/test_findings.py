@@ -53,6 +53,7 @@ async def test_the_question_shows_its_finding_until_the_answer_is_fixed(review_d
 async def test_a_supervisor_lists_and_closes_findings_from_f7(review_db) -> None:
     from jobs.config import Config
     from tui.app import GranskaApp
+    from tui.screens.case import CaseScreen
     from tui.screens.findings import FindingsScreen
 
     info = _contradict(review_db)
@@ -69,6 +70,12 @@ async def test_a_supervisor_lists_and_closes_findings_from_f7(review_db) -> None
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert [r[:3] for r in rows] == [
             [info["case_ref"], REVIEWER, "inom_15_dagar_men_fler_dagar"]]
+        await pilot.press("enter")  # the case, at the question the finding is on
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen) and app.screen.current == PLAN
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
         await pilot.press("c")
         await pilot.pause()
         await pilot.press(*"kontrollerat mot akten")
