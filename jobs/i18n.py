@@ -643,6 +643,28 @@ STRINGS: dict[str, tuple[str, str]] = {
     "progress.busy": ("Vänta: förra uppgiften pågår fortfarande.",
                       "Wait: the last task is still running."),
     # --- end progress ---
+    # --- data-quality checks: granska check, the findings screen, marks (issue 14) ---
+    "check.none": ("Inga öppna fynd.", "No open findings."),
+    "check.closed": ("Stängt: {case} {rule} ({question})", "Closed: {case} {rule} ({question})"),
+    "audit.action.finding.close": ("fynd stängt", "finding closed"),
+    "q.finding": ("Kontroll", "Check"),
+    "findings.title": ("Datakontroll: fynd", "Data-quality findings"),
+    "findings.key": ("Fynd", "Findings"),
+    "findings.key_open": ("Öppna ärendet", "Open the case"),
+    "findings.key_close": ("Stäng fynd", "Close finding"),
+    "findings.summary": ("{count} öppna fynd · Enter öppnar ärendet vid frågan · c stänger "
+                         "fyndet med en kommentar",
+                         "{count} open findings · Enter opens the case at the question · c "
+                         "closes the finding with a comment"),
+    "findings.close_title": ("Stäng {rule} i {case}: varför? (t.ex. kontrollerat mot akten)",
+                             "Close {rule} in {case}: why? (e.g. verified against the file)"),
+    "findings.closed": ("Fyndet är stängt och stannar stängt.",
+                        "The finding is closed and stays closed."),
+    "findings.col.reviewer": ("Granskare", "Reviewer"),
+    "findings.col.rule": ("Regel", "Rule"),
+    "findings.col.question": ("Fråga", "Question"),
+    "findings.col.message": ("Fynd", "Finding"),
+    # --- end checks ---
 }
 
 

@@ -75,12 +75,29 @@ def _audit_chain(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX audit_chain ON audit_log (prev_hash)")
 
 
+def _finding_closures(db: Database) -> None:
+    """Data-quality findings closed with a comment (store/checks.py): a finding is its review,
+    rule and question ('' for the whole case), so a closed one stays closed across checks."""
+    db.execute(
+        """CREATE TABLE finding_closures (
+            review_id INTEGER NOT NULL REFERENCES reviews(id),
+            rule_id TEXT NOT NULL,
+            question_id TEXT NOT NULL DEFAULT '',
+            comment TEXT NOT NULL,
+            closed_at TEXT NOT NULL,
+            closed_by TEXT NOT NULL,
+            PRIMARY KEY (review_id, rule_id, question_id)
+        )"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("base schema", _base_schema),
     ("per-user resume state", _resume_state),
     ("training sessions, answer keys and passages", _training),
     ("covering index for reading answers by review", _answers_covering_index),
     ("hash chain over the audit log", _audit_chain),
+    ("closed data-quality findings", _finding_closures),
 ]
 
 LATEST = len(MIGRATIONS)

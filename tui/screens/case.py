@@ -149,6 +149,10 @@ class CaseScreen(Screen[None]):
                     self.values[qid] = value
                 notes[qid] = answer.note or ""
         self.applies = applicable(self.protocol, self.values)
+        from jobs.checks import ReviewMarks
+
+        self.checks = ReviewMarks(db, self.protocol, self.review_id, language())
+        self.marks = self.checks.marks(self.values, self.status)
         self.views: dict[str, QuestionView] = {}
         self.section_titles: list[Static] = []
         text = case_text(db, self.info["population_id"])
@@ -188,6 +192,8 @@ class CaseScreen(Screen[None]):
             banner.update(t("case.read_only", reviewer=self.info["reviewer"]))
             banner.add_class("read-only")
         self.query_one("#case-note").display = bool(self.case_note)
+        if self.checks.error:  # a rules file that cannot be used: no marks, and why
+            self.app.notify(self.checks.error, severity="error", timeout=15)
         start = self.focus_question
         if start not in self.views or not self.applies.get(start, False):
             missing = [q for q in self.plan.order
@@ -233,6 +239,7 @@ class CaseScreen(Screen[None]):
             self.status = "in_progress"
         self._hide_banner()
         self._refresh_applicability()
+        self._refresh_marks()
         lang = language()
         shown = display(question, value, lang) if question.type is not QuestionType.TEXT else "…"
         self._last_message = (
@@ -275,6 +282,17 @@ class CaseScreen(Screen[None]):
         for s_index, section in enumerate(self.protocol.sections):
             self.section_titles[s_index].display = any(applies[q.id] for q in section.questions)
         self.applies = applies
+
+    def mark_for(self, question_id: str) -> list[str]:
+        """The open data-quality findings on a question (its QuestionView shows them)."""
+        return self.marks.get(question_id, [])
+
+    def _refresh_marks(self) -> None:
+        marks = self.checks.marks(self.values, self.status)
+        changed = [q for q in marks.keys() | self.marks.keys() if marks.get(q) != self.marks.get(q)]
+        self.marks = marks
+        for question_id in changed:
+            self.views[question_id].findings_changed()
 
     # --- status line and position ---------------------------------------------------------------
     def _update_status(self) -> None:
@@ -559,6 +577,7 @@ class CaseScreen(Screen[None]):
             self._show_failure(t("col.status"), error)
             return
         self.status = new
+        self._refresh_marks()
         self._hide_banner()
         self._last_message = f"✓ {message}"
         self._update_status()

@@ -2,7 +2,8 @@
 
 Keys: ``b`` shares every unassigned case of the latest sample among the
 inspectors (balanced by district and gender), ``r`` grants a role, Enter on
-a double-reviewed case compares the two reviews side by side.
+a double-reviewed case compares the two reviews side by side, ``f`` lists the
+data-quality findings (``tui.screens.findings``).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class SuperviseScreen(Screen[None]):
         Binding("2", "balance('second')", t("users.key.balance_second"), id="balance_second"),
         Binding("r", "grant", t("users.key.grant"), id="grant"),
         Binding("enter", "compare", t("users.key.compare"), id="compare", show=True),
+        Binding("f", "findings", t("findings.key"), id="findings"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -198,3 +200,10 @@ class SuperviseScreen(Screen[None]):
             self.notify(str(error), severity="warning")
             return
         self.app.push_screen(screen)
+
+    def action_findings(self) -> None:
+        if not self.allowed:
+            return
+        from tui.screens.findings import FindingsScreen
+
+        self.app.push_screen(FindingsScreen())
