@@ -93,6 +93,7 @@ class SuperviseScreen(Screen[None]):
             return
         from store.assignments import loads, sampled_cases
         from store.double_review import completed_pairs, pairs
+        from store.review_states import DONE
         from store.samples import latest_sample_id
         from store.users import users
         from tallies.double_review import agreement
@@ -108,7 +109,7 @@ class SuperviseScreen(Screen[None]):
                            str(load.get(row["username"], 0)))
         double = pairs(db, sample_id) if sample_id else []
         done = [p for p in double
-                if p["primary_status"] == "complete" and p["second_status"] == "complete"]
+                if p["primary_status"] in DONE and p["second_status"] in DONE]
         table = self.query_one("#pairs", DataTable)
         table.clear()
         for p in double:
