@@ -2,7 +2,8 @@
 
 Keys: ``b`` shares every unassigned case of the latest sample among the
 inspectors (balanced by district and gender), ``r`` grants a role, Enter on
-a double-reviewed case compares the two reviews side by side.
+a double-reviewed case compares the two reviews side by side; in the queue of
+complete reviews, ``a`` approves and ``R`` returns (``tui.widgets.review_queue``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from textual.widgets import DataTable, Input, Static
 from jobs.i18n import t, titled
 from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.review_queue import ReviewQueue
 from tui.widgets.rows import cursor_key
 from tui.widgets.title_bar import TitleBar
 
@@ -70,6 +72,7 @@ class SuperviseScreen(Screen[None]):
         with Horizontal(id="tables"):
             yield DataTable(id="people", cursor_type="row")
             yield DataTable(id="pairs", cursor_type="row", zebra_stripes=True)
+        yield ReviewQueue(id="review-queue")
         yield KeyBar()
 
     @property
@@ -129,6 +132,7 @@ class SuperviseScreen(Screen[None]):
             "supervise.agreement", pairs=report.pairs,
             percent="–" if report.percent is None else f"{100 * report.percent:.0f} %",
             kappa="–" if report.kappa is None else _decimal(f"{report.kappa:.2f}")))
+        self.query_one(ReviewQueue).reload()
 
     def action_balance(self, kind: str = "primary") -> None:
         """Share the unassigned cases (``second``: a blind second review of assigned ones)."""
