@@ -92,6 +92,9 @@ def test_return_with_a_reason_and_list_it(reviewed, db_path, capsys) -> None:
     assert capsys.readouterr().out.splitlines()[0].startswith(f"{case}\t")  # returned first
     assert granska(db_path, "return", case, "--reason", "igen") == 2  # returned already
     assert "returned" in one_line(capsys)
+    assert main(["audit", case, "--db", str(db_path)]) == 0  # the log in words
+    assert "klar → skickad tillbaka: DUR-datum saknas" in capsys.readouterr().out.replace(
+        "\t", " → ")
     review_id = next(r["review_id"] for r in state_rows(reviewed) if r["case_ref"] == case)
     assert ("review.return", "complete", "returned: DUR-datum saknas") in [
         (h["action"], h["old_value"], h["new_value"]) for h in history(reviewed, "review",

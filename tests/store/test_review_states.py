@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from store import StoreError, current_user, open_database
 from store.audit import history, verify_chain
@@ -147,3 +149,65 @@ def test_an_old_database_upgrades_and_keeps_its_constraint(db_path: Path) -> Non
         db.execute("UPDATE reviews SET status = 'bogus'")
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_an_import_keeps_an_approval_unless_it_changes_answers(db, complete) -> None:
+    from store.reports import ImportedAnswer, import_answers
+
+    approve(db, [complete])
+
+    def load(value: str) -> None:
+        import_answers(db, [ImportedAnswer(1, None, "anna", "dur_aktuell", value)],
+                       protocol_id="boendestod_sol", protocol_version="1.0", source="f.csv")
+
+    load("ja")  # the same answer: still what was approved
+    assert review(db, complete)["status"] == "approved"
+    load("nej")
+    assert review(db, complete)["status"] == "complete"
+    return_review(db, complete, "saknas")
+    load("ja")  # a returned review filled by import is complete again: in the queue
+    assert review(db, complete)["status"] == "complete"
+    assert review(db, complete)["status_reason"] is None
+
+
+OPERATIONS = ("answer", "klar", "approve", "return")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.sampled_from(OPERATIONS), max_size=12))
+def test_any_sequence_keeps_states_counts_and_audit_in_step(tmp_path_factory, steps) -> None:
+    """Whatever inspector and supervisor do in whatever order: a refused step changes
+    nothing, a returned review never counts and carries its reason, approved_only counts
+    exactly the approved one, and every change of state has its audit row."""
+    db = open_database(tmp_path_factory.mktemp("states") / "s.db")
+    review_id = one_review(db)
+    changes = 0
+    for step in steps:
+        before = review(db, review_id)["status"]
+        try:
+            if step == "answer":
+                old = db.execute("SELECT value FROM answers WHERE question_id = 'dur_aktuell'"
+                                 ).fetchone()
+                save_answer(db, review_id, "dur_aktuell",
+                            "nej" if old and old[0] == "ja" else "ja", who="anna")
+            elif step == "klar":  # ctrl+k: reopens a done review, else marks it complete
+                done = before in ("complete", "approved")
+                set_review_status(db, review_id, "in_progress" if done else "complete",
+                                  who="anna")
+            elif step == "approve":
+                approve(db, [review_id])
+            else:
+                return_review(db, review_id, "rätta DUR")
+        except StoreError:
+            assert review(db, review_id)["status"] == before
+        after = review(db, review_id)
+        changes += after["status"] != before
+        assert (after["status_reason"] is not None) == (after["status"] == "returned")
+        counted = {r["review_id"] for r in counted_reviews(db, "boendestod_sol")}
+        approved = {r["review_id"] for r in counted_reviews(db, "boendestod_sol",
+                                                           counting="approved_only")}
+        assert counted == ({review_id} if after["status"] in ("complete", "approved") else set())
+        assert approved == ({review_id} if after["status"] == "approved" else set())
+    assert len(status_changes(db, review_id)) == changes
+    db.conn.close()
