@@ -23,10 +23,10 @@ def approve_cases(db: Database, case_refs: Sequence[str], *, all_complete: bool 
                   who: str | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Approve the cases' complete reviews (or, with ``all_complete``, every complete one)
     in one transaction; returns (approved now, approved already)."""
-    from store.review_states import approve, complete_review_ids, state_rows
+    from store.review_states import approve, state_rows
 
     if all_complete:
-        rows = state_rows(db, review_ids=complete_review_ids(db))
+        rows = state_rows(db, status="complete")
     else:
         rows = [_case(db, ref, ("complete", "approved"), "approved") for ref in case_refs]
     already = [row for row in rows if row["status"] == "approved"]

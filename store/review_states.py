@@ -129,11 +129,6 @@ def case_review(db: Database, case_ref: str) -> dict[str, Any] | None:
     return state_rows(db, review_ids=[row[0]])[0]
 
 
-def complete_review_ids(db: Database) -> list[int]:
-    """Every complete review that counts towards the tallies: the supervisor's queue."""
-    return [row["review_id"] for row in state_rows(db, status="complete")]
-
-
 def _status(db: Database, review_id: int) -> str:
     row = db.execute("SELECT status FROM reviews WHERE id = ?", [review_id]).fetchone()
     if row is None:

@@ -19,7 +19,6 @@ from store.review_states import (
     approve,
     case_review,
     clean_reason,
-    complete_review_ids,
     return_review,
     state_rows,
 )
@@ -54,7 +53,7 @@ def test_return_fix_complete_approve_is_audited_with_the_reason(db, complete) ->
     save_answer(db, complete, "dur_aktuell", "nej", who="anna")  # the fix: still returned
     assert review(db, complete)["status"] == "returned"
     set_review_status(db, complete, "complete", who="anna")  # klar again: the queue
-    assert complete_review_ids(db) == [complete]
+    assert [r["review_id"] for r in state_rows(db, status="complete")] == [complete]
     assert review(db, complete)["status_reason"] is None
     assert approve(db, [complete]) == [complete]
     assert approve(db, [complete]) == []  # approved already: nothing changes
