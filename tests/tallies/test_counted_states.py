@@ -45,3 +45,30 @@ def test_exports_follow_the_setting(report_db) -> None:
         answers = produce(report_db, config, "answers").decode("utf-8-sig").splitlines()
         assert len({line.split(";")[0] for line in answers[1:]}) == cases
         assert json.loads(produce(report_db, config, "json"))["cases"] == cases
+
+
+async def test_the_tallies_view_counts_what_the_setting_says(report_db) -> None:
+    """approved_only: F4 shows the approved cases; one more approved by key in F7 is in F4."""
+    from store.users import grant_role
+    from tests.tallies.test_screen import shown
+    from tui.app import GranskaApp
+
+    grant_role(report_db, "anna", "supervisor")
+    approve(report_db, [r["review_id"] for r in state_rows(report_db) if r["district"] == SK])
+    config = Config(tallies=TallySettings(counted="approved_only"))
+    app = GranskaApp(config, report_db, user="anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        assert "20 ärenden" in shown(app, "#tallies-note")
+        assert "3 (21%)" in shown(app, "#tallies-table")  # Skarpnäck: 3 Ja of 14 with a plan
+        await pilot.press("f7")
+        for _ in range(4):  # Tab to the queue
+            if app.focused is not None and app.focused.id == "queue":
+                break
+            await pilot.press("tab")
+        await pilot.press("a")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert "21 ärenden" in shown(app, "#tallies-note")
+    assert len([r for r in state_rows(report_db) if r["status"] == "approved"]) == 21
