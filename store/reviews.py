@@ -12,6 +12,7 @@ from store.audit import record
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.review_states import DONE, sql_list
 from store.transactions import transaction
 from store.users import assert_can_edit
 
@@ -357,7 +358,7 @@ def progress(
     approved)."""
     clause, params = _filters(reviewer, None, None, None, None, kind)
     rows = db.execute(
-        "SELECT p.district, count(*), sum(r.status IN ('complete', 'approved')) FROM reviews r"
+        f"SELECT p.district, count(*), sum(r.status IN ({sql_list(DONE)})) FROM reviews r"
         f" JOIN population p ON p.id = r.population_id {clause} GROUP BY p.district",
         params,
     ).fetchall()
