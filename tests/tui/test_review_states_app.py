@@ -130,3 +130,28 @@ async def test_an_inspector_has_no_queue(anna_db) -> None:
         await pilot.press("a", "R")
         await pilot.pause()
     assert not [r for r in state_rows(anna_db) if r["status"] in ("approved", "returned")]
+
+
+async def test_the_queue_and_the_reason_in_english(anna_db) -> None:
+    from jobs.i18n import set_language
+    from store.review_states import return_review
+
+    rows = state_rows(anna_db, status="complete")
+    return_review(anna_db, rows[0]["review_id"], "plan date missing")
+    app = GranskaApp(Config(language="en"), anna_db, user=current_user())
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f7")
+            await pilot.pause()
+            summary = str(app.screen.query_one("#queue-summary").render())
+            assert f"To approve: {len(rows) - 1} complete reviews" in summary
+        inspector = GranskaApp(Config(language="en"), anna_db, user="anna")
+        async with inspector.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert table_rows(inspector.screen, "#cases")[0][3] == "↩ returned"
+            await pilot.press("enter")
+            await pilot.pause()
+            banner = str(inspector.screen.query_one("#return-reason").render())
+            assert "Returned: plan date missing" in banner
+    finally:
+        set_language("sv")
