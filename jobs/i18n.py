@@ -665,6 +665,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "findings.col.question": ("Fråga", "Question"),
     "findings.col.message": ("Fynd", "Finding"),
     # --- end checks ---
+    # --- review states: approved, returned with a reason (issue 14) ---
+    "status.approved": ("godkänd", "approved"),
+    "status.returned": ("skickad tillbaka", "returned"),
+    "audit.action.review.approve": ("godkänd", "approved"),
+    "audit.action.review.return": ("skickad tillbaka", "returned"),
+    "review_state.cli.returned": ("{case}: skickad tillbaka till {reviewer}.",
+                                  "{case}: returned to {reviewer}."),
+    "review_state.cli.already": ("{case}: redan godkänd.", "{case}: approved already."),
+    "review_state.cli.approved": ("{count} granskningar godkända.", "{count} reviews approved."),
+    "review_state.queue": ("Att godkänna: {count} klara granskningar (a godkänner, R skickar "
+                           "tillbaka)",
+                           "To approve: {count} complete reviews (a approves, R returns)"),
+    "review_state.queue_empty": ("Inga klara granskningar väntar på godkännande.",
+                                 "No complete reviews wait for approval."),
+    "review_state.key_approve": ("Godkänn", "Approve"),
+    "review_state.key_return": ("Skicka tillbaka", "Return"),
+    "review_state.reason_prompt": (
+        "Varför skickas {case} tillbaka till {reviewer}? Enter skickar, Esc avbryter",
+        "Why is {case} going back to {reviewer}? Enter sends, Esc cancels"),
+    "review_state.reason_missing": ("Skriv vad som ska rättas.", "Say what is to be fixed."),
+    "review_state.approved": ("{case} godkänd.", "{case} approved."),
+    "review_state.returned": ("{case} skickad tillbaka till {reviewer}.",
+                              "{case} returned to {reviewer}."),
+    "review_state.banner": ("↩ Skickad tillbaka: {reason} – rätta och markera klar (ctrl+k).",
+                            "↩ Returned: {reason} – fix it and mark it complete (ctrl+k)."),
+    # --- end review states ---
 }
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from jobs.words import words as catalogue_words
 from review_protocols.model import Protocol, QuestionType
 from review_protocols.values import decode
+from store.review_states import DEFAULT_COUNTING
 from tallies.collector import collector_paused
 from tallies.crosstab import CaseAnswers, Words
 from tallies.export import BOM
@@ -25,11 +26,13 @@ ANSWER_COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "rev
 IDENTITY_COLUMNS = ("personnummer", "name")
 
 
-def load_cases(db: Database, protocol: Protocol) -> list[CaseAnswers]:
-    """The counted reviews as decoded answers, in case reference order."""
+def load_cases(db: Database, protocol: Protocol, *,
+               counting: str = DEFAULT_COUNTING) -> list[CaseAnswers]:
+    """The counted reviews as decoded answers, in case reference order (``counting``:
+    which states count, config ``[tallies] counted``)."""
     from store.reports import counted_cases
 
-    rows = counted_cases(db, protocol.id)
+    rows = counted_cases(db, protocol.id, counting=counting)
     decoded = _Decoded(protocol)
     # One parse for every review's answers (JSON objects from SQLite); each
     # (question, stored text) pair becomes its decoded pair by a dict lookup in C.
@@ -78,59 +81,64 @@ def load_notes(db: Database) -> list[DistrictNote]:
 
 
 def load_report(db: Database, protocol: Protocol, districts: Sequence[str], *,
-                codes: Mapping[str, str] | None = None, words: Words | None = None) -> Report:
+                codes: Mapping[str, str] | None = None, words: Words | None = None,
+                counting: str = DEFAULT_COUNTING) -> Report:
     """The report as built from the database, in the catalogue's words unless given others."""
-    return build_report(protocol, load_cases(db, protocol), districts, codes=codes,
+    return build_report(protocol, load_cases(db, protocol, counting=counting), districts,
+                        codes=codes,
                         notes=load_notes(db), words=words or catalogue_words())
 
 
-def answers_csv(db: Database, protocol: Protocol, *,
-                with_identities: bool = False) -> str:
+def answers_csv(db: Database, protocol: Protocol, *, with_identities: bool = False,
+                counting: str = DEFAULT_COUNTING) -> str:
     """The long-format CSV of the counted reviews' answers: ``export.answers_csv`` of
     ``answer_rows``, made from the answers gathered per review when they add up (they do
     unless an answer holds a control character used as a separator)."""
-    return BOM + _answers_csv_body(db, protocol, with_identities)
+    return BOM + _answers_csv_body(db, protocol, with_identities, counting)
 
 
-def answers_csv_bytes(db: Database, protocol: Protocol, *,
-                      with_identities: bool = False) -> bytes:
+def answers_csv_bytes(db: Database, protocol: Protocol, *, with_identities: bool = False,
+                      counting: str = DEFAULT_COUNTING) -> bytes:
     """``answers_csv`` in UTF-8, the way to write it: the text is made without its BOM
     and the BOM put before the bytes. The BOM (U+FEFF) is the one character beyond
     Latin-1 in most exports, and one such character makes Python keep the whole text at
     two bytes a character: twice the work to join and encode 25 MB."""
-    return BOM.encode("utf-8") + _answers_csv_body(db, protocol, with_identities).encode("utf-8")
+    return BOM.encode("utf-8") + _answers_csv_body(db, protocol, with_identities,
+                                                   counting).encode("utf-8")
 
 
 def _answers_csv_body(db: Database, protocol: Protocol,
-                      with_identities: bool) -> str:
+                      with_identities: bool, counting: str) -> str:
     from store.reports import BLOCK, ITEM, answer_blocks
     from tallies.export import answers_csv as write
     from tallies.export import answers_csv_from_blocks
 
     columns = ANSWER_COLUMNS + (IDENTITY_COLUMNS if with_identities else ())
     with collector_paused():
-        blocks = answer_blocks(db, protocol.id, with_identities=with_identities)
+        blocks = answer_blocks(db, protocol.id, with_identities=with_identities,
+                               counting=counting)
         text = answers_csv_from_blocks(blocks, columns, BLOCK, ITEM, bom=False)
         if text is None:
-            rows = answer_rows(db, protocol, with_identities=with_identities)
+            rows = answer_rows(db, protocol, with_identities=with_identities,
+                               counting=counting)
             text = write(rows, columns)[len(BOM):]
     return text
 
 
-def answer_rows(db: Database, protocol: Protocol, *,
-                with_identities: bool = False) -> list[tuple]:
+def answer_rows(db: Database, protocol: Protocol, *, with_identities: bool = False,
+                counting: str = DEFAULT_COUNTING) -> list[tuple]:
     """The raw answers of the counted reviews in long format (ANSWER_COLUMNS order, then
     IDENTITY_COLUMNS when asked for), for R or pandas."""
     from store.reports import answers_long
 
-    return answers_long(db, protocol.id, with_identities=with_identities)
+    return answers_long(db, protocol.id, with_identities=with_identities, counting=counting)
 
 
 def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = False,
             on_progress: ProgressCallback | None = None) -> bytes:
     """The bytes of one export format, for ``granska export`` and the Tallies screen.
 
-    ``on_progress(done, total)`` hears the complete reviews exported: none when the export
+    ``on_progress(done, total)`` hears the counted reviews exported: none when the export
     starts, all when its bytes are made (reading them is one query, not row by row).
     """
     from review_protocols import load_builtin
@@ -140,7 +148,7 @@ def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = F
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format '{fmt}'; use one of: {', '.join(FORMATS)}")
     protocol = load_builtin(config.protocol.default)
-    reviews = tally_fingerprint(db, protocol.id)[0][0]
+    reviews = tally_fingerprint(db, protocol.id, counting=config.tallies.counted)[0][0]
     if on_progress is not None:
         on_progress(0, reviews)
     data = _produce(db, config, protocol, fmt, with_identities)
@@ -153,10 +161,13 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
              with_identities: bool) -> bytes:
     from tallies import export
 
+    counting = config.tallies.counted
     if fmt == "answers":
-        return answers_csv_bytes(db, protocol, with_identities=with_identities)
+        return answers_csv_bytes(db, protocol, with_identities=with_identities,
+                                 counting=counting)
     codes = {d.name: d.code for d in config.districts}
-    report = load_report(db, protocol, config.district_names, codes=codes, words=catalogue_words())
+    report = load_report(db, protocol, config.district_names, codes=codes,
+                         words=catalogue_words(), counting=counting)
     if fmt == "csv":
         return export.to_csv(report, catalogue_words()).encode("utf-8")
     if fmt == "md":

@@ -85,6 +85,7 @@ class CaseScreen(Screen[None]):
         scrollbar-size-vertical: 1;
     }
     #case-note { height: auto; padding: 0 1; text-style: italic; }
+    #return-reason { height: auto; padding: 0 1; background: $warning; color: $text; }
     CaseScreen .section-title { height: auto; margin-top: 1; padding: 0 1; text-style: bold; }
     #banner {
         height: auto;
@@ -158,6 +159,7 @@ class CaseScreen(Screen[None]):
         text = case_text(db, self.info["population_id"])
         self.title = titled(t("case.title", case_ref=self.info["case_ref"]))
         yield TitleBar()
+        yield Static(self._return_text(), id="return-reason", markup=False)
         with Horizontal(id="case-columns"):
             with ProtocolScroll(id="questions"):
                 yield Static(self._case_note_text(), id="case-note", markup=False)
@@ -194,6 +196,7 @@ class CaseScreen(Screen[None]):
         self.query_one("#case-note").display = bool(self.case_note)
         if self.checks.error:  # a rules file that cannot be used: no marks, and why
             self.app.notify(self.checks.error, severity="error", timeout=15)
+        self.query_one("#return-reason").display = self.status == "returned"
         start = self.focus_question
         if start not in self.views or not self.applies.get(start, False):
             missing = [q for q in self.plan.order
@@ -235,8 +238,9 @@ class CaseScreen(Screen[None]):
         else:
             self.values[question.id] = value
         view.set_value(value)
-        if self.status == "not_started":
-            self.status = "in_progress"
+        # as the store moves it: a first answer starts the review, a change un-approves it
+        self.status = {"not_started": "in_progress", "approved": "complete"}.get(
+            self.status, self.status)
         self._hide_banner()
         self._refresh_applicability()
         self._refresh_marks()
@@ -305,6 +309,10 @@ class CaseScreen(Screen[None]):
         if self._last_message:
             parts.append(self._last_message)
         self.query_one("#status", Static).update(" · ".join(parts), layout=False)  # height 1
+
+    def _return_text(self) -> str:
+        reason = self.info.get("status_reason")
+        return t("review_state.banner", reason=reason) if reason else ""
 
     def _case_note_text(self) -> str:
         return f"✎ {t('case.case_note')}: {self.case_note}" if self.case_note else ""
@@ -549,13 +557,15 @@ class CaseScreen(Screen[None]):
 
     # --- completing -----------------------------------------------------------------------------
     def action_complete(self) -> None:
-        """Mark the case klar when nothing required is missing; on a klar case, reopen it."""
+        """Mark the case klar when nothing required is missing (a returned case goes back to
+        the supervisor's queue); on a klar or approved case, reopen it."""
+        from store.review_states import DONE
         from store.reviews import set_review_status
 
         session = session_of(self)
         if self._refuse_read_only():
             return
-        if self.status == "complete":
+        if self.status in DONE:
             new, message = "in_progress", t("case.reopened")
         else:
             missing = missing_required(self.protocol, self.values)
@@ -578,6 +588,7 @@ class CaseScreen(Screen[None]):
             return
         self.status = new
         self._refresh_marks()
+        self.query_one("#return-reason").display = False
         self._hide_banner()
         self._last_message = f"✓ {message}"
         self._update_status()
