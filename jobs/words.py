@@ -13,8 +13,9 @@ from jobs.i18n import STRINGS, language
 from tallies.calibration_export import CalibrationWords
 from tallies.crosstab import Words
 from tallies.double_review import AgreementWords
+from tallies.equality import EqualityWords
 
-WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords)
+WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords, EqualityWords)
 
 
 def _from_catalogue(cls: type[WordsT], prefix: str, lang: str | None,
@@ -35,3 +36,7 @@ def calibration_words(lang: str | None = None) -> CalibrationWords:
 
 def agreement_words(lang: str | None = None) -> AgreementWords:
     return _from_catalogue(AgreementWords, "double.w", lang)
+
+
+def equality_words(lang: str | None = None) -> EqualityWords:
+    return _from_catalogue(EqualityWords, "equality.w", lang, language=lang or language())
