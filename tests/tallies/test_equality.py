@@ -60,6 +60,17 @@ def test_holm_on_a_hand_worked_example() -> None:
     assert holm([0.2]) == [0.2] and holm([]) == []
 
 
+@given(st.lists(st.floats(0.0, 1.0), max_size=30))
+def test_holm_never_lowers_a_p_value_nor_reorders_them(p_values) -> None:
+    adjusted = holm(p_values)
+    assert all(p <= a <= 1.0 for p, a in zip(p_values, adjusted, strict=True))
+    for i, j in zip(range(len(p_values)), range(1, len(p_values)), strict=False):
+        pair = sorted((i, j), key=p_values.__getitem__)
+        assert adjusted[pair[0]] <= adjusted[pair[1]]
+    if p_values:  # the smallest is Bonferroni's
+        assert min(adjusted) == min(1.0, min(p_values) * len(p_values))
+
+
 # --- the issue's two examples --------------------------------------------------------------
 
 def test_8_of_20_against_19_of_20_is_beyond_chance(protocol) -> None:
@@ -230,6 +241,16 @@ def test_the_markdown_report_has_a_likstallighet_section(report_db, db_path, cap
     assert "- Aktuell DUR-utredning, Finns: Skarpnäck: 8 av 20 (40 %) mot 49 av 60 (82 %)" \
         in section
     assert "Holm" in section and "|" not in section
+
+
+def test_exported_cells_never_become_formulas(protocol) -> None:
+    from tallies.equality_export import to_csv, to_markdown
+
+    shares = equal_treatment(protocol, dur_cases(("=1+1", 8, 20), (B, 19, 20)), ["=1+1", B])
+    rows = list(csv.DictReader(io.StringIO(to_csv(shares).lstrip("\ufeff")), delimiter=";"))
+    assert {r["group"] for r in rows if r["group_kind"] == "district"} == {"'=1+1", B}
+    text = to_markdown(shares, protocol, equality_words("sv"))
+    assert "| Finns | '=1+1 | 8 av 20 |" in text and "| =1+1 " not in text
 
 
 def test_format_belongs_to_equality_only(report_db, db_path, capsys) -> None:

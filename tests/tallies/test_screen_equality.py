@@ -72,3 +72,26 @@ def test_snapshot_equality_80x24(report_db, snap_compare) -> None:
 def test_snapshot_equality_120x40(report_db, snap_compare) -> None:
     assert snap_compare(make_app(report_db), press=["f4", "right", "l"],
                         terminal_size=(120, 40))
+
+
+async def test_equality_exported_from_the_screen(report_db) -> None:
+    import json
+    import stat
+
+    from tallies.equality import FIELDS
+    from tallies.formats import FORMATS
+
+    app = make_app(report_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4", "e")
+        await pilot.pause()
+        for _ in range(FORMATS.index("equality")):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()  # the export runs in a worker
+        await pilot.pause()
+        path = app.screen.last_export
+        assert path is not None and path.name.startswith("granska-equality-")
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert all(tuple(item) == FIELDS for item in data) and len(data) > 1000
