@@ -424,6 +424,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "━ 95 % konfidensintervall · ● andel · ◆ skillnad större än slumpen (justerat p < 0,05)",
         "━ 95% confidence interval · ● share · ◆ difference beyond chance (adjusted p < 0.05)",
     ),
+    "tallies.equality.working": ("Räknar fram likställigheten", "Working out equal treatment"),
+    "tallies.equality.failed": ("Likställigheten kunde inte räknas fram: {error}",
+                                "Equal treatment could not be worked out: {error}"),
     # --- end equal treatment ---
     # --- users, roles, assignments, double review, audit (issue 5) ---
     "users.refused": (

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from review_protocols.model import Protocol, Question, QuestionType
 from tallies.crosstab import (
@@ -104,43 +105,37 @@ def holm(p_values: Sequence[float]) -> list[float]:
     return adjusted
 
 
-class _Scipy:
-    """Wilson intervals and Fisher tests, each distinct one worked out once."""
+@lru_cache(maxsize=1 << 16)
+def wilson(count: int, n: int) -> tuple[float, float]:
+    """The 95 % Wilson score interval of count / n (``binomtest(...).proportion_ci``).
 
-    def __init__(self) -> None:
-        self._intervals: dict[tuple[int, int], tuple[float, float]] = {}
-        self._tests: dict[tuple[int, int, int, int], float] = {}
+    The interval does not depend on the test's hypothesised proportion; setting it to
+    the observed share spares binomtest a two-sided p-value that is never used.
+    """
+    from scipy.stats import binomtest
 
-    def wilson(self, count: int, n: int) -> tuple[float, float]:
-        found = self._intervals.get((count, n))
-        if found is None:
-            from scipy.stats import binomtest
+    ci = binomtest(count, n, p=count / n).proportion_ci(confidence_level=0.95,
+                                                        method="wilson")
+    return float(ci.low), float(ci.high)
 
-            ci = binomtest(count, n).proportion_ci(confidence_level=0.95, method="wilson")
-            found = self._intervals[count, n] = (float(ci.low), float(ci.high))
-        return found
 
-    def fisher(self, count: int, n: int, other_count: int, other_n: int) -> float:
-        key = (count, n, other_count, other_n)
-        found = self._tests.get(key)
-        if found is None:
-            from numpy import array
-            from scipy.stats import fisher_exact
+@lru_cache(maxsize=1 << 16)
+def fisher(count: int, n: int, other_count: int, other_n: int) -> float:
+    """Fisher's exact test, two-sided, of count / n against other_count / other_n."""
+    from numpy import array
+    from scipy.stats import fisher_exact
 
-            table = array([[count, n - count], [other_count, other_n - other_count]])
-            found = self._tests[key] = float(fisher_exact(table,
-                                                          alternative="two-sided").pvalue)
-        return found
+    table = array([[count, n - count], [other_count, other_n - other_count]])
+    return float(fisher_exact(table, alternative="two-sided").pvalue)
 
 
 def equal_treatment(protocol: Protocol, cases: Sequence[CaseAnswers],
                     districts: Sequence[str]) -> list[Share]:
     """Every closed question's shares per district, gender and district x gender."""
     prep = Prepared.of(protocol, cases, districts)
-    stats = _Scipy()
     found: list[Share] = []
     for question in closed_questions(protocol):
-        found += _question(prep, question, stats)
+        found += _question(prep, question)
     return found
 
 
@@ -160,7 +155,7 @@ class _Row:
     test: tuple[str, ...]
 
 
-def _question(prep: Prepared, question: Question, stats: _Scipy) -> list[Share]:
+def _question(prep: Prepared, question: Question) -> list[Share]:
     tally = tally_question(prep, question.id)
     order = district_order(prep.strata, prep.districts)
     everyone = frozenset(prep.strata)
@@ -196,36 +191,39 @@ def _question(prep: Prepared, question: Question, stats: _Scipy) -> list[Share]:
                 rows.append(_Row(option.code, "district_gender", f"{district} {gender}",
                                  district, gender, *cell[gender], *cell[other],
                                  ("district_gender", district, tested)))
-    return _with_p_values(question.id, rows, stats)
+    return _with_p_values(question.id, rows)
 
 
-def _with_p_values(question_id: str, rows: Sequence[_Row], stats: _Scipy) -> list[Share]:
-    """Each row's test, and Holm's adjustment over the question's distinct open tests."""
-    def p_value(row: _Row) -> float | None:
-        if row.n < MIN_N or row.other_n < MIN_N:
-            return None
-        return stats.fisher(row.count, row.n, row.other_count, row.other_n)
+def _with_p_values(question_id: str, rows: Sequence[_Row]) -> list[Share]:
+    """Each row's test, and Holm's adjustment over the question's distinct open tests.
 
+    The rows of one test (a ja/nej question's two answers, the women's and the men's
+    row) share its p-value, taken of the first of them.
+    """
+    p_of: dict[tuple[str, ...], float | None] = {}
     family: dict[tuple[str, ...], float] = {}
     for row in rows:
-        p = p_value(row)
+        if row.test in p_of:
+            continue
+        if row.n < MIN_N or row.other_n < MIN_N:
+            p_of[row.test] = None
+            continue
+        p = p_of[row.test] = fisher(row.count, row.n, row.other_count, row.other_n)
         chosen = row.count + row.other_count
-        # A fixed outcome (none or all chose it) can never be flagged: not in the family.
-        if p is not None and row.test not in family and 0 < chosen < row.n + row.other_n:
+        if 0 < chosen < row.n + row.other_n:  # else the outcome was fixed: never flagged
             family[row.test] = p
-    adjusted = dict(zip(family, holm(list(family.values())), strict=True))
+    adjusted: dict[tuple[str, ...], float | None] = {
+        test: (None if p is None else 1.0) for test, p in p_of.items()}
+    adjusted.update(zip(family, holm(list(family.values())), strict=True))
     found = []
     for row in rows:
         share = ci_low = ci_high = None
         if row.n:
             share = row.count / row.n
-            ci_low, ci_high = stats.wilson(row.count, row.n)
-        # Each row's own table (a mirrored one may differ from its test's in the last bit).
-        p = p_value(row)
-        p_adjusted = None if p is None else max(p, adjusted.get(row.test, 1.0))
+            ci_low, ci_high = wilson(row.count, row.n)
         found.append(Share(question_id, row.option, row.kind, row.group, row.count, row.n,
-                           share, ci_low, ci_high, p, p_adjusted, row.district, row.gender,
-                           row.other_count, row.other_n, row.test))
+                           share, ci_low, ci_high, p_of[row.test], adjusted[row.test],
+                           row.district, row.gender, row.other_count, row.other_n, row.test))
     return found
 
 

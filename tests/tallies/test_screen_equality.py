@@ -9,11 +9,17 @@ def line_of(text: str, label: str) -> str:
     return next(line for line in text.splitlines() if line.startswith(label))
 
 
+async def worked_out(pilot) -> None:
+    """The figures are worked out in a worker; wait for it and the redraw."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_each_share_with_its_interval_and_what_is_beyond_chance(report_db) -> None:
     app = make_app(report_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f4", "right", "l")  # Aktuell DUR-utredning
-        await pilot.pause()
+        await worked_out(pilot)
         assert "likställighet" in shown(app, "#tallies-heading")
         table = shown(app, "#tallies-table")
         skarpnack = line_of(table, "SK ")  # Finns: 8 of 20, against 49 of 60 elsewhere
@@ -43,6 +49,7 @@ async def test_tables_without_options_say_so(report_db) -> None:
         await pilot.press("f4", "left", "l")  # the last entry: a quality area
         assert "Ingen likställighetsjämförelse" in shown(app, "#tallies-table")
         await pilot.press("right")  # wraps round to Table 1: how well the plans match
+        await worked_out(pilot)
         assert "Genomförandeplan stämmer" in shown(app, "#tallies-heading")
         table = shown(app, "#tallies-table")
         assert "Delvis" in table and "3/18" in line_of(table, "HÄ ")  # Ja: 3 of 18 plans
@@ -55,22 +62,27 @@ async def test_new_reviews_change_the_figures_in_the_mode(report_db) -> None:
     app = make_app(report_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f4", "right", "l")
+        await worked_out(pilot)
         assert "8/20" in line_of(shown(app, "#tallies-table"), "SK ")
         case = next(r for r in counted_reviews(report_db, "boendestod_sol")
                     if r["case_ref"] == "SK-01")
         save_answer(report_db, case["review_id"], "dur_aktuell", "ja", who="anna")
         app.screen.reload()  # what the 5-second timer calls
-        await pilot.pause()
+        await worked_out(pilot)
         assert "9/20" in line_of(shown(app, "#tallies-table"), "SK ")
 
 
+async def show_equality(pilot) -> None:
+    await pilot.press("f4", "right", "l")
+    await worked_out(pilot)
+
+
 def test_snapshot_equality_80x24(report_db, snap_compare) -> None:
-    assert snap_compare(make_app(report_db), press=["f4", "right", "l"],
-                        terminal_size=(80, 24))
+    assert snap_compare(make_app(report_db), run_before=show_equality, terminal_size=(80, 24))
 
 
 def test_snapshot_equality_120x40(report_db, snap_compare) -> None:
-    assert snap_compare(make_app(report_db), press=["f4", "right", "l"],
+    assert snap_compare(make_app(report_db), run_before=show_equality,
                         terminal_size=(120, 40))
 
 

@@ -83,6 +83,7 @@ class TalliesScreen(Screen[None]):
         self.view = "district"
         self.equality_mode = False
         self.equality: list[Share] | None = None  # worked out when the mode is first shown
+        self._equality_for: object = None  # the fingerprint a worker is working it out for
         self._fingerprint: object = None
         self.last_export: Path | None = None
 
@@ -122,6 +123,8 @@ class TalliesScreen(Screen[None]):
         protocol = session.protocol
         fingerprint = tally_fingerprint(session.db, protocol.id)
         if fingerprint == self._fingerprint and not force:
+            if self.equality_mode and self.equality is None:
+                self.render_table()  # its worker could not start last time: try again
             return
         from jobs.tallies import load_report
         from jobs.words import words
@@ -188,15 +191,47 @@ class TalliesScreen(Screen[None]):
             parts[2].update("")
             return
         if self.equality is None:
-            from jobs.tallies import load_equality
-
-            self.equality = load_equality(session.db, session.config, protocol)
+            parts[0].update(t("tallies.equality.working"))
+            parts[1].update("")
+            parts[2].update("")
+            self._work_out_equality()
+            return
         mine = [s for s in self.equality if s.question_id == question.id]
         words = equality_words()
         parts[0].update(equality_text(mine, question, self.view, words, self._short,
                                       self.size.width or 80))
         parts[1].update(legend())
         parts[2].update(Text("\n".join(f"◆ {line}" for line in in_words(mine, protocol, words))))
+
+    def _work_out_equality(self) -> None:
+        """Equal treatment in a worker (many exact tests: seconds at 10,000 reviews); the
+        screen shows it when done, unless the reviews changed meanwhile."""
+        wanted = self._fingerprint
+        if self._equality_for == wanted or self.query_one(ProgressLine).busy:
+            return  # under way (or failed), or an export is: the next refresh tries again
+        self._equality_for = wanted
+        session = session_of(self)
+        config, protocol = session.config, session.protocol
+
+        def work(db: Database, on_progress: ProgressCallback) -> list[Share]:
+            from jobs.tallies import load_equality
+
+            return load_equality(db, config, protocol)
+
+        def done(found: list[Share]) -> None:
+            self._equality_for = None
+            if wanted == self._fingerprint:
+                self.equality = found
+            if self.equality_mode:
+                self.render_table()  # or, if the reviews changed meanwhile, work it out anew
+
+        def failed(error: Exception) -> None:  # not tried again until the reviews change
+            message = t("tallies.equality.failed", error=error)
+            if self.equality_mode:
+                self.query_one("#tallies-table", Static).update(message)
+            self.notify(message, severity="error")
+
+        run_long(self, t("tallies.equality.working"), work, done, failed)
 
     def _short(self, column: str) -> str:
         codes = {d.name: d.code for d in session_of(self).config.districts}
