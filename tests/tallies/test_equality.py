@@ -270,6 +270,24 @@ def test_format_belongs_to_equality_only(report_db, db_path, capsys) -> None:
     assert main(["--db", str(db_path), "export", "csv", "--format", "md"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--format" in err
+    with pytest.raises(SystemExit) as exit_code:
+        export(db_path, "--format", "xlsx")
+    assert exit_code.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "xlsx" in err and "json" in err
+
+
+def test_nothing_reviewed_yet_is_no_finding(db, db_path, capsys) -> None:
+    from tests.tallies.conftest import store_sample
+    from tests.tallies.report_cases import build_cases
+
+    store_sample(db, build_cases(), with_answers=False)
+    assert export(db_path) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data and all(i["n"] == 0 and i["share"] is None and i["p_adjusted"] is None
+                        for i in data)
+    assert export(db_path, "--format", "md") == 0
+    assert "Ingen skillnad mellan stadsdelar" in capsys.readouterr().out
 
 
 # --- invariants on any sample --------------------------------------------------------------

@@ -107,3 +107,24 @@ async def test_equality_exported_from_the_screen(report_db) -> None:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         data = json.loads(path.read_text(encoding="utf-8"))
         assert all(tuple(item) == FIELDS for item in data) and len(data) > 1000
+
+
+async def test_in_english(report_db) -> None:
+    from jobs.config import Config
+    from jobs.i18n import set_language
+    from store.users import grant_role
+    from tui.app import GranskaApp
+
+    grant_role(report_db, "anna", "supervisor")
+    app = GranskaApp(Config(language="en"), report_db, user="anna")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f4", "right", "l")
+            await worked_out(pilot)
+            assert "equal treatment" in shown(app, "#tallies-heading")
+            table = shown(app, "#tallies-table")
+            assert table.splitlines()[1] == "Present" and "0.007 ◆" in line_of(table, "SK ")
+            assert "8 of 20 (40%) against 49 of 60 (82%) in the other districts" in " ".join(
+                shown(app, "#tallies-chart").split())
+    finally:
+        set_language("sv")  # the catalogue is process-wide
