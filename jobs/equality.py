@@ -11,8 +11,6 @@ if TYPE_CHECKING:
     from review_protocols.model import Protocol
     from tallies.equality import Share
 
-EQUALITY_FORMATS = ("json", "csv", "md")
-
 
 def flagged_in_words(shares: Sequence[Share], protocol: Protocol,
                      lang: str | None = None) -> list[str]:
@@ -36,6 +34,7 @@ def render(shares: Sequence[Share], protocol: Protocol, fmt: str) -> bytes:
     """The bytes of ``granska export equality --format FMT``."""
     from jobs.words import equality_words
     from tallies import equality_export
+    from tallies.formats import EQUALITY_FORMATS
 
     if fmt == "json":
         return equality_export.to_json(shares).encode("utf-8")

@@ -45,7 +45,6 @@ from tallies.crosstab import (
     tally_question,
 )
 
-KINDS = ("district", "gender", "district_gender")
 ALPHA = 0.05  # flagged when p_adjusted is below this
 MIN_N = 5  # fewer answered cases on either side: too few to say anything
 # The JSON and CSV columns, in this order (a contract: README "granska export equality").

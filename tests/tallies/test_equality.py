@@ -105,6 +105,20 @@ def test_8_of_20_against_19_of_20_is_beyond_chance(protocol) -> None:
                                  "8 of 20 (40%) against 19 of 20 (95%) in the other districts")
 
 
+def test_the_reports_get_the_findings_in_either_language(report_db, protocol) -> None:
+    """What the Markdown and DOCX reports call: the figures from the database, in words."""
+    from jobs.config import Config
+    from jobs.equality import flagged_in_words
+    from jobs.tallies import load_equality
+
+    shares = load_equality(report_db, Config(), protocol)
+    swedish, english = (flagged_in_words(shares, protocol, lang) for lang in ("sv", "en"))
+    assert len(swedish) == len(english) > 10
+    assert "Skarpnäck: 8 av 20 (40 %) mot 49 av 60 (82 %) i övriga stadsdelar" in swedish[1]
+    assert "Skarpnäck: 8 of 20 (40%) against 49 of 60 (82%) in the other districts" \
+        in english[1]
+
+
 def test_6_of_9_against_4_of_8_is_not(protocol) -> None:
     shares = equal_treatment(protocol, dur_cases((A, 6, 9), (B, 4, 8)), [A, B])
     mine = row(shares, "dur_aktuell", "ja", "district", A)

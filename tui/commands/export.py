@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tallies.formats import FORMATS
+from tallies.formats import EQUALITY_FORMATS, FORMATS
 from tui.context import Context, UsageError
 
 
@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     parser.add_argument("--out", metavar="PATH",
                         help="output file, created readable by you only (default: standard "
                         "output; xlsx needs --out)")
-    parser.add_argument("--format", dest="equality_format", choices=("json", "csv", "md"),
+    parser.add_argument("--format", dest="equality_format", choices=EQUALITY_FORMATS,
                         default=None, help="equality only: json (default), csv or md")
     parser.add_argument("--with-identities", action="store_true",
                         help="answers only: add personnummer and name (recorded in the audit "
