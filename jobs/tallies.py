@@ -186,21 +186,25 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
     if fmt == "json":
         return export.to_json(report).encode("utf-8")
     if fmt == "docx":
-        return document_bytes(db, protocol, report)
+        from jobs.equality import flagged_in_words
+
+        found = flagged_in_words(load_equality(db, config, protocol), protocol)
+        return document_bytes(db, protocol, report, equality=found)
     from tallies.workbook import to_xlsx
 
     return to_xlsx(report, catalogue_words())
 
 
 def document_bytes(db: Database, protocol: Protocol, report: Report, *,
-                   charts: bool = True) -> bytes:
+                   charts: bool = True, equality: Sequence[str] | None = None) -> bytes:
     """The report document (``granska export docx``) of ``report``, its method section
-    from the protocol's latest sample."""
+    from the protocol's latest sample; ``equality``: the likställighet section's findings
+    in words (``jobs.equality.flagged_in_words``), None to leave it out."""
     from jobs.words import document_words
     from tallies.document import to_docx
 
     return to_docx(report, protocol, report_method(db, protocol), catalogue_words(),
-                   document_words(), charts=charts)
+                   document_words(), equality=equality, charts=charts)
 
 
 def report_method(db: Database, protocol: Protocol) -> Method:

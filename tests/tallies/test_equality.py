@@ -280,6 +280,21 @@ def test_exported_cells_never_become_formulas(protocol) -> None:
     assert "| Finns | '=1+1 | 8 av 20 |" in text and "| =1+1 " not in text
 
 
+def test_the_report_document_has_a_likstallighet_section(report_db, db_path,
+                                                          tmp_path) -> None:
+    import docx
+
+    out = tmp_path / "rapport.docx"
+    assert main(["--db", str(db_path), "export", "docx", "--out", str(out)]) == 0
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    section = texts[texts.index("Likställighet"):
+                    texts.index("Styrkor och utvecklingsområden per stadsdel")]
+    assert "Aktuell DUR-utredning, Finns: Skarpnäck: 8 av 20 (40 %) mot 49 av 60 (82 %) i " \
+        "övriga stadsdelar; skillnaden är större än slumpen förklarar (p = 0,007, justerat)" \
+        in section
+    assert len(section) > 10
+
+
 def test_format_belongs_to_equality_only(report_db, db_path, capsys) -> None:
     assert main(["--db", str(db_path), "export", "csv", "--format", "md"]) == 2
     err = capsys.readouterr().err
