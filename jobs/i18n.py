@@ -422,6 +422,68 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tallies.kind.development": ("Utvecklingsområden", "Development areas"),
     "tallies.cancel": ("Avbryt", "Cancel"),
     # --- end tallies ---
+    # --- equal treatment: likställighet (issue 15) ---
+    "equality.w.title": ("Likställighet", "Equal treatment"),
+    "equality.w.finding": (
+        "{group}: {count} av {n} ({pct} %) mot {other_count} av {other_n} ({other_pct} %) "
+        "{versus}; skillnaden är större än slumpen förklarar (p {p}, justerat)",
+        "{group}: {count} of {n} ({pct}%) against {other_count} of {other_n} ({other_pct}%) "
+        "{versus}; the difference is larger than chance explains (p {p}, adjusted)",
+    ),
+    "equality.w.rest_of_sample": ("i övriga stadsdelar", "in the other districts"),
+    "equality.w.than_women": ("för kvinnor", "for women"),
+    "equality.w.than_men": ("för män", "for men"),
+    "equality.w.in_district": ("{versus} i {district}", "{versus} in {district}"),
+    "equality.w.women": ("Kvinnor", "Women"),
+    "equality.w.men": ("Män", "Men"),
+    "equality.w.none": (
+        "Ingen skillnad mellan stadsdelar eller mellan kvinnor och män är större än slumpen "
+        "förklarar.",
+        "No difference between districts or between women and men is larger than chance "
+        "explains.",
+    ),
+    "equality.w.method": (
+        "Andelar med 95 % konfidensintervall (Wilson). Varje stadsdel jämförs med övriga "
+        "stadsdelar, och kvinnor med män, totalt och inom varje stadsdel, med Fishers exakta "
+        "test (tvåsidigt); p-värdena är Holm-justerade inom varje fråga, och en skillnad med "
+        "justerat p under 0,05 är större än slumpen förklarar. Grupper med färre än 5 "
+        "besvarade ärenden är för få för att säga något och jämförs inte.",
+        "Shares with 95% confidence intervals (Wilson). Each district is compared with the "
+        "other districts, and women with men, in all and within each district, by Fisher's "
+        "exact test (two-sided); the p-values are Holm-adjusted within each question, and a "
+        "difference with an adjusted p below 0.05 is larger than chance explains. Groups of "
+        "fewer than 5 answered cases are too few to say anything and are not compared.",
+    ),
+    "equality.w.too_small": ("för få", "too few"),
+    "equality.w.decimal": (",", "."),
+    "equality.w.percent": ("{pct} %", "{pct}%"),
+    "equality.w.answer": ("Svar", "Answer"),
+    "equality.w.group": ("Grupp", "Group"),
+    "equality.w.count": ("Antal", "Count"),
+    "equality.w.of": ("av", "of"),
+    "equality.w.share": ("Andel", "Share"),
+    "equality.w.interval": ("95 % KI", "95% CI"),
+    "equality.w.p_adjusted": ("p (justerat)", "p (adjusted)"),
+    "equality.w.flagged_legend": (
+        "◆ skillnaden är större än slumpen förklarar (justerat p < 0,05)",
+        "◆ the difference is larger than chance explains (adjusted p < 0.05)",
+    ),
+    "equality.w.findings_title": ("Skillnader större än slumpen", "Differences beyond chance"),
+    "tallies.key.equality": ("Likställighet", "Equal treatment"),
+    "tallies.equality.mode": ("likställighet", "equal treatment"),
+    "tallies.equality.none": (
+        "Ingen likställighetsjämförelse för den här tabellen (bara för frågor med "
+        "svarsalternativ).",
+        "No equal-treatment comparison for this table (only for questions with options).",
+    ),
+    "tallies.equality.legend": (
+        "━ 95 % konfidensintervall · ● andel · ◆ skillnad större än slumpen (justerat p < 0,05)",
+        "━ 95% confidence interval · ● share · ◆ difference beyond chance (adjusted p < 0.05)",
+    ),
+    "tallies.equality.working": ("Räknar fram likställigheten", "Working out equal treatment"),
+    "tallies.equality.failed": ("Likställigheten kunde inte räknas fram: {error}",
+                                "Equal treatment could not be worked out: {error}"),
+    # --- end equal treatment ---
     # --- users, roles, assignments, double review, audit (issue 5) ---
     "users.refused": (
         "{user} har ingen roll i {db}; be en handledare: granska users grant {user} inspector",

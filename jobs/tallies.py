@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from samples.tabular import ProgressCallback
     from store.database import Database
     from tallies.document import Method
+    from tallies.equality import Share
 
 ANSWER_COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer",
                   "answered_at")
@@ -89,6 +90,16 @@ def load_report(db: Database, protocol: Protocol, districts: Sequence[str], *,
                         notes=load_notes(db), words=words or catalogue_words())
 
 
+def load_equality(db: Database, config: Config, protocol: Protocol) -> list[Share]:
+    """Equal treatment over the counted reviews (as configured): every closed question's
+    shares per district, gender and district x gender, their intervals and tests."""
+    from tallies.equality import equal_treatment
+
+    cases = load_cases(db, protocol, counting=config.tallies.counted)
+    with collector_paused():
+        return equal_treatment(protocol, cases, config.district_names)
+
+
 def answers_csv(db: Database, protocol: Protocol, *, with_identities: bool = False,
                 counting: str = DEFAULT_COUNTING) -> str:
     """The long-format CSV of the counted reviews' answers: ``export.answers_csv`` of
@@ -135,8 +146,10 @@ def answer_rows(db: Database, protocol: Protocol, *, with_identities: bool = Fal
 
 
 def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = False,
-            on_progress: ProgressCallback | None = None) -> bytes:
-    """The bytes of one export format, for ``granska export`` and the Tallies screen.
+            on_progress: ProgressCallback | None = None,
+            equality_format: str = "json") -> bytes:
+    """The bytes of one export format, for ``granska export`` and the Tallies screen
+    (``equality`` in ``equality_format``: json, csv or md).
 
     ``on_progress(done, total)`` hears the counted reviews exported: none when the export
     starts, all when its bytes are made (reading them is one query, not row by row).
@@ -151,7 +164,12 @@ def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = F
     reviews = tally_fingerprint(db, protocol.id, counting=config.tallies.counted)[0][0]
     if on_progress is not None:
         on_progress(0, reviews)
-    data = _produce(db, config, protocol, fmt, with_identities)
+    if fmt == "equality":
+        from jobs.equality import render
+
+        data = render(load_equality(db, config, protocol), protocol, equality_format)
+    else:
+        data = _produce(db, config, protocol, fmt, with_identities)
     if on_progress is not None:
         on_progress(reviews, reviews)
     return data
@@ -171,25 +189,33 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
     if fmt == "csv":
         return export.to_csv(report, catalogue_words()).encode("utf-8")
     if fmt == "md":
-        return (export.to_markdown(report, catalogue_words()) + _audit_head(db)).encode("utf-8")
+        from jobs.equality import markdown_section
+
+        return (export.to_markdown(report, catalogue_words()) + "\n"
+                + markdown_section(load_equality(db, config, protocol), protocol)
+                + _audit_head(db)).encode("utf-8")
     if fmt == "json":
         return export.to_json(report).encode("utf-8")
     if fmt == "docx":
-        return document_bytes(db, protocol, report)
+        from jobs.equality import flagged_in_words
+
+        found = flagged_in_words(load_equality(db, config, protocol), protocol)
+        return document_bytes(db, protocol, report, equality=found)
     from tallies.workbook import to_xlsx
 
     return to_xlsx(report, catalogue_words())
 
 
 def document_bytes(db: Database, protocol: Protocol, report: Report, *,
-                   charts: bool = True) -> bytes:
+                   charts: bool = True, equality: Sequence[str] | None = None) -> bytes:
     """The report document (``granska export docx``) of ``report``, its method section
-    from the protocol's latest sample."""
+    from the protocol's latest sample; ``equality``: the likställighet section's findings
+    in words (``jobs.equality.flagged_in_words``), None to leave it out."""
     from jobs.words import document_words
     from tallies.document import to_docx
 
     return to_docx(report, protocol, report_method(db, protocol), catalogue_words(),
-                   document_words(), charts=charts)
+                   document_words(), equality=equality, charts=charts)
 
 
 def report_method(db: Database, protocol: Protocol) -> Method:

@@ -14,8 +14,10 @@ from tallies.calibration_export import CalibrationWords
 from tallies.crosstab import Words
 from tallies.document import DocumentWords
 from tallies.double_review import AgreementWords
+from tallies.equality import EqualityWords
 
-WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords, DocumentWords)
+WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords, DocumentWords,
+                   EqualityWords)
 
 
 def _from_catalogue(cls: type[WordsT], prefix: str, lang: str | None,
@@ -40,3 +42,7 @@ def agreement_words(lang: str | None = None) -> AgreementWords:
 
 def document_words(lang: str | None = None) -> DocumentWords:
     return _from_catalogue(DocumentWords, "report.w", lang)
+
+
+def equality_words(lang: str | None = None) -> EqualityWords:
+    return _from_catalogue(EqualityWords, "equality.w", lang, language=lang or language())

@@ -129,6 +129,12 @@ def percent(count: float, base: int) -> int:
 Stratum = tuple[str, str]  # (district, gender)
 
 
+def district_order(strata: set[Stratum], districts: Sequence[str]) -> list[str]:
+    """The districts in config order, then any others the cases name, sorted."""
+    present = {d for d, _ in strata}
+    return list(districts) + sorted(present - set(districts))
+
+
 @dataclass
 class Columns:
     """Which strata (district, gender) make up each column of a view; the last is Totalt."""
@@ -142,8 +148,7 @@ def columns_for(
     codes: Mapping[str, str] | None = None,
 ) -> Columns:
     """Columns of a view: districts in config order (unknown ones after), genders, or both."""
-    present = {d for d, _ in strata}
-    order = list(districts) + sorted(present - set(districts))
+    order = district_order(strata, districts)
     names = {"K": words.women, "M": words.men}
     everything = frozenset(strata)
     if view == "district":

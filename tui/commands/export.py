@@ -1,25 +1,28 @@
-"""granska export: tallies as CSV, XLSX, Markdown, JSON, or the raw answers."""
+"""granska export: tallies as CSV, XLSX, Markdown, JSON, equal treatment, or the raw answers."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from tallies.formats import FORMATS
+from tallies.formats import EQUALITY_FORMATS, FORMATS
 from tui.context import Context, UsageError
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("export", parents=[parent], help="export tallies",
                             description="Tallies per district and gender (csv, xlsx, md, "
-                            "json), the report document (docx), or the raw answers in long "
-                            "format (answers). Case references only, unless "
+                            "json), the report document (docx), the equal-treatment "
+                            "figures (equality: shares, intervals, tests), or the raw answers "
+                            "in long format (answers). Case references only, unless "
                             "--with-identities.")
     parser.add_argument("format", choices=FORMATS, metavar="FORMAT",
                         help=" | ".join(FORMATS))
     parser.add_argument("--out", metavar="PATH",
                         help="output file, created readable by you only (default: standard "
                         "output; xlsx and docx need --out)")
+    parser.add_argument("--format", dest="equality_format", choices=EQUALITY_FORMATS,
+                        default=None, help="equality only: json (default), csv or md")
     parser.add_argument("--with-identities", action="store_true",
                         help="answers only: add personnummer and name (recorded in the audit "
                         "log)")
@@ -33,6 +36,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.with_identities and args.format != "answers":
         raise UsageError("--with-identities applies to `granska export answers` only; "
                          "the tallies carry no identities")
+    if args.equality_format and args.format != "equality":
+        raise UsageError("--format applies to `granska export equality` only; the other "
+                         "exports are named by FORMAT itself")
     db = ctx.open_db(create=False)
     from jobs.i18n import t
     from jobs.tallies import produce
@@ -40,7 +46,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     with progress_bar(t("progress.export")) as on_progress:
         data = produce(db, ctx.config, args.format, with_identities=args.with_identities,
-                       on_progress=on_progress)
+                       on_progress=on_progress,
+                       equality_format=args.equality_format or "json")
 
     def record() -> None:
         """The audit row of identities leaving the database: only for an export that

@@ -1,7 +1,9 @@
 """The Tallies view (F4): the report's tables and bar charts, updating as reviews come in.
 
 One question at a time (left/right to step, f to pick), in one of three
-views (v: per district, per gender, district x gender). The figures come
+views (v: per district, per gender, district x gender); l switches to equal
+treatment (each share with its interval, differences beyond chance marked:
+``tallies_equality``). The figures come
 from the same ``Report`` the exports write, so screen and files agree. The
 screen re-reads the database every few seconds and when it is shown again,
 but recomputes only when the counted reviews have changed.
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from samples.tabular import ProgressCallback
     from store.database import Database
     from tallies.crosstab import Table
+    from tallies.equality import Share
     from tallies.report import Report
 
 VIEWS = ("district", "gender", "district_gender")
@@ -66,6 +69,7 @@ class TalliesScreen(Screen[None]):
         Binding("right", "step(1)", t("tallies.key.next"), id="tallies_next"),
         Binding("f", "pick", t("tallies.key.pick"), id="tallies_pick"),
         Binding("v", "toggle_view", t("tallies.key.view"), id="tallies_view"),
+        Binding("l", "toggle_equality", t("tallies.key.equality"), id="tallies_equality"),
         Binding("e", "export", t("tallies.key.export"), id="tallies_export"),
         Binding("s", "notes", t("tallies.key.notes"), id="tallies_notes"),
         Binding("r", "refresh", t("tallies.key.refresh"), id="tallies_refresh"),
@@ -77,6 +81,9 @@ class TalliesScreen(Screen[None]):
         self.stems: list[tuple[str, str]] = []
         self.index = 0
         self.view = "district"
+        self.equality_mode = False
+        self.equality: list[Share] | None = None  # worked out when the mode is first shown
+        self._equality_for: object = None  # the fingerprint a worker is working it out for
         self._fingerprint: object = None
         self.last_export: Path | None = None
 
@@ -98,6 +105,10 @@ class TalliesScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.reload()
 
+    def on_resize(self) -> None:
+        if self.equality_mode:
+            self.render_table()  # the scale takes the width there is
+
     # --- data ----------------------------------------------------------------------------
 
     def reload(self, force: bool = False) -> None:
@@ -113,6 +124,8 @@ class TalliesScreen(Screen[None]):
         fingerprint = tally_fingerprint(session.db, protocol.id,
                                         counting=session.config.tallies.counted)
         if fingerprint == self._fingerprint and not force:
+            if self.equality_mode and self.equality is None:
+                self.render_table()  # its worker could not start last time: try again
             return
         from jobs.tallies import load_report
         from jobs.words import words
@@ -122,6 +135,7 @@ class TalliesScreen(Screen[None]):
                                   codes={d.name: d.code for d in config.districts},
                                   words=words(), counting=config.tallies.counted)
         self._fingerprint = fingerprint
+        self.equality = None
         self.stems = self.report.questions() + [(a.id, a.title) for a in self.report.areas]
         self.index = min(self.index, max(len(self.stems) - 1, 0))
         self.render_table()
@@ -148,12 +162,77 @@ class TalliesScreen(Screen[None]):
                 self.query_one(part, Static).update("")
             return
         position = t("tallies.question", i=self.index + 1, n=len(self.stems))
+        mode = f" · {t('tallies.equality.mode')}" if self.equality_mode else ""
         heading.update(Text.assemble(
-            (table.title, "bold"), f" · {view_label(table.view, words())} · {position} · ",
+            (table.title, "bold"), f" · {view_label(table.view, words())}{mode} · {position} · ",
             t("tallies.cases", n=self.report.cases)))
+        if self.equality_mode:
+            self._render_equality(table)
+            return
         self.query_one("#tallies-table", Static).update(self._crosstab(table))
         self.query_one("#tallies-note", Static).update(Text(table.note, style="italic"))
         self.query_one("#tallies-chart", Static).update(self._chart(table))
+
+    def _render_equality(self, table: Table) -> None:
+        """The current question's shares with their intervals, and what is beyond chance."""
+        from jobs.words import equality_words
+        from tallies.equality import in_words
+        from tui.screens.tallies_equality import equality_text, legend
+
+        session = session_of(self)
+        protocol = session.protocol
+        parts = [self.query_one(f"#tallies-{part}", Static)
+                 for part in ("table", "note", "chart")]
+        question = (protocol.question(table.question_id)
+                    if table.view != "areas" and protocol.has_question(table.question_id)
+                    else None)
+        if question is None or not question.is_choice:
+            parts[0].update(t("tallies.equality.none"))
+            parts[1].update("")
+            parts[2].update("")
+            return
+        if self.equality is None:
+            parts[0].update(t("tallies.equality.working"))
+            parts[1].update("")
+            parts[2].update("")
+            self._work_out_equality()
+            return
+        mine = [s for s in self.equality if s.question_id == question.id]
+        words = equality_words()
+        parts[0].update(equality_text(mine, question, self.view, words, self._short,
+                                      self.size.width or 80))
+        parts[1].update(legend())
+        parts[2].update(Text("\n".join(f"◆ {line}" for line in in_words(mine, protocol, words))))
+
+    def _work_out_equality(self) -> None:
+        """Equal treatment in a worker (many exact tests: seconds at 10,000 reviews); the
+        screen shows it when done, unless the reviews changed meanwhile."""
+        wanted = self._fingerprint
+        if self._equality_for == wanted or self.query_one(ProgressLine).busy:
+            return  # under way (or failed), or an export is: the next refresh tries again
+        self._equality_for = wanted
+        session = session_of(self)
+        config, protocol = session.config, session.protocol
+
+        def work(db: Database, on_progress: ProgressCallback) -> list[Share]:
+            from jobs.tallies import load_equality
+
+            return load_equality(db, config, protocol)
+
+        def done(found: list[Share]) -> None:
+            self._equality_for = None
+            if wanted == self._fingerprint:
+                self.equality = found
+            if self.equality_mode:
+                self.render_table()  # or, if the reviews changed meanwhile, work it out anew
+
+        def failed(error: Exception) -> None:  # not tried again until the reviews change
+            message = t("tallies.equality.failed", error=error)
+            if self.equality_mode:
+                self.query_one("#tallies-table", Static).update(message)
+            self.notify(message, severity="error")
+
+        run_long(self, t("tallies.equality.working"), work, done, failed)
 
     def _short(self, column: str) -> str:
         codes = {d.name: d.code for d in session_of(self).config.districts}
@@ -239,6 +318,10 @@ class TalliesScreen(Screen[None]):
 
     def action_toggle_view(self) -> None:
         self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+        self.render_table()
+
+    def action_toggle_equality(self) -> None:
+        self.equality_mode = not self.equality_mode
         self.render_table()
 
     def action_refresh(self) -> None:
