@@ -75,12 +75,21 @@ def _audit_chain(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX audit_chain ON audit_log (prev_hash)")
 
 
+def _search_index(db: Database) -> None:
+    """Full-text search (store/search.py): an FTS5 index over case-file texts, case notes
+    and question notes, filled from the rows there and kept current by triggers."""
+    from store.search import index_sources
+
+    index_sources(db)
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("base schema", _base_schema),
     ("per-user resume state", _resume_state),
     ("training sessions, answer keys and passages", _training),
     ("covering index for reading answers by review", _answers_covering_index),
     ("hash chain over the audit log", _audit_chain),
+    ("full-text search over case files and notes", _search_index),
 ]
 
 LATEST = len(MIGRATIONS)
