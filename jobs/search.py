@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from store.database import Database
+    from store.search import Hit
 
 LIMIT = 200
+WORDS_BEFORE, WORDS_AFTER = 6, 12  # a snippet's words around its first hit
 _WORD = re.compile(r"\w+")
 
 
@@ -25,7 +27,8 @@ class Result:
     case_ref: str
     where: str  # "case_file" | "case_note" | "question_note" (store.search.SOURCES)
     question_id: str | None
-    snippet: str  # the hits between store.search.HIT_START and HIT_END
+    snippet: str  # one line, the hits between store.search.HIT_START and HIT_END
+    line: int  # the line of the text where the first hit is (from 0), to scroll to it
 
 
 def scope(role: str | None, user: str) -> dict[str, str]:
@@ -54,9 +57,30 @@ def find(db: Database, role: str | None, user: str, text: str,
         key = "search.empty" if not text.strip() else "search.bad_query"
         raise SearchQueryError(t(key, text=text), "input") from error
     terms = {word.lower() for word in _WORD.findall(text)}
-    return [Result(hit.review_id, hit.case_ref, hit.where, hit.question_id,
-                   masked(hit.snippet, hit.subject_name))
-            for hit in hits if not _names_subject(terms, hit.subject_name)]
+    return [_result(hit) for hit in hits if not _names_subject(terms, hit.subject_name)]
+
+
+def _result(hit: Hit) -> Result:
+    from store.search import HIT_START
+
+    text = masked(hit.text, hit.subject_name)
+    first = text.find(HIT_START)
+    line = text.count("\n", 0, first) if first >= 0 else 0
+    return Result(hit.review_id, hit.case_ref, hit.where, hit.question_id, snippet(text),
+                  line)
+
+
+def snippet(text: str) -> str:
+    """A few words around the first hit, on one line, "…" where the text goes on."""
+    from store.search import HIT_END, HIT_START
+
+    first = max(text.find(HIT_START), 0)
+    before, after = text[:first].split(), text[first:].split()
+    cut = " ".join(before[-WORDS_BEFORE:] + after[:WORDS_AFTER])
+    if cut.count(HIT_START) > cut.count(HIT_END):
+        cut += HIT_END  # a hit cut off at the end
+    return (("…" if len(before) > WORDS_BEFORE else "") + cut
+            + ("…" if len(after) > WORDS_AFTER else ""))
 
 
 def _names_subject(terms: set[str], name: str) -> bool:
@@ -77,11 +101,3 @@ def masked(text: str, name: str) -> str:
         text = pattern.sub(t("search.name_masked"), text)
     return mask(text)
 
-
-def case_file_line(db: Database, review_id: int, text: str) -> int | None:
-    """The line (from 0) of the first hit in the review's case file, to scroll to it."""
-    from store.reviews import review
-    from store.search import hit_line
-
-    info = review(db, review_id)
-    return None if info is None else hit_line(db, info["population_id"], text)

@@ -29,8 +29,6 @@ if TYPE_CHECKING:
 
 # Around each hit in a snippet: control characters no text holds, for the faces to show.
 HIT_START, HIT_END = "\x02", "\x03"
-ELLIPSIS = "…"
-SNIPPET_TOKENS = 12
 # å, ä and ö are letters of their own in Swedish, not a with a mark: "får" is not "far".
 TOKENIZE = "unicode61 remove_diacritics 0"
 
@@ -62,14 +60,15 @@ SOURCES: tuple[Source, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One passage found. ``subject_name`` is the case's name, for the caller to mask it
-    out of the snippet; it is never to be shown."""
+    """One text found, whole, with every hit marked: the caller masks identities in it
+    before cutting a snippet, so no cut can leave half a personnummer. ``subject_name``
+    is the case's name, for that masking; it is never to be shown."""
 
     review_id: int
     case_ref: str
     where: str
     question_id: str | None
-    snippet: str
+    text: str
     rank: float
     subject_name: str
 
@@ -159,10 +158,10 @@ def _search_source(
         return []
     fts = f"{source.table}_fts"
     marks = ", ".join("?" for _ in found)
-    snippets = dict(db.execute(
-        f"SELECT rowid, snippet({fts}, 0, ?, ?, ?, ?) FROM {fts}"
+    texts = dict(db.execute(
+        f"SELECT rowid, highlight({fts}, 0, ?, ?) FROM {fts}"
         f" WHERE {fts} MATCH ? AND rowid IN ({marks})",
-        [HIT_START, HIT_END, ELLIPSIS, SNIPPET_TOKENS, query, *found]).fetchall())
+        [HIT_START, HIT_END, query, *found]).fetchall())
     links = db.execute(
         f"SELECT l.row, r.id, l.question_id, p.case_ref, coalesce(p.name, ''),"
         f" r.reviewer = :prefer AS own FROM ({source.links}) l"
@@ -177,7 +176,7 @@ def _search_source(
             continue  # the same case file in another review: the preferred one is first
         seen.add(row)
         hits.append(Hit(review_id, case_ref, source.where, question_id,
-                        snippets.get(row, ""), found[row], name))
+                        texts.get(row, ""), found[row], name))
     return hits
 
 
@@ -187,19 +186,3 @@ def _is_query_error(error: sqlite3.OperationalError) -> bool:
     return text.startswith(("fts5:", "no such column", "unterminated string",
                             "unknown special query")) or "syntax error" in text
 
-
-def hit_line(db: Database, population_id: int, query: str) -> int | None:
-    """The line (from 0) of a case file's first hit for ``query``, to scroll it into view."""
-    try:
-        row = db.execute(
-            "SELECT highlight(case_files_fts, 0, ?, ?) FROM case_files_fts"
-            " WHERE case_files_fts MATCH ? AND rowid = ?",
-            [HIT_START, HIT_END, query, population_id]).fetchone()
-    except sqlite3.OperationalError as error:
-        if _is_query_error(error):
-            return None
-        raise
-    if row is None or HIT_START not in row[0]:
-        return None
-    text: str = row[0]
-    return text.count("\n", 0, text.index(HIT_START))

@@ -74,8 +74,17 @@ def test_a_hit_is_marked_and_swedish_letters_are_letters(db) -> None:
     case = add_case(db, "SK-2", "Brukaren får stöd. Far ringde.")
     review_of(db, case, "anna")
     (hit,) = search(db, "får")  # not "far": å is a letter of its own
-    assert f"{HIT_START}får{HIT_END}" in hit.snippet
-    assert f"{HIT_START}Far{HIT_END}" not in hit.snippet
+    assert hit.text == f"Brukaren {HIT_START}får{HIT_END} stöd. Far ringde."
+
+
+def test_a_snippet_is_cut_from_masked_text_so_no_part_of_a_personnummer_is_left(db) -> None:
+    words = " ".join(f"ord{n}" for n in range(30))
+    case = add_case(db, "SK-5", f"{words}\n{PNR} a b c d\nhembesök {words}")
+    review_of(db, case, "anna")
+    (result,) = find(db, "supervisor", "sara", "hembesök")
+    assert result.snippet == (f"…ord29 YYYYMMDD-NNNN a b c d {HIT_START}hembesök{HIT_END} "
+                              "ord0 ord1 ord2 ord3 ord4 ord5 ord6 ord7 ord8 ord9 ord10…")
+    assert result.line == 2  # where the case screen scrolls to
 
 
 @pytest.fixture

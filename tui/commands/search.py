@@ -64,7 +64,7 @@ def _row(result) -> dict:
 
     snippet = result.snippet.replace(HIT_START, HIT_MARK).replace(HIT_END, HIT_MARK)
     return {"case_ref": result.case_ref, "where": result.where,
-            "question_id": result.question_id, "snippet": _one_line(snippet)}
+            "question_id": result.question_id, "snippet": snippet}
 
 
 def _one_line(text: str) -> str:

@@ -27,13 +27,12 @@ _HIT_STYLE = "bold reverse"  # told by more than colour: readable with NO_COLOR 
 
 
 def marked(snippet: str) -> Text:
-    """A snippet with its hits styled, on one line."""
+    """A snippet with its hits styled."""
     from store.search import HIT_END, HIT_START
 
     text = Text(no_wrap=True, overflow="ellipsis")
     for index, part in enumerate(snippet.replace(HIT_END, HIT_START).split(HIT_START)):
-        text.append(" ".join(part.split()) if part.strip() else part.replace("\n", " "),
-                    _HIT_STYLE if index % 2 else "")
+        text.append(part, _HIT_STYLE if index % 2 else "")
     return text
 
 
@@ -56,7 +55,6 @@ class SearchScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.results: list = []
-        self.text = ""
 
     def compose(self) -> ComposeResult:
         self.title = titled(t("search.title"))
@@ -86,7 +84,7 @@ class SearchScreen(Screen[None]):
         table = self.query_one(DataTable)
         status = self.query_one("#search-status", Static)
         table.clear()
-        self.results, self.text = [], text
+        self.results = []
         if not text.strip():
             status.update(t("search.hint"))
             return
@@ -118,12 +116,8 @@ class SearchScreen(Screen[None]):
 
         screen = CaseScreen(result.review_id, result.question_id)
         await self.app.push_screen(screen)
-        if result.where == "case_file":
-            from jobs.search import case_file_line
-
-            line = case_file_line(session_of(self).db, result.review_id, self.text)
-            if line:
-                screen.call_after_refresh(_scroll_case_file, screen, line)
+        if result.where == "case_file" and result.line:
+            screen.call_after_refresh(_scroll_case_file, screen, result.line)
         elif result.where == "case_note":
             screen.call_after_refresh(_show_case_note, screen)
 
