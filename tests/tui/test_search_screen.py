@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jobs.config import Config
-from store.reviews import save_note
+from store.reviews import save_answer, save_note
 from store.users import grant_role
 from tests.search_cases import add_case, review_of
 from tui.app import GranskaApp
@@ -20,6 +20,9 @@ def search_db(db):
         grant_role(db, user, role, who="test")
     annas = review_of(db, add_case(db, "A-1", f"{FILLER}\nXylofonen stod i hallen."), "anna")
     save_note(db, annas, NOTED, "Planen nämner kaffekokaren", who="anna")
+    save_note(db, annas, None, "Trumpeten saknas i akten", who="anna")
+    for question in ("dur_aktuell", "hembesok_gjort"):  # the case opens further down
+        save_answer(db, annas, question, "ja", who="anna")
     review_of(db, add_case(db, "B-1", "Xylofonen hos Bo."), "bo")
     return db, annas
 
@@ -89,6 +92,28 @@ async def test_enter_on_a_note_hit_opens_its_question(search_db) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen) and app.screen.review_id == annas
         assert app.screen.current == NOTED
+
+
+async def test_enter_on_a_case_note_hit_shows_the_note_above_the_first_question(
+        search_db) -> None:
+    from tui.screens.case import CaseScreen, ProtocolScroll
+
+    db, annas = search_db
+    app = GranskaApp(Config(), db, user="anna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = await typed(pilot, "trumpeten")
+        assert hit_refs(screen) == ["A-1"] and "ärendeanteckning" in on_screen(app)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        case = app.screen
+        assert isinstance(case, CaseScreen) and case.review_id == annas
+        for _ in range(50):  # until the screen has settled where the search put it
+            if case.current == "dur_aktuell" and case.query_one(ProtocolScroll).scroll_y == 0:
+                break
+            await pilot.pause()
+        assert case.current == "dur_aktuell"  # not the first unanswered question
+        assert "Trumpeten saknas i akten" in on_screen(app)
 
 
 async def test_an_inspector_never_sees_another_inspectors_case(search_db) -> None:
