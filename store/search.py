@@ -7,8 +7,9 @@ leads to a review the user may open: each source says how its rows lead to
 reviews (and to a question), and the caller's scope (a reviewer, a review kind)
 is applied inside the search, before the limit.
 
-Adding a source is one ``Source`` line in ``SOURCES`` and a migration step that
-runs ``index_sources`` (it indexes every source table that has no index yet).
+Adding a source (evidence quotes, say) is one ``Source`` line in ``SOURCES``
+and, if its table already exists in released databases, one more migration step
+running ``index_sources`` again: it indexes every source table that has none yet.
 
 sqlite-utils is imported here only, and this module only when a search or that
 migration step runs: never on the app's start-up path.
