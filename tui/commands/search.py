@@ -84,4 +84,6 @@ def _table(rows: list[dict]) -> None:
     print(f"{headers[0]:<{widths[0]}}  {headers[1]:<{widths[1]}}  {headers[2]}")
     for ref, place, snippet in cells:
         print(f"{ref:<{widths[0]}}  {place:<{widths[1]}}  {snippet}")
-    print(t("search.hits", count=len(rows)))
+    from jobs.search import LIMIT
+
+    print(t("search.hits_capped" if len(rows) >= LIMIT else "search.hits", count=len(rows)))
