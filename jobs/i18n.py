@@ -753,6 +753,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review_state.banner": ("↩ Skickad tillbaka: {reason} – rätta och markera klar (ctrl+k).",
                             "↩ Returned: {reason} – fix it and mark it complete (ctrl+k)."),
     # --- end review states ---
+    # --- search: granska search and ctrl+f (issue 14) ---
+    "key.search": ("Sök", "Search"),
+    "search.title": ("Sök i akter och anteckningar", "Search case files and notes"),
+    "search.placeholder": ("Sökord (FTS5: \"exakt fras\", ord*, OR, NOT)",
+                           "Search words (FTS5: \"exact phrase\", word*, OR, NOT)"),
+    "search.empty": ("ange något att söka efter", "give something to search for"),
+    "search.bad_query": (
+        "sökningen '{text}' går inte att tolka: stäng citattecken och parenteser, eller sätt "
+        "ord med tecken som : * ( inom \"citattecken\"",
+        "cannot read the search '{text}': close quotes and brackets, or put words with "
+        "characters such as : * ( in \"quotes\""),
+    "search.no_hits": ("Inga träffar för '{text}'.", "No hits for '{text}'."),
+    "search.hits": ("{count} träffar", "{count} hits"),
+    "search.hits_capped": ("de {count} bästa träffarna", "the best {count} hits"),
+    "search.hint": ("Skriv för att söka · Enter: till träffarna · Esc: tillbaka",
+                    "Type to search · Enter: to the hits · Esc: back"),
+    "search.name_masked": ("[namn]", "[name]"),
+    "search.col.case_ref": ("Ärende", "Case"),
+    "search.col.where": ("Var", "Where"),
+    "search.col.question": ("Fråga", "Question"),
+    "search.col.snippet": ("Utdrag", "Snippet"),
+    "search.where.case_file": ("akt", "case file"),
+    "search.where.case_note": ("ärendeanteckning", "case note"),
+    "search.where.question_note": ("frågeanteckning", "question note"),
+    "search.key_open": ("Öppna", "Open"),
+    # --- end search ---
 }
 
 

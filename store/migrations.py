@@ -89,6 +89,8 @@ def _finding_closures(db: Database) -> None:
             PRIMARY KEY (review_id, rule_id, question_id)
         )"""
     )
+
+
 def _review_states(db: Database) -> None:
     """The states a supervisor sets on a complete review, ``approved`` and ``returned``, and
     the reason a review was returned with.
@@ -118,6 +120,14 @@ def _review_states(db: Database) -> None:
     db.execute("ALTER TABLE reviews ADD COLUMN status_reason TEXT")
 
 
+def _search_index(db: Database) -> None:
+    """Full-text search (store/search.py): an FTS5 index over case-file texts, case notes
+    and question notes, filled from the rows there and kept current by triggers."""
+    from store.search import index_sources
+
+    index_sources(db)
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("base schema", _base_schema),
     ("per-user resume state", _resume_state),
@@ -126,6 +136,7 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("hash chain over the audit log", _audit_chain),
     ("closed data-quality findings", _finding_closures),
     ("review states: approved, returned with a reason", _review_states),
+    ("full-text search over case files and notes", _search_index),
 ]
 
 LATEST = len(MIGRATIONS)

@@ -81,6 +81,7 @@ class GranskaApp(App[None]):
         Binding("f5", "switch_mode('training')", t("mode.training"), id="mode_training"),
         Binding("f6", "switch_mode('audit')", t("mode.audit"), id="mode_audit"),
         Binding("f7", "switch_mode('supervise')", t("mode.supervise"), id="mode_supervise"),
+        Binding("ctrl+f", "global_search", t("key.search"), id="search"),
     ]
 
     def __init__(
@@ -96,6 +97,11 @@ class GranskaApp(App[None]):
         self.demo = demo
         if demo:
             self.sub_title = t("app.demo")
+
+    def action_global_search(self) -> None:
+        from tui.screens.search import open_search
+
+        open_search(self)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette (ctrl+p): every view first, then Textual's own commands, translated."""
