@@ -643,6 +643,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "progress.busy": ("Vänta: förra uppgiften pågår fortfarande.",
                       "Wait: the last task is still running."),
     # --- end progress ---
+    # --- provider follow-up (avtalsuppföljning): tables, letters ---
+    "outcomes.w.outcomes": ("Utfall per avtalsområde", "Outcome per contract area"),
+    "outcomes.w.planned_done": ("Planerade och genomförda uppföljningar",
+                                "Planned and completed follow-ups"),
+    "outcomes.w.deficiencies": ("Brister, rangordnade", "Deficiencies, ranked"),
+    "outcomes.w.measures_per_area": ("Åtgärder per avtalsområde", "Measures per contract area"),
+    "outcomes.w.ledger": ("Åtgärdsregister", "Measures ledger"),
+    "outcomes.w.summary": ("Sammanställning", "Summary"),
+    "outcomes.w.area": ("Avtalsområde", "Contract area"),
+    "outcomes.w.total": ("Totalt", "Total"),
+    "outcomes.w.all_areas": ("Samtliga avtalsområden", "All contract areas"),
+    "outcomes.w.planned": ("Planerade", "Planned"),
+    "outcomes.w.done": ("Genomförda", "Completed"),
+    "outcomes.w.not_done": ("Ej genomförda", "Not completed"),
+    "outcomes.w.check": ("Kontroll", "Check"),
+    "outcomes.w.deficient": ("Brist", "Deficient"),
+    "outcomes.w.assessed": ("Bedömda", "Assessed"),
+    "outcomes.w.provider": ("Utförare", "Provider"),
+    "outcomes.w.measure": ("Åtgärd", "Measure"),
+    "outcomes.w.opened": ("Beslutad", "Decided"),
+    "outcomes.w.due": ("Senast", "Due"),
+    "outcomes.w.state": ("Läge", "State"),
+    "outcomes.w.decided_by": ("Beslutsfattare", "Decision-maker"),
+    "outcomes.w.dnr": ("Dnr", "Ref. no."),
+    "outcomes.w.question": ("Fråga", "Question"),
+    # --- end provider follow-up ---
 }
 
 

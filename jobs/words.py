@@ -14,8 +14,10 @@ from tallies.calibration_export import CalibrationWords
 from tallies.crosstab import Words
 from tallies.document import DocumentWords
 from tallies.double_review import AgreementWords
+from tallies.outcomes import OutcomeWords
 
-WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords, DocumentWords)
+WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords, DocumentWords,
+                 OutcomeWords)
 
 
 def _from_catalogue(cls: type[WordsT], prefix: str, lang: str | None,
@@ -40,3 +42,8 @@ def agreement_words(lang: str | None = None) -> AgreementWords:
 
 def document_words(lang: str | None = None) -> DocumentWords:
     return _from_catalogue(DocumentWords, "report.w", lang)
+
+
+def outcome_words(lang: str | None = None) -> OutcomeWords:
+    """The words of a follow-up's tables (outcomes, planned against done, measures)."""
+    return _from_catalogue(OutcomeWords, "outcomes.w", lang)

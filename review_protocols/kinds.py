@@ -33,8 +33,26 @@ class Unit:
 class Selection:
     """How the units to review are chosen."""
 
-    rule: str  # "stratified": quotas per stratum, drawn with a seed
+    rule: str  # "stratified": quotas per stratum, drawn with a seed; "plan": see below
     strata: tuple[str, ...]
+    # "plan": a follow-up plan from a register, each unit with the codes of why it was taken
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def is_plan(self) -> bool:
+        return self.rule == "plan"
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """A kind whose every review ends in one outcome, counted per stratum with shares."""
+
+    question: str  # the question that holds the outcome
+    not_carried_out: str  # the outcome left out of the shares
+    reason: str  # the question that says why a review was not carried out
+    derive: str  # the module whose ``derive_outcome`` gives the outcome from the checks
+    deficient: tuple[str, ...] = ()  # the codes of a check that count as a deficiency
+    summary_area: str | None = None  # a quality area summarised on its own (ekonomi)
 
 
 @dataclass(frozen=True)
@@ -45,6 +63,13 @@ class TalliesLayout:
     # (question that a document exists, question how well it matches): one table of both
     combined: tuple[tuple[str, str], ...] = ()
     bands: Mapping[str, tuple[Band, ...]] = field(default_factory=dict)  # number questions
+    outcomes: Outcomes | None = None
+
+    def outcome_rule(self) -> ModuleType:
+        """The module with ``derive_outcome`` for this kind's outcome."""
+        if self.outcomes is None:
+            raise ValueError("this kind of review has no outcome to derive")
+        return importlib.import_module(self.outcomes.derive)
 
 
 @dataclass(frozen=True)
@@ -55,6 +80,7 @@ class ReviewKind:
     selection: Selection
     tallies: TalliesLayout = field(default_factory=TalliesLayout)
     case_files: str | None = None  # the module that writes training case files, if any
+    measures: str | None = None  # the module with the escalation ladder, if the kind has one
 
     def case_file_writer(self) -> ModuleType:
         """The module with ``generate_cases``, ``cases_for`` and ``Passage`` for this kind."""
@@ -62,6 +88,12 @@ class ReviewKind:
             raise ValueError(f"protocol '{self.protocol}' has no generated case files; "
                              "training and the demo need a protocol that has")
         return importlib.import_module(self.case_files)
+
+    def ladder(self) -> ModuleType:
+        """The module with the measures ladder (``KINDS``, ``add``, ``done``, ``replay``)."""
+        if self.measures is None:
+            raise ValueError(f"protocol '{self.protocol}' has no measures ladder")
+        return importlib.import_module(self.measures)
 
 
 CASE_FILE = Unit(

@@ -23,6 +23,8 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     parser.add_argument("--with-identities", action="store_true",
                         help="answers only: add personnummer and name (recorded in the audit "
                         "log)")
+    parser.add_argument("--protocol", metavar="ID", help="avtalsuppfoljning: the provider "
+                        "follow-up tallies instead of the default protocol's")
     parser.set_defaults(run=run)
 
 
@@ -35,12 +37,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                          "the tallies carry no identities")
     db = ctx.open_db(create=False)
     from jobs.i18n import t
+    from jobs.providers import follow_up_export, is_plan_kind
     from jobs.tallies import produce
     from tui.progress import progress_bar
 
-    with progress_bar(t("progress.export")) as on_progress:
-        data = produce(db, ctx.config, args.format, with_identities=args.with_identities,
-                       on_progress=on_progress)
+    if args.protocol and is_plan_kind(args.protocol):
+        data = follow_up_export(db, args.protocol, args.format)
+    else:
+        with progress_bar(t("progress.export")) as on_progress:
+            data = produce(db, ctx.config, args.format, with_identities=args.with_identities,
+                           on_progress=on_progress)
 
     def record() -> None:
         """The audit row of identities leaving the database: only for an export that
