@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from review_protocols.model import Protocol
-    from samples.tabular import ProgressCallback
+    from samples.tabular import ProgressCallback, Table
     from store.database import Database
 
 
@@ -21,25 +22,29 @@ class AnswersImported:
 
 
 def import_answer_file(db: Database, protocol: Protocol, path: str | Path, reviewer: str, *,
-                       clear_blank: bool = False,
+                       clear_blank: bool = False, detect: bool = False,
                        on_progress: ProgressCallback | None = None) -> AnswersImported:
     """Check every row against the protocol and the sample, then store them all or none.
 
     ``reviewer`` answers for rows that name none; each row goes to its reviewer's own review
     of the case, and imported reviews are marked complete. A blank value clears the stored
-    answer only with ``clear_blank`` (otherwise the file is refused).
+    answer only with ``clear_blank`` (otherwise the file is refused). With ``detect`` (no
+    protocol named) a file whose header names another kind's unit, a provider rather
+    than a case, is imported to that kind's protocol.
     """
+    from jobs.providers import is_plan_kind
     from samples.tabular import read_table
-    from store.reports import (
-        ImportedAnswer,
-        import_answers,
-        import_target,
-        sample_cases,
-        stored_answers,
-    )
+    from store.reports import ImportedAnswer, import_answers, import_target, stored_answers
     from tallies.answers_import import check_answers
 
     table = read_table(path, on_progress)
+    if detect:
+        protocol = _protocol_named_by(table.headers, protocol)
+    if is_plan_kind(protocol.id):
+        return _import_follow_up_answers(db, protocol, path, table, reviewer,
+                                         clear_blank=clear_blank)
+    from store.reports import sample_cases
+
     cases = sample_cases(db)
     checked = check_answers(
         protocol, str(path), table.headers, table.rows, cases,
@@ -51,6 +56,54 @@ def import_answer_file(db: Database, protocol: Protocol, path: str | Path, revie
         db,
         (ImportedAnswer(cases[c.case_ref]["population_id"], cases[c.case_ref]["sample_id"],
                         c.reviewer, c.question_id, c.value, c.note) for c in checked),
+        protocol_id=protocol.id, protocol_version=protocol.version, source=str(path),
+    )
+    return AnswersImported(len(checked), result["answers"], result["cleared"], result["reviews"])
+
+
+def _protocol_named_by(headers: Sequence[str], protocol: Protocol) -> Protocol:
+    """``protocol``, unless the header names no unit of its kind but another kind's."""
+    from review_protocols import available_ids, load_builtin
+    from review_protocols.kinds import Unit, kind_of
+    from samples.tabular import normalise_header
+
+    keys = {normalise_header(h) for h in headers}
+
+    def named(unit: Unit) -> bool:
+        return bool(keys & {unit.reference, *unit.headers})
+
+    if named(kind_of(protocol.id).unit):
+        return protocol
+    others = [p for p in available_ids() if named(kind_of(p).unit)]
+    return load_builtin(others[0]) if len(others) == 1 else protocol
+
+
+def _import_follow_up_answers(db: Database, protocol: Protocol, path: str | Path,
+                              table: Table, reviewer: str, *,
+                              clear_blank: bool) -> AnswersImported:
+    """The same checks and store for a kind scored per provider follow-up: the file names
+    the provider (``provider_ref``/``leverantör``) of the latest plan, and the skip logic
+    sees the provider's contract area and regime."""
+    from jobs.providers import latest_plan, plan_kind, unit_attributes
+    from store.providers import plan_follow_ups
+    from store.reports import ImportedAnswer, import_answers, import_target, stored_answers
+    from tallies.answers_import import check_answers
+
+    unit = plan_kind(protocol.id).unit
+    units = {f["provider_ref"]: f for f in
+             plan_follow_ups(db, latest_plan(db, protocol.id)["id"])}
+    checked = check_answers(
+        protocol, str(path), table.headers, table.rows, units,
+        lambda ref, who: import_target(db, None, who, protocol.id,
+                                       follow_up_id=units[ref]["id"]),
+        lambda review_id: stored_answers(db, review_id),
+        reviewer, clear_blank=clear_blank, unit=unit,
+        attributes=lambda ref: unit_attributes(units[ref]),
+    )
+    result = import_answers(
+        db,
+        (ImportedAnswer(None, None, c.reviewer, c.question_id, c.value, c.note,
+                        follow_up_id=units[c.case_ref]["id"]) for c in checked),
         protocol_id=protocol.id, protocol_version=protocol.version, source=str(path),
     )
     return AnswersImported(len(checked), result["answers"], result["cleared"], result["reviews"])

@@ -11,7 +11,7 @@ outcome rule and ladder, ``tallies.outcomes``) and the SQL in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -74,6 +74,13 @@ def import_register(db: Database, path: str | Path) -> RegisterImported:
     insert_register(db, source=path.name, sha256=sha256,
                     providers=[asdict(p) for p in checked.providers])
     return RegisterImported(len(registers(db)), len(checked.providers))
+
+
+def unit_attributes(row: Mapping[str, Any]) -> dict[str, str]:
+    """What a protocol's conditions may test of a provider's contract (``{ unit = ... }``)."""
+    from review_protocols.loader import UNIT_ATTRIBUTES
+
+    return {attribute: row[attribute] for attribute in UNIT_ATTRIBUTES}
 
 
 def register_rows(db: Database) -> list[dict[str, Any]] | None:
@@ -304,8 +311,7 @@ def follow_ups(db: Database, protocol_id: str) -> list[FollowUp]:
                  if m["closed_as"] is None and m["kind"] in rule.ESCALATIONS}
     result = []
     for row, answers in plan_answers(db, latest_plan(db, protocol_id)["id"]):
-        unit = {"regime": row["regime"], "contract_area": row["contract_area"]}
-        applies = applicable(protocol, answers, unit) if answers else {}
+        applies = applicable(protocol, answers, unit_attributes(row)) if answers else {}
         code = answers.get(layout.question)
         if answers and not code:
             code = rule.derive_outcome(answers, applies,

@@ -27,6 +27,11 @@ class Unit:
     reference: str  # the column that names one unit in frames, answers and exports
     required: tuple[str, ...]
     optional: tuple[str, ...] = ()
+    # How an answers file names a unit: the reference column's other headers, the word for
+    # one, and what a reference that names no unit under review is said not to be.
+    headers: tuple[str, ...] = ("case", "arende", "caseref")
+    noun: str = "case"
+    member: str = "a case in the sample"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,9 @@ PROVIDER = Unit(
     reference="provider_ref",
     required=("provider_ref", "name", "org_number", "contract_area", "regime"),
     optional=("contract_ref", "purchase_value_mkr", "placements", "complaints", "deviations"),
+    headers=("leverantor", "utforare", "providerref"),
+    noun="provider",
+    member="a provider in the follow-up plan",
 )
 
 KIND = ReviewKind(
