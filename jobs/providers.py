@@ -29,13 +29,25 @@ class ProviderError(ValueError):
     """A provider job that cannot be done; the message says what to do instead."""
 
 
+def known_kind(protocol_id: str) -> ReviewKind:
+    """The kind of a protocol that exists; ProtocolError (naming the known ones) if not."""
+    from review_protocols import ProtocolError, available_ids, load_builtin
+    from review_protocols.loader import IDENTIFIER
+
+    if not IDENTIFIER.match(protocol_id):
+        raise ProtocolError(f"no protocol named '{protocol_id}'; known protocols: "
+                            f"{', '.join(available_ids())}")
+    load_builtin(protocol_id)
+    return kind_of(protocol_id)
+
+
 def is_plan_kind(protocol_id: str) -> bool:
     """A protocol whose units come from a follow-up plan rather than a drawn sample."""
-    return kind_of(protocol_id).selection.is_plan
+    return known_kind(protocol_id).selection.is_plan
 
 
 def plan_kind(protocol_id: str) -> ReviewKind:
-    kind = kind_of(protocol_id)
+    kind = known_kind(protocol_id)
     if not kind.selection.is_plan:
         raise ProviderError(f"protocol '{protocol_id}' reviews case files, not providers; "
                             "use a provider protocol such as avtalsuppfoljning")
@@ -224,26 +236,39 @@ def _history(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
 
 
 def add_measure(db: Database, provider_ref: str, kind: str, *, reason: str,
-                due: str | None, decided_by: str, dnr: str | None,
+                due: str | None, decided_by: str, dnr: str | None, sent: str | None = None,
+                deadline_days: int | None = None,
                 protocol_id: str = "avtalsuppfoljning") -> int:
     """Record a step on the provider's ladder, if the ladder allows it now; the open steps
-    it supersedes close with it. Audited with its decision-maker."""
+    it supersedes close with it. Audited with its decision-maker. ``sent`` (default today)
+    is when the provider was told; without ``due`` the step is due ``deadline_days`` later
+    (the configured deadline of its kind), or has no due date."""
     from store.providers import add_measure as store_step
 
     ladder = _ladder(protocol_id, kind)
     regime = provider(db, provider_ref)["regime"]
+    if not reason.strip():
+        raise ProviderError("--reason is empty; say why the step is taken")
+    sent_day = dt.date.fromisoformat(sent) if sent else dt.date.today()
+    if due is None and deadline_days is not None:
+        due = (sent_day + dt.timedelta(days=deadline_days)).isoformat()
+    if due is not None and due < sent_day.isoformat():
+        raise ProviderError(f"--due {due} is before the step is sent ({sent_day}); give a "
+                            "later due date")
 
     def check(rows: list[dict[str, Any]]) -> list[int]:
         ladder.add(ladder.replay(_history(rows), regime), kind, regime)
         return [r["id"] for r in rows
                 if r["closed_as"] is None and r["kind"] in ladder.superseded_by(kind)]
 
-    return store_step(db, provider_ref=provider_ref, kind=kind, reason=reason, due_date=due,
-                      decided_by=decided_by, dnr=dnr, check=check)
+    return store_step(db, provider_ref=provider_ref, kind=kind, reason=reason.strip(),
+                      sent_date=sent_day.isoformat(), due_date=due, decided_by=decided_by,
+                      dnr=dnr, check=check)
 
 
 def close_measure(db: Database, provider_ref: str, kind: str, *, date: str,
                   protocol_id: str = "avtalsuppfoljning") -> int:
+    """Close the provider's open step of ``kind`` on ``date`` (answered or carried out)."""
     from store.providers import close_measure as store_close
 
     ladder = _ladder(protocol_id, kind)
@@ -251,8 +276,11 @@ def close_measure(db: Database, provider_ref: str, kind: str, *, date: str,
 
     def check(rows: list[dict[str, Any]]) -> int:
         ladder.done(ladder.replay(_history(rows), regime), kind)
-        return next(r["id"] for r in reversed(rows)
-                    if r["kind"] == kind and r["closed_as"] is None)
+        step = next(r for r in reversed(rows) if r["kind"] == kind and r["closed_as"] is None)
+        if date < step["sent_date"]:
+            raise ProviderError(f"--date {date} is before the {kind} was sent "
+                                f"({step['sent_date']}); give the day it was answered")
+        return int(step["id"])
 
     return store_close(db, provider_ref=provider_ref, kind=kind, done_date=date, check=check)
 

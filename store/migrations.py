@@ -387,6 +387,7 @@ CREATE TABLE measures (
     provider_ref TEXT NOT NULL,
     kind TEXT NOT NULL,
     reason TEXT NOT NULL,
+    sent_date TEXT NOT NULL,
     due_date TEXT,
     dnr TEXT,
     opened_at TEXT NOT NULL,

@@ -161,9 +161,9 @@ def measures(db: Database, provider_ref: str | None = None) -> list[dict[str, An
 
 
 def add_measure(
-    db: Database, *, provider_ref: str, kind: str, reason: str, due_date: str | None,
-    decided_by: str, dnr: str | None, check: Callable[[list[dict[str, Any]]], Sequence[int]],
-    who: str | None = None,
+    db: Database, *, provider_ref: str, kind: str, reason: str, sent_date: str,
+    due_date: str | None, decided_by: str, dnr: str | None,
+    check: Callable[[list[dict[str, Any]]], Sequence[int]], who: str | None = None,
 ) -> int:
     """Record a step on a provider's ladder. ``check(history)`` sees the provider's steps
     inside the transaction and raises if the step is not allowed; it returns the ids of
@@ -178,11 +178,13 @@ def add_measure(
             record(db, "measure.superseded", "measure", measure_id, field="closed_as",
                    new=f"superseded by {kind}", who=who)
         measure_id = db.execute(
-            "INSERT INTO measures (provider_ref, kind, reason, due_date, dnr, opened_at,"
-            " opened_by, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [provider_ref, kind, reason, due_date, dnr, stamp, who, decided_by]).lastrowid
+            "INSERT INTO measures (provider_ref, kind, reason, sent_date, due_date, dnr,"
+            " opened_at, opened_by, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [provider_ref, kind, reason, sent_date, due_date, dnr, stamp, who, decided_by]
+        ).lastrowid
         record(db, "measure.add", "measure", measure_id, field=kind,
-               new=f"{provider_ref}: {kind}, due {due_date or '-'}, decided by {decided_by}"
+               new=f"{provider_ref}: {kind} sent {sent_date}, due {due_date or '-'}, decided "
+               f"by {decided_by}"
                f"{f', dnr {dnr}' if dnr else ''}: {reason}", who=who)
     return measure_id
 

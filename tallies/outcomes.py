@@ -94,8 +94,9 @@ class OutcomeWords:
     assessed: str
     provider: str
     measure: str
-    opened: str
+    sent: str
     due: str
+    answered: str
     state: str
     decided_by: str
     dnr: str
@@ -215,15 +216,15 @@ def _ledger_sheets(ledger: Sequence[Mapping[str, Any]], words: OutcomeWords) -> 
         counts[step["kind"]] = counts.get(step["kind"], 0) + 1
     counts_rows = [[area, *(counts.get(k, 0) for k in LEDGER_KINDS)]
                    for area, counts in sorted(per_area.items())]
-    listing = [[s["provider_ref"], s.get("contract_area") or "", s["kind"],
-                str(s["opened_at"])[:10], s["due_date"] or "", s.get("state") or "",
+    listing = [[s["provider_ref"], s.get("contract_area") or "", s["kind"], s["sent_date"],
+                s["due_date"] or "", s["done_date"] or "", s.get("state") or "",
                 s["decided_by"], s["dnr"] or ""] for s in ledger]
     return [
         Sheet("measures_per_area", words.measures_per_area, [words.area, *LEDGER_KINDS],
               counts_rows),
         Sheet("measures", words.ledger,
-              [words.provider, words.area, words.measure, words.opened, words.due,
-               words.state, words.decided_by, words.dnr], listing),
+              [words.provider, words.area, words.measure, words.sent, words.due,
+               words.answered, words.state, words.decided_by, words.dnr], listing),
     ]
 
 

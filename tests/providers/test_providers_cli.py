@@ -119,10 +119,11 @@ def test_measures_ladder_cli(tmp_path: Path, capsys) -> None:
     granska(db, "providers", "import", str(write(tmp_path / "reg.csv", ROWS)))
     assert granska(db, "measure", "add", "P1", "vite", "--reason", "x") == 2
     assert "vite is not allowed now" in capsys.readouterr().err
-    assert granska(db, "measure", "add", "P1", "komplettering", "--due", "2024-01-31",
-                   "--reason", "rutin hot och våld saknas") == 0
-    assert granska(db, "measure", "add", "P1", "rattelse", "--due", "2024-03-01",
-                   "--reason", "otillräcklig", "--decided-by", "socialnämnden") == 0
+    assert granska(db, "measure", "add", "P1", "komplettering", "--sent", "2024-01-02",
+                   "--due", "2024-01-31", "--reason", "rutin hot och våld saknas") == 0
+    assert granska(db, "measure", "add", "P1", "rattelse", "--sent", "2024-02-01", "--due",
+                   "2024-03-01", "--reason", "otillräcklig", "--decided-by",
+                   "socialnämnden") == 0
     assert granska(db, "measure", "add", "P1", "vite", "--reason", "ej åtgärdat") == 0
     assert granska(db, "measure", "add", "P1", "uteslutning", "--reason", "IVO") == 0
     assert granska(db, "measure", "add", "P1", "havning", "--reason", "hävt") == 0

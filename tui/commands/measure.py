@@ -8,7 +8,8 @@ import datetime as dt
 from tui.context import Context
 
 REQUIRED_ROLES = ("supervisor",)
-LIST_FIELDS = ("provider_ref", "kind", "due_date", "state", "decided_by", "dnr", "reason")
+LIST_FIELDS = ("provider_ref", "kind", "sent_date", "due_date", "state", "decided_by", "dnr",
+               "reason")
 
 
 def _date(text: str) -> str:
@@ -33,7 +34,11 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     add = actions.add_parser("add", parents=[parent], help="record a step")
     add.add_argument("provider_ref", metavar="PROVIDER_REF")
     add.add_argument("kind", metavar="KIND", help=kinds)
-    add.add_argument("--due", type=_date, metavar="DATE", help="due date (ISO)")
+    add.add_argument("--due", type=_date, metavar="DATE",
+                     help="due date (ISO; default: the sent date plus [measures] <kind>_days "
+                     "for komplettering, rattelse and vite)")
+    add.add_argument("--sent", type=_date, metavar="DATE",
+                     help="the day the provider was told (default: today)")
     add.add_argument("--reason", required=True, metavar="TEXT")
     add.add_argument("--decided-by", metavar="NAME",
                      help="who decided it (default: you), e.g. socialnämnden")
@@ -52,11 +57,15 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
     from jobs.providers import add_measure
     from store import current_user
+    from store.providers import measures
 
-    add_measure(ctx.open_db(create=False), args.provider_ref, args.kind, reason=args.reason,
-                due=args.due, decided_by=args.decided_by or current_user(), dnr=args.dnr)
-    print(f"{args.provider_ref}: {args.kind} recorded"
-          f"{f', due {args.due}' if args.due else ''}")
+    db = ctx.open_db(create=False)
+    measure_id = add_measure(db, args.provider_ref, args.kind, reason=args.reason,
+                             due=args.due, sent=args.sent,
+                             deadline_days=ctx.config.measures.deadline_days(args.kind),
+                             decided_by=args.decided_by or current_user(), dnr=args.dnr)
+    due = next(m["due_date"] for m in measures(db, args.provider_ref) if m["id"] == measure_id)
+    print(f"{args.provider_ref}: {args.kind} recorded{f', due {due}' if due else ''}")
     return 0
 
 
@@ -71,7 +80,8 @@ def run_done(args: argparse.Namespace, ctx: Context) -> int:
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     from jobs.providers import measure_rows
 
+    rows = measure_rows(ctx.open_db(create=False), overdue=args.overdue)
     print("\t".join(LIST_FIELDS))
-    for row in measure_rows(ctx.open_db(create=False), overdue=args.overdue):
+    for row in rows:
         print("\t".join(str(row[f] or "-") for f in LIST_FIELDS))
     return 0
