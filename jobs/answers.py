@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from review_protocols.model import Protocol
+    from tallies.answers_import import CheckedAnswer
     from samples.tabular import ProgressCallback, Table
     from store.database import Database
 
@@ -100,6 +101,7 @@ def _import_follow_up_answers(db: Database, protocol: Protocol, path: str | Path
         reviewer, clear_blank=clear_blank, unit=unit,
         attributes=lambda ref: unit_attributes(units[ref]),
     )
+    _outcomes_explained(db, protocol, str(path), checked, units)
     result = import_answers(
         db,
         (ImportedAnswer(None, None, c.reviewer, c.question_id, c.value, c.note,
@@ -107,3 +109,39 @@ def _import_follow_up_answers(db: Database, protocol: Protocol, path: str | Path
         protocol_id=protocol.id, protocol_version=protocol.version, source=str(path),
     )
     return AnswersImported(len(checked), result["answers"], result["cleared"], result["reviews"])
+
+
+def _outcomes_explained(db: Database, protocol: Protocol, source: str,
+                        checked: Sequence[CheckedAnswer],
+                        units: Mapping[str, Mapping[str, Any]]) -> None:
+    """An outcome other than the one derived from the checks needs its reason, as in the
+    app: AnswersImportError naming the line otherwise (nothing is imported)."""
+    from jobs.providers import outcome_rule, plan_kind, unit_attributes
+    from store.reports import import_target, stored_answers
+    from tallies.answers_import import AnswersImportError
+
+    layout = plan_kind(protocol.id).tallies.outcomes
+    assert layout is not None
+    rule = outcome_rule(db, protocol.id)
+    groups: dict[tuple[str, str], list[CheckedAnswer]] = {}
+    for item in checked:
+        groups.setdefault((item.case_ref, item.reviewer), []).append(item)
+    problems = []
+    for (ref, reviewer), items in groups.items():
+        unit = units[ref]
+        target = import_target(db, None, reviewer, protocol.id, follow_up_id=unit["id"])
+        answers: dict[str, Any] = dict(stored_answers(db, target.review_id))
+        for item in items:
+            answers[item.question_id] = item.value
+        answers = {q: v for q, v in answers.items() if v is not None}
+        derived = rule.unexplained_override(
+            answers, {**unit_attributes(unit), "provider_ref": ref})
+        if derived is not None:
+            line = next((i.line for i in items if i.question_id == layout.question),
+                        items[0].line)
+            problems.append((line, f"{layout.question} {answers[layout.question]} is not the "
+                                   f"outcome the checks give ({derived}); give the reason in "
+                                   f"{layout.override_reason}, or leave {layout.question} "
+                                   "out"))
+    if problems:
+        raise AnswersImportError(source, sorted(problems))

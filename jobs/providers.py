@@ -323,27 +323,63 @@ class FollowUp:
     applies: dict[str, bool] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class OutcomeRule:
+    """A kind's outcome as Granska derives it from a follow-up's checks, and when a
+    reviewer's own outcome needs a reason (the kind's ``derive`` module)."""
+
+    protocol_id: str
+    escalated: frozenset[str]  # providers with an escalation still open
+
+    def derived(self, answers: Mapping[str, Any], unit: Mapping[str, str]) -> str | None:
+        """The outcome of the checks alone (the reviewer's ``utfall`` set aside, unless it
+        says the follow-up was not carried out)."""
+        from review_protocols import load_builtin
+        from review_protocols.conditions import applicable
+
+        kind = plan_kind(self.protocol_id)
+        layout = kind.tallies.outcomes
+        assert layout is not None
+        checks = {q: v for q, v in answers.items()
+                  if q != layout.question or v == layout.not_carried_out}
+        applies = applicable(load_builtin(self.protocol_id), checks, unit)
+        return kind.tallies.outcome_rule().derive_outcome(
+            checks, applies, escalation_open=unit.get("provider_ref") in self.escalated)
+
+    def unexplained_override(self, answers: Mapping[str, Any], unit: Mapping[str, str]
+                             ) -> str | None:
+        """The derived outcome when the reviewer chose another without a reason, else None."""
+        derived = self.derived(answers, unit)
+        rule = plan_kind(self.protocol_id).tallies.outcome_rule()
+        return derived if rule.override_needs_reason(answers, derived) else None
+
+
+def outcome_rule(db: Database, protocol_id: str) -> OutcomeRule:
+    from store.providers import measures
+
+    rule = plan_kind(protocol_id).tallies.outcome_rule()
+    return OutcomeRule(protocol_id, frozenset(
+        m["provider_ref"] for m in measures(db)
+        if m["closed_as"] is None and m["kind"] in rule.ESCALATIONS))
+
+
 def follow_ups(db: Database, protocol_id: str) -> list[FollowUp]:
     """The latest plan's follow-ups: each one's outcome is its ``utfall``, or else the one
     derived from its checks (an open escalation counts against it)."""
     from review_protocols import load_builtin
     from review_protocols.conditions import applicable
-    from store.providers import measures, plan_answers
+    from store.providers import plan_answers
 
-    kind = plan_kind(protocol_id)
-    layout = kind.tallies.outcomes
+    layout = plan_kind(protocol_id).tallies.outcomes
     assert layout is not None
-    rule = kind.tallies.outcome_rule()
     protocol = load_builtin(protocol_id)
-    escalated = {m["provider_ref"] for m in measures(db)
-                 if m["closed_as"] is None and m["kind"] in rule.ESCALATIONS}
+    rule = outcome_rule(db, protocol_id)
     result = []
     for row, answers in plan_answers(db, latest_plan(db, protocol_id)["id"]):
+        unit = {**unit_attributes(row), "provider_ref": row["provider_ref"]}
         applies = applicable(protocol, answers, unit_attributes(row)) if answers else {}
-        code = answers.get(layout.question)
-        if answers and not code:
-            code = rule.derive_outcome(answers, applies,
-                                       escalation_open=row["provider_ref"] in escalated)
+        code = answers.get(layout.question) or (rule.derived(answers, unit) if answers
+                                                else None)
         result.append(FollowUp(row["provider_ref"], row["contract_area"], row["regime"], code,
                                answers.get(layout.reason), answers, applies))
     return result

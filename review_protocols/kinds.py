@@ -58,6 +58,7 @@ class Outcomes:
     derive: str  # the module whose ``derive_outcome`` gives the outcome from the checks
     deficient: tuple[str, ...] = ()  # the codes of a check that count as a deficiency
     summary_area: str | None = None  # a quality area summarised on its own (ekonomi)
+    override_reason: str | None = None  # why the reviewer's outcome is not the derived one
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ KIND = ReviewKind(
             question="utfall", not_carried_out="ej_genomford", reason="ej_genomford_orsak",
             derive="review_protocols.avtalsuppfoljning.outcome",
             deficient=("brist", "saknas"), summary_area="ekonomi",
+            override_reason="utfall_motivering",
         ),
     ),
     measures="review_protocols.avtalsuppfoljning.ladder",

@@ -181,3 +181,44 @@ def test_the_outcome_table_counts_import_and_derivation_alike(scored: Path, caps
                            delimiter=";"))
     missbruk = next(r for r in rows if r and r[0] == "Missbruk")
     assert missbruk[:7] == ["Missbruk", "8", "42", "7", "37", "4", "21"]
+
+
+def test_an_outcome_other_than_the_derived_needs_its_reason(tmp_path: Path, capsys) -> None:
+    db, _ = register_and_plan(tmp_path)
+    path = tmp_path / "override.csv"
+    path.write_text("provider_ref;question_id;value\n"
+                    "P001;handledning;brist\n"
+                    "P001;handledning_slutstatus;kvarstar_mindre\n"
+                    "P001;utfall;foljer\n", encoding="utf-8")
+    capsys.readouterr()
+    assert granska(db, "answers", "import", str(path)) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert "line 4: utfall foljer is not the outcome the checks give (mindre_brister); " \
+           "give the reason in utfall_motivering" in err[0]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM answers").fetchone()[0] == 0
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("P001;utfall_motivering;muntligt redovisat, rutin på väg\n")
+    assert granska(db, "answers", "import", str(path)) == 0
+    with sqlite3.connect(db) as conn:
+        audited = conn.execute("SELECT field, new_value FROM audit_log"
+                               " WHERE action = 'answer.import' ORDER BY id").fetchall()
+    assert ("utfall", "foljer") in audited
+    assert ("utfall_motivering", "muntligt redovisat, rutin på väg") in audited
+    capsys.readouterr()
+    assert granska(db, "export", "json", "--protocol", "avtalsuppfoljning") == 0
+    daglig = next(r for r in json.loads(capsys.readouterr().out)["outcomes"]
+                  if r["contract_area"] == "Daglig verksamhet")
+    assert daglig["counts"]["foljer"] == 1  # the reviewer's outcome counts, not the derived
+
+
+def test_the_same_outcome_as_derived_needs_no_reason(tmp_path: Path) -> None:
+    db, _ = register_and_plan(tmp_path)
+    path = tmp_path / "same.csv"
+    path.write_text("provider_ref;question_id;value\n"
+                    "P001;rutin_hot_vald;saknas\n"
+                    "P001;rutin_hot_vald_slutstatus;godkand\n"
+                    "P001;utfall;efter_komplettering\n"
+                    "P002;utfall;ej_genomford\n"
+                    "P002;ej_genomford_orsak;avtal_uppsagt\n", encoding="utf-8")
+    assert granska(db, "answers", "import", str(path)) == 0
