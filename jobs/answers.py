@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from review_protocols.model import Protocol
-    from tallies.answers_import import CheckedAnswer
     from samples.tabular import ProgressCallback, Table
     from store.database import Database
+    from tallies.answers_import import CheckedAnswer
 
 
 @dataclass(frozen=True)
