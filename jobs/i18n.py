@@ -657,6 +657,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "outcomes.w.planned": ("Planerade", "Planned"),
     "outcomes.w.done": ("Genomförda", "Completed"),
     "outcomes.w.not_done": ("Ej genomförda", "Not completed"),
+    "outcomes.w.pending": ("Ej bedömda än", "Not yet scored"),
     "outcomes.w.check": ("Kontroll", "Check"),
     "outcomes.w.deficient": ("Brist", "Deficient"),
     "outcomes.w.assessed": ("Bedömda", "Assessed"),

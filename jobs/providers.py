@@ -11,7 +11,7 @@ outcome rule and ladder, ``tallies.outcomes``) and the SQL in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -67,23 +67,31 @@ def import_register(db: Database, path: str | Path) -> RegisterImported:
     """Check and store a CSV/XLSX register whole (a changed one is a new version); the
     same file again changes nothing. FrameRejected (nothing stored) on bad rows."""
     from jobs.sampling import file_sha256
-    from samples.frames import FrameError, FrameRejected
-    from samples.provider_register import check_register
     from samples.tabular import read_table
-    from store.providers import insert_register, latest_register, registers
 
     path = Path(path)
     table = read_table(path)
-    sha256 = file_sha256(path)
+    return import_register_rows(db, table.headers, table.rows, source=str(path),
+                                sha256=file_sha256(path))
+
+
+def import_register_rows(db: Database, headers: Sequence[str],
+                         rows: Iterable[tuple[int, list[str]]], *, source: str,
+                         sha256: str) -> RegisterImported:
+    """The checks and store of ``import_register`` for rows read elsewhere (the demo)."""
+    from samples.frames import FrameError, FrameRejected
+    from samples.provider_register import check_register
+    from store.providers import insert_register, latest_register, registers
+
     latest = latest_register(db)
     if latest is not None and latest["sha256"] == sha256:
         return RegisterImported(len(registers(db)), latest["row_count"], unchanged=True)
-    checked = check_register(table.rows, table.headers, str(path))
+    checked = check_register(rows, headers, source)
     if checked.errors:
-        raise FrameRejected(str(path), checked.errors, can_skip=False)
+        raise FrameRejected(source, checked.errors, can_skip=False)
     if not checked.providers:
-        raise FrameError(f"{path}: no data rows under the header; nothing was imported")
-    insert_register(db, source=path.name, sha256=sha256,
+        raise FrameError(f"{source}: no data rows under the header; nothing was imported")
+    insert_register(db, source=Path(source).name, sha256=sha256,
                     providers=[asdict(p) for p in checked.providers])
     return RegisterImported(len(registers(db)), len(checked.providers))
 

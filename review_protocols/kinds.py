@@ -87,6 +87,7 @@ class ReviewKind:
     tallies: TalliesLayout = field(default_factory=TalliesLayout)
     case_files: str | None = None  # the module that writes training case files, if any
     measures: str | None = None  # the module with the escalation ladder, if the kind has one
+    demo: str | None = None  # the module that scores a plan kind's demo follow-ups
 
     def case_file_writer(self) -> ModuleType:
         """The module with ``generate_cases``, ``cases_for`` and ``Passage`` for this kind."""
@@ -94,6 +95,12 @@ class ReviewKind:
             raise ValueError(f"protocol '{self.protocol}' has no generated case files; "
                              "training and the demo need a protocol that has")
         return importlib.import_module(self.case_files)
+
+    def demo_scorer(self) -> ModuleType:
+        """The module with ``AREAS`` and ``answers_for`` for a demo of this kind."""
+        if self.demo is None:
+            raise ValueError(f"protocol '{self.protocol}' has no demo of its own")
+        return importlib.import_module(self.demo)
 
     def ladder(self) -> ModuleType:
         """The module with the measures ladder (``KINDS``, ``add``, ``done``, ``replay``)."""

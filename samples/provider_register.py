@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from review_protocols.avtalsuppfoljning.kind import PROVIDER
 from samples.frames import columns_of
+from samples.personnummer import luhn_digit
 from samples.tabular import normalise_header
 
 COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -75,12 +76,8 @@ class CheckedRegister:
 
 
 def luhn_ok(digits: str) -> bool:
-    """The Luhn (mod 10) check over all the digits, as for personnummer."""
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        product = int(char) * (2 if index % 2 else 1)
-        total += product - 9 if product > 9 else product
-    return total % 10 == 0
+    """Ten digits whose last is the Luhn (mod 10) check digit, as for personnummer."""
+    return len(digits) == 10 and luhn_digit(digits[:9]) == int(digits[9])
 
 
 def parse_org_number(text: str) -> str | None:

@@ -44,6 +44,11 @@ class PlannedDone:
     done: int
     not_done: dict[str, int]  # reason not carried out -> count
 
+    @property
+    def pending(self) -> int:
+        """Planned follow-ups neither carried out nor marked as not carried out (yet)."""
+        return self.planned - self.done - sum(self.not_done.values())
+
 
 def outcome_table(follow_ups: Iterable[tuple[str, str | None]],
                   carried_out: Sequence[str] = CARRIED_OUT) -> list[AreaOutcomes]:
@@ -89,6 +94,7 @@ class OutcomeWords:
     planned: str
     done: str
     not_done: str
+    pending: str
     check: str
     deficient: str
     assessed: str
@@ -178,11 +184,11 @@ def _planned_sheet(planned: list[PlannedDone], reason_labels: Mapping[str, str],
                    words: OutcomeWords) -> Sheet:
     reasons = list(reason_labels)
     header = [words.area, words.planned, words.done, words.not_done,
-              *(reason_labels[r] for r in reasons)]
+              *(reason_labels[r] for r in reasons), words.pending]
     rows: list[list[Any]] = []
     for row in planned:
-        rows.append([row.contract_area, row.planned, row.done, row.planned - row.done,
-                     *(row.not_done.get(r, 0) for r in reasons)])
+        rows.append([row.contract_area, row.planned, row.done, sum(row.not_done.values()),
+                     *(row.not_done.get(r, 0) for r in reasons), row.pending])
     if planned:
         rows.append([words.total, *(sum(r[i] for r in rows) for i in range(1, len(header)))])
     return Sheet("planned_done", words.planned_done, header, rows)
@@ -278,7 +284,8 @@ def to_json(tallies: FollowUpTallies) -> str:
                       "percent": {c: a.share(c) for c in tallies.carried_out}}
                      for a in tallies.outcomes],
         "planned_done": [{"contract_area": r.contract_area, "planned": r.planned,
-                          "done": r.done, "not_done": r.not_done} for r in tallies.planned],
+                          "done": r.done, "not_done": r.not_done, "pending": r.pending}
+                         for r in tallies.planned],
         "tables": [{"id": s.id, "title": s.title, "header": s.header, "rows": s.rows}
                    for s in tallies.sheets],
     }

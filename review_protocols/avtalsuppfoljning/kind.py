@@ -39,4 +39,5 @@ KIND = ReviewKind(
         ),
     ),
     measures="review_protocols.avtalsuppfoljning.ladder",
+    demo="review_protocols.avtalsuppfoljning.demo",
 )
