@@ -670,6 +670,34 @@ STRINGS: dict[str, tuple[str, str]] = {
     "outcomes.w.decided_by": ("Beslutsfattare", "Decision-maker"),
     "outcomes.w.dnr": ("Dnr", "Ref. no."),
     "outcomes.w.question": ("Fråga", "Question"),
+    "letter.title.komplettering": ("Begäran om komplettering", "Request for komplettering"),
+    "letter.title.rattelse": ("Begäran om rättelse", "Request for rectification (rättelse)"),
+    "letter.provider": ("Utförare", "Provider"),
+    "letter.area": ("Avtalsområde", "Contract area"),
+    "letter.contract": ("Avtal (dnr)", "Contract (ref. no.)"),
+    "letter.sent": ("Datum", "Date"),
+    "letter.due": ("Svar senast", "Answer by"),
+    "letter.without_delay": ("utan dröjsmål", "without delay"),
+    "letter.intro": (
+        "Vid avtalsuppföljningen inom {area} har följande brister mot avtalets krav "
+        "konstaterats.",
+        "The contract follow-up in {area} found the following deficiencies against the "
+        "contract's requirements."),
+    "letter.deficiencies": ("Konstaterade brister", "Deficiencies found"),
+    "letter.asked.komplettering": (
+        "Vi ber er komplettera med upprättade eller reviderade rutiner, kompletterande "
+        "beskrivningar eller en åtgärdsplan för varje brist ovan, senast {due}.",
+        "Please send established or revised routines, further descriptions or an action "
+        "plan for each deficiency above, by {due}."),
+    "letter.asked.rattelse": (
+        "Bristerna är sådana att vi begär rättelse enligt avtalet. Vi ber er redovisa hur "
+        "och när varje brist ovan åtgärdas, senast {due}. Åtgärdas bristerna inte kan "
+        "avtalet leda till vite eller hävning.",
+        "The deficiencies are such that we request rectification under the contract. "
+        "Please set out how and when each deficiency above is put right, by {due}. "
+        "Deficiencies not put right may lead to a contractual penalty (vite) or "
+        "termination (hävning)."),
+    "letter.signature": ("Beslutat av: {decided_by}", "Decided by: {decided_by}"),
     # --- end provider follow-up ---
 }
 

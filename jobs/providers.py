@@ -22,6 +22,7 @@ from review_protocols.kinds import ReviewKind, kind_of
 if TYPE_CHECKING:
     from samples.provider_selection import Rule, Selected
     from store.database import Database
+    from tallies.letters import Letter
     from tallies.outcomes import FollowUpTallies
 
 
@@ -427,3 +428,60 @@ def follow_up_export(db: Database, protocol_id: str, fmt: str) -> bytes:
     if fmt == "xlsx":
         return outcomes.to_xlsx(tallies)
     raise ProviderError(f"export {fmt} --protocol {protocol_id}: use csv, xlsx, md or json")
+
+
+# --- letters --------------------------------------------------------------------------------
+
+LETTER_KINDS = ("komplettering", "rattelse")
+
+
+def provider_letter(db: Database, protocol_id: str, provider_ref: str, kind: str) -> Letter:
+    """The letter asking a provider for komplettering or rättelse: the checks its follow-up
+    found deficient, what is asked, and the due date of the open step of that kind."""
+    from jobs.i18n import language, t
+    from review_protocols import load_builtin
+    from store.providers import measures
+    from tallies.letters import Letter
+
+    layout = plan_kind(protocol_id).tallies.outcomes
+    assert layout is not None
+    if kind not in LETTER_KINDS:
+        raise ProviderError(f"--kind {kind}: a letter asks for {' or '.join(LETTER_KINDS)}")
+    found = provider(db, provider_ref)
+    step = next((m for m in reversed(measures(db, provider_ref))
+                 if m["kind"] == kind and m["closed_as"] is None), None)
+    if step is None:
+        raise ProviderError(f"{provider_ref} has no open {kind}; record it first: granska "
+                            f"measure add {provider_ref} {kind} --due DATE --reason TEXT")
+    follow_up = next((f for f in follow_ups(db, protocol_id) if f.provider_ref == provider_ref),
+                     None)
+    protocol = load_builtin(protocol_id)
+    lang = language()
+    deficient = [] if follow_up is None else [
+        (question.label_in(lang), option.label_in(lang))
+        for question in protocol.questions
+        if follow_up.applies.get(question.id)
+        and follow_up.answers.get(question.id) in layout.deficient
+        for option in question.options if option.code == follow_up.answers[question.id]]
+    if not deficient:
+        raise ProviderError(f"{provider_ref}: its follow-up has no check assessed "
+                            f"{' or '.join(layout.deficient)}; score the follow-up first")
+    due = step["due_date"] or t("letter.without_delay")
+    facts = [(t("letter.provider"), f"{found['name']} ({provider_ref})"),
+             (t("letter.area"), found["contract_area"]),
+             (t("letter.contract"), found["contract_ref"] or "–"),
+             (t("letter.sent"), step["sent_date"]),
+             (t("letter.due"), due)]
+    return Letter(title=t(f"letter.title.{kind}"), facts=facts,
+                  intro=t("letter.intro", area=found["contract_area"]),
+                  deficiencies_heading=t("letter.deficiencies"), deficiencies=deficient,
+                  asked=t(f"letter.asked.{kind}", due=due),
+                  signature=t("letter.signature", decided_by=step["decided_by"]))
+
+
+def letter_bytes(letter: Letter, suffix: str) -> bytes:
+    from tallies import letters
+
+    if suffix == ".docx":
+        return letters.to_docx(letter)
+    return letters.to_markdown(letter).encode("utf-8")

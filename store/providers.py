@@ -213,3 +213,11 @@ def plan_answers(db: Database, plan_id: int) -> list[tuple[dict[str, Any], dict[
             [follow_up["review_id"]]).fetchall())
         result.append((follow_up, answers))
     return result
+
+
+def record_letter(db: Database, provider_ref: str, kind: str, path: str,
+                  who: str | None = None) -> None:
+    """Audit a letter leaving the database (it names the provider and its deficiencies)."""
+    with transaction(db):
+        record(db, "letter.write", "provider", None, field=kind,
+               new=f"{provider_ref}: {kind} -> {path}", who=who or current_user())
