@@ -98,10 +98,11 @@ def import_register_rows(db: Database, headers: Sequence[str],
 
 
 def unit_attributes(row: Mapping[str, Any]) -> dict[str, str]:
-    """What a protocol's conditions may test of a provider's contract (``{ unit = ... }``)."""
+    """What a protocol's conditions may test of a review's unit (``{ unit = ... }``): a
+    provider's contract area and regime; nothing of a case."""
     from review_protocols.loader import UNIT_ATTRIBUTES
 
-    return {attribute: row[attribute] for attribute in UNIT_ATTRIBUTES}
+    return {a: row[a] for a in UNIT_ATTRIBUTES if row.get(a) is not None}
 
 
 def register_rows(db: Database) -> list[dict[str, Any]] | None:

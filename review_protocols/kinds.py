@@ -32,6 +32,9 @@ class Unit:
     headers: tuple[str, ...] = ("case", "arende", "caseref")
     noun: str = "case"
     member: str = "a case in the sample"
+    # The questions whose answers say whether the unit's documents came in and held (shown
+    # beside the protocol in place of a case file).
+    documents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

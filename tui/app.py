@@ -1,8 +1,10 @@
 """The Granska application: holds the session (database, user, settings); screens do the rest.
 
-Top-level views are Textual modes (cases, sample, tallies, training, audit),
-reached with F2-F6 or the command palette. Each view's screen lives in its own
-module under ``tui/screens`` and is imported only when first shown.
+Top-level views are Textual modes (cases, sample, tallies, training, audit,
+supervise, and the provider follow-ups and their measures), reached with F2-F9
+or the command palette, where a user switches between case reviews and follow-ups.
+Each view's screen lives in its own module under ``tui/screens`` and is imported only
+when first shown.
 """
 
 from __future__ import annotations
@@ -54,6 +56,18 @@ def _supervise() -> Screen:
     return SuperviseScreen()
 
 
+def _providers() -> Screen:
+    from tui.screens.providers import ProvidersScreen
+
+    return ProvidersScreen()
+
+
+def _measures() -> Screen:
+    from tui.screens.providers import MeasuresScreen
+
+    return MeasuresScreen()
+
+
 def _tallies() -> Screen:
     from tui.screens.tallies import TalliesScreen
 
@@ -71,6 +85,8 @@ class GranskaApp(App[None]):
         "training": _training,
         "audit": _audit,
         "supervise": _supervise,
+        "providers": _providers,
+        "measures": _measures,
     }
     DEFAULT_MODE = "cases"
     BINDINGS = [
@@ -81,6 +97,8 @@ class GranskaApp(App[None]):
         Binding("f5", "switch_mode('training')", t("mode.training"), id="mode_training"),
         Binding("f6", "switch_mode('audit')", t("mode.audit"), id="mode_audit"),
         Binding("f7", "switch_mode('supervise')", t("mode.supervise"), id="mode_supervise"),
+        Binding("f8", "switch_mode('providers')", t("mode.providers"), id="mode_providers"),
+        Binding("f9", "switch_mode('measures')", t("mode.measures"), id="mode_measures"),
     ]
 
     def __init__(

@@ -19,6 +19,9 @@ PROVIDER = Unit(
     headers=("leverantor", "utforare", "providerref"),
     noun="provider",
     member="a provider in the follow-up plan",
+    documents=("rutin_hot_vald", "rutin_avvikelser", "rutin_lex_sarah", "rutin_oro_barn",
+               "rutin_dokumentation", "rutin_brandskydd", "ledningssystem",
+               "personal_kompetens"),
 )
 
 KIND = ReviewKind(
