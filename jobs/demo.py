@@ -177,7 +177,7 @@ def provider_register_cells(areas: dict[str, str], per_area: int, seed: int
     fake = Faker("sv_SE")
     fake.seed_instance(seed)
     rng = random.Random(seed)
-    rows = []
+    rows: list[list[str]] = []
     for area, regime in areas.items():
         for _ in range(per_area):
             number = len(rows) + 1

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from review_protocols.kinds import ReviewKind, kind_of
 
@@ -200,7 +200,9 @@ def assign_balanced(db: Database, protocol_id: str, people: Sequence[str], *,
     found = latest_plan(db, protocol_id)
     todo = [Case(f["id"], f["contract_area"], "")
             for f in plan_follow_ups(db, found["id"]) if not f["reviewer"]]
-    shared = balance(todo, list(people), follow_up_loads(db, found["id"])) if todo else {}
+    # Keyed by the cases' keys, which are the follow-up ids given above.
+    shared = cast("dict[int, str]", balance(todo, list(people),
+                                            follow_up_loads(db, found["id"]))) if todo else {}
     assign_follow_ups(db, found["id"], sorted(shared.items()),
                       protocol_version=load_builtin(protocol_id).version, who=who)
     return shared

@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from store.audit import record
-from store.connection import transaction
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.transactions import transaction
 
 PROVIDER_COLUMNS = ("provider_ref", "name", "org_number", "contract_area", "regime",
                     "contract_ref", "purchase_value_mkr", "placements", "complaints",
@@ -42,10 +42,10 @@ def insert_register(
     who = who or current_user()
     rows = list(providers)
     with transaction(db):
-        register_id = db.execute(
+        register_id = db.insert(
             "INSERT INTO provider_registers (source, sha256, row_count, imported_at,"
             " imported_by) VALUES (?, ?, ?, ?, ?)", [source, sha256, len(rows), now(), who],
-        ).lastrowid
+        )
         db.conn.executemany(
             f"INSERT INTO providers (register_id, {', '.join(PROVIDER_COLUMNS)})"
             f" VALUES (?, {', '.join('?' for _ in PROVIDER_COLUMNS)})",
@@ -78,11 +78,11 @@ def save_plan(
     (provider id, reason codes), all at once."""
     who = who or current_user()
     with transaction(db):
-        plan_id = db.execute(
+        plan_id = db.insert(
             "INSERT INTO follow_up_plans (register_id, seed, spec, register_sha256,"
             " protocol_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [register_id, seed, json.dumps(spec, ensure_ascii=False, sort_keys=True),
-             register_sha256, protocol_id, now(), who]).lastrowid
+             register_sha256, protocol_id, now(), who])
         db.conn.executemany(
             "INSERT INTO follow_ups (plan_id, provider_id, reasons) VALUES (?, ?, ?)",
             ((plan_id, provider_id, ",".join(reasons)) for provider_id, reasons in follow_ups))
@@ -137,12 +137,12 @@ def assign_follow_ups(
                 raise StoreError(f"provider {held[1]} already has a reviewer ({held[0]}); "
                                  "nothing was assigned", "other")
             stamp = now()
-            review_id = db.execute(
+            review_id = db.insert(
                 "INSERT INTO reviews (unit_kind, follow_up_id, reviewer, protocol_id,"
                 " protocol_version, kind, created_at, updated_at)"
                 " VALUES ('provider', ?, ?, ?, ?, 'primary', ?, ?)",
                 [follow_up_id, reviewer, found["protocol_id"], protocol_version, stamp, stamp],
-            ).lastrowid
+            )
             record(db, "review.create", "review", review_id, field="primary", new=reviewer,
                    who=who)
             ids.append(review_id)
@@ -177,11 +177,11 @@ def add_measure(
                        " WHERE id = ?", [stamp, who, measure_id])
             record(db, "measure.superseded", "measure", measure_id, field="closed_as",
                    new=f"superseded by {kind}", who=who)
-        measure_id = db.execute(
+        measure_id = db.insert(
             "INSERT INTO measures (provider_ref, kind, reason, sent_date, due_date, dnr,"
             " opened_at, opened_by, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [provider_ref, kind, reason, sent_date, due_date, dnr, stamp, who, decided_by]
-        ).lastrowid
+        )
         record(db, "measure.add", "measure", measure_id, field=kind,
                new=f"{provider_ref}: {kind} sent {sent_date}, due {due_date or '-'}, decided "
                f"by {decided_by}"

@@ -55,7 +55,7 @@ def outcome_table(follow_ups: Iterable[tuple[str, str | None]],
     per_area: dict[str, dict[str, int]] = {}
     for area, code in follow_ups:
         counts = per_area.setdefault(area, {})
-        if code in carried_out:
+        if code is not None and code in carried_out:
             counts[code] = counts.get(code, 0) + 1
     return [AreaOutcomes(area, counts, sum(counts.values()))
             for area, counts in sorted(per_area.items())]
@@ -297,11 +297,11 @@ def to_xlsx(tallies: FollowUpTallies) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from tallies.export import sheet_names
+    from tallies.workbook import sheet_names
 
     book = Workbook(write_only=True)
     bold = Font(bold=True)
-    names = sheet_names([_Titled(s.title) for s in tallies.sheets])  # type: ignore[misc]
+    names = sheet_names([s.title for s in tallies.sheets])
     for sheet, name in zip(tallies.sheets, names, strict=True):
         page = book.create_sheet(name)
         page.column_dimensions["A"].width = 34
@@ -313,11 +313,4 @@ def to_xlsx(tallies: FollowUpTallies) -> bytes:
     book.save(buffer)
     return buffer.getvalue()
 
-
-@dataclass(frozen=True)
-class _Titled:
-    """What ``export.sheet_names`` reads of a table."""
-
-    title: str
-    view: str = ""
 
