@@ -171,8 +171,11 @@ def _outcome_sheet(outcomes: list[AreaOutcomes], codes: Sequence[str],
     for code in codes:
         header += [labels[code], f"{labels[code]} %"]
     header.append(words.total)
+    every = AreaOutcomes(words.all_areas,
+                         {c: sum(a.counts.get(c, 0) for a in outcomes) for c in codes},
+                         sum(a.total for a in outcomes))
     rows = []
-    for area in outcomes:
+    for area in [*outcomes, every] if len(outcomes) > 1 else outcomes:
         row: list[Any] = [area.contract_area]
         for code in codes:
             row += [area.counts.get(code, 0), area.share(code)]

@@ -222,3 +222,14 @@ def test_the_same_outcome_as_derived_needs_no_reason(tmp_path: Path) -> None:
                     "P002;utfall;ej_genomford\n"
                     "P002;ej_genomford_orsak;avtal_uppsagt\n", encoding="utf-8")
     assert granska(db, "answers", "import", str(path)) == 0
+
+
+def test_the_outcome_table_ends_with_all_areas(scored: Path, capsys) -> None:
+    capsys.readouterr()
+    assert granska(scored, "export", "json", "--protocol", "avtalsuppfoljning") == 0
+    table = next(t for t in json.loads(capsys.readouterr().out)["tables"]
+                 if t["id"] == "outcomes")
+    every = table["rows"][-1]
+    assert every[0] == "Samtliga avtalsområden" and every[-1] == 138
+    # följer over the six areas: 19 + 17 + 8 + 6 + 11 + 8 = 69, half of the 138 done
+    assert every[1:3] == [69, 50]
