@@ -28,6 +28,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mode.training": ("Utbildning", "Training"),
     "mode.audit": ("Logg", "Audit log"),
     "palette.view": ("Byt vy ({fkey})", "Switch view ({fkey})"),
+    "palette.view_nokey": ("Byt vy", "Switch view"),
     "palette.theme": ("Tema", "Theme"),
     "palette.theme_help": ("Byt färgtema", "Change the colour theme"),
     "palette.quit": ("Avsluta", "Quit"),

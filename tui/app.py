@@ -1,8 +1,9 @@
 """The Granska application: holds the session (database, user, settings); screens do the rest.
 
 Top-level views are Textual modes (cases, sample, tallies, training, audit,
-supervise, and the provider follow-ups and their measures), reached with F2-F9
-or the command palette, where a user switches between case reviews and follow-ups.
+supervise, reached with F2-F7, and the provider follow-ups and their measures),
+all of them in the command palette, where a user switches between case reviews
+and follow-ups.
 Each view's screen lives in its own module under ``tui/screens`` and is imported only
 when first shown.
 """
@@ -97,8 +98,6 @@ class GranskaApp(App[None]):
         Binding("f5", "switch_mode('training')", t("mode.training"), id="mode_training"),
         Binding("f6", "switch_mode('audit')", t("mode.audit"), id="mode_audit"),
         Binding("f7", "switch_mode('supervise')", t("mode.supervise"), id="mode_supervise"),
-        Binding("f8", "switch_mode('providers')", t("mode.providers"), id="mode_providers"),
-        Binding("f9", "switch_mode('measures')", t("mode.measures"), id="mode_measures"),
     ]
 
     def __init__(
@@ -121,8 +120,12 @@ class GranskaApp(App[None]):
 
         from textual.app import SystemCommand
 
-        for index, mode in enumerate(self.MODES):
-            yield SystemCommand(t(f"mode.{mode}"), t("palette.view", fkey=f"F{index + 2}"),
+        keys = {b.action: b.key for b in self.BINDINGS if isinstance(b, Binding)}
+        for mode in self.MODES:
+            key = keys.get(f"switch_mode('{mode}')")
+            yield SystemCommand(t(f"mode.{mode}"),
+                                t("palette.view", fkey=key.upper()) if key
+                                else t("palette.view_nokey"),
                                 partial(self.switch_mode, mode))
         for command in super().get_system_commands(screen):
             key = f"palette.{command.title.lower()}"

@@ -53,11 +53,21 @@ def beside(screen) -> str:
     return str(screen.query_one("#case-file-text").render())
 
 
+async def by_palette(pilot, view: str) -> None:
+    """Switch view as a user does: ctrl+p, the view's name, Enter."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*view, "enter")
+    for _ in range(50):
+        await pilot.pause()
+        if type(pilot.app.screen).__name__ != "CommandPalette":
+            return
+
+
 async def open_providers(pilot):
     from tui.screens.providers import ProvidersScreen
 
-    await pilot.press("f8")
-    await pilot.pause()
+    await by_palette(pilot, "Utförare")
     assert isinstance(pilot.app.screen, ProvidersScreen)
     return pilot.app.screen
 
@@ -144,8 +154,7 @@ async def test_the_measures_view_is_the_supervisors_with_the_overdue_first(provi
     from textual.widgets import DataTable
 
     async with app_for(provider_db, SUPERVISOR).run_test(size=(100, 30)) as pilot:
-        await pilot.press("f9")
-        await pilot.pause()
+        await by_palette(pilot, "Åtgärder")
         rows = cells(pilot.app.screen.query_one(DataTable))
         note = str(pilot.app.screen.query_one("#measures-note").render())
     assert rows[0][:6] == ["P2", "Stödboende", "komplettering", "2024-01-02", "2024-02-01",
@@ -153,13 +162,18 @@ async def test_the_measures_view_is_the_supervisors_with_the_overdue_first(provi
     assert rows[1][:3] == ["P1", "Stödboende", "rattelse"] and rows[1][5] == "open"
     assert note == "2 åtgärder, 1 försenade"
     async with app_for(provider_db, INSPECTOR).run_test(size=(100, 30)) as pilot:
-        await pilot.press("f9")
-        await pilot.pause()
+        await by_palette(pilot, "Åtgärder")
         assert pilot.app.screen.query_one(DataTable).row_count == 0
         assert "handledare" in str(pilot.app.screen.query_one("#measures-note").render())
 
 
 async def test_the_palette_switches_between_cases_and_follow_ups(provider_db) -> None:
+    from tui.screens.case_list import CaseListScreen
+
     async with app_for(provider_db, INSPECTOR).run_test(size=(100, 30)) as pilot:
-        titles = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
-    assert {"Ärenden", "Utförare", "Åtgärder"} <= set(titles)
+        commands = {c.title: c.help for c in pilot.app.get_system_commands(pilot.app.screen)}
+        await open_providers(pilot)
+        await by_palette(pilot, "Ärenden")
+        assert isinstance(pilot.app.screen, CaseListScreen)
+    assert commands["Ärenden"] == "Byt vy (F2)" and commands["Utförare"] == "Byt vy"
+    assert commands["Åtgärder"] == "Byt vy"
