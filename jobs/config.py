@@ -35,6 +35,9 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "[sample] reserves": (0, MAX_QUOTA),
     "[sample] min_age": (0, 120),
     "[database] busy_timeout_ms": (0, 600_000),  # ten minutes
+    "[measures] komplettering_days": (1, 365),
+    "[measures] rattelse_days": (1, 365),
+    "[measures] vite_days": (1, 365),
     "women": (0, MAX_QUOTA),  # a district's own quota
     "men": (0, MAX_QUOTA),
 }
@@ -91,6 +94,19 @@ class TallySettings:
 
 
 @dataclass(frozen=True)
+class MeasureSettings:
+    """Days a provider is given to answer a step of the ladder (the reports print none:
+    "inom en förutbestämd tidsram"), used when ``measure add`` has no ``--due``."""
+
+    komplettering_days: int = 30
+    rattelse_days: int = 30
+    vite_days: int = 30
+
+    def deadline_days(self, kind: str) -> int | None:
+        return getattr(self, f"{kind}_days", None)
+
+
+@dataclass(frozen=True)
 class RoleSettings:
     supervisors: tuple[str, ...] = ()
     inspectors: tuple[str, ...] = ()
@@ -114,6 +130,7 @@ class Config:
     districts: tuple[District, ...] = DEFAULT_DISTRICTS
     roles: RoleSettings = field(default_factory=RoleSettings)
     tallies: TallySettings = field(default_factory=TallySettings)
+    measures: MeasureSettings = field(default_factory=MeasureSettings)
     source: str = "shipped defaults"
 
     @property
@@ -180,6 +197,7 @@ def from_dict(raw: dict[str, Any], source: str) -> Config:
         sample=_section(raw, "sample", base.sample, source),
         roles=_section(raw, "roles", base.roles, source),
         tallies=_section(raw, "tallies", base.tallies, source),
+        measures=_section(raw, "measures", base.measures, source),
         districts=_districts(raw, base.districts, source),
         source=source,
     )
@@ -206,6 +224,8 @@ def _check(config: Config, source: str) -> None:
     for name in ("seed", "per_district", "women", "men", "reserves", "min_age"):
         _bounded(getattr(sample, name), f"[sample] {name}", source)
     _bounded(config.database.busy_timeout_ms, "[database] busy_timeout_ms", source)
+    for measure in fields(MeasureSettings):
+        _bounded(getattr(config.measures, measure.name), f"[measures] {measure.name}", source)
     if not config.districts:
         raise ConfigError(f"{source}: no [[districts]]; name at least one district")
     if len(config.districts) > MAX_DISTRICTS:

@@ -160,3 +160,112 @@ def _answer_from_truth(
     ]
     import_answers(db, answers, protocol_id=protocol.id, protocol_version=protocol.version,
                    source="demo", who=colleague)
+
+
+# --- a provider follow-up (a kind with a follow-up plan) -------------------------------------
+
+PROVIDER_HEADERS = ["Leverantör", "Namn", "Organisationsnummer", "Avtalsområde", "Regim", "Dnr",
+                    "Inköpsvärde_mkr", "Placeringar", "Klagomål", "Avvikelser"]
+
+
+def provider_register_cells(areas: dict[str, str], per_area: int, seed: int
+                            ) -> list[list[str]]:
+    """A fake register as a spreadsheet has it: organisation numbers that pass the Luhn
+    check, Faker (sv_SE) company names, values with a decimal comma."""
+    from faker import Faker
+
+    fake = Faker("sv_SE")
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    rows: list[list[str]] = []
+    for area, regime in areas.items():
+        for _ in range(per_area):
+            number = len(rows) + 1
+            nine = f"55{rng.randrange(10**7):07d}"
+            own = regime == "egen regi"
+            rows.append([
+                f"U-{number:04d}",
+                f"{area} {fake.last_name()}" if own else fake.company(),
+                f"{nine[:6]}-{nine[6:]}{personnummer.luhn_digit(nine)}",
+                area, regime,
+                "" if own else f"SOF-{rng.randrange(2018, 2024)}-{rng.randrange(1, 9999):04d}",
+                f"{rng.uniform(0.3, 6.0):.1f}".replace(".", ","),
+                str(rng.randrange(0, 31)),
+                str(rng.choice((0, 0, 0, 0, 1, 2))),
+                str(rng.choice((0, 0, 0, 1, 3))),
+            ])
+    return rows
+
+
+def create_provider_demo(db: Database, protocol_id: str, *, seed: int = 1,
+                         per_area: int | None = None, colleague: str = COLLEAGUE) -> str:
+    """A Faker register, imported with the real checks; a plan selected by value, flags and
+    a seeded draw; a third of its follow-ups already scored by ``colleague`` (with a
+    measure where the checks call for one), the rest given to the user."""
+    import hashlib
+
+    from jobs.providers import (
+        assign_one,
+        import_register_rows,
+        plan_kind,
+        select_plan,
+        unit_attributes,
+    )
+    from review_protocols import load_builtin
+    from samples.provider_selection import Rule
+    from store import current_user
+    from store.providers import plan_follow_ups
+    from store.reports import ImportedAnswer, import_answers
+
+    kind = plan_kind(protocol_id)
+    scorer = kind.demo_scorer()
+    protocol = load_builtin(protocol_id)
+    cells = provider_register_cells(scorer.AREAS, per_area or 10, seed)
+    sha256 = hashlib.sha256(repr((PROVIDER_HEADERS, cells)).encode()).hexdigest()
+    import_register_rows(db, PROVIDER_HEADERS, enumerate(cells, start=2),
+                         source=f"demo-{seed}", sha256=sha256)
+    planned = select_plan(db, protocol_id, Rule(top_value=3, flagged=True, random=2,
+                                                seed=seed))
+    follow_ups = plan_follow_ups(db, planned.plan_id)
+    scored, mine = follow_ups[::3], follow_ups[1::3] + follow_ups[2::3]
+    rng = random.Random(seed)
+    answered = {f["provider_ref"]: scorer.answers_for(protocol, unit_attributes(f), rng)
+                for f in scored}
+    import_answers(db, [ImportedAnswer(None, None, colleague, question_id, value,
+                                       follow_up_id=f["id"])
+                        for f in scored
+                        for question_id, value in answered[f["provider_ref"]].items()],
+                   protocol_id=protocol.id, protocol_version=protocol.version, source="demo",
+                   who=colleague)
+    me = current_user()
+    for follow_up in sorted(mine, key=lambda f: f["provider_ref"]):
+        assign_one(db, protocol_id, follow_up["provider_ref"], me, who=me)
+    measures = _demo_measures(db, protocol_id, scored, answered, colleague)
+    return (f"demo register of {len(cells)} providers, a plan of {len(follow_ups)} follow-ups: "
+            f"{len(mine)} for {me}, {len(scored)} already scored by {colleague} "
+            f"({measures} measures)")
+
+
+def _demo_measures(db: Database, protocol_id: str, scored: list[dict],
+                   answered: dict[str, dict[str, str]], colleague: str) -> int:
+    """A rättelse still open where the checks leave a serious deficiency, a komplettering
+    past its due date where a minor one remains (egen regi has neither)."""
+    from jobs.providers import add_measure, outcome_rule, unit_attributes
+
+    rule = outcome_rule(db, protocol_id)
+    today = dt.date.today()
+    steps = {"foljer_inte": ("rattelse", 20, -10), "mindre_brister": ("komplettering", 45, 15)}
+    added = 0
+    for follow_up in scored:
+        if follow_up["regime"] == "egen regi":
+            continue
+        derived = rule.derived(answered[follow_up["provider_ref"]], unit_attributes(follow_up))
+        if derived not in steps:
+            continue
+        kind, sent_ago, overdue_by = steps[derived]
+        add_measure(db, follow_up["provider_ref"], kind, reason="demo: brister kvarstår",
+                    sent=(today - dt.timedelta(days=sent_ago)).isoformat(),
+                    due=(today - dt.timedelta(days=overdue_by)).isoformat(),
+                    decided_by=colleague, dnr=None, protocol_id=protocol_id)
+        added += 1
+    return added

@@ -28,6 +28,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mode.training": ("Utbildning", "Training"),
     "mode.audit": ("Logg", "Audit log"),
     "palette.view": ("Byt vy ({fkey})", "Switch view ({fkey})"),
+    "palette.view_nokey": ("Byt vy", "Switch view"),
     "palette.theme": ("Tema", "Theme"),
     "palette.theme_help": ("Byt färgtema", "Change the colour theme"),
     "palette.quit": ("Avsluta", "Quit"),
@@ -64,6 +65,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.not_started": ("ej påbörjad", "not started"),
     "status.in_progress": ("pågående", "in progress"),
     "status.complete": ("klar", "complete"),
+    "status.unassigned": ("ej tilldelad", "unassigned"),
     "case.title": ("Ärende {case_ref}", "Case {case_ref}"),
     "case.no_file": ("Ingen akttext finns för ärendet.", "No case file text for this case."),
     "answer.unanswered": ("obesvarad", "unanswered"),
@@ -779,6 +781,107 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search.where.question_note": ("frågeanteckning", "question note"),
     "search.key_open": ("Öppna", "Open"),
     # --- end search ---
+    # --- provider follow-up (avtalsuppföljning): tables, letters ---
+    "outcomes.w.outcomes": ("Utfall per avtalsområde", "Outcome per contract area"),
+    "outcomes.w.planned_done": ("Planerade och genomförda uppföljningar",
+                                "Planned and completed follow-ups"),
+    "outcomes.w.deficiencies": ("Brister, rangordnade", "Deficiencies, ranked"),
+    "outcomes.w.measures_per_area": ("Åtgärder per avtalsområde", "Measures per contract area"),
+    "outcomes.w.ledger": ("Åtgärdsregister", "Measures ledger"),
+    "outcomes.w.summary": ("Sammanställning", "Summary"),
+    "outcomes.w.area": ("Avtalsområde", "Contract area"),
+    "outcomes.w.total": ("Totalt", "Total"),
+    "outcomes.w.all_areas": ("Samtliga avtalsområden", "All contract areas"),
+    "outcomes.w.planned": ("Planerade", "Planned"),
+    "outcomes.w.done": ("Genomförda", "Completed"),
+    "outcomes.w.not_done": ("Ej genomförda", "Not completed"),
+    "outcomes.w.pending": ("Ej bedömda än", "Not yet scored"),
+    "outcomes.w.check": ("Kontroll", "Check"),
+    "outcomes.w.deficient": ("Brist", "Deficient"),
+    "outcomes.w.assessed": ("Bedömda", "Assessed"),
+    "outcomes.w.provider": ("Utförare", "Provider"),
+    "outcomes.w.measure": ("Åtgärd", "Measure"),
+    "outcomes.w.sent": ("Skickad", "Sent"),
+    "outcomes.w.due": ("Senast", "Due"),
+    "outcomes.w.answered": ("Besvarad", "Answered"),
+    "outcomes.w.state": ("Läge", "State"),
+    "outcomes.w.decided_by": ("Beslutsfattare", "Decision-maker"),
+    "outcomes.w.dnr": ("Dnr", "Ref. no."),
+    "outcomes.w.question": ("Fråga", "Question"),
+    "letter.title.komplettering": ("Begäran om komplettering", "Request for komplettering"),
+    "letter.title.rattelse": ("Begäran om rättelse", "Request for rectification (rättelse)"),
+    "letter.provider": ("Utförare", "Provider"),
+    "letter.area": ("Avtalsområde", "Contract area"),
+    "letter.contract": ("Avtal (dnr)", "Contract (ref. no.)"),
+    "letter.sent": ("Datum", "Date"),
+    "letter.due": ("Svar senast", "Answer by"),
+    "letter.without_delay": ("utan dröjsmål", "without delay"),
+    "letter.intro": (
+        "Vid avtalsuppföljningen inom {area} har följande brister mot avtalets krav "
+        "konstaterats.",
+        "The contract follow-up in {area} found the following deficiencies against the "
+        "contract's requirements."),
+    "letter.deficiencies": ("Konstaterade brister", "Deficiencies found"),
+    "letter.asked.komplettering": (
+        "Vi ber er komplettera med upprättade eller reviderade rutiner, kompletterande "
+        "beskrivningar eller en åtgärdsplan för varje brist ovan, senast {due}.",
+        "Please send established or revised routines, further descriptions or an action "
+        "plan for each deficiency above, by {due}."),
+    "letter.asked.rattelse": (
+        "Bristerna är sådana att vi begär rättelse enligt avtalet. Vi ber er redovisa hur "
+        "och när varje brist ovan åtgärdas, senast {due}. Åtgärdas bristerna inte kan "
+        "avtalet leda till vite eller hävning.",
+        "The deficiencies are such that we request rectification under the contract. "
+        "Please set out how and when each deficiency above is put right, by {due}. "
+        "Deficiencies not put right may lead to a contractual penalty (vite) or "
+        "termination (hävning)."),
+    "letter.signature": ("Beslutat av: {decided_by}", "Decided by: {decided_by}"),
+    "followup.regime": ("Regim", "Regime"),
+    "followup.documents": ("Inkomna handlingar", "Documents received"),
+    "followup.not_assessed": ("inte bedömd än", "not assessed yet"),
+    "followup.open_measures": ("Öppna åtgärder", "Open measures"),
+    "followup.overdue": ("FÖRSENAD", "OVERDUE"),
+    "followup.none": ("inga", "none"),
+    "followup.undecided": ("ännu inte avgjort", "not decided yet"),
+    "followup.derived": ("Härlett utfall: {outcome}", "Derived outcome: {outcome}"),
+    "followup.needs_reason": (
+        "Utfallet avviker från det härledda ({derived}): skriv motiveringen.",
+        "The outcome differs from the derived one ({derived}): write the reason."),
+    "mode.providers": ("Utförare", "Providers"),
+    "mode.measures": ("Åtgärder", "Measures"),
+    "providers.title": ("Avtalsuppföljning: utförare", "Contract follow-up: providers"),
+    "providers.key.open": ("öppna", "open"),
+    "providers.col.provider_ref": ("Utförare", "Provider"),
+    "providers.col.contract_area": ("Avtalsområde", "Contract area"),
+    "providers.col.reviewer": ("Granskare", "Reviewer"),
+    "providers.col.status": ("Status", "Status"),
+    "providers.col.outcome": ("Utfall", "Outcome"),
+    "providers.col.measure": ("Öppen åtgärd", "Open measure"),
+    "providers.no_plan": (
+        "Ingen uppföljningsplan än: granska providers import FIL, sedan granska select "
+        "--protocol avtalsuppfoljning --all (eller granska demo --kind avtalsuppfoljning).",
+        "No follow-up plan yet: granska providers import FILE, then granska select "
+        "--protocol avtalsuppfoljning --all (or granska demo --kind avtalsuppfoljning)."),
+    "providers.summary": ("{count} uppföljningar i planen ({protocol})",
+                          "{count} follow-ups in the plan ({protocol})"),
+    "providers.overdue": ("{count} med försenad åtgärd", "{count} with an overdue measure"),
+    "providers.unassigned": ("{provider_ref} har ingen granskare än (granska assign).",
+                             "{provider_ref} has no reviewer yet (granska assign)."),
+    "providers.not_yours": ("{provider_ref} granskas av någon annan.",
+                            "{provider_ref} is someone else's follow-up."),
+    "measures.title": ("Åtgärdstrappan", "The measures ladder"),
+    "measures.col.provider_ref": ("Utförare", "Provider"),
+    "measures.col.contract_area": ("Avtalsområde", "Contract area"),
+    "measures.col.kind": ("Åtgärd", "Measure"),
+    "measures.col.sent_date": ("Skickad", "Sent"),
+    "measures.col.due_date": ("Senast", "Due"),
+    "measures.col.state": ("Läge", "State"),
+    "measures.col.decided_by": ("Beslutsfattare", "Decision-maker"),
+    "measures.supervisors_only": ("Åtgärderna visas för handledare.",
+                                  "The measures are shown to supervisors."),
+    "measures.summary": ("{count} åtgärder, {overdue} försenade",
+                         "{count} measures, {overdue} overdue"),
+    # --- end provider follow-up ---
 }
 
 

@@ -82,7 +82,7 @@ def import_frame(
 
     path = Path(path)
     table = read_table(path, on_progress)
-    sha256 = _sha256(path)
+    sha256 = file_sha256(path)
     name = name or path.stem
     same = frame_by_fingerprint(db, name, sha256)
     if same is not None:
@@ -320,7 +320,7 @@ def write_private_csv(path: Path, rows: Any) -> None:
         csv.writer(handle, delimiter=";").writerows(map(spreadsheet_row, rows))
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):

@@ -15,9 +15,10 @@ from tallies.crosstab import Words
 from tallies.document import DocumentWords
 from tallies.double_review import AgreementWords
 from tallies.equality import EqualityWords
+from tallies.outcomes import OutcomeWords
 
 WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords, DocumentWords,
-                   EqualityWords)
+                   EqualityWords, OutcomeWords)
 
 
 def _from_catalogue(cls: type[WordsT], prefix: str, lang: str | None,
@@ -46,3 +47,8 @@ def document_words(lang: str | None = None) -> DocumentWords:
 
 def equality_words(lang: str | None = None) -> EqualityWords:
     return _from_catalogue(EqualityWords, "equality.w", lang, language=lang or language())
+
+
+def outcome_words(lang: str | None = None) -> OutcomeWords:
+    """The words of a follow-up's tables (outcomes, planned against done, measures)."""
+    return _from_catalogue(OutcomeWords, "outcomes.w", lang)

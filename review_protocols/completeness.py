@@ -18,17 +18,20 @@ def is_answered(value: Value) -> bool:
     return value not in (None, "", [])
 
 
-def missing_required(protocol: Protocol, answers: Mapping[str, Value]) -> list[str]:
-    """Ids of applicable required questions without an answer, in protocol order."""
-    applies = applicable(protocol, answers)
+def missing_required(protocol: Protocol, answers: Mapping[str, Value],
+                     unit: Mapping[str, str] | None = None) -> list[str]:
+    """Ids of applicable required questions without an answer, in protocol order
+    (``unit``: what the conditions may test of the unit, e.g. a contract's regime)."""
+    applies = applicable(protocol, answers, unit)
     return [
         q.id for q in protocol.questions
         if q.required and applies[q.id] and not is_answered(answers.get(q.id))
     ]
 
 
-def answered_applicable(protocol: Protocol, answers: Mapping[str, Value]) -> tuple[int, int]:
+def answered_applicable(protocol: Protocol, answers: Mapping[str, Value],
+                        unit: Mapping[str, str] | None = None) -> tuple[int, int]:
     """(answered, applicable): how far along a case is, counting only what applies."""
-    applies = applicable(protocol, answers)
+    applies = applicable(protocol, answers, unit)
     shown = [q.id for q in protocol.questions if applies[q.id]]
     return sum(1 for qid in shown if is_answered(answers.get(qid))), len(shown)

@@ -104,14 +104,21 @@ class Negation:
 Condition = Compare | AllOf | AnyOf | Negation
 
 
-def applicable(protocol: SkipPlanned, answers: Mapping[str, Value]) -> dict[str, bool]:
-    """Which questions apply, given the answers so far.
+def unit_key(attribute: str) -> str:
+    """Where a unit's attribute (e.g. a contract's regime) sits among the answers a
+    condition sees; '@' is never in a question id."""
+    return f"@{attribute}"
+
+
+def applicable(protocol: SkipPlanned, answers: Mapping[str, Value],
+               unit: Mapping[str, str] | None = None) -> dict[str, bool]:
+    """Which questions apply, given the answers so far (and the unit's attributes).
 
     Conditions may only refer to earlier questions (the validator checks), so
     one pass in protocol order settles everything: a later question sees an
     earlier, non-applicable answer as unanswered.
     """
-    visible: dict[str, Value] = {}
+    visible: dict[str, Value] = {unit_key(k): v for k, v in (unit or {}).items()}
     result: dict[str, bool] = {}
     for question_id, holds in protocol.skip_plan:
         applies = holds is None or holds(visible)

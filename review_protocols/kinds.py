@@ -27,14 +27,41 @@ class Unit:
     reference: str  # the column that names one unit in frames, answers and exports
     required: tuple[str, ...]
     optional: tuple[str, ...] = ()
+    # How an answers file names a unit: the reference column's other headers, the word for
+    # one, and what a reference that names no unit under review is said not to be.
+    headers: tuple[str, ...] = ("case", "arende", "caseref")
+    noun: str = "case"
+    member: str = "a case in the sample"
+    # The questions whose answers say whether the unit's documents came in and held (shown
+    # beside the protocol in place of a case file).
+    documents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Selection:
     """How the units to review are chosen."""
 
-    rule: str  # "stratified": quotas per stratum, drawn with a seed
+    rule: str  # "stratified": quotas per stratum, drawn with a seed; "plan": see below
     strata: tuple[str, ...]
+    # "plan": a follow-up plan from a register, each unit with the codes of why it was taken
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def is_plan(self) -> bool:
+        return self.rule == "plan"
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """A kind whose every review ends in one outcome, counted per stratum with shares."""
+
+    question: str  # the question that holds the outcome
+    not_carried_out: str  # the outcome left out of the shares
+    reason: str  # the question that says why a review was not carried out
+    derive: str  # the module whose ``derive_outcome`` gives the outcome from the checks
+    deficient: tuple[str, ...] = ()  # the codes of a check that count as a deficiency
+    summary_area: str | None = None  # a quality area summarised on its own (ekonomi)
+    override_reason: str | None = None  # why the reviewer's outcome is not the derived one
 
 
 @dataclass(frozen=True)
@@ -45,6 +72,13 @@ class TalliesLayout:
     # (question that a document exists, question how well it matches): one table of both
     combined: tuple[tuple[str, str], ...] = ()
     bands: Mapping[str, tuple[Band, ...]] = field(default_factory=dict)  # number questions
+    outcomes: Outcomes | None = None
+
+    def outcome_rule(self) -> ModuleType:
+        """The module with ``derive_outcome`` for this kind's outcome."""
+        if self.outcomes is None:
+            raise ValueError("this kind of review has no outcome to derive")
+        return importlib.import_module(self.outcomes.derive)
 
 
 @dataclass(frozen=True)
@@ -55,6 +89,8 @@ class ReviewKind:
     selection: Selection
     tallies: TalliesLayout = field(default_factory=TalliesLayout)
     case_files: str | None = None  # the module that writes training case files, if any
+    measures: str | None = None  # the module with the escalation ladder, if the kind has one
+    demo: str | None = None  # the module that scores a plan kind's demo follow-ups
 
     def case_file_writer(self) -> ModuleType:
         """The module with ``generate_cases``, ``cases_for`` and ``Passage`` for this kind."""
@@ -62,6 +98,18 @@ class ReviewKind:
             raise ValueError(f"protocol '{self.protocol}' has no generated case files; "
                              "training and the demo need a protocol that has")
         return importlib.import_module(self.case_files)
+
+    def demo_scorer(self) -> ModuleType:
+        """The module with ``AREAS`` and ``answers_for`` for a demo of this kind."""
+        if self.demo is None:
+            raise ValueError(f"protocol '{self.protocol}' has no demo of its own")
+        return importlib.import_module(self.demo)
+
+    def ladder(self) -> ModuleType:
+        """The module with the measures ladder (``KINDS``, ``add``, ``done``, ``replay``)."""
+        if self.measures is None:
+            raise ValueError(f"protocol '{self.protocol}' has no measures ladder")
+        return importlib.import_module(self.measures)
 
 
 CASE_FILE = Unit(

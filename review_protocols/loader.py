@@ -19,6 +19,13 @@ File layout::
 
 A protocol's data-quality rules are a file of their own beside it,
 ``<id>.rules.toml`` (format in ``rules.py``); it is never taken for a protocol.
+Conditions may also test the unit under review rather than an earlier
+answer (a provider follow-up's contract), with ``unit`` in place of
+``question``: ``{ unit = "regime", in = ["LOV", "LOU"] }`` or
+``{ unit = "contract_area", not_equals = "Korttidstillsyn" }``; ``unit``
+names one of ``UNIT_ATTRIBUTES`` and takes equals/in/not_equals/not_in
+with text values. A case has none of them: there ``in`` never holds and
+``not_in`` always does.
 
 The ``*_en`` keys are optional English variants of the Swedish text beside
 them (shown when config.toml says ``language = "en"``); the Swedish stays the
@@ -33,7 +40,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from review_protocols.conditions import AllOf, AnyOf, Compare, Condition, Negation
+from review_protocols.conditions import AllOf, AnyOf, Compare, Condition, Negation, unit_key
 from review_protocols.model import (
     CHOICE_TYPES,
     Option,
@@ -45,6 +52,7 @@ from review_protocols.model import (
 )
 from review_protocols.search_paths import search_paths
 
+UNIT_ATTRIBUTES = ("contract_area", "regime")
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 KEY_LETTER = re.compile(r"^[a-zåäö]$")
 LANGUAGES = ("sv", "en")
@@ -384,6 +392,8 @@ def _condition(raw: Any, ctx: _Context, seen: dict[str, Question],
         if len(raw) != 1:
             raise ctx.fail("when: 'not' stands alone in its table")
         return Negation(_condition(raw["not"], ctx, seen, later))
+    if "unit" in raw:
+        return _unit_condition(raw, ctx)
     target = raw.get("question")
     if not isinstance(target, str):
         raise ctx.fail("when: name the question it depends on, e.g. question = \"beslut\"")
@@ -455,6 +465,22 @@ def _show(bound: float | None) -> str:
     if bound is None:
         return "any"
     return str(int(bound)) if bound.is_integer() else str(bound)
+
+
+def _unit_condition(raw: dict[str, Any], ctx: _Context) -> Condition:
+    attribute = raw["unit"]
+    if attribute not in UNIT_ATTRIBUTES:
+        raise ctx.fail(f"when: unit '{attribute}' is unknown; use one of: "
+                       f"{', '.join(UNIT_ATTRIBUTES)}")
+    ops = [k for k in raw if k != "unit"]
+    allowed = ("equals", "in", "not_equals", "not_in")
+    if len(ops) != 1 or ops[0] not in allowed:
+        raise ctx.fail(f"when: give exactly one of {', '.join(allowed)} besides unit")
+    operand = raw[ops[0]]
+    values = operand if isinstance(operand, list) else [operand]
+    if not values or not all(isinstance(v, str) and v.strip() for v in values):
+        raise ctx.fail(f"when: unit {attribute} {ops[0]} takes text values")
+    return Compare(unit_key(attribute), _LEAF_OPS[ops[0]], tuple(values))
 
 
 def _no_unknown(raw: dict[str, Any], allowed: set[str], where: str, ctx: _Context) -> None:

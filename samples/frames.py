@@ -62,12 +62,15 @@ class FrameError(ValueError):
 class FrameRejected(FrameError):
     """A frame with bad rows: the first few problems with line numbers, and how many."""
 
-    def __init__(self, source: str, errors: Sequence[tuple[int, str]]) -> None:
+    def __init__(self, source: str, errors: Sequence[tuple[int, str]], *,
+                 can_skip: bool = True) -> None:
         self.source = source
         self.errors = list(errors)
+        self.can_skip = can_skip  # the command has --skip-invalid
         super().__init__(
             f"{source}: {len(self.errors)} rows with problems; nothing was imported "
-            "(fix them, or use --skip-invalid to import the good rows)"
+            + ("(fix them, or use --skip-invalid to import the good rows)" if can_skip
+               else "(fix them and import the file again)")
         )
 
     def lines(self, limit: int = MAX_SHOWN_ERRORS) -> list[str]:
@@ -76,9 +79,10 @@ class FrameRejected(FrameError):
                  for line, message in self.errors[:limit]]
         more = len(self.errors) - len(shown)
         tail = f" (the first {len(shown)} shown)" if more else ""
+        remedy = ("Fix the file, or import the good rows with --skip-invalid" if self.can_skip
+                  else "Fix the file and import it again")
         shown.append(_one_line(f"{self.source}: {len(self.errors)} rows with problems in all"
-                               f"{tail}; nothing was imported. Fix the file, or import the "
-                               "good rows with --skip-invalid"))
+                               f"{tail}; nothing was imported. {remedy}"))
         return shown
 
 
@@ -95,18 +99,29 @@ def _key(text: str) -> str:
 _SYNONYMS = {syn: column for column, (_, _, syns) in COLUMNS.items() for syn in syns}
 
 
-def columns_of(headers: Sequence[str], source: str) -> dict[str, int]:
-    """Canonical column -> index in the row; FrameError naming a missing column."""
+def columns_of(
+    headers: Sequence[str],
+    source: str,
+    columns: dict[str, tuple[str, str, tuple[str, ...]]] = COLUMNS,
+    required: Sequence[str] = REQUIRED,
+) -> dict[str, int]:
+    """Canonical column -> index in the row; FrameError naming a missing column.
+
+    ``columns`` and ``required`` describe another kind of register (e.g. the
+    providers'), matched the same way.
+    """
+    synonyms = _SYNONYMS if columns is COLUMNS else {
+        syn: column for column, (_, _, syns) in columns.items() for syn in syns}
     found: dict[str, int] = {}
     for index, header in enumerate(headers):
-        column = _SYNONYMS.get(_key(header))
+        column = synonyms.get(_key(header))
         if column is not None and column not in found:
             found[column] = index
-    missing = [c for c in REQUIRED if c not in found]
+    missing = [c for c in required if c not in found]
     if missing:
         column = missing[0]
-        sv, en, syns = COLUMNS[column]
-        others = f" (also missing: {', '.join(COLUMNS[c][0] for c in missing[1:])})" \
+        sv, en, syns = columns[column]
+        others = f" (also missing: {', '.join(columns[c][0] for c in missing[1:])})" \
             if missing[1:] else ""
         raise FrameError(
             f"{source}: no column for {sv} / {en}{others}; name the header one of: "

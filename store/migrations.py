@@ -53,6 +53,18 @@ def _training(db: Database) -> None:
         db.execute(statement)
 
 
+def _provider_follow_ups(db: Database) -> None:
+    """The second kind of review: a provider under a contract is the unit, not a case.
+
+    ``reviews`` is rebuilt so that a review's unit is either a case
+    (``unit_kind = 'case'``, ``population_id``) or a provider follow-up
+    (``unit_kind = 'provider'``, ``follow_up_id``); answers, notes, statuses
+    and the audit stay the same for both.
+    """
+    for statement in _statements(_PROVIDERS_SQL):
+        db.execute(statement)
+
+
 def _answers_covering_index(db: Database) -> None:
     """Tallies and the long-format export read every counted answer by review: with the
     value and time in the index they never touch the table (about twice as fast)."""
@@ -134,10 +146,15 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("training sessions, answer keys and passages", _training),
     ("covering index for reading answers by review", _answers_covering_index),
     ("hash chain over the audit log", _audit_chain),
+    ("provider follow-ups: register, plans, measures; reviews of a provider", _provider_follow_ups),
     ("closed data-quality findings", _finding_closures),
     ("review states: approved, returned with a reason", _review_states),
     ("full-text search over case files and notes", _search_index),
 ]
+
+# Steps that rebuild a table others point at: they run with foreign keys off (SQLite's
+# way to change a table's definition) and every reference is checked before the commit.
+_REBUILDS = {_provider_follow_ups}
 
 LATEST = len(MIGRATIONS)
 
@@ -152,28 +169,47 @@ def migrate(db: Database, target: int = LATEST) -> None:
 
     Several processes may open an old database at once: each step takes the write lock
     (``BEGIN IMMEDIATE``) and reads the version again under it, so a step another
-    process has just applied is skipped instead of run twice.
+    process has just applied is skipped instead of run twice. A step that rebuilds a
+    table others point at runs with foreign keys off (the pragma has no effect inside a
+    transaction) and every reference is checked before its commit.
     """
     _refuse_newer(db, schema_version(db))
     while schema_version(db) < target:  # read unlocked: an up-to-date database never waits
-        with transaction(db):
-            current = schema_version(db)
-            _refuse_newer(db, current)
-            if current >= target:
+        rebuild = MIGRATIONS[schema_version(db)][1] in _REBUILDS
+        if rebuild:
+            db.execute("PRAGMA foreign_keys = OFF")
+        try:
+            if not _run_next_step(db, target):
                 return
-            version = current + 1
-            name, step = MIGRATIONS[version - 1]
-            if version == 1:
-                db.execute(
-                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-                )
-            step(db)
+        finally:
+            if rebuild:
+                db.execute("PRAGMA foreign_keys = ON")
+
+
+def _run_next_step(db: Database, target: int) -> bool:
+    """Apply the next step under the write lock; False when none is due any more."""
+    with transaction(db):
+        current = schema_version(db)
+        _refuse_newer(db, current)
+        if current >= target:
+            return False
+        version = current + 1
+        name, step = MIGRATIONS[version - 1]
+        if version == 1:
             db.execute(
-                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                [version, name, now()],
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
-            db.execute(f"PRAGMA user_version = {version}")
+        step(db)
+        if step in _REBUILDS and db.execute("PRAGMA foreign_key_check").fetchone():
+            raise StoreError(f"{db_path(db)}: schema step {version} left a broken "
+                             "reference; nothing was changed", "schema")
+        db.execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+            [version, name, now()],
+        )
+        db.execute(f"PRAGMA user_version = {version}")
+    return True
 
 
 def _refuse_newer(db: Database, version: int) -> None:
@@ -354,4 +390,99 @@ CREATE TABLE training_trainees (
     username TEXT NOT NULL,
     PRIMARY KEY (session_id, username)
 );
+"""
+
+_PROVIDERS_SQL = """
+CREATE TABLE provider_registers (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    row_count INTEGER NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL
+);
+
+CREATE TABLE providers (
+    id INTEGER PRIMARY KEY,
+    register_id INTEGER NOT NULL REFERENCES provider_registers(id),
+    provider_ref TEXT NOT NULL,
+    name TEXT NOT NULL,
+    org_number TEXT NOT NULL,
+    contract_area TEXT NOT NULL,
+    regime TEXT NOT NULL CHECK (regime IN ('LOV', 'LOU', 'egen regi')),
+    contract_ref TEXT,
+    purchase_value_mkr REAL,
+    placements INTEGER,
+    complaints INTEGER,
+    deviations INTEGER,
+    line INTEGER,
+    UNIQUE (register_id, provider_ref)
+);
+
+CREATE TABLE follow_up_plans (
+    id INTEGER PRIMARY KEY,
+    register_id INTEGER NOT NULL REFERENCES provider_registers(id),
+    seed INTEGER,
+    spec TEXT NOT NULL,
+    register_sha256 TEXT NOT NULL,
+    protocol_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+
+CREATE TABLE follow_ups (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES follow_up_plans(id),
+    provider_id INTEGER NOT NULL REFERENCES providers(id),
+    reasons TEXT NOT NULL,
+    UNIQUE (plan_id, provider_id)
+);
+
+CREATE TABLE measures (
+    id INTEGER PRIMARY KEY,
+    provider_ref TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    sent_date TEXT NOT NULL,
+    due_date TEXT,
+    dnr TEXT,
+    opened_at TEXT NOT NULL,
+    opened_by TEXT NOT NULL,
+    decided_by TEXT NOT NULL,
+    closed_as TEXT CHECK (closed_as IN ('done', 'superseded')),
+    done_date TEXT,
+    done_at TEXT,
+    done_by TEXT
+);
+CREATE INDEX measures_provider ON measures (provider_ref, id);
+
+CREATE TABLE reviews_with_units (
+    id INTEGER PRIMARY KEY,
+    population_id INTEGER REFERENCES population(id),
+    sample_id INTEGER REFERENCES samples(id),
+    reviewer TEXT NOT NULL,
+    protocol_id TEXT NOT NULL,
+    protocol_version TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'primary'
+        CHECK (kind IN ('primary', 'second', 'consensus', 'training')),
+    status TEXT NOT NULL DEFAULT 'not_started'
+        CHECK (status IN ('not_started', 'in_progress', 'complete')),
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    completed_at TEXT,
+    unit_kind TEXT NOT NULL DEFAULT 'case' CHECK (unit_kind IN ('case', 'provider')),
+    follow_up_id INTEGER REFERENCES follow_ups(id),
+    CHECK ((unit_kind = 'case') = (population_id IS NOT NULL)
+           AND (unit_kind = 'provider') = (follow_up_id IS NOT NULL)),
+    UNIQUE (population_id, reviewer, protocol_id, kind),
+    UNIQUE (follow_up_id, reviewer, protocol_id, kind)
+);
+INSERT INTO reviews_with_units (id, population_id, sample_id, reviewer, protocol_id,
+    protocol_version, kind, status, note, created_at, updated_at, completed_at)
+    SELECT id, population_id, sample_id, reviewer, protocol_id, protocol_version, kind,
+           status, note, created_at, updated_at, completed_at FROM reviews;
+DROP TABLE reviews;
+ALTER TABLE reviews_with_units RENAME TO reviews;
+CREATE INDEX reviews_reviewer ON reviews (reviewer, status);
 """

@@ -163,11 +163,14 @@ class ImportTarget:
     refusal: str | None = None
 
 
-def import_target(db: Database, population_id: int, reviewer: str,
-                  protocol_id: str) -> ImportTarget:
+def import_target(db: Database, population_id: int | None, reviewer: str,
+                  protocol_id: str, *, follow_up_id: int | None = None) -> ImportTarget:
+    """The reviewer's review of a case (``population_id``) or of a provider follow-up."""
+    column, unit = ("follow_up_id", follow_up_id) if follow_up_id is not None \
+        else ("population_id", population_id)
     rows = db.execute(
-        "SELECT id, kind, reviewer FROM reviews WHERE population_id = ? AND protocol_id = ?"
-        " ORDER BY id", [population_id, protocol_id]).fetchall()
+        f"SELECT id, kind, reviewer FROM reviews WHERE {column} = ? AND protocol_id = ?"
+        " ORDER BY id", [unit, protocol_id]).fetchall()
     own = [(rid, kind) for rid, kind, who in rows if who == reviewer and kind in _OWN_KINDS]
     if len(own) == 1:
         return ImportTarget(*own[0])
@@ -195,12 +198,13 @@ def stored_answers(db: Database, review_id: int | None) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class ImportedAnswer:
-    population_id: int
+    population_id: int | None  # None for a provider follow-up (``follow_up_id``)
     sample_id: int | None
     reviewer: str
     question_id: str
     value: str | None  # encoded; None clears
     note: str | None = None
+    follow_up_id: int | None = None
 
 
 def import_answers(
@@ -225,10 +229,10 @@ def import_answers(
     stamp = now()
     changed = cleared = reviews_touched = 0
     with transaction(db):
-        review_ids: dict[tuple[int, str], int] = {}
+        review_ids: dict[tuple[int | None, int | None, str], int] = {}
         altered: set[int] = set()
         for item in answers:
-            key = (item.population_id, item.reviewer)
+            key = (item.population_id, item.follow_up_id, item.reviewer)
             review_id = review_ids.get(key)
             if review_id is None:
                 review_id = review_ids[key] = _review_for(
@@ -281,15 +285,18 @@ def import_answers(
 
 def _review_for(db: Database, item: ImportedAnswer, protocol_id: str,
                 protocol_version: str, stamp: str, who: str) -> int:
-    target = import_target(db, item.population_id, item.reviewer, protocol_id)
+    target = import_target(db, item.population_id, item.reviewer, protocol_id,
+                           follow_up_id=item.follow_up_id)
     if target.refusal is not None:
         raise StoreError(f"{target.refusal}; nothing was imported", "forbidden")
     if target.review_id is not None:
         return target.review_id
     review_id = db.insert(
-        "INSERT INTO reviews (population_id, sample_id, reviewer, protocol_id, protocol_version,"
-        " kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'primary', ?, ?)",
-        [item.population_id, item.sample_id, item.reviewer, protocol_id, protocol_version,
+        "INSERT INTO reviews (unit_kind, population_id, follow_up_id, sample_id, reviewer,"
+        " protocol_id, protocol_version, kind, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 'primary', ?, ?)",
+        ["case" if item.follow_up_id is None else "provider", item.population_id,
+         item.follow_up_id, item.sample_id, item.reviewer, protocol_id, protocol_version,
          stamp, stamp],
     )
     record(db, "review.create", "review", review_id, new=item.reviewer, who=who)

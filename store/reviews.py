@@ -187,7 +187,9 @@ def answers_for(db: Database, review_id: int) -> dict[str, StoredAnswer]:
 
 
 def review(db: Database, review_id: int) -> dict[str, Any] | None:
-    rows = list(db.query(_REVIEW_SELECT + " WHERE r.id = ?", [review_id]))
+    """A review of either unit: a case's, or a provider follow-up's, whose ``case_ref`` is
+    the provider reference and which carries the contract's area and regime."""
+    rows = list(db.query(_UNIT_REVIEW_SELECT + " WHERE r.id = ?", [review_id]))
     return rows[0] if rows else None
 
 
@@ -373,6 +375,22 @@ SELECT r.id, r.population_id, r.sample_id, r.reviewer, r.protocol_id, r.protocol
            AS answered,
        (SELECT count(*) FROM case_files c WHERE c.population_id = p.id) AS has_case_file
 FROM reviews r JOIN population p ON p.id = r.population_id
+"""
+
+
+_UNIT_REVIEW_SELECT = """
+SELECT r.id, r.population_id, r.sample_id, r.reviewer, r.protocol_id, r.protocol_version,
+       r.kind, r.status, r.status_reason, r.note, r.updated_at, r.completed_at, r.unit_kind,
+       r.follow_up_id,
+       coalesce(p.case_ref, pr.provider_ref) AS case_ref, p.district, p.gender, p.insats,
+       p.decision_date, pr.name AS provider_name, pr.contract_area, pr.regime,
+       pr.contract_ref, pr.purchase_value_mkr,
+       (SELECT count(*) FROM answers a WHERE a.review_id = r.id AND a.value IS NOT NULL)
+           AS answered,
+       (SELECT count(*) FROM case_files c WHERE c.population_id = p.id) AS has_case_file
+FROM reviews r LEFT JOIN population p ON p.id = r.population_id
+     LEFT JOIN follow_ups f ON f.id = r.follow_up_id
+     LEFT JOIN providers pr ON pr.id = f.provider_id
 """
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from review_protocols.conditions import Value, applicable
+from review_protocols.kinds import CASE_FILE, Unit
 from review_protocols.model import Protocol
 from review_protocols.values import ValueProblem, decode, encode, parse
 from samples.personnummer import mask
@@ -25,8 +26,7 @@ from store.reports import ImportTarget
 
 REQUIRED = ("case_ref", "question_id", "value")
 OPTIONAL = ("reviewer", "note")
-SYNONYMS = {"case": "case_ref", "arende": "case_ref", "caseref": "case_ref",
-            "question": "question_id", "fraga": "question_id", "questionid": "question_id",
+SYNONYMS = {"question": "question_id", "fraga": "question_id", "questionid": "question_id",
             "varde": "value", "svar": "value", "granskare": "reviewer", "anteckning": "note"}
 SHOWN = 20
 
@@ -54,18 +54,21 @@ class CheckedAnswer:
     note: str | None
 
 
-def column_map(headers: Sequence[str], source: str) -> dict[str, int]:
-    """Where each known column is; a missing required column is one problem at line 1."""
+def column_map(headers: Sequence[str], source: str, unit: Unit = CASE_FILE) -> dict[str, int]:
+    """Where each known column is (the unit's reference under ``case_ref``); a missing
+    required column is one problem at line 1."""
+    synonyms = {**SYNONYMS, unit.reference: "case_ref",
+                **dict.fromkeys(unit.headers, "case_ref")}
     found: dict[str, int] = {}
     for index, header in enumerate(headers):
         key = normalise_header(header)
-        key = SYNONYMS.get(key, key)
+        key = synonyms.get(key, key if key != "case_ref" else "")
         if key in REQUIRED + OPTIONAL and key not in found:
             found[key] = index
-    missing = [c for c in REQUIRED if c not in found]
+    missing = [unit.reference if c == "case_ref" else c for c in REQUIRED if c not in found]
     if missing:
         raise AnswersImportError(source, [(1, f"missing column {', '.join(missing)}; the header "
-                                          "needs case_ref, question_id and value "
+                                          f"needs {unit.reference}, question_id and value "
                                           "(reviewer and note are optional)")])
     return found
 
@@ -81,6 +84,8 @@ def check_answers(
     default_reviewer: str,
     *,
     clear_blank: bool = False,
+    unit: Unit = CASE_FILE,
+    attributes: Callable[[str], Mapping[str, str]] | None = None,
 ) -> list[CheckedAnswer]:
     """Every row checked; raises AnswersImportError listing every problem found.
 
@@ -90,9 +95,11 @@ def check_answers(
     database, so that the skip logic is judged on the case as it will be after
     the import. A blank value would clear a stored answer: refused unless
     ``clear_blank``. Messages name the column, never a cell's text: a shifted
-    row can put a personnummer or a name into any column.
+    row can put a personnummer or a name into any column. ``unit`` is what the
+    reference names (a case, or a provider follow-up), ``attributes(ref)`` the
+    unit's own fields that the skip logic may test (a contract's regime).
     """
-    where = column_map(headers, source)
+    where = column_map(headers, source, unit)
     problems: list[tuple[int, str]] = []
     checked: list[CheckedAnswer] = []
     seen: dict[tuple[str, str, str], int] = {}
@@ -106,7 +113,8 @@ def check_answers(
             if index is not None and index < len(cells) else ""
 
     def column(name: str) -> str:
-        return f"{name} (column {where[name] + 1})"
+        shown = unit.reference if name == "case_ref" else name
+        return f"{shown} (column {where[name] + 1})"
 
     def refusal(case_ref: str, reviewer: str, line: int) -> str | None:
         found = targets.get((case_ref, reviewer))
@@ -125,12 +133,12 @@ def check_answers(
         raw, note = cell(cells, "value"), cell(cells, "note")
         reviewer = cell(cells, "reviewer") or default_reviewer
         if not case_ref:
-            problems.append((line, f"{column('case_ref')} is empty; every row needs a case "
-                                   "reference"))
+            problems.append((line, f"{column('case_ref')} is empty; every row needs a "
+                                   f"{unit.noun} reference"))
             continue
         if case_ref not in cases:
-            problems.append((line, f"{column('case_ref')} is not a case in the sample; check "
-                                   "the case reference (granska sample lists them)"))
+            problems.append((line, f"{column('case_ref')} is not {unit.member}; check "
+                                   f"the {unit.noun} reference (granska sample lists them)"))
             continue
         if not protocol.has_question(question_id):
             problems.append((line, f"{column('question_id')} is not a question of protocol "
@@ -160,7 +168,8 @@ def check_answers(
         checked.append(CheckedAnswer(line, case_ref, reviewer, question_id,
                                      encode(question, value), note or None))
     problems += _skip_logic_problems(
-        protocol, checked, lambda ref, reviewer: stored(targets[(ref, reviewer)].review_id))
+        protocol, checked, lambda ref, reviewer: stored(targets[(ref, reviewer)].review_id),
+        attributes)
     if problems:
         problems.sort(key=lambda p: p[0])
         raise AnswersImportError(source, problems)
@@ -170,6 +179,7 @@ def check_answers(
 def _skip_logic_problems(
     protocol: Protocol, checked: Sequence[CheckedAnswer],
     stored: Callable[[str, str], Mapping[str, str]],
+    attributes: Callable[[str], Mapping[str, str]] | None = None,
 ) -> list[tuple[int, str]]:
     """Answers to questions that do not apply once the case's answers are all in."""
     by_review: dict[tuple[str, str], list[CheckedAnswer]] = {}
@@ -183,7 +193,8 @@ def _skip_logic_problems(
                 answers[question_id] = decode(protocol.question(question_id), text)
         for item in items:
             answers[item.question_id] = decode(protocol.question(item.question_id), item.value)
-        applies = applicable(protocol, answers)
+        applies = applicable(protocol, answers,
+                             attributes(case_ref) if attributes is not None else None)
         for item in items:
             if item.value is not None and not applies[item.question_id]:
                 problems.append((item.line, f"{item.question_id} does not apply to this case "

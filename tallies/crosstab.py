@@ -476,6 +476,8 @@ def _reason(protocol: Protocol, question: Question, answers: Mapping[str, Value]
     failed = _failing(question.when, seen) if question.when is not None else None
     if failed is None:
         return "?"
+    if not protocol.has_question(failed.question):  # a condition on the unit (e.g. regime)
+        return failed.question.lstrip("@")
     ref = protocol.question(failed.question)
     if not applies.get(ref.id, True) and ref.when is not None:
         return _reason(protocol, ref, answers, applies, lang)  # the cause further up the chain

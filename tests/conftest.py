@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No test asserts on time, Hypothesis' per-example deadline included: on a shared or
+# loaded machine an example may take a second without anything being wrong.
+settings.register_profile("granska", deadline=None)
+settings.load_profile("granska")
 
 
 # Keep every test away from the real user's config and data.

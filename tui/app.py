@@ -1,8 +1,11 @@
 """The Granska application: holds the session (database, user, settings); screens do the rest.
 
-Top-level views are Textual modes (cases, sample, tallies, training, audit),
-reached with F2-F6 or the command palette. Each view's screen lives in its own
-module under ``tui/screens`` and is imported only when first shown.
+Top-level views are Textual modes (cases, sample, tallies, training, audit,
+supervise, reached with F2-F7, and the provider follow-ups and their measures),
+all of them in the command palette, where a user switches between case reviews
+and follow-ups.
+Each view's screen lives in its own module under ``tui/screens`` and is imported only
+when first shown.
 """
 
 from __future__ import annotations
@@ -54,6 +57,18 @@ def _supervise() -> Screen:
     return SuperviseScreen()
 
 
+def _providers() -> Screen:
+    from tui.screens.providers import ProvidersScreen
+
+    return ProvidersScreen()
+
+
+def _measures() -> Screen:
+    from tui.screens.providers import MeasuresScreen
+
+    return MeasuresScreen()
+
+
 def _tallies() -> Screen:
     from tui.screens.tallies import TalliesScreen
 
@@ -71,6 +86,8 @@ class GranskaApp(App[None]):
         "training": _training,
         "audit": _audit,
         "supervise": _supervise,
+        "providers": _providers,
+        "measures": _measures,
     }
     DEFAULT_MODE = "cases"
     BINDINGS = [
@@ -109,8 +126,12 @@ class GranskaApp(App[None]):
 
         from textual.app import SystemCommand
 
-        for index, mode in enumerate(self.MODES):
-            yield SystemCommand(t(f"mode.{mode}"), t("palette.view", fkey=f"F{index + 2}"),
+        keys = {b.action: b.key for b in self.BINDINGS if isinstance(b, Binding)}
+        for mode in self.MODES:
+            key = keys.get(f"switch_mode('{mode}')")
+            yield SystemCommand(t(f"mode.{mode}"),
+                                t("palette.view", fkey=key.upper()) if key
+                                else t("palette.view_nokey"),
                                 partial(self.switch_mode, mode))
         for command in super().get_system_commands(screen):
             key = f"palette.{command.title.lower()}"

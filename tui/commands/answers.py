@@ -14,7 +14,8 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
                                     parser_class=type(parser))
     load = actions.add_parser(
         "import", parents=[parent], help="import answers in long format (CSV or XLSX)",
-        description="Import answers in long format: columns case_ref, question_id, value, "
+        description="Import answers in long format: columns case_ref (provider_ref or "
+        "leverantör for a provider follow-up), question_id, value, "
         "optionally reviewer and note. Every row is checked against the protocol and the "
         "sample; any problem and nothing is imported. A row goes to its reviewer's own review of "
         "the case (primary, second or training); imported reviews are marked complete.")
@@ -23,6 +24,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
                       help="reviewer for rows without one (default: you)")
     load.add_argument("--clear-blank", action="store_true",
                       help="a blank value clears the stored answer (refused without this)")
+    load.add_argument("--protocol", metavar="ID",
+                      help="the protocol the answers are for (default: the configured one, or "
+                      "avtalsuppfoljning when the file names provider_ref or leverantör)")
     load.set_defaults(run=run)
 
 
@@ -34,10 +38,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from tui.progress import progress_bar
 
     db = ctx.open_db(create=False)
-    protocol = load_builtin(ctx.config.protocol.default)
+    protocol = load_builtin(args.protocol or ctx.config.protocol.default)
     with progress_bar(t("progress.answers_import")) as on_progress:
         done = import_answer_file(db, protocol, args.file, args.reviewer or current_user(),
-                                  clear_blank=args.clear_blank, on_progress=on_progress)
+                                  clear_blank=args.clear_blank, detect=not args.protocol,
+                                  on_progress=on_progress)
     cleared = f", {done.cleared} cleared" if args.clear_blank else ""
     print(f"{args.file}: {done.rows} rows checked; {done.answers} answers stored"
           f"{cleared} in {done.reviews} reviews (marked complete)")

@@ -26,17 +26,23 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     parser.add_argument("--second", action="store_true", help="assign the second review")
     parser.add_argument("--sample", type=int, default=None, metavar="ID",
                         help="sample id (default: the latest)")
+    parser.add_argument("--protocol", metavar="ID", help="avtalsuppfoljning: share the latest "
+                        "follow-up plan (CASE_REF is then a provider reference)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from jobs.assigning import assign_balanced
+    from jobs.providers import is_plan_kind
     from review_protocols import load_builtin
     from store import current_user
     from store.assignments import assign, case_by_ref, sampled_cases
     from store.samples import latest_sample_id, samples
     from store.users import usernames
+    from tui.commands.select import assign_plan
 
+    if args.protocol and is_plan_kind(args.protocol):
+        return assign_plan(args, ctx)
     db = ctx.open_db(create=False)
     me = current_user()
     sample_id = args.sample or latest_sample_id(db)

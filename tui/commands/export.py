@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
 from tallies.formats import EQUALITY_FORMATS, FORMATS
 from tui.context import Context, UsageError
@@ -26,6 +27,8 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     parser.add_argument("--with-identities", action="store_true",
                         help="answers only: add personnummer and name (recorded in the audit "
                         "log)")
+    parser.add_argument("--protocol", metavar="ID", help="the protocol to tally (default: the "
+                        "configured one); avtalsuppfoljning gives the provider follow-up tables")
     parser.set_defaults(run=run)
 
 
@@ -41,13 +44,19 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                          "exports are named by FORMAT itself")
     db = ctx.open_db(create=False)
     from jobs.i18n import t
+    from jobs.providers import follow_up_export, is_plan_kind
     from jobs.tallies import produce
     from tui.progress import progress_bar
 
-    with progress_bar(t("progress.export")) as on_progress:
-        data = produce(db, ctx.config, args.format, with_identities=args.with_identities,
-                       on_progress=on_progress,
-                       equality_format=args.equality_format or "json")
+    if args.protocol and is_plan_kind(args.protocol):
+        data = follow_up_export(db, args.protocol, args.format)
+    else:
+        config = ctx.config if not args.protocol else replace(
+            ctx.config, protocol=replace(ctx.config.protocol, default=args.protocol))
+        with progress_bar(t("progress.export")) as on_progress:
+            data = produce(db, config, args.format, with_identities=args.with_identities,
+                           on_progress=on_progress,
+                           equality_format=args.equality_format or "json")
 
     def record() -> None:
         """The audit row of identities leaving the database: only for an export that

@@ -19,6 +19,8 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         "excluded, replacement), status. `granska sample replace CASE_REF --reason TEXT` "
         "excludes a case and brings in the next reserve of its stratum.")
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    parser.add_argument("--protocol", metavar="ID", help="avtalsuppfoljning: list the latest "
+                        "follow-up plan instead (granska select)")
     parser.add_argument("--sample", type=int, metavar="ID",
                         help="which sample (default: the latest)")
     actions = parser.add_subparsers(dest="sample_command", metavar="ACTION",
@@ -36,6 +38,11 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from jobs.providers import is_plan_kind
+    from tui.commands.select import list_plan
+
+    if args.protocol and is_plan_kind(args.protocol) and args.sample_command is None:
+        return list_plan(args, ctx)
     from store.samples import latest_sample_id, members
 
     db = ctx.open_db(create=False)

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from jobs.i18n import language, t, titled
+from jobs.review_unit import OutcomeHint
 from review_protocols import Protocol, QuestionType, applicable
 from review_protocols.completeness import answered_applicable, missing_required
 from review_protocols.conditions import Value
@@ -127,7 +128,8 @@ class CaseScreen(Screen[None]):
 
     # --- building -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        from store.frames import case_text
+        from jobs.providers import unit_attributes
+        from jobs.review_unit import beside_text
         from store.reviews import answers_for, review
         from store.users import can_edit
 
@@ -149,14 +151,16 @@ class CaseScreen(Screen[None]):
                 if value is not None:
                     self.values[qid] = value
                 notes[qid] = answer.note or ""
-        self.applies = applicable(self.protocol, self.values)
+        # What the conditions may test of the unit (a provider's contract; nothing of a case).
+        self.unit = unit_attributes(self.info)
+        self.applies = applicable(self.protocol, self.values, self.unit)
         from jobs.checks import ReviewMarks
 
         self.checks = ReviewMarks(db, self.protocol, self.review_id, language())
         self.marks = self.checks.marks(self.values, self.status)
         self.views: dict[str, QuestionView] = {}
         self.section_titles: list[Static] = []
-        text = case_text(db, self.info["population_id"])
+        text = beside_text(db, self.protocol, self.values, self.info)
         self.title = titled(t("case.title", case_ref=self.info["case_ref"]))
         yield TitleBar()
         yield Static(self._return_text(), id="return-reason", markup=False)
@@ -244,6 +248,7 @@ class CaseScreen(Screen[None]):
         self._hide_banner()
         self._refresh_applicability()
         self._refresh_marks()
+        self._refresh_beside()
         lang = language()
         shown = display(question, value, lang) if question.type is not QuestionType.TEXT else "…"
         self._last_message = (
@@ -277,7 +282,7 @@ class CaseScreen(Screen[None]):
             banner.display = False
 
     def _refresh_applicability(self) -> None:
-        applies = applicable(self.protocol, self.values)
+        applies = applicable(self.protocol, self.values, self.unit)
         if applies == self.applies:
             return
         for qid, now_applies in applies.items():
@@ -300,12 +305,15 @@ class CaseScreen(Screen[None]):
 
     # --- status line and position ---------------------------------------------------------------
     def _update_status(self) -> None:
-        answered, total = answered_applicable(self.protocol, self.values)
+        answered, total = answered_applicable(self.protocol, self.values, self.unit)
         kept = sum(1 for qid in self.values if not self.applies[qid])
         counted = t("case.answered", answered=answered, total=total)
         if kept:  # answers kept for questions that no longer apply
             counted += " " + t("case.kept_not_applicable", count=kept)
         parts = [self.info["case_ref"], t(f"status.{self.status}"), counted]
+        hint = self._outcome_hint()
+        if hint is not None:
+            parts.append(t("followup.derived", outcome=hint.label))
         if self._last_message:
             parts.append(self._last_message)
         self.query_one("#status", Static).update(" · ".join(parts), layout=False)  # height 1
@@ -568,17 +576,18 @@ class CaseScreen(Screen[None]):
         if self.status in DONE:
             new, message = "in_progress", t("case.reopened")
         else:
-            missing = missing_required(self.protocol, self.values)
+            hint = self._outcome_hint()
+            if hint is not None and hint.unexplained and hint.reason_question is not None:
+                self._refuse_complete(t("followup.needs_reason", derived=hint.label),
+                                      hint.reason_question)
+                return
+            missing = missing_required(self.protocol, self.values, self.unit)
             if missing:
                 labels = [self.protocol.question(q).label_in(language()) for q in missing]
                 shown = ", ".join(labels[:4]) + (
                     t("case.and_more", count=len(labels) - 4) if len(labels) > 4 else "")
-                text = t("case.missing", count=len(missing), labels=shown)
-                banner = self.query_one("#banner", Static)
-                banner.update(f"! {text}")
-                banner.display = True
-                self.app.notify(text, title=t("case.not_complete"), severity="warning")
-                self._focus(missing[0])
+                self._refuse_complete(t("case.missing", count=len(missing), labels=shown),
+                                      missing[0])
                 return
             new, message = "complete", t("case.completed")
         try:
@@ -593,3 +602,27 @@ class CaseScreen(Screen[None]):
         self._last_message = f"✓ {message}"
         self._update_status()
         self.app.notify(message)
+
+    def _refuse_complete(self, text: str, question_id: str) -> None:
+        """Not klar yet: why in the banner and a notice, and the question to fix focused."""
+        banner = self.query_one("#banner", Static)
+        banner.update(f"! {text}")
+        banner.display = True
+        self.app.notify(text, title=t("case.not_complete"), severity="warning")
+        self._focus(question_id)
+
+    def _outcome_hint(self) -> OutcomeHint | None:
+        """The outcome the checks give, for a kind whose reviews end in one."""
+        from jobs.review_unit import outcome_hint
+
+        return outcome_hint(session_of(self).db, self.protocol, self.values, self.info)
+
+    def _refresh_beside(self) -> None:
+        """A follow-up's sheet (documents received) follows the answers just given."""
+        from jobs.review_unit import beside_follows_answers, beside_text
+
+        if not beside_follows_answers(self.info):
+            return
+        text = beside_text(session_of(self).db, self.protocol, self.values, self.info)
+        for pane in self.query("#case-file-text").results(Static):
+            pane.update(text or "")

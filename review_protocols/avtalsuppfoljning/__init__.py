@@ -1,0 +1,1 @@
+"""Contract follow-up of providers (avtalsuppföljning): its outcome rule and measures ladder."""
