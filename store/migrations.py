@@ -75,12 +75,30 @@ def _audit_chain(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX audit_chain ON audit_log (prev_hash)")
 
 
+def _evidence(db: Database) -> None:
+    """Evidence for an answer: where in the case file it was seen (``store.evidence``)."""
+    db.execute(
+        """CREATE TABLE evidence (
+            review_id INTEGER NOT NULL REFERENCES reviews(id),
+            question_id TEXT NOT NULL,
+            doc_type TEXT NOT NULL CHECK (doc_type IN ('utredning', 'beslut', 'beställning',
+                'genomförandeplan', 'uppföljning', 'journalanteckning', 'annat')),
+            doc_date TEXT NOT NULL,
+            quote TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            PRIMARY KEY (review_id, question_id)
+        )"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("base schema", _base_schema),
     ("per-user resume state", _resume_state),
     ("training sessions, answer keys and passages", _training),
     ("covering index for reading answers by review", _answers_covering_index),
     ("hash chain over the audit log", _audit_chain),
+    ("evidence per answer", _evidence),
 ]
 
 LATEST = len(MIGRATIONS)
