@@ -50,7 +50,8 @@ def import_answer_file(db: Database, protocol: Protocol, path: str | Path, revie
     result = import_answers(
         db,
         (ImportedAnswer(cases[c.case_ref]["population_id"], cases[c.case_ref]["sample_id"],
-                        c.reviewer, c.question_id, c.value, c.note) for c in checked),
+                        c.reviewer, c.question_id, c.value, c.note, c.evidence)
+         for c in checked),
         protocol_id=protocol.id, protocol_version=protocol.version, source=str(path),
     )
     return AnswersImported(len(checked), result["answers"], result["cleared"], result["reviews"])

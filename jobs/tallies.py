@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from store.database import Database
 
 ANSWER_COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer",
-                  "answered_at")
+                  "answered_at", "evidence_doc", "evidence_date", "evidence_quote")
 IDENTITY_COLUMNS = ("personnummer", "name")
 
 

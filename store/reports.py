@@ -15,6 +15,7 @@ from typing import Any
 from store.audit import record
 from store.database import Database
 from store.errors import StoreError
+from store.evidence import Evidence, store_evidence
 from store.identity import current_user, now
 from store.transactions import transaction
 
@@ -67,7 +68,8 @@ def counted_cases(db: Database, protocol_id: str) -> list[tuple[str, str, str, s
 def answers_long(db: Database, protocol_id: str, *,
                  with_identities: bool = False) -> list[tuple[Any, ...]]:
     """The counted reviews' answers in long format: case_ref, district, gender, question_id,
-    value, reviewer, answered_at (and personnummer, name when asked for)."""
+    value, reviewer, answered_at, the answer's evidence (doc_type, doc_date, quote; None
+    without) and personnummer, name when asked for."""
     extra = ", p.personnummer, p.name" if with_identities else ""
     # Two reads instead of one join: each review's case columns once, then its answers
     # from the covering index in (review, question) order; a third fewer values to fetch.
@@ -76,20 +78,23 @@ def answers_long(db: Database, protocol_id: str, *,
         f" JOIN population p ON p.id = r.population_id WHERE r.id IN ({_COUNTED})",
         [protocol_id])}
     answers = db.execute(
-        "SELECT review_id, question_id, value, answered_at FROM answers"
-        f" WHERE review_id IN ({_COUNTED}) AND value IS NOT NULL ORDER BY review_id, question_id",
+        "SELECT a.review_id, a.question_id, a.value, a.answered_at, e.doc_type, e.doc_date,"
+        " e.quote FROM answers a LEFT JOIN evidence e ON e.review_id = a.review_id"
+        " AND e.question_id = a.question_id"
+        f" WHERE a.review_id IN ({_COUNTED}) AND a.value IS NOT NULL"
+        " ORDER BY a.review_id, a.question_id",
         [protocol_id])
     if with_identities:
-        return [(h[0], h[1], h[2], q, v, h[3], at, h[4], h[5])
-                for h, q, v, at in ((heads[r], q, v, at) for r, q, v, at in answers)]
+        return [(h[0], h[1], h[2], q, v, h[3], at, d, day, quote, h[4], h[5])
+                for r, q, v, at, d, day, quote in answers for h in (heads[r],)]
     rows: list[tuple[Any, ...]] = []
     append = rows.append
     last: int | None = None
     h: tuple[Any, ...] = ()
-    for review_id, question_id, value, answered_at in answers:  # grouped by review
+    for review_id, question_id, value, answered_at, doc, day, quote in answers:  # by review
         if review_id != last:
             last, h = review_id, heads[review_id]
-        append((h[0], h[1], h[2], question_id, value, h[3], answered_at))
+        append((h[0], h[1], h[2], question_id, value, h[3], answered_at, doc, day, quote))
     return rows
 
 
@@ -102,19 +107,30 @@ def answer_blocks(db: Database, protocol_id: str, *,
 
     One row per review that has answers, in review order: case_ref, district,
     gender, reviewer (personnummer, name when asked for), then one text: the
-    number of answers, their question ids, values and times, each list joined
-    by ITEM and the four parts by BLOCK. SQLite gathers the answers as it reads
-    them from the covering index, i.e. in question order. Ten thousand rows
-    instead of 300,000 rows of four values: the reader splits the texts in C.
-    A text holding a separator itself makes the parts not add up, and the
-    reader checks that they do, and the order (``tallies.export``).
+    number of answers, their question ids, values, times and their evidence's
+    document types, dates and quotes, each list joined by ITEM and the seven
+    parts by BLOCK. A review without evidence has its three evidence parts empty
+    (read as empty for each answer), so that the common case costs one probe per
+    review. SQLite gathers the answers as it reads them from the covering index,
+    i.e. in question order. Ten thousand rows instead of 300,000 rows of seven
+    values: the reader splits the texts in C. A text holding a separator itself
+    makes the parts not add up, and the reader checks that they do, and the order
+    (``tallies.export``).
     """
     extra = ", p.personnummer, p.name" if with_identities else ""
+    gathered = ("count(*) || char(30) || group_concat(a.question_id, char(31)) || char(30)"
+                " || group_concat(a.value, char(31)) || char(30)"
+                " || group_concat(a.answered_at, char(31))")
     rows = db.execute(
         f"SELECT p.case_ref, p.district, p.gender, r.reviewer{extra},"
-        " (SELECT count(*) || char(30) || group_concat(a.question_id, char(31)) || char(30)"
-        " || group_concat(a.value, char(31)) || char(30) || group_concat(a.answered_at, char(31))"
-        " FROM answers a WHERE a.review_id = r.id AND a.value IS NOT NULL)"
+        " CASE WHEN EXISTS (SELECT 1 FROM evidence e WHERE e.review_id = r.id)"
+        f" THEN (SELECT {gathered} || char(30) || group_concat(coalesce(e.doc_type, ''),"
+        " char(31)) || char(30) || group_concat(coalesce(e.doc_date, ''), char(31))"
+        " || char(30) || group_concat(coalesce(e.quote, ''), char(31)) FROM answers a"
+        " LEFT JOIN evidence e ON e.review_id = a.review_id AND e.question_id = a.question_id"
+        " WHERE a.review_id = r.id AND a.value IS NOT NULL)"
+        f" ELSE (SELECT {gathered} || char(30) || char(30) || char(30) FROM answers a"
+        " WHERE a.review_id = r.id AND a.value IS NOT NULL) END"
         " FROM reviews r JOIN population p ON p.id = r.population_id"
         f" WHERE r.id IN ({_COUNTED}) ORDER BY r.id",
         [protocol_id],
@@ -191,6 +207,7 @@ class ImportedAnswer:
     question_id: str
     value: str | None  # encoded; None clears
     note: str | None = None
+    evidence: Evidence | None = None  # stored beside the answer; None keeps what is there
 
 
 def import_answers(
@@ -208,7 +225,9 @@ def import_answers(
     Each (case, reviewer) goes to the reviewer's own review of the case (see
     ``import_target``), a new primary one when the case has none; with
     ``complete`` the reviews filled are marked complete, so that they count.
-    Returns how many answers were stored, how many cleared, in how many reviews.
+    An item's evidence is stored (and audited as ``evidence.import``) in the same
+    transaction. Returns how many answers were stored, how many cleared, in how many
+    reviews.
     """
     who = who or current_user()
     stamp = now()
@@ -226,6 +245,9 @@ def import_answers(
                 [review_id, item.question_id],
             ).fetchone()
             note = item.note if item.note is not None else (old[1] if old else "")
+            if item.evidence is not None:
+                store_evidence(db, review_id, item.question_id, item.evidence, who=who,
+                               action="evidence.import")
             if old is not None and old[0] == item.value and old[1] == note:
                 continue
             if item.value is None and (old is None or old[0] is None):

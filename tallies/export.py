@@ -150,6 +150,7 @@ def answers_csv_from_blocks(blocks: Sequence[Sequence[Any]], columns: Sequence[s
     Byte for byte what ``answers_csv`` writes for the same rows, without making
     300,000 rows: the texts are split and the lines joined in C, each review's
     fields written once and each column checked for what needs quoting at once.
+    Evidence, when no review has any, is the same three empty fields on every line.
     """
     out = io.StringIO()
     if bom:
@@ -158,11 +159,19 @@ def answers_csv_from_blocks(blocks: Sequence[Sequence[Any]], columns: Sequence[s
     if not blocks:
         return out.getvalue()
     parts = block.join([b[-1] for b in blocks]).split(block)
-    if len(parts) != 4 * len(blocks):
+    if len(parts) != 7 * len(blocks):
         return None
-    counts = list(map(int, parts[0::4]))
-    question_text, value_text, time_text = (item.join(parts[k::4]) for k in (1, 2, 3))
+    counts = list(map(int, parts[0::7]))
+    question_text, value_text, time_text = (item.join(parts[k::7]) for k in (1, 2, 3))
+    # A review without evidence has its evidence parts empty: as many empty items as answers
+    doc_text, date_text, quote_text = (
+        item.join([p or item * (c - 1) for p, c in zip(parts[k::7], counts, strict=True)])
+        for k in (4, 5, 6))
     question_ids = question_text.split(item)
+    total = sum(counts)
+    if not len(question_ids) == total == doc_text.count(item) + 1 \
+            == date_text.count(item) + 1 == quote_text.count(item) + 1:
+        return None
     # Plain values and times carry the ";" before them and the line end after them (a
     # replace in C): fewer pieces to join. Ones that need quoting are quoted first.
     if any(c in value_text for c in _QUOTED) or _starts_risky(value_text, item):
@@ -170,11 +179,17 @@ def answers_csv_from_blocks(blocks: Sequence[Sequence[Any]], columns: Sequence[s
     else:
         values = (";" + value_text).replace(item, item + ";").split(item)
     end = "\r\n" if len(blocks[0]) == 5 else ""  # with identities they end the line
-    if any(c in time_text for c in _QUOTED) or _starts_risky(time_text, item):
-        times = [t + end for t in _csv_column(time_text.split(item))]
+    if any(text.strip(item) for text in (doc_text, date_text, quote_text)):  # some evidence
+        evidence = [_csv_column(text.split(item)) for text in (doc_text, date_text, quote_text)]
+        times = [f"{t};{d};{day};{q}{end}" for t, d, day, q in
+                 zip(_csv_column(time_text.split(item)), *evidence, strict=True)]
     else:
-        times = (time_text + end).replace(item, end + item).split(item)
-    if not len(question_ids) == len(values) == len(times) == sum(counts):
+        tail = ";;;" + end  # three empty evidence fields
+        if any(c in time_text for c in _QUOTED) or _starts_risky(time_text, item):
+            times = [t + tail for t in _csv_column(time_text.split(item))]
+        else:
+            times = (time_text + tail).replace(item, tail + item).split(item)
+    if not len(values) == len(times) == total:
         return None
     # Within a review the question ids must ascend: no step down (or repeat) from one
     # answer to the next, except where the next review starts.
