@@ -133,6 +133,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mer\n"
         "  F1           visa/dölj hjälptext för frågan\n"
         "  ctrl+n       anteckning till frågan\n"
+        "  ctrl+d       belägg för svaret: dokument, datum, citat\n"
         "  ctrl+e       anteckning till hela ärendet\n"
         "  ctrl+k       markera ärendet klar (visar vad som saknas);\n"
         "               på ett klart ärende: återöppna\n"
@@ -158,6 +159,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "More\n"
         "  F1           show/hide the question's help\n"
         "  ctrl+n       note on the question\n"
+        "  ctrl+d       evidence for the answer: document, date, quote\n"
         "  ctrl+e       note on the whole case\n"
         "  ctrl+k       mark the case complete (lists what is missing);\n"
         "               on a complete case: reopen\n"
@@ -593,6 +595,36 @@ STRINGS: dict[str, tuple[str, str]] = {
     "progress.busy": ("Vänta: förra uppgiften pågår fortfarande.",
                       "Wait: the last task is still running."),
     # --- end progress ---
+    # --- evidence for answers (issue 14) ---
+    "evidence.key": ("Belägg", "Evidence"),
+    "evidence.title": ("Belägg för: {label}", "Evidence for: {label}"),
+    "evidence.doc": ("Dokument", "Document"),
+    "evidence.date": ("Dokumentets datum (ÅÅÅÅ-MM-DD)", "The document's date (YYYY-MM-DD)"),
+    "evidence.quote": ("Kort citat (frivilligt)", "Short quote (optional)"),
+    "evidence.search": ("Sök i akttexten efter citat (skriv ett ord, ↓ och Enter väljer)",
+                        "Search the case file for a quote (type a word, ↓ and Enter pick)"),
+    "evidence.no_match": ("inga träffar", "no matches"),
+    "evidence.hint": ("Tab nästa fält · ctrl+s sparar · Esc avbryter",
+                      "Tab next field · ctrl+s saves · Esc cancels"),
+    "evidence.bad_date": ("Datumet måste skrivas ÅÅÅÅ-MM-DD, t.ex. 2024-03-01",
+                          "The date must be written YYYY-MM-DD, e.g. 2024-03-01"),
+    "evidence.saved": ("belägg sparat: {label}", "evidence saved: {label}"),
+    "evidence.shown": ("Belägg", "Evidence"),
+    "evidence.needed": ("belägg saknas (ctrl+d)", "evidence missing (ctrl+d)"),
+    "evidence.missing": ("{count} svar saknar belägg: {labels}",
+                         "{count} answers lack evidence: {labels}"),
+    "evidence.doc.utredning": ("utredning", "investigation"),
+    "evidence.doc.beslut": ("beslut", "decision"),
+    "evidence.doc.beställning": ("beställning", "order"),
+    "evidence.doc.genomförandeplan": ("genomförandeplan", "implementation plan"),
+    "evidence.doc.uppföljning": ("uppföljning", "follow-up"),
+    "evidence.doc.journalanteckning": ("journalanteckning", "journal note"),
+    "evidence.doc.annat": ("annat", "other"),
+    "evidence.quotes_title": ("Citat ur akterna", "Quotes from the case files"),
+    "evidence.quotes_note": ("Belägg för svaren, per fråga och svar; endast ärendenummer",
+                             "Evidence for the answers, by question and answer; case "
+                             "references only"),
+    # --- end evidence ---
 }
 
 

@@ -26,6 +26,7 @@ from jobs.i18n import language, t, titled
 from review_protocols import Protocol, QuestionType, applicable
 from review_protocols.completeness import answered_applicable, missing_required
 from review_protocols.conditions import Value
+from review_protocols.evidence import lacking_evidence
 from review_protocols.values import decode, display, encode
 from store.errors import StoreError
 from tui.session import session_of
@@ -103,6 +104,7 @@ class CaseScreen(Screen[None]):
         Binding("question_mark", "keys", t("review.key_keys"), id="review_keys", key_display="?"),
         Binding("ctrl+k", "complete", t("case.key_complete"), id="review_complete"),
         Binding("ctrl+n", "question_note", t("case.key_note"), id="review_note"),
+        Binding("ctrl+d", "evidence", t("evidence.key"), id="review_evidence"),
         Binding("f1", "toggle_help", t("case.key_help"), id="review_help"),
         Binding("ctrl+e", "case_note", t("case.key_case_note"), id="review_case_note", show=False),
         Binding("ctrl+t", "toggle_file", t("case.key_case_file"), id="review_file", show=False),
@@ -126,6 +128,7 @@ class CaseScreen(Screen[None]):
 
     # --- building -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        from store.evidence import evidence_for
         from store.frames import case_text
         from store.reviews import answers_for, review
         from store.users import can_edit
@@ -149,6 +152,7 @@ class CaseScreen(Screen[None]):
                     self.values[qid] = value
                 notes[qid] = answer.note or ""
         self.applies = applicable(self.protocol, self.values)
+        self.evidence = evidence_for(db, self.review_id)
         self.views: dict[str, QuestionView] = {}
         self.section_titles: list[Static] = []
         text = case_text(db, self.info["population_id"])
@@ -172,6 +176,7 @@ class CaseScreen(Screen[None]):
                             self._answer,
                         )
                         view.display = self.applies[question.id]
+                        view.evidence = self.evidence.get(question.id)
                         self.views[question.id] = view
                         yield view
             if text:
@@ -508,6 +513,11 @@ class CaseScreen(Screen[None]):
         title = t("case.case_note_title", case_ref=self.info["case_ref"])
         self.app.push_screen(TextEditModal(title, self.case_note), done)
 
+    def action_evidence(self) -> None:
+        from tui.screens.evidence import add_evidence
+
+        add_evidence(self)
+
     def _save_note(self, question_id: str | None, text: str, view: QuestionView | None) -> None:
         from store.reviews import save_note
 
@@ -530,6 +540,11 @@ class CaseScreen(Screen[None]):
         self._update_status()
 
     # --- completing -----------------------------------------------------------------------------
+    def _labels(self, question_ids: list[str]) -> str:
+        labels = [self.protocol.question(q).label_in(language()) for q in question_ids]
+        return ", ".join(labels[:4]) + (
+            t("case.and_more", count=len(labels) - 4) if len(labels) > 4 else "")
+
     def action_complete(self) -> None:
         """Mark the case klar when nothing required is missing; on a klar case, reopen it."""
         from store.reviews import set_review_status
@@ -541,16 +556,16 @@ class CaseScreen(Screen[None]):
             new, message = "in_progress", t("case.reopened")
         else:
             missing = missing_required(self.protocol, self.values)
-            if missing:
-                labels = [self.protocol.question(q).label_in(language()) for q in missing]
-                shown = ", ".join(labels[:4]) + (
-                    t("case.and_more", count=len(labels) - 4) if len(labels) > 4 else "")
-                text = t("case.missing", count=len(missing), labels=shown)
+            lacking = lacking_evidence(self.protocol, self.values, self.evidence)
+            if missing or lacking:
+                text = " · ".join(t(key, count=len(ids), labels=self._labels(ids))
+                                  for key, ids in (("case.missing", missing),
+                                                   ("evidence.missing", lacking)) if ids)
                 banner = self.query_one("#banner", Static)
                 banner.update(f"! {text}")
                 banner.display = True
                 self.app.notify(text, title=t("case.not_complete"), severity="warning")
-                self._focus(missing[0])
+                self._focus((missing or lacking)[0])
                 return
             new, message = "complete", t("case.completed")
         try:
