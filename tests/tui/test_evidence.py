@@ -5,6 +5,7 @@ from __future__ import annotations
 from review_protocols import load_builtin
 from review_protocols.completeness import missing_required
 from tests.tui.conftest import REVIEWER
+from tests.tui.evidence_keys import add_evidence_by_keys
 from tests.tui.test_review import answer_current, open_first_case, rows
 
 PROTOCOL = load_builtin("boendestod_sol")
@@ -12,19 +13,6 @@ PROTOCOL = load_builtin("boendestod_sol")
 
 def shown(view) -> str:
     return "\n".join(str(cell) for cell in view.render().columns[1]._cells)
-
-
-async def add_evidence_by_keys(pilot, screen, question_id: str, *, doc_steps: int = 0,
-                               date: str = "2021-03-01", quote: str = "") -> None:
-    """ctrl+d on the question, the document type picked by ↓, the date and quote typed."""
-    from tui.screens.evidence import EvidenceModal
-
-    screen.set_current(question_id)
-    await pilot.press("ctrl+d")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, EvidenceModal)
-    await pilot.press(*["down"] * doc_steps, "enter", *date, "tab", *quote, "ctrl+s")
-    await pilot.pause()
 
 
 async def test_ctrl_d_adds_evidence_to_the_current_question(make_app, review_db):

@@ -104,7 +104,7 @@ class CaseScreen(Screen[None]):
         Binding("question_mark", "keys", t("review.key_keys"), id="review_keys", key_display="?"),
         Binding("ctrl+k", "complete", t("case.key_complete"), id="review_complete"),
         Binding("ctrl+n", "question_note", t("case.key_note"), id="review_note"),
-        Binding("ctrl+d", "evidence", t("evidence.key"), id="review_evidence"),
+        Binding("ctrl+d", "evidence", t("evidence.key"), id="review_evidence", show=False),
         Binding("f1", "toggle_help", t("case.key_help"), id="review_help"),
         Binding("ctrl+e", "case_note", t("case.key_case_note"), id="review_case_note", show=False),
         Binding("ctrl+t", "toggle_file", t("case.key_case_file"), id="review_file", show=False),
