@@ -126,8 +126,11 @@ def answer_rows(db: Database, protocol: Protocol, *,
 
 
 def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = False,
-            on_progress: ProgressCallback | None = None) -> bytes:
+            quotes: bool = False, on_progress: ProgressCallback | None = None) -> bytes:
     """The bytes of one export format, for ``granska export`` and the Tallies screen.
+
+    ``quotes`` (Markdown only) adds the evidence behind the answers, by question and
+    answer, with case references only (``tallies.quotes``).
 
     ``on_progress(done, total)`` hears the complete reviews exported: none when the export
     starts, all when its bytes are made (reading them is one query, not row by row).
@@ -142,14 +145,14 @@ def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = F
     reviews = tally_fingerprint(db, protocol.id)[0][0]
     if on_progress is not None:
         on_progress(0, reviews)
-    data = _produce(db, config, protocol, fmt, with_identities)
+    data = _produce(db, config, protocol, fmt, with_identities, quotes)
     if on_progress is not None:
         on_progress(reviews, reviews)
     return data
 
 
 def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
-             with_identities: bool) -> bytes:
+             with_identities: bool, quotes: bool = False) -> bytes:
     from tallies import export
 
     if fmt == "answers":
@@ -159,12 +162,25 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
     if fmt == "csv":
         return export.to_csv(report, catalogue_words()).encode("utf-8")
     if fmt == "md":
-        return (export.to_markdown(report, catalogue_words()) + _audit_head(db)).encode("utf-8")
+        quoted = _quotes(db, protocol) if quotes else ""
+        return (export.to_markdown(report, catalogue_words()) + quoted
+                + _audit_head(db)).encode("utf-8")
     if fmt == "json":
         return export.to_json(report).encode("utf-8")
     from tallies.workbook import to_xlsx
 
     return to_xlsx(report, catalogue_words())
+
+
+def _quotes(db: Database, protocol: Protocol) -> str:
+    from jobs.i18n import language, t
+    from store.evidence import DOC_TYPES, counted_evidence
+    from tallies.quotes import quotes_markdown
+
+    return "\n" + quotes_markdown(
+        protocol, counted_evidence(db, protocol.id), language(),
+        title=t("evidence.quotes_title"), note=t("evidence.quotes_note"),
+        doc_labels={d: t(f"evidence.doc.{d}") for d in DOC_TYPES})
 
 
 def _audit_head(db: Database) -> str:

@@ -22,6 +22,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     parser.add_argument("--with-identities", action="store_true",
                         help="answers only: add personnummer and name (recorded in the audit "
                         "log)")
+    parser.add_argument("--quotes", action="store_true",
+                        help="md only: list the evidence behind the answers (document, date, "
+                        "quote) per question and answer, with case references only")
     parser.set_defaults(run=run)
 
 
@@ -31,6 +34,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.with_identities and args.format != "answers":
         raise UsageError("--with-identities applies to `granska export answers` only; "
                          "the tallies carry no identities")
+    if args.quotes and args.format != "md":
+        raise UsageError("--quotes applies to `granska export md` only")
     db = ctx.open_db(create=False)
     from jobs.i18n import t
     from jobs.tallies import produce
@@ -38,7 +43,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     with progress_bar(t("progress.export")) as on_progress:
         data = produce(db, ctx.config, args.format, with_identities=args.with_identities,
-                       on_progress=on_progress)
+                       quotes=args.quotes, on_progress=on_progress)
 
     def record() -> None:
         """The audit row of identities leaving the database: only for an export that
