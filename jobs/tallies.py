@@ -174,7 +174,8 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
 
 def _quotes(db: Database, protocol: Protocol) -> str:
     from jobs.i18n import language, t
-    from store.evidence import DOC_TYPES, counted_evidence
+    from store.evidence import DOC_TYPES
+    from store.reports import counted_evidence
     from tallies.quotes import quotes_markdown
 
     return "\n" + quotes_markdown(

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from store.audit import record
 from store.database import Database
@@ -21,6 +20,7 @@ from store.identity import current_user, now
 from store.transactions import transaction
 from store.users import assert_can_edit
 
+# The document types, a contract (the CHECK in the schema, the import's evidence_doc).
 DOC_TYPES = ("utredning", "beslut", "beställning", "genomförandeplan", "uppföljning",
              "journalanteckning", "annat")
 QUOTE_MAX = 500  # a short quote, not the case file
@@ -152,19 +152,3 @@ def missing_evidence(db: Database, protocol_id: str, good: Mapping[str, str], *,
         " AND e.question_id = a.question_id) ORDER BY a.review_id, a.question_id",
         params).fetchall()
     return [(row[0], row[1]) for row in rows]
-
-
-def counted_evidence(db: Database, protocol_id: str) -> list[dict[str, Any]]:
-    """The evidence of the reviews tallies count, by case reference and question, with
-    the answer it backs and the case's name (for a report to keep names out of quotes)."""
-    from store.reports import _COUNTED
-
-    keys = ("case_ref", "district", "question_id", "value", "doc_type", "doc_date", "quote",
-            "name")
-    rows = db.execute(
-        f"SELECT p.case_ref, p.district, e.question_id, a.value, e.doc_type, e.doc_date,"
-        f" e.quote, p.name FROM evidence e JOIN reviews r ON r.id = e.review_id"
-        f" JOIN population p ON p.id = r.population_id LEFT JOIN answers a"
-        f" ON a.review_id = e.review_id AND a.question_id = e.question_id"
-        f" WHERE r.id IN ({_COUNTED}) ORDER BY p.case_ref, e.question_id", [protocol_id])
-    return [dict(zip(keys, row, strict=True)) for row in rows]

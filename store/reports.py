@@ -138,6 +138,20 @@ def answer_blocks(db: Database, protocol_id: str, *,
     return [row for row in rows if row[-1] is not None]  # (filtering in SQL reads twice)
 
 
+def counted_evidence(db: Database, protocol_id: str) -> list[dict[str, Any]]:
+    """The evidence of the reviews tallies count, by case reference and question, with
+    the answer it backs and the case's name (for a report to keep names out of quotes)."""
+    keys = ("case_ref", "district", "question_id", "value", "doc_type", "doc_date", "quote",
+            "name")
+    rows = db.execute(
+        "SELECT p.case_ref, p.district, e.question_id, a.value, e.doc_type, e.doc_date,"
+        " e.quote, p.name FROM evidence e JOIN reviews r ON r.id = e.review_id"
+        " JOIN population p ON p.id = r.population_id LEFT JOIN answers a"
+        " ON a.review_id = e.review_id AND a.question_id = e.question_id"
+        f" WHERE r.id IN ({_COUNTED}) ORDER BY p.case_ref, e.question_id", [protocol_id])
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
 def sample_cases(db: Database) -> dict[str, dict[str, Any]]:
     """Cases in a sample (selected or replacement), by case reference; the latest sample wins."""
     rows = db.execute(

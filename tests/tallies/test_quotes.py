@@ -42,9 +42,9 @@ def test_quotes_are_listed_per_question_and_answer_without_identities(report_db,
     assert "### Aktuell DUR-utredning" in section
     answer = {"ja": "Finns", "nej": "Saknas"}[answer_of(report_db, "HÄ-01", "dur_aktuell")]
     assert f"**{answer}**" in section
-    assert ('- HÄ-01, utredning 2019-05-02: "[namn] [namn] (YYYYMMDD-NNNN) utreddes 2019; '
+    assert ('- HÄ-01, Utredning 2019-05-02: "[namn] [namn] (YYYYMMDD-NNNN) utreddes 2019; '
             'ingen ny utredning"') in section
-    assert "- HÄ-02, journalanteckning 2021-01-03" in section
+    assert "- HÄ-02, Journalanteckning 2021-01-03" in section
     assert pnr not in text and "Person HÄ-01" not in text
 
 

@@ -39,7 +39,7 @@ async def test_ctrl_d_adds_evidence_to_the_current_question(make_app, review_db)
                           "ctrl+s")
         await pilot.pause()
         assert pilot.app.screen is screen
-        assert 'Belägg: utredning 2021-03-01 "DUR från 2017"' in shown(
+        assert 'Belägg: Utredning 2021-03-01 "DUR från 2017"' in shown(
             screen.views["dur_aktuell"])
         assert "belägg sparat" in str(screen.query_one("#status").render())
         # again, another document: replaced, not added

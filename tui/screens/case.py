@@ -13,6 +13,7 @@ import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
@@ -34,6 +35,9 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.question import QuestionView
 from tui.widgets.review_commands import ReviewCommands
 from tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from store.evidence import Evidence
 
 SECTION_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -514,9 +518,21 @@ class CaseScreen(Screen[None]):
         self.app.push_screen(TextEditModal(title, self.case_note), done)
 
     def action_evidence(self) -> None:
-        from tui.screens.evidence import add_evidence
+        from tui.screens.evidence import ask_evidence
 
-        add_evidence(self)
+        view = self.current_view
+        if view is None or self._refuse_read_only():
+            return
+        label = view.question.label_in(language())
+
+        def saved(evidence: Evidence) -> None:
+            view.set_evidence(evidence)
+            self._hide_banner()
+            self._last_message = f"✓ {t('evidence.saved', label=label)}"
+            self._update_status()
+
+        ask_evidence(self, self.review_id, self.info["population_id"], view.question,
+                     self.evidence, saved, lambda error: self._show_failure(label, error))
 
     def _save_note(self, question_id: str | None, text: str, view: QuestionView | None) -> None:
         from store.reviews import save_note

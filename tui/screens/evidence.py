@@ -7,25 +7,23 @@ passages (lines, sentences) holding it are listed; Enter on one makes it the quo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from jobs.evidence import doc_label
 from jobs.i18n import language, t
+from review_protocols import Question
 from store.errors import StoreError
 from store.evidence import DOC_TYPES, QUOTE_MAX, Evidence, checked
 from tui.session import session_of
-
-if TYPE_CHECKING:
-    from tui.screens.case import CaseScreen
 
 
 class EvidenceModal(ModalScreen[Evidence | None]):
@@ -143,34 +141,28 @@ class EvidenceModal(ModalScreen[Evidence | None]):
         self.dismiss(None)
 
 
-def add_evidence(screen: CaseScreen) -> None:
-    """The case screen's ctrl+d: the dialog for the current question, then the save (one
-    transaction, audited) and the evidence shown under the question."""
+def ask_evidence(screen: Screen, review_id: int, population_id: int, question: Question,
+                 evidence: dict[str, Evidence], saved: Callable[[Evidence], None],
+                 failed: Callable[[StoreError], None]) -> None:
+    """The dialog for one question of a review, then the save (one transaction, audited):
+    ``evidence`` (the review's, by question) gets it and ``saved`` hears of it, or
+    ``failed`` of why it was not saved."""
     from store.evidence import save_evidence
     from store.frames import case_text
 
-    view = screen.current_view
-    if view is None or screen._refuse_read_only():
-        return
     session = session_of(screen)
-    question = view.question
-    label = question.label_in(language())
 
-    def done(evidence: Evidence | None) -> None:
-        if evidence is None:
+    def done(given: Evidence | None) -> None:
+        if given is None:
             return
         try:
-            save_evidence(session.db, screen.review_id, question.id, evidence,
-                          who=session.user)
+            save_evidence(session.db, review_id, question.id, given, who=session.user)
         except StoreError as error:
-            screen._show_failure(label, error)
+            failed(error)
             return
-        screen.evidence[question.id] = evidence
-        view.set_evidence(evidence)
-        screen._hide_banner()
-        screen._last_message = f"✓ {t('evidence.saved', label=label)}"
-        screen._update_status()
+        evidence[question.id] = given
+        saved(given)
 
-    text = case_text(session.db, screen.info["population_id"])
-    screen.app.push_screen(EvidenceModal(t("evidence.title", label=label),
-                                         screen.evidence.get(question.id), text), done)
+    title = t("evidence.title", label=question.label_in(language()))
+    screen.app.push_screen(EvidenceModal(title, evidence.get(question.id),
+                                         case_text(session.db, population_id)), done)
