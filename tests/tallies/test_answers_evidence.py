@@ -7,6 +7,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.tallies.conftest import store_sample
 from tui.cli import main
@@ -98,3 +100,39 @@ def test_bad_evidence_is_refused_with_exit_2_and_nothing_stored(db, db_path, tmp
     assert err[0].startswith(f"granska: {path}: {message}")
     assert err[1] == f"{path}: 1 problem; nothing was imported. Fix the file and import it again"
     assert evidence_rows(db) == [] and counted_reviews(db, "boendestod_sol") == []
+
+
+cells = st.text(alphabet=st.sampled_from("qxz0123456789-åÄ ;\"'=\n"), max_size=14)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(cells, st.sampled_from(["utredning", "Beställning", "bestallning", ""])),
+       st.one_of(cells, st.sampled_from(["2021-03-04", "2021-02-30", ""])), cells)
+def test_any_evidence_cells_give_checked_evidence_or_one_line_problems(doc, day,
+                                                                       quote) -> None:
+    """Whatever a spreadsheet holds in the evidence columns: evidence that fits the
+    schema, or one line per problem naming the column and never echoing the cell."""
+    from review_protocols import load_builtin
+    from store.evidence import DOC_TYPES
+    from store.reports import ImportTarget
+    from tallies.answers_import import AnswersImportError, check_answers
+
+    headers = ["case_ref", "question_id", "value", "evidence_doc", "evidence_date",
+               "evidence_quote"]
+    try:
+        (found,) = check_answers(
+            load_builtin("boendestod_sol"), "f.csv", headers,
+            [(2, ["A-1", "dur_aktuell", "nej", doc, day, quote])], {"A-1": None},
+            lambda ref, who: ImportTarget(1, "primary"), lambda review_id: {}, "anna")
+    except AnswersImportError as error:
+        (line, problem), = error.problems
+        assert line == 2 and "\n" not in problem and "evidence_" in problem
+        if len(quote.strip()) > 3 and "qxz" in quote:
+            assert quote.strip() not in str(error)
+        return
+    evidence = found.evidence
+    if evidence is None:
+        assert not (doc.strip() or day.strip() or quote.strip())
+    else:
+        assert evidence.doc_type in DOC_TYPES and len(evidence.doc_date) == 10
+        assert "\n" not in evidence.quote
