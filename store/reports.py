@@ -107,30 +107,25 @@ def answer_blocks(db: Database, protocol_id: str, *,
 
     One row per review that has answers, in review order: case_ref, district,
     gender, reviewer (personnummer, name when asked for), then one text: the
-    number of answers, their question ids, values, times and their evidence's
-    document types, dates and quotes, each list joined by ITEM and the seven
-    parts by BLOCK. A review without evidence has its three evidence parts empty
-    (read as empty for each answer), so that the common case costs one probe per
-    review. SQLite gathers the answers as it reads them from the covering index,
-    i.e. in question order. Ten thousand rows instead of 300,000 rows of seven
-    values: the reader splits the texts in C. A text holding a separator itself
-    makes the parts not add up, and the reader checks that they do, and the order
-    (``tallies.export``).
+    number of answers, their question ids, values and times, then the review's
+    evidence: its question ids, document types, dates and quotes (empty without
+    evidence); each list joined by ITEM and the eight parts by BLOCK. SQLite
+    gathers the answers as it reads them from the covering index, i.e. in
+    question order. Ten thousand rows instead of 300,000 rows of ten values: the
+    reader splits the texts in C, and puts the evidence beside its answers. A
+    text holding a separator itself makes the parts not add up, and the reader
+    checks that they do, and the order (``tallies.export``).
     """
     extra = ", p.personnummer, p.name" if with_identities else ""
-    gathered = ("count(*) || char(30) || group_concat(a.question_id, char(31)) || char(30)"
-                " || group_concat(a.value, char(31)) || char(30)"
-                " || group_concat(a.answered_at, char(31))")
     rows = db.execute(
         f"SELECT p.case_ref, p.district, p.gender, r.reviewer{extra},"
-        " CASE WHEN EXISTS (SELECT 1 FROM evidence e WHERE e.review_id = r.id)"
-        f" THEN (SELECT {gathered} || char(30) || group_concat(coalesce(e.doc_type, ''),"
-        " char(31)) || char(30) || group_concat(coalesce(e.doc_date, ''), char(31))"
-        " || char(30) || group_concat(coalesce(e.quote, ''), char(31)) FROM answers a"
-        " LEFT JOIN evidence e ON e.review_id = a.review_id AND e.question_id = a.question_id"
-        " WHERE a.review_id = r.id AND a.value IS NOT NULL)"
-        f" ELSE (SELECT {gathered} || char(30) || char(30) || char(30) FROM answers a"
-        " WHERE a.review_id = r.id AND a.value IS NOT NULL) END"
+        " (SELECT count(*) || char(30) || group_concat(a.question_id, char(31)) || char(30)"
+        " || group_concat(a.value, char(31)) || char(30) || group_concat(a.answered_at, char(31))"
+        " FROM answers a WHERE a.review_id = r.id AND a.value IS NOT NULL) || char(30)"
+        " || coalesce((SELECT group_concat(e.question_id, char(31)) || char(30)"
+        " || group_concat(e.doc_type, char(31)) || char(30) || group_concat(e.doc_date, char(31))"
+        " || char(30) || group_concat(e.quote, char(31)) FROM evidence e"
+        " WHERE e.review_id = r.id), char(30) || char(30) || char(30))"
         " FROM reviews r JOIN population p ON p.id = r.population_id"
         f" WHERE r.id IN ({_COUNTED}) ORDER BY r.id",
         [protocol_id],

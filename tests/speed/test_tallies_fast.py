@@ -262,20 +262,20 @@ review = st.tuples(text, text, st.sampled_from(["K", "M"]), text,
 @settings(max_examples=200, deadline=None)
 @given(st.lists(review, max_size=6), st.booleans())
 def test_answers_from_blocks_is_what_the_csv_module_writes(reviews, shuffled) -> None:
-    """As ``answer_blocks`` gathers them: a review without evidence has its evidence
-    parts empty, one with evidence an item (perhaps empty) per answer."""
+    """As ``answer_blocks`` gathers them: the answers, then the review's evidence (its
+    question ids first; some on a question without an answer, which has no line)."""
     blocks, rows = [], []
-    for case_ref, district, gender, reviewer, answers, with_evidence in reviews:
+    for case_ref, district, gender, reviewer, answers, stray in reviews:
         order = sorted(answers, reverse=shuffled)
-        found = {q: answers[q][2] or ("", "", "") if with_evidence else ("", "", "")
-                 for q in order}
+        found = {q: answers[q][2] for q in order if answers[q][2] is not None}
+        if stray:
+            found["zz_unanswered"] = ("beslut", "2021-01-01", "x")
         parts = [str(len(order)), "\x1f".join(order), "\x1f".join(answers[q][0] for q in order),
-                 "\x1f".join(answers[q][1] for q in order)]
-        parts += ["\x1f".join(found[q][k] for q in order) if with_evidence else ""
-                  for k in range(3)]
+                 "\x1f".join(answers[q][1] for q in order), "\x1f".join(found)]
+        parts += ["\x1f".join(found[q][k] for q in found) for k in range(3)]
         blocks.append((case_ref, district, gender, reviewer, "\x1e".join(parts)))
         rows += [(case_ref, district, gender, q, answers[q][0], reviewer, answers[q][1],
-                  *found[q]) for q in order]
+                  *found.get(q, ("", "", ""))) for q in order]
     found = answers_csv_from_blocks(blocks, COLUMNS)
     if shuffled and any(len(r[4]) > 1 for r in reviews):
         assert found is None  # not in question order: the caller takes the row path
