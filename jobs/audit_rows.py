@@ -46,11 +46,17 @@ def describe(row: dict[str, Any], protocol_for: Callable[[str], Any]) -> AuditLi
         if row["action"] in ("answer", "answer.import"):
             old = display(question, decode(question, old or None), lang) or old
             new = display(question, decode(question, new or None), lang) or new
-    if row["action"] == "status":
-        old = t(f"status.{old}") if f"status.{old}" in STRINGS else old
-        new = t(f"status.{new}") if f"status.{new}" in STRINGS else new
+    if row["action"] in ("status", "review.approve", "review.return"):
+        old, new = _status_words(old), _status_words(new)
     key = f"audit.action.{row['action']}"
     action = t(key) if key in STRINGS else row["action"]
     return AuditLine(at=row["at"].replace("T", " ")[:19], who=row["who"],
                      reviewer=row["reviewer"], kind=row["kind"], action=action, what=what,
                      old=old, new=new)
+
+
+def _status_words(text: str) -> str:
+    """A status in words, and the reason after it if any ("returned: the reason")."""
+    status, colon, reason = text.partition(": ")
+    key = f"status.{status}"
+    return (t(key) if key in STRINGS else status) + colon + reason

@@ -84,6 +84,13 @@ class SampleSettings:
 
 
 @dataclass(frozen=True)
+class TallySettings:
+    # Which review states the tallies and exports count (store.review_states.COUNTING):
+    # "complete_or_approved" or "approved_only".
+    counted: str = "complete_or_approved"
+
+
+@dataclass(frozen=True)
 class RoleSettings:
     supervisors: tuple[str, ...] = ()
     inspectors: tuple[str, ...] = ()
@@ -106,6 +113,7 @@ class Config:
     sample: SampleSettings = field(default_factory=SampleSettings)
     districts: tuple[District, ...] = DEFAULT_DISTRICTS
     roles: RoleSettings = field(default_factory=RoleSettings)
+    tallies: TallySettings = field(default_factory=TallySettings)
     source: str = "shipped defaults"
 
     @property
@@ -171,6 +179,7 @@ def from_dict(raw: dict[str, Any], source: str) -> Config:
         protocol=_section(raw, "protocol", base.protocol, source),
         sample=_section(raw, "sample", base.sample, source),
         roles=_section(raw, "roles", base.roles, source),
+        tallies=_section(raw, "tallies", base.tallies, source),
         districts=_districts(raw, base.districts, source),
         source=source,
     )
@@ -184,6 +193,13 @@ def _check(config: Config, source: str) -> None:
         raise ConfigError(
             f"{source}: [sample] shortfall is '{sample.shortfall}'; "
             f"use one of: {', '.join(SHORTFALL_RULES)}"
+        )
+    from store.review_states import COUNTING
+
+    if config.tallies.counted not in COUNTING:
+        raise ConfigError(
+            f"{source}: [tallies] counted is '{config.tallies.counted}'; "
+            f"use one of: {', '.join(COUNTING)}"
         )
     if sample.decision_from > sample.decision_to:
         raise ConfigError(f"{source}: [sample] decision_from is after decision_to")

@@ -334,6 +334,56 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tallies.w.multi_note": ('flera svar möjliga', 'several answers possible'),
     "tallies.w.median": ('Median', 'Median'),
     "tallies.w.count": ('Antal', 'Count'),
+    "report.w.made_on": ('Framtagen {date} med Granska', 'Made on {date} with Granska'),
+    "report.w.summary": ('Sammanfattning', 'Summary'),
+    "report.w.summary_lead": (
+        'Granskningen omfattar {cases} ärenden i {districts} stadsdelar: {names}. '
+        'Per kvalitetsområde visas hur många av ärendena som uppfyller respektive krav.',
+        'The review covers {cases} cases in {districts} districts: {names}. Per quality '
+        'area, how many of the cases meet each requirement.'),
+    "report.w.summary_area": ('{label}: {figure}', '{label}: {figure}'),
+    "report.w.method": ('Metod', 'Method'),
+    "report.w.method_population": (
+        'Urvalet gjordes bland beslut fattade {start}–{end} i {districts} stadsdelar.',
+        'The sample was drawn from decisions made {start}–{end} in {districts} districts.'),
+    "report.w.method_services": ('Insatser: {services}.', 'Services: {services}.'),
+    "report.w.method_sample": (
+        'Urvalet, hälften kvinnor och hälften män per stadsdel:',
+        'The sample, half women and half men per district:'),
+    "report.w.method_seed": (
+        'Urvalet drogs slumpmässigt med fröet {seed}; samma frö och ram ger samma urval.',
+        'The sample was drawn at random with the seed {seed}; the same seed and frame give '
+        'the same sample.'),
+    "report.w.method_frame": (
+        'Ram {name}: {rows} beslut, SHA-256 {sha256}',
+        'Frame {name}: {rows} decisions, SHA-256 {sha256}'),
+    "report.w.method_protocol": (
+        'Granskningsprotokoll: {title}, version {version} (frågorna i bilagan).',
+        'Review protocol: {title}, version {version} (the questions in the appendix).'),
+    "report.w.district": ('Stadsdel', 'District'),
+    "report.w.results": ('Resultat per kvalitetsområde', 'Results per quality area'),
+    "report.w.table": (
+        'Tabell {number}: {title}, per stadsdel', 'Table {number}: {title}, per district'),
+    "report.w.table1_caption": (
+        'Tabell 1: Genomförandeplaner som överensstämmer med beställning redovisat i antal '
+        'planer per verksamhet, totalt och i andel procent.',
+        'Table 1: Implementation plans that match the order, as the number of plans per '
+        'district, in total and as a percentage.'),
+    "report.w.chart_share": ('Andel (%)', 'Share (%)'),
+    "report.w.equality": ('Likställighet', 'Equal treatment'),
+    "report.w.equality_none": (
+        'Inga skillnader mellan stadsdelarna eller mellan kvinnor och män är större än vad '
+        'slumpen kan förklara.',
+        'No difference between the districts or between women and men is larger than '
+        'chance can explain.'),
+    "report.w.per_district": (
+        'Styrkor och utvecklingsområden per stadsdel',
+        'Strengths and development areas per district'),
+    "report.w.none_written": ('Inga skrivna ännu.', 'None written yet.'),
+    "report.w.appendix": (
+        'Bilaga: granskningsprotokollets frågor', "Appendix: the review protocol's questions"),
+    "report.w.other_area": ('Övriga frågor', 'Other questions'),
+    "report.w.of": ('av', 'of'),
     "tallies.w.contents": ('Innehåll', 'Contents'),
     "tallies.w.contents_note": (
         'Klicka på ett avsnitt eller en fråga för att gå till dess tabeller.',
@@ -625,6 +675,54 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "Evidence for the answers, by question and answer; case "
                              "references only"),
     # --- end evidence ---
+    # --- data-quality checks: granska check, the findings screen, marks (issue 14) ---
+    "check.none": ("Inga öppna fynd.", "No open findings."),
+    "check.closed": ("Stängt: {case} {rule} ({question})", "Closed: {case} {rule} ({question})"),
+    "audit.action.finding.close": ("fynd stängt", "finding closed"),
+    "q.finding": ("Kontroll", "Check"),
+    "findings.title": ("Datakontroll: fynd", "Data-quality findings"),
+    "findings.key": ("Fynd", "Findings"),
+    "findings.key_open": ("Öppna ärendet", "Open the case"),
+    "findings.key_close": ("Stäng fynd", "Close finding"),
+    "findings.summary": ("{count} öppna fynd · Enter öppnar ärendet vid frågan · c stänger "
+                         "fyndet med en kommentar",
+                         "{count} open findings · Enter opens the case at the question · c "
+                         "closes the finding with a comment"),
+    "findings.close_title": ("Stäng {rule} i {case}: varför? (t.ex. kontrollerat mot akten)",
+                             "Close {rule} in {case}: why? (e.g. verified against the file)"),
+    "findings.closed": ("Fyndet är stängt och stannar stängt.",
+                        "The finding is closed and stays closed."),
+    "findings.col.reviewer": ("Granskare", "Reviewer"),
+    "findings.col.rule": ("Regel", "Rule"),
+    "findings.col.question": ("Fråga", "Question"),
+    "findings.col.message": ("Fynd", "Finding"),
+    # --- end checks ---
+    # --- review states: approved, returned with a reason (issue 14) ---
+    "status.approved": ("godkänd", "approved"),
+    "status.returned": ("skickad tillbaka", "returned"),
+    "audit.action.review.approve": ("godkänd", "approved"),
+    "audit.action.review.return": ("skickad tillbaka", "returned"),
+    "review_state.cli.returned": ("{case}: skickad tillbaka till {reviewer}.",
+                                  "{case}: returned to {reviewer}."),
+    "review_state.cli.already": ("{case}: redan godkänd.", "{case}: approved already."),
+    "review_state.cli.approved": ("{count} granskningar godkända.", "{count} reviews approved."),
+    "review_state.queue": ("Att godkänna: {count} klara granskningar (a godkänner, R skickar "
+                           "tillbaka)",
+                           "To approve: {count} complete reviews (a approves, R returns)"),
+    "review_state.queue_empty": ("Inga klara granskningar väntar på godkännande.",
+                                 "No complete reviews wait for approval."),
+    "review_state.key_approve": ("Godkänn", "Approve"),
+    "review_state.key_return": ("Skicka tillbaka", "Return"),
+    "review_state.reason_prompt": (
+        "Varför skickas {case} tillbaka till {reviewer}? Enter skickar, Esc avbryter",
+        "Why is {case} going back to {reviewer}? Enter sends, Esc cancels"),
+    "review_state.reason_missing": ("Skriv vad som ska rättas.", "Say what is to be fixed."),
+    "review_state.approved": ("{case} godkänd.", "{case} approved."),
+    "review_state.returned": ("{case} skickad tillbaka till {reviewer}.",
+                              "{case} returned to {reviewer}."),
+    "review_state.banner": ("↩ Skickad tillbaka: {reason} – rätta och markera klar (ctrl+k).",
+                            "↩ Returned: {reason} – fix it and mark it complete (ctrl+k)."),
+    # --- end review states ---
 }
 
 

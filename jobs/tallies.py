@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from jobs.words import words as catalogue_words
 from review_protocols.model import Protocol, QuestionType
 from review_protocols.values import decode
+from store.review_states import DEFAULT_COUNTING
 from tallies.collector import collector_paused
 from tallies.crosstab import CaseAnswers, Words
 from tallies.export import BOM
@@ -18,17 +19,20 @@ if TYPE_CHECKING:
     from jobs.config import Config
     from samples.tabular import ProgressCallback
     from store.database import Database
+    from tallies.document import Method
 
 ANSWER_COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer",
                   "answered_at", "evidence_doc", "evidence_date", "evidence_quote")
 IDENTITY_COLUMNS = ("personnummer", "name")
 
 
-def load_cases(db: Database, protocol: Protocol) -> list[CaseAnswers]:
-    """The counted reviews as decoded answers, in case reference order."""
+def load_cases(db: Database, protocol: Protocol, *,
+               counting: str = DEFAULT_COUNTING) -> list[CaseAnswers]:
+    """The counted reviews as decoded answers, in case reference order (``counting``:
+    which states count, config ``[tallies] counted``)."""
     from store.reports import counted_cases
 
-    rows = counted_cases(db, protocol.id)
+    rows = counted_cases(db, protocol.id, counting=counting)
     decoded = _Decoded(protocol)
     # One parse for every review's answers (JSON objects from SQLite); each
     # (question, stored text) pair becomes its decoded pair by a dict lookup in C.
@@ -77,52 +81,57 @@ def load_notes(db: Database) -> list[DistrictNote]:
 
 
 def load_report(db: Database, protocol: Protocol, districts: Sequence[str], *,
-                codes: Mapping[str, str] | None = None, words: Words | None = None) -> Report:
+                codes: Mapping[str, str] | None = None, words: Words | None = None,
+                counting: str = DEFAULT_COUNTING) -> Report:
     """The report as built from the database, in the catalogue's words unless given others."""
-    return build_report(protocol, load_cases(db, protocol), districts, codes=codes,
+    return build_report(protocol, load_cases(db, protocol, counting=counting), districts,
+                        codes=codes,
                         notes=load_notes(db), words=words or catalogue_words())
 
 
-def answers_csv(db: Database, protocol: Protocol, *,
-                with_identities: bool = False) -> str:
+def answers_csv(db: Database, protocol: Protocol, *, with_identities: bool = False,
+                counting: str = DEFAULT_COUNTING) -> str:
     """The long-format CSV of the counted reviews' answers: ``export.answers_csv`` of
     ``answer_rows``, made from the answers gathered per review when they add up (they do
     unless an answer holds a control character used as a separator)."""
-    return BOM + _answers_csv_body(db, protocol, with_identities)
+    return BOM + _answers_csv_body(db, protocol, with_identities, counting)
 
 
-def answers_csv_bytes(db: Database, protocol: Protocol, *,
-                      with_identities: bool = False) -> bytes:
+def answers_csv_bytes(db: Database, protocol: Protocol, *, with_identities: bool = False,
+                      counting: str = DEFAULT_COUNTING) -> bytes:
     """``answers_csv`` in UTF-8, the way to write it: the text is made without its BOM
     and the BOM put before the bytes. The BOM (U+FEFF) is the one character beyond
     Latin-1 in most exports, and one such character makes Python keep the whole text at
     two bytes a character: twice the work to join and encode 25 MB."""
-    return BOM.encode("utf-8") + _answers_csv_body(db, protocol, with_identities).encode("utf-8")
+    return BOM.encode("utf-8") + _answers_csv_body(db, protocol, with_identities,
+                                                   counting).encode("utf-8")
 
 
 def _answers_csv_body(db: Database, protocol: Protocol,
-                      with_identities: bool) -> str:
+                      with_identities: bool, counting: str) -> str:
     from store.reports import BLOCK, ITEM, answer_blocks
     from tallies.export import answers_csv as write
     from tallies.export import answers_csv_from_blocks
 
     columns = ANSWER_COLUMNS + (IDENTITY_COLUMNS if with_identities else ())
     with collector_paused():
-        blocks = answer_blocks(db, protocol.id, with_identities=with_identities)
+        blocks = answer_blocks(db, protocol.id, with_identities=with_identities,
+                               counting=counting)
         text = answers_csv_from_blocks(blocks, columns, BLOCK, ITEM, bom=False)
         if text is None:
-            rows = answer_rows(db, protocol, with_identities=with_identities)
+            rows = answer_rows(db, protocol, with_identities=with_identities,
+                               counting=counting)
             text = write(rows, columns)[len(BOM):]
     return text
 
 
-def answer_rows(db: Database, protocol: Protocol, *,
-                with_identities: bool = False) -> list[tuple]:
+def answer_rows(db: Database, protocol: Protocol, *, with_identities: bool = False,
+                counting: str = DEFAULT_COUNTING) -> list[tuple]:
     """The raw answers of the counted reviews in long format (ANSWER_COLUMNS order, then
     IDENTITY_COLUMNS when asked for), for R or pandas."""
     from store.reports import answers_long
 
-    return answers_long(db, protocol.id, with_identities=with_identities)
+    return answers_long(db, protocol.id, with_identities=with_identities, counting=counting)
 
 
 def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = False,
@@ -132,7 +141,7 @@ def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = F
     ``quotes`` (Markdown only) adds the evidence behind the answers, by question and
     answer, with case references only (``tallies.quotes``).
 
-    ``on_progress(done, total)`` hears the complete reviews exported: none when the export
+    ``on_progress(done, total)`` hears the counted reviews exported: none when the export
     starts, all when its bytes are made (reading them is one query, not row by row).
     """
     from review_protocols import load_builtin
@@ -142,7 +151,7 @@ def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = F
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format '{fmt}'; use one of: {', '.join(FORMATS)}")
     protocol = load_builtin(config.protocol.default)
-    reviews = tally_fingerprint(db, protocol.id)[0][0]
+    reviews = tally_fingerprint(db, protocol.id, counting=config.tallies.counted)[0][0]
     if on_progress is not None:
         on_progress(0, reviews)
     data = _produce(db, config, protocol, fmt, with_identities, quotes)
@@ -155,33 +164,82 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
              with_identities: bool, quotes: bool = False) -> bytes:
     from tallies import export
 
+    counting = config.tallies.counted
     if fmt == "answers":
-        return answers_csv_bytes(db, protocol, with_identities=with_identities)
+        return answers_csv_bytes(db, protocol, with_identities=with_identities,
+                                 counting=counting)
     codes = {d.name: d.code for d in config.districts}
-    report = load_report(db, protocol, config.district_names, codes=codes, words=catalogue_words())
+    report = load_report(db, protocol, config.district_names, codes=codes,
+                         words=catalogue_words(), counting=counting)
     if fmt == "csv":
         return export.to_csv(report, catalogue_words()).encode("utf-8")
     if fmt == "md":
-        quoted = _quotes(db, protocol) if quotes else ""
+        quoted = _quotes(db, protocol, counting) if quotes else ""
         return (export.to_markdown(report, catalogue_words()) + quoted
                 + _audit_head(db)).encode("utf-8")
     if fmt == "json":
         return export.to_json(report).encode("utf-8")
+    if fmt == "docx":
+        return document_bytes(db, protocol, report)
     from tallies.workbook import to_xlsx
 
     return to_xlsx(report, catalogue_words())
 
 
-def _quotes(db: Database, protocol: Protocol) -> str:
+def _quotes(db: Database, protocol: Protocol, counting: str) -> str:
     from jobs.i18n import language, t
     from store.evidence import DOC_TYPES
     from store.reports import counted_evidence
     from tallies.quotes import quotes_markdown
 
     return "\n" + quotes_markdown(
-        protocol, counted_evidence(db, protocol.id), language(),
+        protocol, counted_evidence(db, protocol.id, counting=counting), language(),
         title=t("evidence.quotes_title"), note=t("evidence.quotes_note"),
         doc_labels={d: t(f"evidence.doc.{d}") for d in DOC_TYPES})
+
+
+def document_bytes(db: Database, protocol: Protocol, report: Report, *,
+                   charts: bool = True) -> bytes:
+    """The report document (``granska export docx``) of ``report``, its method section
+    from the protocol's latest sample."""
+    from jobs.words import document_words
+    from tallies.document import to_docx
+
+    return to_docx(report, protocol, report_method(db, protocol), catalogue_words(),
+                   document_words(), charts=charts)
+
+
+def report_method(db: Database, protocol: Protocol) -> Method:
+    """What the method section states, from the protocol's latest stored sample (an empty
+    method when none was drawn in Granska, e.g. when the answers were imported)."""
+    import datetime as dt
+
+    from store.samples import samples
+    from tallies.document import Method
+
+    drawn = [s for s in samples(db) if s["protocol_id"] == protocol.id]
+    today = dt.date.today().isoformat()
+    if not drawn:
+        return Method(None, (), (), None, (), protocol.version, today)
+    latest = drawn[-1]
+    spec, outcome = json.loads(latest["spec"]), json.loads(latest["outcome"])
+    strata: dict[str, dict[str, int]] = {}
+    for key, figures in outcome.get("strata", {}).items():
+        district, gender = key.rsplit("|", 1)
+        strata.setdefault(district, {})[gender] = figures.get("selected", 0)
+    period = ((spec["decision_from"], spec["decision_to"])
+              if spec.get("decision_from") and spec.get("decision_to") else None)
+    frames = [(f["name"], f["rows"], f["sha256"]) for f in spec.get("frames", ())]
+    if not frames:  # a sample stored before the spec listed its frames
+        from store.frames import frame
+
+        stored = frame(db, latest["frame_id"])
+        if stored is not None:
+            frames = [(stored["name"], stored["row_count"], stored["sha256"])]
+    return Method(
+        period, tuple(spec.get("insats", ())),
+        tuple((d, g.get("K", 0), g.get("M", 0)) for d, g in strata.items()),
+        latest["seed"], tuple(frames), protocol.version, today)
 
 
 def _audit_head(db: Database) -> str:

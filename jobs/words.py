@@ -12,9 +12,10 @@ from typing import Any, TypeVar
 from jobs.i18n import STRINGS, language
 from tallies.calibration_export import CalibrationWords
 from tallies.crosstab import Words
+from tallies.document import DocumentWords
 from tallies.double_review import AgreementWords
 
-WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords)
+WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords, DocumentWords)
 
 
 def _from_catalogue(cls: type[WordsT], prefix: str, lang: str | None,
@@ -35,3 +36,7 @@ def calibration_words(lang: str | None = None) -> CalibrationWords:
 
 def agreement_words(lang: str | None = None) -> AgreementWords:
     return _from_catalogue(AgreementWords, "double.w", lang)
+
+
+def document_words(lang: str | None = None) -> DocumentWords:
+    return _from_catalogue(DocumentWords, "report.w", lang)

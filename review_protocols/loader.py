@@ -18,6 +18,9 @@ File layout::
         when = { ... }                                 # see conditions.py
         evidence = "when_not_ok"                       # choice types only, see below
 
+A protocol's data-quality rules are a file of their own beside it,
+``<id>.rules.toml`` (format in ``rules.py``); it is never taken for a protocol.
+
 The ``*_en`` keys are optional English variants of the Swedish text beside
 them (shown when config.toml says ``language = "en"``); the Swedish stays the
 required base, and a missing English falls back to it.
@@ -95,8 +98,15 @@ def builtin_path(protocol_id: str) -> Path:
     return _SHIPPED / f"{protocol_id}.toml"
 
 
+RULES_SUFFIX = ".rules.toml"  # a protocol's data-quality rules, beside it (rules.py)
+
+
+def _is_protocol_file(path: Path) -> bool:
+    return path.name.endswith(".toml") and not path.name.endswith(RULES_SUFFIX)
+
+
 def builtin_ids() -> list[str]:
-    return sorted(p.name[:-5] for p in _SHIPPED.iterdir() if p.name.endswith(".toml"))
+    return sorted(p.name[:-5] for p in _SHIPPED.iterdir() if _is_protocol_file(p))
 
 
 def available_ids() -> list[str]:
@@ -104,7 +114,7 @@ def available_ids() -> list[str]:
     found = set(builtin_ids())
     for folder in search_paths():
         if folder.is_dir():
-            found.update(p.stem for p in folder.glob("*.toml"))
+            found.update(p.stem for p in folder.glob("*.toml") if _is_protocol_file(p))
     return sorted(found)
 
 
@@ -370,7 +380,10 @@ _LEAF_OPS = {"equals": "in", "in": "in", "not_equals": "not_in", "not_in": "not_
              "between": "between", "answered": "answered"}
 
 
-def _condition(raw: Any, ctx: _Context, seen: dict[str, Question]) -> Condition:
+def _condition(raw: Any, ctx: _Context, seen: dict[str, Question],
+               later: bool = False) -> Condition:
+    """A structured condition; ``later``: it may name any question of ``seen`` (a rule,
+    read after the whole case is answered), not only earlier ones (skip logic)."""
     if not isinstance(raw, dict) or not raw:
         raise ctx.fail(
             "when must be a table such as { question = \"beslut\", equals = \"bifall\" }"
@@ -382,16 +395,19 @@ def _condition(raw: Any, ctx: _Context, seen: dict[str, Question]) -> Condition:
         parts = raw[key]
         if not isinstance(parts, list) or not parts:
             raise ctx.fail(f"when: '{key}' needs a non-empty list of conditions")
-        built = tuple(_condition(p, ctx, seen) for p in parts)
+        built = tuple(_condition(p, ctx, seen, later) for p in parts)
         return AllOf(built) if key == "all" else AnyOf(built)
     if "not" in raw:
         if len(raw) != 1:
             raise ctx.fail("when: 'not' stands alone in its table")
-        return Negation(_condition(raw["not"], ctx, seen))
+        return Negation(_condition(raw["not"], ctx, seen, later))
     target = raw.get("question")
     if not isinstance(target, str):
         raise ctx.fail("when: name the question it depends on, e.g. question = \"beslut\"")
     if target not in seen:
+        if later:
+            raise ctx.fail(f"when: refers to '{target}', which is not a question of the "
+                           "protocol; use a question id from the protocol file")
         if target == ctx.question:
             raise ctx.fail("when: a question cannot depend on itself")
         raise ctx.fail(

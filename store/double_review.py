@@ -15,6 +15,7 @@ from store.audit import record
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.review_states import DONE
 from store.transactions import transaction
 
 
@@ -53,9 +54,10 @@ def values(db: Database, review_id: int) -> dict[str, str | None]:
 
 
 def side_by_side(db: Database, population_id: int) -> dict[str, Any]:
-    """Both reviews' answers (and the consensus so far), once both are complete."""
+    """Both reviews' answers (and the consensus so far), once both are complete (or
+    approved)."""
     row = pair(db, population_id)
-    if row["primary_status"] != "complete" or row["second_status"] != "complete":
+    if row["primary_status"] not in DONE or row["second_status"] not in DONE:
         raise StoreError(
             f"case {row['case_ref']}: both reviews must be complete before they are compared "
             f"({row['primary_reviewer']}: {row['primary_status']}, "
@@ -70,11 +72,11 @@ def side_by_side(db: Database, population_id: int) -> dict[str, Any]:
 
 
 def completed_pairs(db: Database) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """The answers of every double review where both are complete (for agreement)."""
+    """The answers of every double review where both are done (for agreement)."""
     return [
         (values(db, row["primary_id"]), values(db, row["second_id"]))
         for row in pairs(db)
-        if row["primary_status"] == "complete" and row["second_status"] == "complete"
+        if row["primary_status"] in DONE and row["second_status"] in DONE
     ]
 
 
@@ -107,9 +109,11 @@ def record_consensus(
             )
             record(db, "review.create", "review", review_id, field="consensus", new=who, who=who)
         old = values(db, review_id)
+        changed = False
         for question_id, value in answers.items():
             if question_id in old and old[question_id] == value:
                 continue
+            changed = True
             db.execute(
                 "INSERT INTO answers (review_id, question_id, value, protocol_id,"
                 " protocol_version, answered_at, answered_by) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -120,8 +124,9 @@ def record_consensus(
             record(db, "answer", "review", review_id, field=question_id,
                    old=old.get(question_id), new=value, who=who)
         status = db.execute("SELECT status FROM reviews WHERE id = ?", [review_id]).fetchone()[0]
-        if status != "complete":
-            db.execute("UPDATE reviews SET status = 'complete', updated_at = ?, completed_at = ?"
-                       " WHERE id = ?", [stamp, stamp, review_id])
+        if status != "complete" and (changed or status != "approved"):
+            db.execute("UPDATE reviews SET status = 'complete', status_reason = NULL,"
+                       " updated_at = ?, completed_at = ? WHERE id = ?",
+                       [stamp, stamp, review_id])
             record(db, "status", "review", review_id, old=status, new="complete", who=who)
     return review_id

@@ -75,6 +75,49 @@ def _audit_chain(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX audit_chain ON audit_log (prev_hash)")
 
 
+def _finding_closures(db: Database) -> None:
+    """Data-quality findings closed with a comment (store/checks.py): a finding is its review,
+    rule and question ('' for the whole case), so a closed one stays closed across checks."""
+    db.execute(
+        """CREATE TABLE finding_closures (
+            review_id INTEGER NOT NULL REFERENCES reviews(id),
+            rule_id TEXT NOT NULL,
+            question_id TEXT NOT NULL DEFAULT '',
+            comment TEXT NOT NULL,
+            closed_at TEXT NOT NULL,
+            closed_by TEXT NOT NULL,
+            PRIMARY KEY (review_id, rule_id, question_id)
+        )"""
+    )
+def _review_states(db: Database) -> None:
+    """The states a supervisor sets on a complete review, ``approved`` and ``returned``, and
+    the reason a review was returned with.
+
+    SQLite cannot alter a CHECK constraint, and rebuilding ``reviews`` would need foreign
+    keys off, which a step inside its transaction cannot have. A CHECK that old rows meet
+    already may instead be widened in the stored definition (the edit SQLite documents
+    for constraints: ``writable_schema``, then ``schema_version`` bumped so that every
+    connection reads the schema again); the rest of the table's definition is kept as it
+    is, whatever other steps put there.
+    """
+    old = "CHECK (status IN ('not_started', 'in_progress', 'complete'))"
+    new = "CHECK (status IN ('not_started', 'in_progress', 'complete', 'approved', 'returned'))"
+    (sql,) = db.execute(
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'reviews'").fetchone()
+    if sql.count(old) != 1:
+        raise StoreError(f"{db_path(db)}: the reviews table's status constraint is not the one "
+                         "this step widens; nothing was changed", "schema")
+    version = db.execute("PRAGMA schema_version").fetchone()[0]
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        db.execute("UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'reviews'",
+                   [sql.replace(old, new)])
+        db.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")
+    db.execute("ALTER TABLE reviews ADD COLUMN status_reason TEXT")
+
+
 def _evidence(db: Database) -> None:
     """Evidence for an answer: where in the case file it was seen (``store.evidence``)."""
     db.execute(
@@ -98,6 +141,8 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("training sessions, answer keys and passages", _training),
     ("covering index for reading answers by review", _answers_covering_index),
     ("hash chain over the audit log", _audit_chain),
+    ("closed data-quality findings", _finding_closures),
+    ("review states: approved, returned with a reason", _review_states),
     ("evidence per answer", _evidence),
 ]
 

@@ -1,9 +1,10 @@
 """What tallies read and write: the reviews that count, district notes, imported answers.
 
-Which reviews count: complete ones; a case's 'consensus' review when it has
-one, else its 'primary' review (the most recently completed, should there be
-several). 'second' reviews feed agreement measures and 'training' reviews
-calibration, never the tallies.
+Which reviews count: those in the states the counting rule counts (complete
+or approved by default, approved only if so configured: ``store.review_states``);
+a case's 'consensus' review when it has one, else its 'primary' review (the most
+recently completed, should there be several). 'second' reviews feed agreement
+measures and 'training' reviews calibration, never the tallies.
 """
 
 from __future__ import annotations
@@ -17,23 +18,30 @@ from store.database import Database
 from store.errors import StoreError
 from store.evidence import Evidence, store_evidence
 from store.identity import current_user, now
+from store.review_states import COUNTED_KINDS, DEFAULT_COUNTING, counted_statuses, sql_list
 from store.transactions import transaction
 
-_COUNTED = """
+
+def _counted(counting: str) -> str:
+    """The ids of the reviews tallies count under a counting rule (one parameter: the
+    protocol id)."""
+    return f"""
 SELECT id FROM (
     SELECT r.id, row_number() OVER (
         PARTITION BY r.population_id
         ORDER BY r.kind = 'consensus' DESC, r.completed_at DESC, r.id DESC) AS choice
     FROM reviews r
-    WHERE r.status = 'complete' AND r.protocol_id = ? AND r.kind IN ('consensus', 'primary')
+    WHERE r.status IN ({sql_list(counted_statuses(counting))}) AND r.protocol_id = ?
+        AND r.kind IN ({sql_list(COUNTED_KINDS)})
 ) WHERE choice = 1
 """
 
 
-def counted_reviews(db: Database, protocol_id: str) -> list[dict[str, Any]]:
+def counted_reviews(db: Database, protocol_id: str, *,
+                    counting: str = DEFAULT_COUNTING) -> list[dict[str, Any]]:
     """The reviews tallies count, one per case, with the case's reference, district, gender."""
     rows = db.execute(
-        f"WITH counted AS ({_COUNTED})"
+        f"WITH counted AS ({_counted(counting)})"
         " SELECT r.id, r.population_id, r.kind, r.reviewer, r.completed_at, p.case_ref,"
         " p.district, p.gender, p.personnummer, p.name FROM counted c"
         " JOIN reviews r ON r.id = c.id JOIN population p ON p.id = r.population_id"
@@ -45,7 +53,8 @@ def counted_reviews(db: Database, protocol_id: str) -> list[dict[str, Any]]:
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-def counted_cases(db: Database, protocol_id: str) -> list[tuple[str, str, str, str]]:
+def counted_cases(db: Database, protocol_id: str, *,
+                  counting: str = DEFAULT_COUNTING) -> list[tuple[str, str, str, str]]:
     """The counted reviews, one per case in case reference order: case_ref, district,
     gender and the review's stored answers as one JSON object (question id -> text;
     empty answers left out).
@@ -56,7 +65,7 @@ def counted_cases(db: Database, protocol_id: str) -> list[tuple[str, str, str, s
     ``json.loads``.
     """
     return db.execute(
-        f"WITH counted AS ({_COUNTED})"
+        f"WITH counted AS ({_counted(counting)})"
         " SELECT p.case_ref, p.district, p.gender, (SELECT json_group_object(a.question_id,"
         " a.value) FROM answers a WHERE a.review_id = r.id AND a.value <> '')"
         " FROM counted c JOIN reviews r ON r.id = c.id JOIN population p ON p.id = r.population_id"
@@ -65,23 +74,24 @@ def counted_cases(db: Database, protocol_id: str) -> list[tuple[str, str, str, s
     ).fetchall()
 
 
-def answers_long(db: Database, protocol_id: str, *,
-                 with_identities: bool = False) -> list[tuple[Any, ...]]:
+def answers_long(db: Database, protocol_id: str, *, with_identities: bool = False,
+                 counting: str = DEFAULT_COUNTING) -> list[tuple[Any, ...]]:
     """The counted reviews' answers in long format: case_ref, district, gender, question_id,
     value, reviewer, answered_at, the answer's evidence (doc_type, doc_date, quote; None
     without) and personnummer, name when asked for."""
     extra = ", p.personnummer, p.name" if with_identities else ""
+    counted = _counted(counting)
     # Two reads instead of one join: each review's case columns once, then its answers
     # from the covering index in (review, question) order; a third fewer values to fetch.
     heads = {row[0]: row[1:] for row in db.execute(
         f"SELECT r.id, p.case_ref, p.district, p.gender, r.reviewer{extra} FROM reviews r"
-        f" JOIN population p ON p.id = r.population_id WHERE r.id IN ({_COUNTED})",
+        f" JOIN population p ON p.id = r.population_id WHERE r.id IN ({counted})",
         [protocol_id])}
     answers = db.execute(
         "SELECT a.review_id, a.question_id, a.value, a.answered_at, e.doc_type, e.doc_date,"
         " e.quote FROM answers a LEFT JOIN evidence e ON e.review_id = a.review_id"
         " AND e.question_id = a.question_id"
-        f" WHERE a.review_id IN ({_COUNTED}) AND a.value IS NOT NULL"
+        f" WHERE a.review_id IN ({counted}) AND a.value IS NOT NULL"
         " ORDER BY a.review_id, a.question_id",
         [protocol_id])
     if with_identities:
@@ -101,8 +111,8 @@ def answers_long(db: Database, protocol_id: str, *,
 BLOCK, ITEM = "\x1e", "\x1f"  # the separators of ``answer_blocks``' texts
 
 
-def answer_blocks(db: Database, protocol_id: str, *,
-                  with_identities: bool = False) -> list[tuple[Any, ...]]:
+def answer_blocks(db: Database, protocol_id: str, *, with_identities: bool = False,
+                  counting: str = DEFAULT_COUNTING) -> list[tuple[Any, ...]]:
     """The counted reviews' answers gathered per review, for the long-format export.
 
     One row per review that has answers, in review order: case_ref, district,
@@ -127,13 +137,14 @@ def answer_blocks(db: Database, protocol_id: str, *,
         " || char(30) || group_concat(e.quote, char(31)) FROM evidence e"
         " WHERE e.review_id = r.id), char(30) || char(30) || char(30))"
         " FROM reviews r JOIN population p ON p.id = r.population_id"
-        f" WHERE r.id IN ({_COUNTED}) ORDER BY r.id",
+        f" WHERE r.id IN ({_counted(counting)}) ORDER BY r.id",
         [protocol_id],
     ).fetchall()
     return [row for row in rows if row[-1] is not None]  # (filtering in SQL reads twice)
 
 
-def counted_evidence(db: Database, protocol_id: str) -> list[dict[str, Any]]:
+def counted_evidence(db: Database, protocol_id: str, *,
+                     counting: str = DEFAULT_COUNTING) -> list[dict[str, Any]]:
     """The evidence of the reviews tallies count, by case reference and question, with
     the answer it backs and the case's name (for a report to keep names out of quotes)."""
     keys = ("case_ref", "district", "question_id", "value", "doc_type", "doc_date", "quote",
@@ -143,7 +154,8 @@ def counted_evidence(db: Database, protocol_id: str) -> list[dict[str, Any]]:
         " e.quote, p.name FROM evidence e JOIN reviews r ON r.id = e.review_id"
         " JOIN population p ON p.id = r.population_id LEFT JOIN answers a"
         " ON a.review_id = e.review_id AND a.question_id = e.question_id"
-        f" WHERE r.id IN ({_COUNTED}) ORDER BY p.case_ref, e.question_id", [protocol_id])
+        f" WHERE r.id IN ({_counted(counting)}) ORDER BY p.case_ref, e.question_id",
+        [protocol_id])
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
@@ -233,7 +245,8 @@ def import_answers(
 
     Each (case, reviewer) goes to the reviewer's own review of the case (see
     ``import_target``), a new primary one when the case has none; with
-    ``complete`` the reviews filled are marked complete, so that they count.
+    ``complete`` the reviews filled are marked complete, so that they count (an
+    approved review stays approved unless its answers change, as in the app).
     An item's evidence is stored (and audited as ``evidence.import``) in the same
     transaction. Returns how many answers were stored, how many cleared, in how many
     reviews.
@@ -243,6 +256,7 @@ def import_answers(
     changed = cleared = reviews_touched = 0
     with transaction(db):
         review_ids: dict[tuple[int, str], int] = {}
+        altered: set[int] = set()
         for item in answers:
             key = (item.population_id, item.reviewer)
             review_id = review_ids.get(key)
@@ -272,6 +286,7 @@ def import_answers(
             )
             record(db, "answer.import", "review", review_id, field=item.question_id,
                    old=old[0] if old else None, new=item.value, who=who)
+            altered.add(review_id)
             if item.value is None and old is not None and old[0] is not None:
                 cleared += 1
             else:
@@ -279,11 +294,15 @@ def import_answers(
         for review_id in review_ids.values():
             status = db.execute("SELECT status FROM reviews WHERE id = ?",
                                 [review_id]).fetchone()[0]
-            new = "complete" if complete else ("in_progress" if status == "not_started"
-                                                else status)
+            if status == "approved":
+                new = "complete" if review_id in altered else status
+            else:
+                new = "complete" if complete else ("in_progress" if status == "not_started"
+                                                    else status)
             if new != status:
                 db.execute(
-                    "UPDATE reviews SET status = ?, updated_at = ?, completed_at = ? WHERE id = ?",
+                    "UPDATE reviews SET status = ?, status_reason = NULL, updated_at = ?,"
+                    " completed_at = ? WHERE id = ?",
                     [new, stamp, stamp if new == "complete" else None, review_id])
                 record(db, "status", "review", review_id, old=status, new=new, who=who)
             reviews_touched += 1
@@ -379,11 +398,13 @@ def record_export(db: Database, what: str, *, who: str | None = None) -> None:
         record(db, "export.identities", "export", None, new=what, who=who)
 
 
-def tally_fingerprint(db: Database, protocol_id: str) -> tuple[Any, ...]:
-    """Changes whenever what tallies count may have changed: complete reviews (their number
-    and latest change) and district notes. Work on unfinished reviews leaves it alone."""
+def tally_fingerprint(db: Database, protocol_id: str, *,
+                      counting: str = DEFAULT_COUNTING) -> tuple[Any, ...]:
+    """Changes whenever what tallies count may have changed: the reviews in counted states
+    (their number and latest change) and district notes. Work on unfinished reviews leaves
+    it alone."""
     return tuple(db.execute(
         "SELECT count(*), max(updated_at), total(id) FROM reviews"
-        " WHERE protocol_id = ? AND status = 'complete'"
+        f" WHERE protocol_id = ? AND status IN ({sql_list(counted_statuses(counting))})"
         " UNION ALL SELECT count(*), max(written_at), total(id) FROM district_notes",
         [protocol_id]).fetchall())

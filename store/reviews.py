@@ -12,10 +12,11 @@ from store.audit import record
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.review_states import DONE, sql_list
 from store.transactions import transaction
 from store.users import assert_can_edit
 
-STATUSES = ("not_started", "in_progress", "complete")
+STATUSES = ("not_started", "in_progress", "complete")  # the reviewer's (store.review_states)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,8 @@ def save_answer(
     """Store one answer (None clears it). Returns False when nothing changed.
 
     The answer records the protocol id and version of its review; a first
-    answer moves the review from not started to in progress.
+    answer moves the review from not started to in progress, and a change to an approved
+    review makes it complete again: what was approved is no longer what it says.
     """
     who = who or current_user()
     with transaction(db):
@@ -97,8 +99,9 @@ def save_answer(
         )
         record(db, "answer", "review", review_id, field=question_id,
                old=old[0] if old else None, new=value, who=who)
-        if status == "not_started":
-            _set_status(db, review_id, status, "in_progress", who, stamp)
+        if status in ("not_started", "approved"):
+            _set_status(db, review_id, status,
+                        "in_progress" if status == "not_started" else "complete", who, stamp)
         else:
             db.execute("UPDATE reviews SET updated_at = ? WHERE id = ?", [stamp, review_id])
     return True
@@ -167,7 +170,8 @@ def _set_status(
 ) -> None:
     completed = stamp if new == "complete" else None
     db.execute(
-        "UPDATE reviews SET status = ?, updated_at = ?, completed_at = ? WHERE id = ?",
+        "UPDATE reviews SET status = ?, status_reason = NULL, updated_at = ?, completed_at = ?"
+        " WHERE id = ?",
         [new, stamp, completed, review_id],
     )
     record(db, "status", "review", review_id, old=old, new=new, who=who)
@@ -243,7 +247,8 @@ def count_reviews(
     return len(_matching_ids(db, reviewer, district, gender, status, search, kind))
 
 
-_LIST_ORDER = "ORDER BY p.district, p.case_ref, r.id"
+# Returned reviews first (their reviewer has work to do), then by district and case.
+_LIST_ORDER = "ORDER BY r.status = 'returned' DESC, p.district, p.case_ref, r.id"
 # Recent lists, each with the connection and database state it was read in (see _cached):
 # the ordered ids of every review of a scope, and of the last few filters.
 _Kept = dict[tuple[str | None, ...], tuple[sqlite3.Connection, tuple[int, int], list[int]]]
@@ -283,10 +288,10 @@ def _matching_ids(db: Database, reviewer: str | None, district: str | None,
 
     Sorting 100,000 reviews in SQLite takes tens of milliseconds, so it is done
     once per scope (reviewer, kind) and database state (``_ordered_ids``). The
-    list is sorted by district first, so a district is one stretch of it, found
-    by bisection; any other filter asks SQLite only which reviews match,
-    unsorted, and keeps those of the sorted list (keeping items of a sorted
-    list keeps their order). Paging then costs a slice, and going back to a
+    list is sorted by district after the returned reviews, so a district is two
+    stretches of it, found by bisection; any other filter asks SQLite only which
+    reviews match, unsorted, and keeps those of the sorted list (keeping items of
+    a sorted list keeps their order). Paging then costs a slice, and going back to a
     recent filter nothing.
     """
     ordered = _ordered_ids(db, reviewer, kind)
@@ -306,17 +311,21 @@ def _matching_ids(db: Database, reviewer: str | None, district: str | None,
 
 def _district_stretch(db: Database, ordered: list[int],
                       district: str) -> list[int]:
-    """The reviews of one district in a list sorted by district first: bisected with
+    """The reviews of one district in a list sorted by (returned first, district): the
+    district's stretch of the returned reviews, then of the others, each bisected with
     one lookup per step (Python orders strings by code point, as SQLite's BINARY
     collation orders their UTF-8 bytes)."""
-    def district_of(review_id: int) -> str:
-        district: str = db.execute("SELECT p.district FROM reviews r JOIN population p"
-                                   " ON p.id = r.population_id WHERE r.id = ?",
-                                   [review_id]).fetchone()[0]
-        return district
+    def place(review_id: int) -> tuple[int, str]:
+        returned, district = db.execute(
+            "SELECT r.status = 'returned', p.district FROM reviews r JOIN population p"
+            " ON p.id = r.population_id WHERE r.id = ?", [review_id]).fetchone()
+        return 0 if returned else 1, district
 
-    start = bisect_left(ordered, district, key=district_of)
-    return ordered[start:bisect_right(ordered, district, lo=start, key=district_of)]
+    found: list[int] = []
+    for run in (0, 1):
+        start = bisect_left(ordered, (run, district), key=place)
+        found += ordered[start:bisect_right(ordered, (run, district), lo=start, key=place)]
+    return found
 
 
 def _ordered_ids(db: Database, reviewer: str | None,
@@ -345,10 +354,11 @@ def _found(db: Database, reviewer: str | None, gender: str | None,
 def progress(
     db: Database, reviewer: str | None = None, kind: str | None = None,
 ) -> dict[str, dict[str, int]]:
-    """Per district: how many reviews there are and how many are complete."""
+    """Per district: how many reviews there are and how many are done (complete or
+    approved)."""
     clause, params = _filters(reviewer, None, None, None, None, kind)
     rows = db.execute(
-        "SELECT p.district, count(*), sum(r.status = 'complete') FROM reviews r"
+        f"SELECT p.district, count(*), sum(r.status IN ({sql_list(DONE)})) FROM reviews r"
         f" JOIN population p ON p.id = r.population_id {clause} GROUP BY p.district",
         params,
     ).fetchall()
@@ -357,7 +367,7 @@ def progress(
 
 _REVIEW_SELECT = """
 SELECT r.id, r.population_id, r.sample_id, r.reviewer, r.protocol_id, r.protocol_version,
-       r.kind, r.status, r.note, r.updated_at, r.completed_at,
+       r.kind, r.status, r.status_reason, r.note, r.updated_at, r.completed_at,
        p.case_ref, p.district, p.gender, p.insats, p.decision_date,
        (SELECT count(*) FROM answers a WHERE a.review_id = r.id AND a.value IS NOT NULL)
            AS answered,

@@ -122,6 +122,15 @@ CASES = {
     "double resolve bad take": ("double resolve X --take both --db {p}/good.db", ["--take"]),
     "audit unknown case": ("audit NOPE-1 --db {p}/good.db", ["NOPE-1"]),
     "audit bad format": ("audit X --format xml --db {p}/good.db", ["--format"]),
+    "check, no database": ("check --db {p}/none.db", ["no such database"]),
+    "check bad format": ("check --format xml --db {p}/good.db", ["--format"]),
+    "check unknown protocol": ("check --protocol nope --db {p}/good.db", ["nope"]),
+    "check close unknown case": ("check close NOPE-1 beslut_utanfor_perioden --comment ok "
+                                 "--db {p}/good.db", ["NOPE-1", "granska check"]),
+    "check close unknown rule": ("check close HÄ-2022-0001 nope --comment ok --db {p}/good.db",
+                                 ["'nope'", "granska check"]),
+    "check close without comment": ("check close HÄ-2022-0001 x --db {p}/good.db",
+                                    ["--comment"]),
 }
 
 

@@ -69,6 +69,10 @@ def test_district_quota_override(tmp_path: Path) -> None:
         ('[protocol]\npaths = "x"\n', "[protocol] paths must be a list of text"),
         ('language = "de"\n', "language is 'de'"),
         ('[sample]\nshortfall = "panic"\n', "shortfall is 'panic'"),
+        ('[tallies]\ncounted = "approved"\n',
+         "[tallies] counted is 'approved'; use one of: complete_or_approved, approved_only"),
+        ('[tallies]\ncounted = 1\n', "[tallies] counted must be text in quotes"),
+        ('[tallies]\ncount = "approved_only"\n', "[tallies] unknown key 'count'"),
         ('[sample]\nwomen = -1\n', "women must be from 0 to 10000"),
         ('database = 3\n', "'database' must be a table"),
         ('[[districts]]\ncode = "X"\n', "[[districts]] number 1 needs name"),
@@ -85,6 +89,12 @@ def test_bad_config_gives_one_clear_message(tmp_path: Path, text: str, expected:
     assert message.startswith(str(path))
     assert expected in message
     assert "\n" not in message
+
+
+def test_tallies_counted_setting(tmp_path: Path) -> None:
+    assert Config().tallies.counted == "complete_or_approved"  # today's tallies by default
+    config = load(write(tmp_path, '[tallies]\ncounted = "approved_only"\n'))
+    assert config.tallies.counted == "approved_only"
 
 
 def test_missing_explicit_config(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ Python; these tests compare every filter combination with the one SQL query
 (WHERE + ORDER BY) the list used to run, on data made to catch the corners:
 districts that are prefixes of each other or differ in case or by å/ä/ö, the same
 case reference in two frames (ties broken by review id), reviews created out of
-case order, and search terms with LIKE's wildcards and escapes.
+case order, search terms with LIKE's wildcards and escapes, and returned reviews
+(listed first).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ DISTRICTS = ("Söder", "Södermalm", "söder", "Ärla", "A", "a", "Zed")
 CASE_REFS = ("1", "10", "2", "a-1", "A-1", "Å-1", "ab_%", "x\\y")
 REVIEWERS = ("anna", "bert")
 KINDS = ("primary", "second", "training")
-STATUSES = ("not_started", "in_progress", "complete")
+STATUSES = ("not_started", "in_progress", "complete", "approved", "returned")
 SEARCHES = ("1", "a", "A", "å", "Å", "%", "_", "\\", "-1", "b_", "")
 
 filters = st.fixed_dictionaries({
@@ -59,7 +60,8 @@ def reference(db, filters: dict) -> list[int]:
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     return [row[0] for row in db.execute(
         f"SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id {clause}"
-        " ORDER BY p.district, p.case_ref, r.id", params).fetchall()]
+        " ORDER BY r.status = 'returned' DESC, p.district, p.case_ref, r.id",
+        params).fetchall()]
 
 
 def reference_progress(db, scope: dict) -> dict[str, dict[str, int]]:
@@ -69,7 +71,8 @@ def reference_progress(db, scope: dict) -> dict[str, dict[str, int]]:
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     return {district: {"total": total, "complete": complete or 0}
             for district, total, complete in db.execute(
-                "SELECT p.district, count(*), sum(r.status = 'complete') FROM reviews r"
+                "SELECT p.district, count(*), sum(r.status IN ('complete', 'approved'))"
+                " FROM reviews r"
                 f" JOIN population p ON p.id = r.population_id {clause} GROUP BY p.district",
                 params).fetchall()}
 
@@ -138,7 +141,7 @@ def test_filtered_lists_equal_the_plain_query(list_db, data, chosen, page) -> No
         if round_ == 0 and data[1]:  # a status changes: nothing kept may be stale
             list_db.execute("BEGIN")
             list_db.execute("UPDATE reviews SET status = CASE status WHEN 'complete'"
-                            " THEN 'not_started' ELSE 'complete' END WHERE id IN"
+                            " THEN 'returned' ELSE 'complete' END WHERE id IN"
                             " (SELECT min(id) FROM reviews UNION SELECT max(id) FROM reviews)")
             list_db.execute("COMMIT")
 

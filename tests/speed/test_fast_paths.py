@@ -25,7 +25,7 @@ def test_answers_csv_plain_rows_take_the_fast_path_with_the_same_bytes(rows) -> 
 
 
 def test_answers_long_matches_the_single_join_it_replaced(db) -> None:
-    from store.reports import _COUNTED, answers_long
+    from store.reports import _counted, answers_long
     from tests.tallies.conftest import store_sample
     from tests.tallies.report_cases import build_cases
 
@@ -33,7 +33,7 @@ def test_answers_long_matches_the_single_join_it_replaced(db) -> None:
     for identities in (False, True):
         extra = ", p.personnummer, p.name" if identities else ""
         before = db.execute(
-            f"WITH counted AS ({_COUNTED})"
+            f"WITH counted AS ({_counted('complete_or_approved')})"
             " SELECT p.case_ref, p.district, p.gender, a.question_id, a.value, r.reviewer,"
             f" a.answered_at, e.doc_type, e.doc_date, e.quote{extra} FROM counted c"
             " JOIN reviews r ON r.id = c.id JOIN population p ON p.id = r.population_id"

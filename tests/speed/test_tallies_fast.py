@@ -194,11 +194,11 @@ def test_load_cases_is_what_decoding_answer_by_answer_gives(db) -> None:
 # --- the long-format answers export ------------------------------------------------------
 
 def single_join(db, identities: bool) -> list[tuple]:
-    from store.reports import _COUNTED
+    from store.reports import _counted
 
     extra = ", p.personnummer, p.name" if identities else ""
     return db.execute(
-        f"WITH counted AS ({_COUNTED})"
+        f"WITH counted AS ({_counted('complete_or_approved')})"
         " SELECT p.case_ref, p.district, p.gender, a.question_id, a.value, r.reviewer,"
         f" a.answered_at, e.doc_type, e.doc_date, e.quote{extra} FROM counted c"
         " JOIN reviews r ON r.id = c.id JOIN population p ON p.id = r.population_id"

@@ -134,8 +134,8 @@ def test_the_migration_chains_the_rows_already_there(db_path) -> None:
 
     conn = sqlite3.connect(db_path, isolation_level=None)
     old = Database(conn, str(db_path))
-    # the step before the chain (later steps are appended after it)
-    migrate(old, target=[name for name, _ in MIGRATIONS].index("hash chain over the audit log"))
+    chain_step = [name for name, _ in MIGRATIONS].index("hash chain over the audit log")
+    migrate(old, target=chain_step)  # the schema just before the chain (steps append after)
     conn.executemany("INSERT INTO audit_log (at, who, action, entity, entity_id, new_value)"
                      " VALUES ('2026-01-01', 'anna', 'answer', 'review', 1, ?)",
                      [(str(n),) for n in range(50)])

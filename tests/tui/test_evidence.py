@@ -23,6 +23,7 @@ async def test_ctrl_d_adds_evidence_to_the_current_question(make_app, review_db)
         await pilot.press("n")  # DUR: saknas, which needs evidence
         await pilot.pause()
         assert "belägg saknas (ctrl+d)" in shown(screen.views["dur_aktuell"])
+        assert "⚑ Kontroll: Belägg saknas" in shown(screen.views["dur_aktuell"])  # the rule
         screen.set_current("dur_aktuell")
         await pilot.press("ctrl+d")
         await pilot.pause()
@@ -42,6 +43,7 @@ async def test_ctrl_d_adds_evidence_to_the_current_question(make_app, review_db)
         assert 'Belägg: Utredning 2021-03-01 "DUR från 2017"' in shown(
             screen.views["dur_aktuell"])
         assert "belägg sparat" in str(screen.query_one("#status").render())
+        assert "⚑" not in shown(screen.views["dur_aktuell"])  # the finding is gone at once
         # again, another document: replaced, not added
         await add_evidence_by_keys(pilot, screen, "dur_aktuell", doc_steps=1,
                                    date="2021-04-02")

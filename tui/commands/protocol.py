@@ -19,7 +19,8 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     listing = actions.add_parser("list", parents=[parent], help="the protocols Granska can find")
     listing.set_defaults(run=run_list)
     check = actions.add_parser("check", parents=[parent],
-                               help="validate a protocol file and summarise it")
+                               help="validate a protocol file (and its rules file beside it), "
+                               "or a rules file against its protocol")
     check.add_argument("file", metavar="FILE")
     check.set_defaults(run=run_check)
 
@@ -35,11 +36,23 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_check(args: argparse.Namespace, ctx: Context) -> int:
-    from review_protocols import load_file
+    from pathlib import Path
 
-    protocol = load_file(args.file)
-    questions = protocol.questions
-    conditional = sum(q.when is not None for q in questions)
-    print(f"{args.file}: ok: {protocol.id} {protocol.version}, {len(protocol.sections)} sections, "
-          f"{len(questions)} questions ({conditional} with skip logic)")
+    from review_protocols import load_file
+    from review_protocols.loader import RULES_SUFFIX
+    from review_protocols.rules import load_rules_file, rules_path
+
+    given = Path(args.file)
+    rules_file = given.name.endswith(RULES_SUFFIX)
+    path = given.with_name(given.name[:-len(RULES_SUFFIX)] + ".toml") if rules_file else given
+    protocol = load_file(path)
+    if not rules_file:
+        questions = protocol.questions
+        conditional = sum(q.when is not None for q in questions)
+        print(f"{args.file}: ok: {protocol.id} {protocol.version}, {len(protocol.sections)} "
+              f"sections, {len(questions)} questions ({conditional} with skip logic)")
+    beside = given if rules_file else rules_path(protocol)
+    if beside is not None and (rules_file or beside.is_file()):
+        rules = load_rules_file(beside, protocol)
+        print(f"{beside}: ok: {len(rules)} data-quality rules for {protocol.id}")
     return 0

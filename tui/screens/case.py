@@ -90,6 +90,7 @@ class CaseScreen(Screen[None]):
         scrollbar-size-vertical: 1;
     }
     #case-note { height: auto; padding: 0 1; text-style: italic; }
+    #return-reason { height: auto; padding: 0 1; background: $warning; color: $text; }
     CaseScreen .section-title { height: auto; margin-top: 1; padding: 0 1; text-style: bold; }
     #banner {
         height: auto;
@@ -157,11 +158,16 @@ class CaseScreen(Screen[None]):
                 notes[qid] = answer.note or ""
         self.applies = applicable(self.protocol, self.values)
         self.evidence = evidence_for(db, self.review_id)
+        from jobs.checks import ReviewMarks
+
+        self.checks = ReviewMarks(db, self.protocol, self.review_id, language())
+        self.marks = self.checks.marks(self.values, self.status)
         self.views: dict[str, QuestionView] = {}
         self.section_titles: list[Static] = []
         text = case_text(db, self.info["population_id"])
         self.title = titled(t("case.title", case_ref=self.info["case_ref"]))
         yield TitleBar()
+        yield Static(self._return_text(), id="return-reason", markup=False)
         with Horizontal(id="case-columns"):
             with ProtocolScroll(id="questions"):
                 yield Static(self._case_note_text(), id="case-note", markup=False)
@@ -197,6 +203,9 @@ class CaseScreen(Screen[None]):
             banner.update(t("case.read_only", reviewer=self.info["reviewer"]))
             banner.add_class("read-only")
         self.query_one("#case-note").display = bool(self.case_note)
+        if self.checks.error:  # a rules file that cannot be used: no marks, and why
+            self.app.notify(self.checks.error, severity="error", timeout=15)
+        self.query_one("#return-reason").display = self.status == "returned"
         start = self.focus_question
         if start not in self.views or not self.applies.get(start, False):
             missing = [q for q in self.plan.order
@@ -238,10 +247,12 @@ class CaseScreen(Screen[None]):
         else:
             self.values[question.id] = value
         view.set_value(value)
-        if self.status == "not_started":
-            self.status = "in_progress"
+        # as the store moves it: a first answer starts the review, a change un-approves it
+        self.status = {"not_started": "in_progress", "approved": "complete"}.get(
+            self.status, self.status)
         self._hide_banner()
         self._refresh_applicability()
+        self._refresh_marks()
         lang = language()
         shown = display(question, value, lang) if question.type is not QuestionType.TEXT else "…"
         self._last_message = (
@@ -285,6 +296,17 @@ class CaseScreen(Screen[None]):
             self.section_titles[s_index].display = any(applies[q.id] for q in section.questions)
         self.applies = applies
 
+    def mark_for(self, question_id: str) -> list[str]:
+        """The open data-quality findings on a question (its QuestionView shows them)."""
+        return self.marks.get(question_id, [])
+
+    def _refresh_marks(self) -> None:
+        marks = self.checks.marks(self.values, self.status)
+        changed = [q for q in marks.keys() | self.marks.keys() if marks.get(q) != self.marks.get(q)]
+        self.marks = marks
+        for question_id in changed:
+            self.views[question_id].findings_changed()
+
     # --- status line and position ---------------------------------------------------------------
     def _update_status(self) -> None:
         answered, total = answered_applicable(self.protocol, self.values)
@@ -296,6 +318,10 @@ class CaseScreen(Screen[None]):
         if self._last_message:
             parts.append(self._last_message)
         self.query_one("#status", Static).update(" · ".join(parts), layout=False)  # height 1
+
+    def _return_text(self) -> str:
+        reason = self.info.get("status_reason")
+        return t("review_state.banner", reason=reason) if reason else ""
 
     def _case_note_text(self) -> str:
         return f"✎ {t('case.case_note')}: {self.case_note}" if self.case_note else ""
@@ -527,6 +553,8 @@ class CaseScreen(Screen[None]):
 
         def saved(evidence: Evidence) -> None:
             view.set_evidence(evidence)
+            self.checks.evidence_changed(self.evidence)
+            self._refresh_marks()
             self._hide_banner()
             self._last_message = f"✓ {t('evidence.saved', label=label)}"
             self._update_status()
@@ -562,13 +590,15 @@ class CaseScreen(Screen[None]):
             t("case.and_more", count=len(labels) - 4) if len(labels) > 4 else "")
 
     def action_complete(self) -> None:
-        """Mark the case klar when nothing required is missing; on a klar case, reopen it."""
+        """Mark the case klar when nothing required is missing (a returned case goes back to
+        the supervisor's queue); on a klar or approved case, reopen it."""
+        from store.review_states import DONE
         from store.reviews import set_review_status
 
         session = session_of(self)
         if self._refuse_read_only():
             return
-        if self.status == "complete":
+        if self.status in DONE:
             new, message = "in_progress", t("case.reopened")
         else:
             missing = missing_required(self.protocol, self.values)
@@ -590,6 +620,8 @@ class CaseScreen(Screen[None]):
             self._show_failure(t("col.status"), error)
             return
         self.status = new
+        self._refresh_marks()
+        self.query_one("#return-reason").display = False
         self._hide_banner()
         self._last_message = f"✓ {message}"
         self._update_status()

@@ -1,4 +1,5 @@
-"""The reviewer's cases: district, gender, status and progress; Enter opens one.
+"""The reviewer's cases: district, gender, status and progress; Enter opens one. Cases
+returned by a supervisor come first (``store.reviews``' order), marked ↩.
 
 The list never loads every row: it shows one page, as many rows as fit, read
 from SQL with LIMIT/OFFSET (``store.reviews.list_reviews``), so 100,000 cases
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from textual.widgets import Input  # built on the first '/', imported then
 
 GENDERS = (None, "K", "M")
-STATUSES = (None, "not_started", "in_progress", "complete")
+STATUSES = (None, "not_started", "in_progress", "complete", "returned", "approved")
 BAR = 10
 
 
@@ -209,7 +210,8 @@ class CaseListScreen(Screen[None]):
         table.clear()
         for row in rows:
             status = row["status"]
-            mark = {"complete": "✓ ", "in_progress": "… "}.get(status, "  ")
+            mark = {"complete": "✓ ", "approved": "✓ ", "in_progress": "… ",
+                    "returned": "↩ "}.get(status, "  ")
             cells = [row["case_ref"], row["district"], t(f"gender.{row['gender']}"),
                      mark + t(f"status.{status}"), counts[row["id"]]]
             if "reviewer" not in scope:

@@ -2,7 +2,9 @@
 
 Keys: ``b`` shares every unassigned case of the latest sample among the
 inspectors (balanced by district and gender), ``r`` grants a role, Enter on
-a double-reviewed case compares the two reviews side by side.
+a double-reviewed case compares the two reviews side by side, ``f`` lists the
+data-quality findings (``tui.screens.findings``); in the queue of complete reviews,
+``a`` approves and ``R`` returns (``tui.widgets.review_queue``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from textual.widgets import DataTable, Input, Static
 from jobs.i18n import t, titled
 from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.review_queue import ReviewQueue
 from tui.widgets.rows import cursor_key
 from tui.widgets.title_bar import TitleBar
 
@@ -60,6 +63,7 @@ class SuperviseScreen(Screen[None]):
         Binding("2", "balance('second')", t("users.key.balance_second"), id="balance_second"),
         Binding("r", "grant", t("users.key.grant"), id="grant"),
         Binding("enter", "compare", t("users.key.compare"), id="compare", show=True),
+        Binding("f", "findings", t("findings.key"), id="findings"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -70,6 +74,7 @@ class SuperviseScreen(Screen[None]):
         with Horizontal(id="tables"):
             yield DataTable(id="people", cursor_type="row")
             yield DataTable(id="pairs", cursor_type="row", zebra_stripes=True)
+        yield ReviewQueue(id="review-queue")
         yield KeyBar()
 
     @property
@@ -93,6 +98,7 @@ class SuperviseScreen(Screen[None]):
             return
         from store.assignments import loads, sampled_cases
         from store.double_review import completed_pairs, pairs
+        from store.review_states import DONE
         from store.samples import latest_sample_id
         from store.users import users
         from tallies.double_review import agreement
@@ -108,7 +114,7 @@ class SuperviseScreen(Screen[None]):
                            str(load.get(row["username"], 0)))
         double = pairs(db, sample_id) if sample_id else []
         done = [p for p in double
-                if p["primary_status"] == "complete" and p["second_status"] == "complete"]
+                if p["primary_status"] in DONE and p["second_status"] in DONE]
         table = self.query_one("#pairs", DataTable)
         table.clear()
         for p in double:
@@ -128,6 +134,7 @@ class SuperviseScreen(Screen[None]):
             "supervise.agreement", pairs=report.pairs,
             percent="–" if report.percent is None else f"{100 * report.percent:.0f} %",
             kappa="–" if report.kappa is None else _decimal(f"{report.kappa:.2f}")))
+        self.query_one(ReviewQueue).reload()
 
     def action_balance(self, kind: str = "primary") -> None:
         """Share the unassigned cases (``second``: a blind second review of assigned ones)."""
@@ -198,3 +205,10 @@ class SuperviseScreen(Screen[None]):
             self.notify(str(error), severity="warning")
             return
         self.app.push_screen(screen)
+
+    def action_findings(self) -> None:
+        if not self.allowed:
+            return
+        from tui.screens.findings import FindingsScreen
+
+        self.app.push_screen(FindingsScreen())

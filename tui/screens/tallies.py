@@ -110,7 +110,8 @@ class TalliesScreen(Screen[None]):
             self.query_one("#tallies-heading", Static).update(t("tallies.refused"))
             return
         protocol = session.protocol
-        fingerprint = tally_fingerprint(session.db, protocol.id)
+        fingerprint = tally_fingerprint(session.db, protocol.id,
+                                        counting=session.config.tallies.counted)
         if fingerprint == self._fingerprint and not force:
             return
         from jobs.tallies import load_report
@@ -119,7 +120,7 @@ class TalliesScreen(Screen[None]):
         config = session.config
         self.report = load_report(session.db, protocol, config.district_names,
                                   codes={d.name: d.code for d in config.districts},
-                                  words=words())
+                                  words=words(), counting=config.tallies.counted)
         self._fingerprint = fingerprint
         self.stems = self.report.questions() + [(a.id, a.title) for a in self.report.areas]
         self.index = min(self.index, max(len(self.stems) - 1, 0))

@@ -118,6 +118,11 @@ class QuestionView(Widget):
         with self._changing():
             self.evidence = evidence
 
+    def findings_changed(self) -> None:
+        """Show the screen's findings on this question again (``mark_for``)."""
+        with self._changing():
+            pass
+
     def toggle_help(self) -> None:
         with self._changing():
             self.help_shown = not self.help_shown
@@ -260,9 +265,17 @@ class QuestionView(Widget):
                                   style="italic"))
         elif question.evidence and question.needs_evidence(encode(question, self.value)):
             grid.add_row("", Text(f"! {t('evidence.needed')}", style="bold"))
+        for message in self._findings():
+            grid.add_row("", Text(f"⚑ {t('q.finding')}: {message}", style="bold"))
         if self.help_shown and question.help:
             grid.add_row("", Text(f"ℹ {question.help_in(language())}", style="italic"))
         return grid
+
+    def _findings(self) -> list[str]:
+        """The open data-quality findings on this question, as the screen has them
+        (``mark_for``; ``jobs.checks.ReviewMarks``); none on a screen without checks."""
+        mark_for = getattr(self.screen, "mark_for", None)
+        return list(mark_for(self.question.id)) if mark_for is not None else []
 
     def _render_options(self) -> Text:
         question = self.question
