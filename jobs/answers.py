@@ -56,7 +56,8 @@ def import_answer_file(db: Database, protocol: Protocol, path: str | Path, revie
     result = import_answers(
         db,
         (ImportedAnswer(cases[c.case_ref]["population_id"], cases[c.case_ref]["sample_id"],
-                        c.reviewer, c.question_id, c.value, c.note) for c in checked),
+                        c.reviewer, c.question_id, c.value, c.note, evidence=c.evidence)
+         for c in checked),
         protocol_id=protocol.id, protocol_version=protocol.version, source=str(path),
     )
     return AnswersImported(len(checked), result["answers"], result["cleared"], result["reviews"])
@@ -105,7 +106,8 @@ def _import_follow_up_answers(db: Database, protocol: Protocol, path: str | Path
     result = import_answers(
         db,
         (ImportedAnswer(None, None, c.reviewer, c.question_id, c.value, c.note,
-                        follow_up_id=units[c.case_ref]["id"]) for c in checked),
+                        follow_up_id=units[c.case_ref]["id"], evidence=c.evidence)
+         for c in checked),
         protocol_id=protocol.id, protocol_version=protocol.version, source=str(path),
     )
     return AnswersImported(len(checked), result["answers"], result["cleared"], result["reviews"])

@@ -8,7 +8,7 @@ findings and the marks on the case screen. Closed findings stay closed: they are
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -130,6 +130,13 @@ class ReviewMarks:
         facts = _facts(db, protocol, review_id=review_id) if self.rules else []
         self.case = facts[0] if facts else None
         self.closed = {key for key in closures(db) if key[0] == review_id}
+
+    def evidence_changed(self, questions: Collection[str]) -> None:
+        """The questions of the review that have evidence now (given on the case screen)."""
+        if self.case is not None:
+            from dataclasses import replace
+
+            self.case = replace(self.case, evidence=frozenset(questions))
 
     def marks(self, values: Mapping[str, Value], status: str) -> dict[str, list[str]]:
         """Question id -> the messages of its open findings, for these answers and status."""

@@ -135,6 +135,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mer\n"
         "  F1           visa/dölj hjälptext för frågan\n"
         "  ctrl+n       anteckning till frågan\n"
+        "  ctrl+d       belägg för svaret: dokument, datum, citat\n"
         "  ctrl+e       anteckning till hela ärendet\n"
         "  ctrl+k       markera ärendet klar (visar vad som saknas);\n"
         "               på ett klart ärende: återöppna\n"
@@ -160,6 +161,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "More\n"
         "  F1           show/hide the question's help\n"
         "  ctrl+n       note on the question\n"
+        "  ctrl+d       evidence for the answer: document, date, quote\n"
         "  ctrl+e       note on the whole case\n"
         "  ctrl+k       mark the case complete (lists what is missing);\n"
         "               on a complete case: reopen\n"
@@ -707,6 +709,36 @@ STRINGS: dict[str, tuple[str, str]] = {
     "progress.busy": ("Vänta: förra uppgiften pågår fortfarande.",
                       "Wait: the last task is still running."),
     # --- end progress ---
+    # --- evidence for answers (issue 14) ---
+    "evidence.key": ("Belägg", "Evidence"),
+    "evidence.title": ("Belägg för: {label}", "Evidence for: {label}"),
+    "evidence.doc": ("Dokument", "Document"),
+    "evidence.date": ("Dokumentets datum (ÅÅÅÅ-MM-DD)", "The document's date (YYYY-MM-DD)"),
+    "evidence.quote": ("Kort citat (frivilligt)", "Short quote (optional)"),
+    "evidence.search": ("Sök i akttexten efter citat (skriv ett ord, ↓ och Enter väljer)",
+                        "Search the case file for a quote (type a word, ↓ and Enter pick)"),
+    "evidence.no_match": ("inga träffar", "no matches"),
+    "evidence.hint": ("Tab nästa fält · ctrl+s sparar · Esc avbryter",
+                      "Tab next field · ctrl+s saves · Esc cancels"),
+    "evidence.bad_date": ("Datumet måste skrivas ÅÅÅÅ-MM-DD, t.ex. 2024-03-01",
+                          "The date must be written YYYY-MM-DD, e.g. 2024-03-01"),
+    "evidence.saved": ("belägg sparat: {label}", "evidence saved: {label}"),
+    "evidence.shown": ("Belägg", "Evidence"),
+    "evidence.needed": ("belägg saknas (ctrl+d)", "evidence missing (ctrl+d)"),
+    "evidence.missing": ("{count} svar saknar belägg: {labels}",
+                         "{count} answers lack evidence: {labels}"),
+    "evidence.doc.utredning": ("Utredning", "Investigation"),
+    "evidence.doc.beslut": ("Beslut", "Decision"),
+    "evidence.doc.beställning": ("Beställning", "Order"),
+    "evidence.doc.genomförandeplan": ("Genomförandeplan", "Implementation plan"),
+    "evidence.doc.uppföljning": ("Uppföljning", "Follow-up"),
+    "evidence.doc.journalanteckning": ("Journalanteckning", "Journal note"),
+    "evidence.doc.annat": ("Annat", "Other"),
+    "evidence.quotes_title": ("Citat ur akterna", "Quotes from the case files"),
+    "evidence.quotes_note": ("Belägg för svaren, per fråga och svar; endast ärendenummer",
+                             "Evidence for the answers, by question and answer; case "
+                             "references only"),
+    # --- end evidence ---
     # --- data-quality checks: granska check, the findings screen, marks (issue 14) ---
     "check.none": ("Inga öppna fynd.", "No open findings."),
     "check.closed": ("Stängt: {case} {rule} ({question})", "Closed: {case} {rule} ({question})"),
@@ -779,6 +811,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search.where.case_file": ("akt", "case file"),
     "search.where.case_note": ("ärendeanteckning", "case note"),
     "search.where.question_note": ("frågeanteckning", "question note"),
+    "search.where.evidence": ("belägg", "evidence"),
     "search.key_open": ("Öppna", "Open"),
     # --- end search ---
     # --- provider follow-up (avtalsuppföljning): tables, letters ---

@@ -25,7 +25,7 @@ _WORD = re.compile(r"\w+")
 class Result:
     review_id: int
     case_ref: str
-    where: str  # "case_file" | "case_note" | "question_note" (store.search.SOURCES)
+    where: str  # "case_file" | "case_note" | "question_note" | "evidence" (store.search.SOURCES)
     question_id: str | None
     snippet: str  # one line, the hits between store.search.HIT_START and HIT_END
     line: int  # the line of the text where the first hit is (from 0), to scroll to it

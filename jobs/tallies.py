@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from tallies.equality import Share
 
 ANSWER_COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer",
-                  "answered_at")
+                  "answered_at", "evidence_doc", "evidence_date", "evidence_quote")
 IDENTITY_COLUMNS = ("personnummer", "name")
 
 
@@ -146,10 +146,14 @@ def answer_rows(db: Database, protocol: Protocol, *, with_identities: bool = Fal
 
 
 def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = False,
-            on_progress: ProgressCallback | None = None,
+            quotes: bool = False, on_progress: ProgressCallback | None = None,
             equality_format: str = "json") -> bytes:
     """The bytes of one export format, for ``granska export`` and the Tallies screen
-    (``equality`` in ``equality_format``: json, csv or md).
+    (``equality`` in ``equality_format``: json, csv or md; ``quotes``: md lists the
+    evidence behind the answers).
+
+    ``quotes`` (Markdown only) adds the evidence behind the answers, by question and
+    answer, with case references only (``tallies.quotes``).
 
     ``on_progress(done, total)`` hears the counted reviews exported: none when the export
     starts, all when its bytes are made (reading them is one query, not row by row).
@@ -169,14 +173,14 @@ def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = F
 
         data = render(load_equality(db, config, protocol), protocol, equality_format)
     else:
-        data = _produce(db, config, protocol, fmt, with_identities)
+        data = _produce(db, config, protocol, fmt, with_identities, quotes)
     if on_progress is not None:
         on_progress(reviews, reviews)
     return data
 
 
 def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
-             with_identities: bool) -> bytes:
+             with_identities: bool, quotes: bool = False) -> bytes:
     from tallies import export
 
     counting = config.tallies.counted
@@ -191,7 +195,8 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
     if fmt == "md":
         from jobs.equality import markdown_section
 
-        return (export.to_markdown(report, catalogue_words()) + "\n"
+        quoted = _quotes(db, protocol, counting) if quotes else ""
+        return (export.to_markdown(report, catalogue_words()) + quoted + "\n"
                 + markdown_section(load_equality(db, config, protocol), protocol)
                 + _audit_head(db)).encode("utf-8")
     if fmt == "json":
@@ -204,6 +209,18 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
     from tallies.workbook import to_xlsx
 
     return to_xlsx(report, catalogue_words())
+
+
+def _quotes(db: Database, protocol: Protocol, counting: str) -> str:
+    from jobs.i18n import language, t
+    from store.evidence import DOC_TYPES
+    from store.reports import counted_evidence
+    from tallies.quotes import quotes_markdown
+
+    return "\n" + quotes_markdown(
+        protocol, counted_evidence(db, protocol.id, counting=counting), language(),
+        title=t("evidence.quotes_title"), note=t("evidence.quotes_note"),
+        doc_labels={d: t(f"evidence.doc.{d}") for d in DOC_TYPES})
 
 
 def document_bytes(db: Database, protocol: Protocol, report: Report, *,

@@ -16,6 +16,7 @@ File layout::
         options = [{ code, label, label_en, key }]    # choice types only
         unit, min, max, integer                        # number only
         when = { ... }                                 # see conditions.py
+        evidence = "when_not_ok"                       # choice types only, see below
 
 A protocol's data-quality rules are a file of their own beside it,
 ``<id>.rules.toml`` (format in ``rules.py``); it is never taken for a protocol.
@@ -30,6 +31,13 @@ with text values. A case has none of them: there ``in`` never holds and
 The ``*_en`` keys are optional English variants of the Swedish text beside
 them (shown when config.toml says ``language = "en"``); the Swedish stays the
 required base, and a missing English falls back to it.
+
+``evidence = "when_not_ok"`` makes an answer other than the good one need evidence
+(document type, its date, an optional short quote; ``store.evidence``): a finding
+a report quotes must say where in the case file it was seen. The good answer is
+the question's first option, so a protocol lists the answer that meets the
+standard first; for a multiple choice, anything but that option alone needs
+evidence. Marking a case klar lists answers still without their evidence.
 """
 
 from __future__ import annotations
@@ -43,6 +51,7 @@ from typing import Any
 from review_protocols.conditions import AllOf, AnyOf, Compare, Condition, Negation, unit_key
 from review_protocols.model import (
     CHOICE_TYPES,
+    EVIDENCE_RULES,
     Option,
     Protocol,
     QualityArea,
@@ -63,7 +72,7 @@ _AREA_KEYS = {"id", "label", "label_en"}
 _SECTION_KEYS = {"id", "title", "title_en", "help", "help_en", "questions"}
 _QUESTION_KEYS = {
     "id", "type", "text", "text_en", "short", "short_en", "help", "help_en", "required",
-    "area", "options", "unit", "min", "max", "integer", "when",
+    "area", "options", "unit", "min", "max", "integer", "when", "evidence",
 }
 _OPTION_KEYS = {"code", "label", "label_en", "key"}
 _NUMBER_KEYS = {"unit", "min", "max", "integer"}
@@ -325,6 +334,13 @@ def _question(
     when: Condition | None = None
     if "when" in raw:
         when = _condition(raw["when"], ctx, seen)
+    evidence = _string(raw, "evidence", "the question", ctx, default="")
+    if evidence and evidence not in EVIDENCE_RULES:
+        raise ctx.fail(f"evidence is '{evidence}'; use evidence = \"when_not_ok\" "
+                       "or leave it out")
+    if evidence and kind not in CHOICE_TYPES:
+        raise ctx.fail(f"evidence applies to single and multi questions (their first option "
+                       f"is the good answer), not to a {kind.value} question; remove it")
 
     question = Question(
         id=question_id, type=kind, text=text, section_id=section_id,
@@ -336,6 +352,7 @@ def _question(
         text_en=_string(raw, "text_en", "the question", ctx, default=""),
         short_en=_string(raw, "short_en", "the question", ctx, default=""),
         help_en=_string(raw, "help_en", "the question", ctx, default=""),
+        evidence=evidence,
     )
     seen[question_id] = question
     return question

@@ -29,6 +29,10 @@ class QuestionType(StrEnum):
 
 CHOICE_TYPES = frozenset({QuestionType.SINGLE, QuestionType.MULTI})
 
+# ``evidence`` on a question: when an answer needs a pointer into the case file.
+EVIDENCE_WHEN_NOT_OK = "when_not_ok"
+EVIDENCE_RULES = (EVIDENCE_WHEN_NOT_OK,)
+
 
 def _pick(base: str, english: str, lang: str) -> str:
     """The English variant when asked for and present; otherwise the (Swedish) base."""
@@ -65,6 +69,7 @@ class Question:
     text_en: str = ""  # English variants; empty means "use the Swedish"
     short_en: str = ""
     help_en: str = ""
+    evidence: str = ""  # "" (never required) or EVIDENCE_WHEN_NOT_OK
 
     @property
     def is_choice(self) -> bool:
@@ -83,6 +88,18 @@ class Question:
     @property
     def label(self) -> str:
         return self.short or self.id
+
+    @property
+    def good_code(self) -> str | None:
+        """The answer that meets the standard: the first option (a protocol lists the good
+        answer first); None for a question without options."""
+        return self.options[0].code if self.options else None
+
+    def needs_evidence(self, stored: str | None) -> bool:
+        """Whether an answer (its stored text) must point to where in the case file it was
+        seen: with ``evidence = "when_not_ok"``, any answer other than the good one alone."""
+        return self.evidence == EVIDENCE_WHEN_NOT_OK and stored not in (None, "") \
+            and stored != self.good_code
 
     def text_in(self, lang: str) -> str:
         return _pick(self.text, self.text_en, lang)

@@ -140,6 +140,23 @@ def _search_index(db: Database) -> None:
     index_sources(db)
 
 
+def _evidence(db: Database) -> None:
+    """Evidence for an answer: where in the case file it was seen (``store.evidence``)."""
+    db.execute(
+        """CREATE TABLE evidence (
+            review_id INTEGER NOT NULL REFERENCES reviews(id),
+            question_id TEXT NOT NULL,
+            doc_type TEXT NOT NULL CHECK (doc_type IN ('utredning', 'beslut', 'beställning',
+                'genomförandeplan', 'uppföljning', 'journalanteckning', 'annat')),
+            doc_date TEXT NOT NULL,
+            quote TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            PRIMARY KEY (review_id, question_id)
+        )"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("base schema", _base_schema),
     ("per-user resume state", _resume_state),
@@ -150,6 +167,8 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("closed data-quality findings", _finding_closures),
     ("review states: approved, returned with a reason", _review_states),
     ("full-text search over case files and notes", _search_index),
+    ("evidence per answer", _evidence),
+    ("full-text search over evidence quotes", _search_index),  # indexes what is not yet
 ]
 
 # Steps that rebuild a table others point at: they run with foreign keys off (SQLite's

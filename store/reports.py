@@ -16,6 +16,7 @@ from typing import Any
 from store.audit import record
 from store.database import Database
 from store.errors import StoreError
+from store.evidence import Evidence, store_evidence
 from store.identity import current_user, now
 from store.review_states import COUNTED_KINDS, DEFAULT_COUNTING, counted_statuses, sql_list
 from store.transactions import transaction
@@ -76,7 +77,8 @@ def counted_cases(db: Database, protocol_id: str, *,
 def answers_long(db: Database, protocol_id: str, *, with_identities: bool = False,
                  counting: str = DEFAULT_COUNTING) -> list[tuple[Any, ...]]:
     """The counted reviews' answers in long format: case_ref, district, gender, question_id,
-    value, reviewer, answered_at (and personnummer, name when asked for)."""
+    value, reviewer, answered_at, the answer's evidence (doc_type, doc_date, quote; None
+    without) and personnummer, name when asked for."""
     extra = ", p.personnummer, p.name" if with_identities else ""
     counted = _counted(counting)
     # Two reads instead of one join: each review's case columns once, then its answers
@@ -86,20 +88,23 @@ def answers_long(db: Database, protocol_id: str, *, with_identities: bool = Fals
         f" JOIN population p ON p.id = r.population_id WHERE r.id IN ({counted})",
         [protocol_id])}
     answers = db.execute(
-        "SELECT review_id, question_id, value, answered_at FROM answers"
-        f" WHERE review_id IN ({counted}) AND value IS NOT NULL ORDER BY review_id, question_id",
+        "SELECT a.review_id, a.question_id, a.value, a.answered_at, e.doc_type, e.doc_date,"
+        " e.quote FROM answers a LEFT JOIN evidence e ON e.review_id = a.review_id"
+        " AND e.question_id = a.question_id"
+        f" WHERE a.review_id IN ({counted}) AND a.value IS NOT NULL"
+        " ORDER BY a.review_id, a.question_id",
         [protocol_id])
     if with_identities:
-        return [(h[0], h[1], h[2], q, v, h[3], at, h[4], h[5])
-                for h, q, v, at in ((heads[r], q, v, at) for r, q, v, at in answers)]
+        return [(h[0], h[1], h[2], q, v, h[3], at, d, day, quote, h[4], h[5])
+                for r, q, v, at, d, day, quote in answers for h in (heads[r],)]
     rows: list[tuple[Any, ...]] = []
     append = rows.append
     last: int | None = None
     h: tuple[Any, ...] = ()
-    for review_id, question_id, value, answered_at in answers:  # grouped by review
+    for review_id, question_id, value, answered_at, doc, day, quote in answers:  # by review
         if review_id != last:
             last, h = review_id, heads[review_id]
-        append((h[0], h[1], h[2], question_id, value, h[3], answered_at))
+        append((h[0], h[1], h[2], question_id, value, h[3], answered_at, doc, day, quote))
     return rows
 
 
@@ -112,24 +117,46 @@ def answer_blocks(db: Database, protocol_id: str, *, with_identities: bool = Fal
 
     One row per review that has answers, in review order: case_ref, district,
     gender, reviewer (personnummer, name when asked for), then one text: the
-    number of answers, their question ids, values and times, each list joined
-    by ITEM and the four parts by BLOCK. SQLite gathers the answers as it reads
-    them from the covering index, i.e. in question order. Ten thousand rows
-    instead of 300,000 rows of four values: the reader splits the texts in C.
-    A text holding a separator itself makes the parts not add up, and the
-    reader checks that they do, and the order (``tallies.export``).
+    number of answers, their question ids, values and times, then the review's
+    evidence: its question ids, document types, dates and quotes (empty without
+    evidence); each list joined by ITEM and the eight parts by BLOCK. SQLite
+    gathers the answers as it reads them from the covering index, i.e. in
+    question order. Ten thousand rows instead of 300,000 rows of ten values: the
+    reader splits the texts in C, and puts the evidence beside its answers. A
+    text holding a separator itself makes the parts not add up, and the reader
+    checks that they do, and the order (``tallies.export``).
     """
     extra = ", p.personnummer, p.name" if with_identities else ""
     rows = db.execute(
         f"SELECT p.case_ref, p.district, p.gender, r.reviewer{extra},"
         " (SELECT count(*) || char(30) || group_concat(a.question_id, char(31)) || char(30)"
         " || group_concat(a.value, char(31)) || char(30) || group_concat(a.answered_at, char(31))"
-        " FROM answers a WHERE a.review_id = r.id AND a.value IS NOT NULL)"
+        " FROM answers a WHERE a.review_id = r.id AND a.value IS NOT NULL) || char(30)"
+        " || coalesce((SELECT group_concat(e.question_id, char(31)) || char(30)"
+        " || group_concat(e.doc_type, char(31)) || char(30) || group_concat(e.doc_date, char(31))"
+        " || char(30) || group_concat(e.quote, char(31)) FROM evidence e"
+        " WHERE e.review_id = r.id), char(30) || char(30) || char(30))"
         " FROM reviews r JOIN population p ON p.id = r.population_id"
         f" WHERE r.id IN ({_counted(counting)}) ORDER BY r.id",
         [protocol_id],
     ).fetchall()
     return [row for row in rows if row[-1] is not None]  # (filtering in SQL reads twice)
+
+
+def counted_evidence(db: Database, protocol_id: str, *,
+                     counting: str = DEFAULT_COUNTING) -> list[dict[str, Any]]:
+    """The evidence of the reviews tallies count, by case reference and question, with
+    the answer it backs and the case's name (for a report to keep names out of quotes)."""
+    keys = ("case_ref", "district", "question_id", "value", "doc_type", "doc_date", "quote",
+            "name")
+    rows = db.execute(
+        "SELECT p.case_ref, p.district, e.question_id, a.value, e.doc_type, e.doc_date,"
+        " e.quote, p.name FROM evidence e JOIN reviews r ON r.id = e.review_id"
+        " JOIN population p ON p.id = r.population_id LEFT JOIN answers a"
+        " ON a.review_id = e.review_id AND a.question_id = e.question_id"
+        f" WHERE r.id IN ({_counted(counting)}) ORDER BY p.case_ref, e.question_id",
+        [protocol_id])
+    return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
 def sample_cases(db: Database) -> dict[str, dict[str, Any]]:
@@ -205,6 +232,7 @@ class ImportedAnswer:
     value: str | None  # encoded; None clears
     note: str | None = None
     follow_up_id: int | None = None
+    evidence: Evidence | None = None  # stored beside the answer; None keeps what is there
 
 
 def import_answers(
@@ -223,7 +251,9 @@ def import_answers(
     ``import_target``), a new primary one when the case has none; with
     ``complete`` the reviews filled are marked complete, so that they count (an
     approved review stays approved unless its answers change, as in the app).
-    Returns how many answers were stored, how many cleared, in how many reviews.
+    An item's evidence is stored (and audited as ``evidence.import``) in the same
+    transaction. Returns how many answers were stored, how many cleared, in how many
+    reviews.
     """
     who = who or current_user()
     stamp = now()
@@ -242,6 +272,9 @@ def import_answers(
                 [review_id, item.question_id],
             ).fetchone()
             note = item.note if item.note is not None else (old[1] if old else "")
+            if item.evidence is not None:
+                store_evidence(db, review_id, item.question_id, item.evidence, who=who,
+                               action="evidence.import")
             if old is not None and old[0] == item.value and old[1] == note:
                 continue
             if item.value is None and (old is None or old[0] is None):

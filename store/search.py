@@ -56,6 +56,8 @@ SOURCES: tuple[Source, ...] = (
            "SELECT id AS row, id AS review_id, NULL AS question_id FROM reviews"),
     Source("answers", "note", "question_note",
            "SELECT id AS row, review_id, question_id FROM answers"),
+    Source("evidence", "quote", "evidence",
+           "SELECT rowid AS row, review_id, question_id FROM evidence"),
 )
 
 

@@ -1,8 +1,11 @@
 """Checking answers scored elsewhere (long format) against the protocol and the sample.
 
 Pure: rows in, checked answers or every problem out. Columns: case_ref,
-question_id, value, and optionally reviewer and note (other columns, such as
-those ``granska export answers`` adds, are ignored). A file is taken whole or
+question_id, value, and optionally reviewer, note and the answer's evidence:
+evidence_doc (a document type of ``store.evidence.DOC_TYPES``), evidence_date
+(YYYY-MM-DD) and evidence_quote (other columns, such as those ``granska export
+answers`` adds, are ignored). A row without evidence is stored all the same;
+``granska check`` reports the answers that need it. A file is taken whole or
 not at all: any problem stops the import, and the first 20 are listed with
 their line numbers. An import never loses an answer by accident (a blank
 value clears only when asked to) and never changes which review counts (a
@@ -22,10 +25,12 @@ from review_protocols.values import ValueProblem, decode, encode, parse
 from samples.personnummer import mask
 from samples.tabular import normalise_header
 from store.cells import original_text
+from store.evidence import DOC_TYPES, Evidence, checked
 from store.reports import ImportTarget
 
 REQUIRED = ("case_ref", "question_id", "value")
-OPTIONAL = ("reviewer", "note")
+EVIDENCE = ("evidence_doc", "evidence_date", "evidence_quote")
+OPTIONAL = ("reviewer", "note", *EVIDENCE)
 SYNONYMS = {"question": "question_id", "fraga": "question_id", "questionid": "question_id",
             "varde": "value", "svar": "value", "granskare": "reviewer", "anteckning": "note"}
 SHOWN = 20
@@ -52,6 +57,7 @@ class CheckedAnswer:
     question_id: str
     value: str | None  # encoded, as stored
     note: str | None
+    evidence: Evidence | None = None
 
 
 def column_map(headers: Sequence[str], source: str, unit: Unit = CASE_FILE) -> dict[str, int]:
@@ -114,7 +120,8 @@ def check_answers(
 
     def column(name: str) -> str:
         shown = unit.reference if name == "case_ref" else name
-        return f"{shown} (column {where[name] + 1})"
+        return f"{shown} (column {where[name] + 1})" if name in where \
+            else f"{shown} (a column the file lacks)"
 
     def refusal(case_ref: str, reviewer: str, line: int) -> str | None:
         found = targets.get((case_ref, reviewer))
@@ -155,6 +162,10 @@ def check_answers(
         except ValueProblem as problem:
             problems.append((line, f"{column('value')} {problem}"))
             continue
+        evidence, trouble = _evidence([cell(cells, name) for name in EVIDENCE], column, value)
+        if trouble is not None:
+            problems.append((line, trouble))
+            continue
         reason = refusal(case_ref, reviewer, line)
         if reason is not None:
             problems.append((line, f"{reason}; nothing of it was imported"))
@@ -166,7 +177,7 @@ def check_answers(
             continue
         seen[key] = line
         checked.append(CheckedAnswer(line, case_ref, reviewer, question_id,
-                                     encode(question, value), note or None))
+                                     encode(question, value), note or None, evidence))
     problems += _skip_logic_problems(
         protocol, checked, lambda ref, reviewer: stored(targets[(ref, reviewer)].review_id),
         attributes)
@@ -174,6 +185,33 @@ def check_answers(
         problems.sort(key=lambda p: p[0])
         raise AnswersImportError(source, problems)
     return checked
+
+
+_FOLDED = {t.translate(str.maketrans("åäö", "aao")): t for t in DOC_TYPES}
+
+
+def _evidence(texts: Sequence[str], column: Callable[[str], str],
+              value: Value) -> tuple[Evidence | None, str | None]:
+    """The row's evidence (its EVIDENCE cells; None when it gives none), or the problem."""
+    doc, day, quote = texts
+    if not (doc or day or quote):
+        return None, None
+    if value is None:
+        return None, (f"{column('value')} is empty but the row gives evidence; evidence "
+                      "backs an answer, so fill in the value or leave the evidence out")
+    if not doc or not day:
+        missing = "evidence_doc" if not doc else "evidence_date"
+        return None, (f"{column(missing)} is empty but the row gives other evidence; "
+                      "evidence needs both the document type and its date")
+    doc_type = _FOLDED.get(doc.lower(), doc.lower())
+    if doc_type not in DOC_TYPES:
+        return None, (f"{column('evidence_doc')} is not a document type; use one of: "
+                      f"{', '.join(DOC_TYPES)}")
+    try:
+        return checked(doc_type, day, quote), None
+    except ValueError as problem:
+        wrong = "evidence_date" if "date" in str(problem) else "evidence_quote"
+        return None, f"{column(wrong)}: {problem}"
 
 
 def _skip_logic_problems(

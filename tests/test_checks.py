@@ -44,14 +44,12 @@ def _seed(db) -> dict[str, str]:
         if complete:
             set_review_status(db, info["id"], "complete", who=me)
         cases[rule_id] = info["case_ref"]
-    # evidence kept for one "nej" (no finding) but not the other (a finding): the evidence
-    # table as the evidence feature keeps it (review_id, question_id)
-    db.execute("CREATE TABLE evidence (id INTEGER PRIMARY KEY, review_id INTEGER NOT NULL,"
-               " question_id TEXT NOT NULL, doc TEXT, date TEXT, quote TEXT)")
+    # evidence kept for one "nej" (no finding) but not the other (a finding)
+    from store.evidence import checked, save_evidence
+
     proven = reviews[len(SEEDS)]
     save_answer(db, proven["id"], "dur_aktuell", "nej", who=me)
-    db.execute("INSERT INTO evidence (review_id, question_id, doc) VALUES (?, 'dur_aktuell',"
-               " 'utredning')", [proven["id"]])
+    save_evidence(db, proven["id"], "dur_aktuell", checked("utredning", "2021-03-01"), who=me)
     cases["proven"] = proven["case_ref"]
     # a case of the frame decided outside the draw's period, reviewed in the sample anyway
     sample_id = db.execute("SELECT max(id) FROM samples").fetchone()[0]
@@ -110,10 +108,15 @@ def test_every_shipped_rule_finds_its_case(seeded, db_path, protocol, capsys) ->
     assert {"case_ref", "reviewer", "rule", "question", "message"} <= set(kept)
 
 
-def test_no_evidence_table_means_no_evidence_findings(demo_db, db_path, capsys) -> None:
+def test_evidence_given_by_the_case_screen_path_ends_the_finding(demo_db, db_path,
+                                                                  capsys) -> None:
+    from store.evidence import checked, save_evidence
+
     me = current_user()
     review = list_reviews(demo_db, reviewer=me, limit=1)[0]
     save_answer(demo_db, review["id"], "dur_aktuell", "nej", who=me)
+    assert [r["rule"] for r in _findings(db_path, capsys)] == ["belagg_saknas"]
+    save_evidence(demo_db, review["id"], "dur_aktuell", checked("beslut", "2022-01-01"), who=me)
     assert [r["rule"] for r in _findings(db_path, capsys)] == []
 
 

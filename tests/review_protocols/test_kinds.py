@@ -8,6 +8,7 @@ from pathlib import Path
 from jobs.words import words
 from review_protocols import load_builtin, loads
 from review_protocols.kinds import CASE_FILE, kind_of
+from store.evidence import DOC_TYPES
 from tallies.report import build_report
 
 REPO = Path(__file__).resolve().parents[2]
@@ -83,6 +84,8 @@ def test_no_code_outside_the_protocol_folder_names_its_questions() -> None:
             if own in path.parents:
                 continue
             found = _string_literals(ast.parse(path.read_text(encoding="utf-8"))) & ids
+            if path == REPO / "store" / "evidence.py":  # document type "beslut", not a question
+                found -= set(DOC_TYPES)
             if found:
                 named[str(path.relative_to(REPO))] = sorted(found)
     assert named == {}

@@ -35,8 +35,10 @@ def test_answers_long_matches_the_single_join_it_replaced(db) -> None:
         before = db.execute(
             f"WITH counted AS ({_counted('complete_or_approved')})"
             " SELECT p.case_ref, p.district, p.gender, a.question_id, a.value, r.reviewer,"
-            f" a.answered_at{extra} FROM counted c JOIN reviews r ON r.id = c.id"
-            " JOIN population p ON p.id = r.population_id JOIN answers a ON a.review_id = r.id"
+            f" a.answered_at, e.doc_type, e.doc_date, e.quote{extra} FROM counted c"
+            " JOIN reviews r ON r.id = c.id JOIN population p ON p.id = r.population_id"
+            " JOIN answers a ON a.review_id = r.id LEFT JOIN evidence e"
+            " ON e.review_id = a.review_id AND e.question_id = a.question_id"
             " WHERE a.value IS NOT NULL ORDER BY r.id, a.question_id",
             ["boendestod_sol"]).fetchall()
         assert len(before) > 1000

@@ -27,7 +27,8 @@ from tallies.numbers import tally_numbers
 from tests.speed.references import excel_csv
 
 PROTOCOL = load_builtin("boendestod_sol")
-COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer", "answered_at")
+COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer", "answered_at",
+           "evidence_doc", "evidence_date", "evidence_quote")
 
 
 def answer(question):
@@ -128,8 +129,10 @@ def test_a_list_where_a_single_code_belongs_still_decides_what_follows() -> None
 
 # --- reading the counted reviews ---------------------------------------------------------
 
-def store_raw(db, answers_by_case: dict[str, dict[str, str]], *, reviewer="anna") -> None:
-    """Cases with answers stored as given (stored text, unchecked), complete."""
+def store_raw(db, answers_by_case: dict[str, dict[str, str]], *, reviewer="anna",
+              evidence=None) -> None:
+    """Cases with answers stored as given (stored text, unchecked), complete; ``evidence``
+    maps (case_ref, question_id) to the Evidence of that answer."""
     from store.frames import insert_frame, population
     from store.reports import ImportedAnswer, import_answers
     from store.samples import save_sample
@@ -144,7 +147,9 @@ def store_raw(db, answers_by_case: dict[str, dict[str, str]], *, reviewer="anna"
                                       "gender": p["gender"], "role": "selected", "rank": i}
                                      for i, p in enumerate(people)])
     ids = {p["case_ref"]: p["id"] for p in people}
-    import_answers(db, [ImportedAnswer(ids[ref], sample_id, reviewer, q, v)
+    evidence = evidence or {}
+    import_answers(db, [ImportedAnswer(ids[ref], sample_id, reviewer, q, v, None,
+                                       evidence.get((ref, q)))
                         for ref, answers in answers_by_case.items() for q, v in answers.items()],
                    protocol_id=PROTOCOL.id, protocol_version=PROTOCOL.version, source="test")
 
@@ -195,22 +200,45 @@ def single_join(db, identities: bool) -> list[tuple]:
     return db.execute(
         f"WITH counted AS ({_counted('complete_or_approved')})"
         " SELECT p.case_ref, p.district, p.gender, a.question_id, a.value, r.reviewer,"
-        f" a.answered_at{extra} FROM counted c JOIN reviews r ON r.id = c.id"
-        " JOIN population p ON p.id = r.population_id JOIN answers a ON a.review_id = r.id"
+        f" a.answered_at, e.doc_type, e.doc_date, e.quote{extra} FROM counted c"
+        " JOIN reviews r ON r.id = c.id JOIN population p ON p.id = r.population_id"
+        " JOIN answers a ON a.review_id = r.id LEFT JOIN evidence e"
+        " ON e.review_id = a.review_id AND e.question_id = a.question_id"
         " WHERE a.value IS NOT NULL ORDER BY r.id, a.question_id", [PROTOCOL.id]).fetchall()
 
 
 def test_answers_export_is_the_csv_of_the_single_join(db) -> None:
-    from jobs.tallies import IDENTITY_COLUMNS, answers_csv, answers_csv_bytes
-
     plain = {"P-1": {"beslut": "bifall", "dur_aktuell": "ja"}, "P-2": {}, "P-3": {"beslut": ""},
              "P;4": {"metoder_iakttagelser": 'säger "nej"; sedan\r\nja – 5 €', "beslut": "avslag"}}
     store_raw(db, plain)
-    for identities in (False, True):
+    check_single_join(db)
+
+
+def test_answers_export_with_evidence_is_the_csv_of_the_single_join(db) -> None:
+    from store.evidence import Evidence
+
+    plain = {"P-1": {"beslut": "bifall", "dur_aktuell": "nej", "vald_fragat": "nej"},
+             "P-2": {"beslut": "bifall", "dur_aktuell": "ja"},
+             "P-3": {"dur_aktuell": "nej", "bestallning_strukturerad": "nej"}}
+    store_raw(db, plain, evidence={
+        ("P-1", "dur_aktuell"): Evidence("utredning", "2021-03-01", 'DUR "gammal"; från 2021'),
+        ("P-3", "bestallning_strukturerad"): Evidence("beställning", "2022-01-02", "=1+2")})
+    from store.reports import answer_blocks
+
+    assert answers_csv_from_blocks(answer_blocks(db, PROTOCOL.id), COLUMNS) is not None
+    text = check_single_join(db)
+    assert '"DUR ""gammal""; från 2021"' in text and ";'=1+2\r\n" in text
+
+
+def check_single_join(db) -> str:
+    from jobs.tallies import IDENTITY_COLUMNS, answers_csv, answers_csv_bytes
+
+    for identities in (True, False):
         columns = COLUMNS + (IDENTITY_COLUMNS if identities else ())
         expected = excel_csv(single_join(db, identities), columns)
         assert answers_csv(db, PROTOCOL, with_identities=identities) == expected
         assert answers_csv_bytes(db, PROTOCOL, with_identities=identities) == expected.encode()
+    return expected
 
 
 def test_answers_export_with_a_separator_inside_an_answer_takes_the_row_path(db) -> None:
@@ -224,22 +252,30 @@ def test_answers_export_with_a_separator_inside_an_answer_takes_the_row_path(db)
 
 
 text = st.text(alphabet=st.sampled_from('ab;"\r\n åÄ-0=+@\t\'.,'), max_size=5)
+evidence = st.one_of(st.none(), st.tuples(text, text, text))
 review = st.tuples(text, text, st.sampled_from(["K", "M"]), text,
                    st.dictionaries(st.sampled_from(["a", "b", "c_d", "e"]),
-                                   st.tuples(text, text), min_size=1, max_size=4))
+                                   st.tuples(text, text, evidence), min_size=1, max_size=4),
+                   st.booleans())
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(review, max_size=6), st.booleans())
 def test_answers_from_blocks_is_what_the_csv_module_writes(reviews, shuffled) -> None:
+    """As ``answer_blocks`` gathers them: the answers, then the review's evidence (its
+    question ids first; some on a question without an answer, which has no line)."""
     blocks, rows = [], []
-    for case_ref, district, gender, reviewer, answers in reviews:
+    for case_ref, district, gender, reviewer, answers, stray in reviews:
         order = sorted(answers, reverse=shuffled)
-        blocks.append((case_ref, district, gender, reviewer, "\x1e".join([
-            str(len(order)), "\x1f".join(order), "\x1f".join(answers[q][0] for q in order),
-            "\x1f".join(answers[q][1] for q in order)])))
-        rows += [(case_ref, district, gender, q, answers[q][0], reviewer, answers[q][1])
-                 for q in order]
+        found = {q: answers[q][2] for q in order if answers[q][2] is not None}
+        if stray:
+            found["zz_unanswered"] = ("beslut", "2021-01-01", "x")
+        parts = [str(len(order)), "\x1f".join(order), "\x1f".join(answers[q][0] for q in order),
+                 "\x1f".join(answers[q][1] for q in order), "\x1f".join(found)]
+        parts += ["\x1f".join(found[q][k] for q in found) for k in range(3)]
+        blocks.append((case_ref, district, gender, reviewer, "\x1e".join(parts)))
+        rows += [(case_ref, district, gender, q, answers[q][0], reviewer, answers[q][1],
+                  *found.get(q, ("", "", ""))) for q in order]
     found = answers_csv_from_blocks(blocks, COLUMNS)
     if shuffled and any(len(r[4]) > 1 for r in reviews):
         assert found is None  # not in question order: the caller takes the row path

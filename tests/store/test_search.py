@@ -167,3 +167,19 @@ def test_any_text_gives_results_or_the_one_line_error(fuzz_db, text: str) -> Non
         assert str(error) in (t("search.bad_query", text=text), t("search.empty"))
         return
     assert all(r.case_ref == "F-1" for r in results)
+
+
+def test_evidence_quotes_are_found_and_lead_to_their_question(db) -> None:
+    from store.evidence import Evidence, clear_evidence, save_evidence
+
+    case = add_case(db, "SK-7", "Akten.")
+    review_id = review_of(db, case, "anna")
+    save_evidence(db, review_id, "dur_aktuell",
+                  Evidence("utredning", "2022-03-01", "utredningen saknar delaktighet"),
+                  who="anna")
+    hits = search(db, "delaktighet")
+    assert [(h.case_ref, h.where, h.question_id) for h in hits] == [
+        ("SK-7", "evidence", "dur_aktuell")]
+    assert_index_matches_tables(db)
+    clear_evidence(db, review_id, "dur_aktuell", who="anna")
+    assert search(db, "delaktighet") == []

@@ -137,7 +137,8 @@ def test_answers_long_format_is_pseudonymised(report_db, db_path, capsys) -> Non
     text = capsys.readouterr().out
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert list(rows[0]) == ["case_ref", "district", "gender", "question_id", "value",
-                             "reviewer", "answered_at"]
+                             "reviewer", "answered_at", "evidence_doc", "evidence_date",
+                             "evidence_quote"]
     assert {r["case_ref"] for r in rows} == {c for c in {r["case_ref"] for r in rows}}
     assert len({r["case_ref"] for r in rows}) == 80
     assert "Person " not in text

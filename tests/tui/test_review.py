@@ -9,6 +9,7 @@ import pytest
 
 from review_protocols import QuestionType, load_builtin
 from tests.tui.conftest import REVIEWER, rows_in
+from tests.tui.evidence_keys import give_lacking_evidence
 
 PROTOCOL = load_builtin("boendestod_sol")
 # The answers a reviewer gives on the walk (codes); other choice questions get option 1.
@@ -65,6 +66,7 @@ async def test_walk_a_whole_case_by_keyboard_and_find_every_answer_in_sqlite(mak
             qid = screen.current
             given[qid] = await answer_current(pilot, screen)
             await pilot.pause()
+        assert await give_lacking_evidence(pilot, screen) == ["genomforandeplan_overensstammer"]
         await pilot.press("ctrl+k")
         await pilot.pause()
         assert "✓" in str(screen.query_one("#status").render())
@@ -201,6 +203,7 @@ async def test_klar_lists_what_is_missing_and_jumps_there_then_reopen_is_audited
             screen.set_current(missing[0])
             await answer_current(pilot, screen)
             await pilot.pause()
+        assert "vald_fragat" in await give_lacking_evidence(pilot, screen)
         await pilot.press("ctrl+k")
         await pilot.pause()
         assert screen.status == "complete"

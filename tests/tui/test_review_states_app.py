@@ -13,6 +13,7 @@ from store import current_user, open_database
 from store.audit import history
 from store.review_states import state_rows
 from store.reviews import answers_for, review
+from tests.tui.evidence_keys import give_lacking_evidence
 from tui.app import GranskaApp
 
 REASON = "DUR-datumet saknas, kontrollera utredningen"
@@ -85,6 +86,7 @@ async def test_return_fix_and_approve(anna_db) -> None:
         banner = str(inspector.screen.query_one("#return-reason").render())
         assert REASON in banner and inspector.screen.query_one("#return-reason").display
         await pilot.press("home", "n")  # the fix: the first question, DUR, "Saknas"
+        assert "dur_aktuell" in await give_lacking_evidence(pilot, inspector.screen)  # klar asks
         await pilot.press("ctrl+k")
         await pilot.pause()
         assert not inspector.screen.query_one("#return-reason").display

@@ -29,6 +29,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
                         "log)")
     parser.add_argument("--protocol", metavar="ID", help="the protocol to tally (default: the "
                         "configured one); avtalsuppfoljning gives the provider follow-up tables")
+    parser.add_argument("--quotes", action="store_true",
+                        help="md only: list the evidence behind the answers (document, date, "
+                        "quote) per question and answer, with case references only")
     parser.set_defaults(run=run)
 
 
@@ -42,6 +45,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.equality_format and args.format != "equality":
         raise UsageError("--format applies to `granska export equality` only; the other "
                          "exports are named by FORMAT itself")
+    if args.quotes and args.format != "md":
+        raise UsageError("--quotes applies to `granska export md` only")
     db = ctx.open_db(create=False)
     from jobs.i18n import t
     from jobs.providers import follow_up_export, is_plan_kind
@@ -55,7 +60,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             ctx.config, protocol=replace(ctx.config.protocol, default=args.protocol))
         with progress_bar(t("progress.export")) as on_progress:
             data = produce(db, config, args.format, with_identities=args.with_identities,
-                           on_progress=on_progress,
+                           quotes=args.quotes, on_progress=on_progress,
                            equality_format=args.equality_format or "json")
 
     def record() -> None:

@@ -14,10 +14,11 @@ _SPACE = re.compile(r"\s+")
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     parser = sub.add_parser(
-        "search", parents=[parent], help="search case files and notes",
-        description="Full-text search (SQLite FTS5) in case-file texts, case notes and "
-        "question notes: the case reference, where the hit is (case_file, case_note, "
-        "question_note and its question id) and a snippet with each hit between **. "
+        "search", parents=[parent], help="search case files, notes and evidence quotes",
+        description="Full-text search (SQLite FTS5) in case-file texts, case notes, "
+        "question notes and evidence quotes: the case reference, where the hit is "
+        "(case_file, case_note, question_note or evidence, the last two with the question "
+        "id) and a snippet with each hit between **. "
         "Supervisors search every case, inspectors their own, trainers training cases. "
         "Names and personnummer are masked. Words: \"exact phrase\", prefix*, OR, NOT.")
     parser.add_argument("text", metavar="TEXT", help="what to search for (FTS5 syntax)")

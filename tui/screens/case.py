@@ -13,6 +13,7 @@ import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
@@ -27,6 +28,7 @@ from jobs.review_unit import OutcomeHint
 from review_protocols import Protocol, QuestionType, applicable
 from review_protocols.completeness import answered_applicable, missing_required
 from review_protocols.conditions import Value
+from review_protocols.evidence import lacking_evidence
 from review_protocols.values import decode, display, encode
 from store.errors import StoreError
 from tui.session import session_of
@@ -34,6 +36,9 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.question import QuestionView
 from tui.widgets.review_commands import ReviewCommands
 from tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from store.evidence import Evidence
 
 SECTION_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -105,6 +110,7 @@ class CaseScreen(Screen[None]):
         Binding("question_mark", "keys", t("review.key_keys"), id="review_keys", key_display="?"),
         Binding("ctrl+k", "complete", t("case.key_complete"), id="review_complete"),
         Binding("ctrl+n", "question_note", t("case.key_note"), id="review_note"),
+        Binding("ctrl+d", "evidence", t("evidence.key"), id="review_evidence", show=False),
         Binding("f1", "toggle_help", t("case.key_help"), id="review_help"),
         Binding("ctrl+e", "case_note", t("case.key_case_note"), id="review_case_note", show=False),
         Binding("ctrl+t", "toggle_file", t("case.key_case_file"), id="review_file", show=False),
@@ -130,6 +136,7 @@ class CaseScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         from jobs.providers import unit_attributes
         from jobs.review_unit import beside_text
+        from store.evidence import evidence_for
         from store.reviews import answers_for, review
         from store.users import can_edit
 
@@ -154,6 +161,7 @@ class CaseScreen(Screen[None]):
         # What the conditions may test of the unit (a provider's contract; nothing of a case).
         self.unit = unit_attributes(self.info)
         self.applies = applicable(self.protocol, self.values, self.unit)
+        self.evidence = evidence_for(db, self.review_id)
         from jobs.checks import ReviewMarks
 
         self.checks = ReviewMarks(db, self.protocol, self.review_id, language())
@@ -182,6 +190,7 @@ class CaseScreen(Screen[None]):
                             self._answer,
                         )
                         view.display = self.applies[question.id]
+                        view.evidence = self.evidence.get(question.id)
                         self.views[question.id] = view
                         yield view
             if text:
@@ -542,6 +551,25 @@ class CaseScreen(Screen[None]):
         title = t("case.case_note_title", case_ref=self.info["case_ref"])
         self.app.push_screen(TextEditModal(title, self.case_note), done)
 
+    def action_evidence(self) -> None:
+        from tui.screens.evidence import ask_evidence
+
+        view = self.current_view
+        if view is None or self._refuse_read_only():
+            return
+        label = view.question.label_in(language())
+
+        def saved(evidence: Evidence) -> None:
+            view.set_evidence(evidence)
+            self.checks.evidence_changed(self.evidence)
+            self._refresh_marks()
+            self._hide_banner()
+            self._last_message = f"✓ {t('evidence.saved', label=label)}"
+            self._update_status()
+
+        ask_evidence(self, self.review_id, self.info["population_id"], view.question,
+                     self.evidence, saved, lambda error: self._show_failure(label, error))
+
     def _save_note(self, question_id: str | None, text: str, view: QuestionView | None) -> None:
         from store.reviews import save_note
 
@@ -564,6 +592,11 @@ class CaseScreen(Screen[None]):
         self._update_status()
 
     # --- completing -----------------------------------------------------------------------------
+    def _labels(self, question_ids: list[str]) -> str:
+        labels = [self.protocol.question(q).label_in(language()) for q in question_ids]
+        return ", ".join(labels[:4]) + (
+            t("case.and_more", count=len(labels) - 4) if len(labels) > 4 else "")
+
     def action_complete(self) -> None:
         """Mark the case klar when nothing required is missing (a returned case goes back to
         the supervisor's queue); on a klar or approved case, reopen it."""
@@ -582,12 +615,12 @@ class CaseScreen(Screen[None]):
                                       hint.reason_question)
                 return
             missing = missing_required(self.protocol, self.values, self.unit)
-            if missing:
-                labels = [self.protocol.question(q).label_in(language()) for q in missing]
-                shown = ", ".join(labels[:4]) + (
-                    t("case.and_more", count=len(labels) - 4) if len(labels) > 4 else "")
-                self._refuse_complete(t("case.missing", count=len(missing), labels=shown),
-                                      missing[0])
+            lacking = lacking_evidence(self.protocol, self.values, self.evidence)
+            if missing or lacking:
+                text = " · ".join(t(key, count=len(ids), labels=self._labels(ids))
+                                  for key, ids in (("case.missing", missing),
+                                                   ("evidence.missing", lacking)) if ids)
+                self._refuse_complete(text, (missing or lacking)[0])
                 return
             new, message = "complete", t("case.completed")
         try:

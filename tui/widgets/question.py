@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -21,6 +22,9 @@ from jobs.i18n import language, t
 from review_protocols import Question, QuestionType
 from review_protocols.conditions import Value
 from review_protocols.values import ValueProblem, display, encode, parse
+
+if TYPE_CHECKING:
+    from store.evidence import Evidence
 
 # on_answer(view, value, advance) -> True when the value was saved.
 AnswerCallback = Callable[["QuestionView", Value, bool], bool]
@@ -90,6 +94,7 @@ class QuestionView(Widget):
         self.failed = False  # the last save failed
         self.help_shown = False
         self.current = False
+        self.evidence: Evidence | None = None  # set by the case screen
 
     # --- state changes, called by the screen -------------------------------------------------
     def set_value(self, value: Value) -> None:
@@ -108,6 +113,10 @@ class QuestionView(Widget):
     def set_note(self, note: str) -> None:
         with self._changing():
             self.note = note
+
+    def set_evidence(self, evidence: Evidence | None) -> None:
+        with self._changing():
+            self.evidence = evidence
 
     def findings_changed(self) -> None:
         """Show the screen's findings on this question again (``mark_for``)."""
@@ -249,6 +258,13 @@ class QuestionView(Widget):
             grid.add_row("", Text(f"✗ {t('q.not_saved')}", style="bold reverse"))
         if self.note:
             grid.add_row("", Text(f"✎ {t('q.note')}: {self.note}", style="italic"))
+        if self.evidence is not None:
+            from jobs.evidence import evidence_text
+
+            grid.add_row("", Text(f"⎘ {t('evidence.shown')}: {evidence_text(self.evidence)}",
+                                  style="italic"))
+        elif question.evidence and question.needs_evidence(encode(question, self.value)):
+            grid.add_row("", Text(f"! {t('evidence.needed')}", style="bold"))
         for message in self._findings():
             grid.add_row("", Text(f"⚑ {t('q.finding')}: {message}", style="bold"))
         if self.help_shown and question.help:

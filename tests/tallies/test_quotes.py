@@ -1,0 +1,54 @@
+"""`granska export md --quotes`: the evidence per question and answer, case references only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.cli import main
+
+
+def export(db_path: Path, *args: str) -> int:
+    return main(["--db", str(db_path), "export", *args])
+
+
+def give_evidence(db, case_ref: str, question_id: str, doc: str, day: str, quote: str) -> None:
+    from store.evidence import checked, save_evidence
+
+    review_id, reviewer = db.execute(
+        "SELECT r.id, r.reviewer FROM reviews r JOIN population p ON p.id = r.population_id"
+        " WHERE p.case_ref = ?", [case_ref]).fetchone()
+    save_evidence(db, review_id, question_id, checked(doc, day, quote), who=reviewer)
+
+
+def answer_of(db, case_ref: str, question_id: str) -> str:
+    return db.execute("SELECT a.value FROM answers a JOIN reviews r ON r.id = a.review_id"
+                      " JOIN population p ON p.id = r.population_id WHERE p.case_ref = ?"
+                      " AND a.question_id = ?", [case_ref, question_id]).fetchone()[0]
+
+
+def test_quotes_are_listed_per_question_and_answer_without_identities(report_db, db_path,
+                                                                      capsys) -> None:
+    pnr = report_db.execute("SELECT personnummer FROM population WHERE case_ref = 'HÄ-01'"
+                            ).fetchone()[0]
+    give_evidence(report_db, "HÄ-01", "dur_aktuell", "utredning", "2019-05-02",
+                  f"Person HÄ-01 ({pnr}) utreddes 2019; ingen ny utredning")
+    give_evidence(report_db, "HÄ-02", "dur_aktuell", "journalanteckning", "2021-01-03", "")
+    assert export(db_path, "md") == 0
+    plain = capsys.readouterr().out
+    assert "Citat ur akterna" not in plain
+    assert export(db_path, "md", "--quotes") == 0
+    text = capsys.readouterr().out
+    section = text[text.index("## Citat ur akterna"):text.index("## Granskningslogg")]
+    assert "### Aktuell DUR-utredning" in section
+    answer = {"ja": "Finns", "nej": "Saknas"}[answer_of(report_db, "HÄ-01", "dur_aktuell")]
+    assert f"**{answer}**" in section
+    assert ('- HÄ-01, Utredning 2019-05-02: "[namn] [namn] (YYYYMMDD-NNNN) utreddes 2019; '
+            'ingen ny utredning"') in section
+    assert "- HÄ-02, Journalanteckning 2021-01-03" in section
+    assert pnr not in text and "Person HÄ-01" not in text
+
+
+def test_quotes_apply_to_markdown_only(report_db, db_path, capsys) -> None:
+    assert export(db_path, "csv", "--quotes") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--quotes applies to `granska export md` only" in err
