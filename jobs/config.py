@@ -35,6 +35,7 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "[sample] reserves": (0, MAX_QUOTA),
     "[sample] min_age": (0, 120),
     "[database] busy_timeout_ms": (0, 600_000),  # ten minutes
+    "[export] min_cell": (2, 100),  # below 2, --publish would hide nothing
     "women": (0, MAX_QUOTA),  # a district's own quota
     "men": (0, MAX_QUOTA),
 }
@@ -84,6 +85,11 @@ class SampleSettings:
 
 
 @dataclass(frozen=True)
+class ExportSettings:
+    min_cell: int = 3  # --publish shows counts from 1 to min_cell - 1 as "<min_cell"
+
+
+@dataclass(frozen=True)
 class RoleSettings:
     supervisors: tuple[str, ...] = ()
     inspectors: tuple[str, ...] = ()
@@ -106,6 +112,7 @@ class Config:
     sample: SampleSettings = field(default_factory=SampleSettings)
     districts: tuple[District, ...] = DEFAULT_DISTRICTS
     roles: RoleSettings = field(default_factory=RoleSettings)
+    export: ExportSettings = field(default_factory=ExportSettings)
     source: str = "shipped defaults"
 
     @property
@@ -171,6 +178,7 @@ def from_dict(raw: dict[str, Any], source: str) -> Config:
         protocol=_section(raw, "protocol", base.protocol, source),
         sample=_section(raw, "sample", base.sample, source),
         roles=_section(raw, "roles", base.roles, source),
+        export=_section(raw, "export", base.export, source),
         districts=_districts(raw, base.districts, source),
         source=source,
     )
@@ -190,6 +198,7 @@ def _check(config: Config, source: str) -> None:
     for name in ("seed", "per_district", "women", "men", "reserves", "min_age"):
         _bounded(getattr(sample, name), f"[sample] {name}", source)
     _bounded(config.database.busy_timeout_ms, "[database] busy_timeout_ms", source)
+    _bounded(config.export.min_cell, "[export] min_cell", source)
     if not config.districts:
         raise ConfigError(f"{source}: no [[districts]]; name at least one district")
     if len(config.districts) > MAX_DISTRICTS:

@@ -68,6 +68,10 @@ def test_district_quota_override(tmp_path: Path) -> None:
         ('[database]\npath = 5\n', "[database] path must be text in quotes"),
         ('[protocol]\npaths = "x"\n', "[protocol] paths must be a list of text"),
         ('language = "de"\n', "language is 'de'"),
+        ('[export]\nmin_cell = "3"\n', "[export] min_cell must be a whole number, not '3'"),
+        ('[export]\nmin_cell = 2.5\n', "[export] min_cell must be a whole number"),
+        ('[export]\nmin_celll = 3\n', "[export] unknown key 'min_celll'"),
+        ('export = 3\n', "'export' must be a table"),
         ('[sample]\nshortfall = "panic"\n', "shortfall is 'panic'"),
         ('[sample]\nwomen = -1\n', "women must be from 0 to 10000"),
         ('database = 3\n', "'database' must be a table"),
@@ -85,6 +89,11 @@ def test_bad_config_gives_one_clear_message(tmp_path: Path, text: str, expected:
     assert message.startswith(str(path))
     assert expected in message
     assert "\n" not in message
+
+
+def test_export_min_cell_defaults_to_3_and_is_read(tmp_path: Path) -> None:
+    assert load(write(tmp_path, "")).export.min_cell == 3
+    assert load(write(tmp_path, "[export]\nmin_cell = 5\n")).export.min_cell == 5
 
 
 def test_missing_explicit_config(tmp_path: Path) -> None:
