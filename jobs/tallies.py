@@ -126,8 +126,11 @@ def answer_rows(db: Database, protocol: Protocol, *,
 
 
 def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = False,
-            on_progress: ProgressCallback | None = None) -> bytes:
+            publish: bool = False, on_progress: ProgressCallback | None = None) -> bytes:
     """The bytes of one export format, for ``granska export`` and the Tallies screen.
+
+    ``publish``: the report as it may leave the team (``published``); the raw answers
+    are per case and are not changed by it.
 
     ``on_progress(done, total)`` hears the complete reviews exported: none when the export
     starts, all when its bytes are made (reading them is one query, not row by row).
@@ -142,20 +145,22 @@ def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = F
     reviews = tally_fingerprint(db, protocol.id)[0][0]
     if on_progress is not None:
         on_progress(0, reviews)
-    data = _produce(db, config, protocol, fmt, with_identities)
+    data = _produce(db, config, protocol, fmt, with_identities, publish)
     if on_progress is not None:
         on_progress(reviews, reviews)
     return data
 
 
 def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
-             with_identities: bool) -> bytes:
+             with_identities: bool, publish: bool) -> bytes:
     from tallies import export
 
     if fmt == "answers":
         return answers_csv_bytes(db, protocol, with_identities=with_identities)
     codes = {d.name: d.code for d in config.districts}
     report = load_report(db, protocol, config.district_names, codes=codes, words=catalogue_words())
+    if publish:  # before any writer sees the report
+        report = published(report, protocol, config)
     if fmt == "csv":
         return export.to_csv(report, catalogue_words()).encode("utf-8")
     if fmt == "md":
@@ -163,6 +168,15 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
     if fmt == "json":
         return export.to_json(report).encode("utf-8")
     return export.to_xlsx(report, catalogue_words())
+
+
+def published(report: Report, protocol: Protocol, config: Config) -> Report:
+    """The report with the small counts of the protocol's sensitive questions, and the
+    cells they could be worked out from, hidden (``tallies.suppression``)."""
+    from jobs.words import publish_words
+    from tallies.suppression import publish
+
+    return publish(report, protocol, config.export.min_cell, publish_words())
 
 
 def _audit_head(db: Database) -> str:

@@ -13,8 +13,9 @@ from jobs.i18n import STRINGS, language
 from tallies.calibration_export import CalibrationWords
 from tallies.crosstab import Words
 from tallies.double_review import AgreementWords
+from tallies.suppression import PublishWords
 
-WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords)
+WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords, PublishWords)
 
 
 def _from_catalogue(cls: type[WordsT], prefix: str, lang: str | None,
@@ -35,3 +36,8 @@ def calibration_words(lang: str | None = None) -> CalibrationWords:
 
 def agreement_words(lang: str | None = None) -> AgreementWords:
     return _from_catalogue(AgreementWords, "double.w", lang)
+
+
+def publish_words(lang: str | None = None) -> PublishWords:
+    """The words of a published report (``granska export ... --publish``)."""
+    return _from_catalogue(PublishWords, "tallies.p", lang, language=lang or language())

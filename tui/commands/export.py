@@ -19,6 +19,10 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     parser.add_argument("--out", metavar="PATH",
                         help="output file, created readable by you only (default: standard "
                         "output; xlsx needs --out)")
+    parser.add_argument("--publish", action="store_true",
+                        help="a report that leaves the team: on sensitive questions, counts "
+                        "below [export] min_cell show as <3 and the cells they could be "
+                        "worked out from are hidden (x)")
     parser.add_argument("--with-identities", action="store_true",
                         help="answers only: add personnummer and name (recorded in the audit "
                         "log)")
@@ -28,6 +32,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.format == "xlsx" and not args.out:
         raise UsageError("export xlsx needs --out PATH (a spreadsheet cannot go to the terminal)")
+    if args.publish and args.with_identities:
+        raise UsageError("--publish and --with-identities exclude each other: a published "
+                         "file carries no identities; leave out --with-identities")
     if args.with_identities and args.format != "answers":
         raise UsageError("--with-identities applies to `granska export answers` only; "
                          "the tallies carry no identities")
@@ -38,7 +45,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     with progress_bar(t("progress.export")) as on_progress:
         data = produce(db, ctx.config, args.format, with_identities=args.with_identities,
-                       on_progress=on_progress)
+                       publish=args.publish, on_progress=on_progress)
+    if args.publish and args.format == "answers":
+        sys.stderr.write("granska export answers: --publish leaves the raw answers as they "
+                         "are (one line per answer, no totals to protect)\n")
 
     def record() -> None:
         """The audit row of identities leaving the database: only for an export that
