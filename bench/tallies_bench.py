@@ -96,6 +96,7 @@ def main() -> int:
     from store.samples import save_sample
     from tallies import export
     from tallies.report import build_report
+    from tallies.workbook import to_xlsx
 
     config = Config()
     protocol = load_builtin("boendestod_sol")
@@ -133,7 +134,7 @@ def main() -> int:
         results)
     print(f"  {len(report.tables)} tables + {len(report.areas)} quality-area tables")
     timed("export csv", lambda: export.to_csv(report, words()).encode("utf-8"), results)
-    timed("export xlsx", lambda: export.to_xlsx(report, words()), results)
+    timed("export xlsx", lambda: to_xlsx(report, words()), results)
     timed("export md", lambda: export.to_markdown(report, words()).encode("utf-8"), results)
     timed("export json", lambda: export.to_json(report).encode("utf-8"), results)
     timed("export answers (DB, long format)", lambda: produce(db, config, "answers"), results)

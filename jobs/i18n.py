@@ -332,6 +332,62 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tallies.w.multi_note": ('flera svar möjliga', 'several answers possible'),
     "tallies.w.median": ('Median', 'Median'),
     "tallies.w.count": ('Antal', 'Count'),
+    "report.w.made_on": ('Framtagen {date} med Granska', 'Made on {date} with Granska'),
+    "report.w.summary": ('Sammanfattning', 'Summary'),
+    "report.w.summary_lead": (
+        'Granskningen omfattar {cases} ärenden i {districts} stadsdelar: {names}. '
+        'Per kvalitetsområde visas hur många av ärendena som uppfyller respektive krav.',
+        'The review covers {cases} cases in {districts} districts: {names}. Per quality '
+        'area, how many of the cases meet each requirement.'),
+    "report.w.summary_area": ('{label}: {figure}', '{label}: {figure}'),
+    "report.w.method": ('Metod', 'Method'),
+    "report.w.method_population": (
+        'Urvalet gjordes bland beslut fattade {start}–{end} i {districts} stadsdelar.',
+        'The sample was drawn from decisions made {start}–{end} in {districts} districts.'),
+    "report.w.method_services": ('Insatser: {services}.', 'Services: {services}.'),
+    "report.w.method_sample": (
+        'Urvalet, hälften kvinnor och hälften män per stadsdel:',
+        'The sample, half women and half men per district:'),
+    "report.w.method_seed": (
+        'Urvalet drogs slumpmässigt med fröet {seed}; samma frö och ram ger samma urval.',
+        'The sample was drawn at random with the seed {seed}; the same seed and frame give '
+        'the same sample.'),
+    "report.w.method_frame": (
+        'Ram {name}: {rows} beslut, SHA-256 {sha256}',
+        'Frame {name}: {rows} decisions, SHA-256 {sha256}'),
+    "report.w.method_protocol": (
+        'Granskningsprotokoll: {title}, version {version} (frågorna i bilagan).',
+        'Review protocol: {title}, version {version} (the questions in the appendix).'),
+    "report.w.district": ('Stadsdel', 'District'),
+    "report.w.results": ('Resultat per kvalitetsområde', 'Results per quality area'),
+    "report.w.table": (
+        'Tabell {number}: {title}, per stadsdel', 'Table {number}: {title}, per district'),
+    "report.w.table1_caption": (
+        'Tabell 1: Genomförandeplaner som överensstämmer med beställning redovisat i antal '
+        'planer per verksamhet, totalt och i andel procent.',
+        'Table 1: Implementation plans that match the order, as the number of plans per '
+        'district, in total and as a percentage.'),
+    "report.w.chart_share": ('Andel (%)', 'Share (%)'),
+    "report.w.equality": ('Likställighet', 'Equal treatment'),
+    "report.w.equality_none": (
+        'Inga skillnader mellan stadsdelarna eller mellan kvinnor och män är större än vad '
+        'slumpen kan förklara.',
+        'No difference between the districts or between women and men is larger than '
+        'chance can explain.'),
+    "report.w.per_district": (
+        'Styrkor och utvecklingsområden per stadsdel',
+        'Strengths and development areas per district'),
+    "report.w.none_written": ('Inga skrivna ännu.', 'None written yet.'),
+    "report.w.appendix": (
+        'Bilaga: granskningsprotokollets frågor', "Appendix: the review protocol's questions"),
+    "report.w.other_area": ('Övriga frågor', 'Other questions'),
+    "report.w.of": ('av', 'of'),
+    "tallies.w.contents": ('Innehåll', 'Contents'),
+    "tallies.w.contents_note": (
+        'Klicka på ett avsnitt eller en fråga för att gå till dess tabeller.',
+        'Click a section or a question to go to its tables.'),
+    "tallies.w.section": ('Avsnitt', 'Section'),
+    "tallies.w.question": ('Fråga', 'Question'),
     # --- a published report (export --publish): small counts of sensitive questions ---
     "tallies.p.title": ("Sekretesskydd", "Disclosure control"),
     "tallies.p.complement": ("x", "x"),

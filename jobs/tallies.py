@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from jobs.config import Config
     from samples.tabular import ProgressCallback
     from store.database import Database
+    from tallies.document import Method
 
 ANSWER_COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer",
                   "answered_at")
@@ -167,7 +168,55 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
         return (export.to_markdown(report, catalogue_words()) + _audit_head(db)).encode("utf-8")
     if fmt == "json":
         return export.to_json(report).encode("utf-8")
-    return export.to_xlsx(report, catalogue_words())
+    if fmt == "docx":
+        return document_bytes(db, protocol, report)
+    from tallies.workbook import to_xlsx
+
+    return to_xlsx(report, catalogue_words())
+
+
+def document_bytes(db: Database, protocol: Protocol, report: Report, *,
+                   charts: bool = True) -> bytes:
+    """The report document (``granska export docx``) of ``report``, its method section
+    from the protocol's latest sample."""
+    from jobs.words import document_words
+    from tallies.document import to_docx
+
+    return to_docx(report, protocol, report_method(db, protocol), catalogue_words(),
+                   document_words(), charts=charts)
+
+
+def report_method(db: Database, protocol: Protocol) -> Method:
+    """What the method section states, from the protocol's latest stored sample (an empty
+    method when none was drawn in Granska, e.g. when the answers were imported)."""
+    import datetime as dt
+
+    from store.samples import samples
+    from tallies.document import Method
+
+    drawn = [s for s in samples(db) if s["protocol_id"] == protocol.id]
+    today = dt.date.today().isoformat()
+    if not drawn:
+        return Method(None, (), (), None, (), protocol.version, today)
+    latest = drawn[-1]
+    spec, outcome = json.loads(latest["spec"]), json.loads(latest["outcome"])
+    strata: dict[str, dict[str, int]] = {}
+    for key, figures in outcome.get("strata", {}).items():
+        district, gender = key.rsplit("|", 1)
+        strata.setdefault(district, {})[gender] = figures.get("selected", 0)
+    period = ((spec["decision_from"], spec["decision_to"])
+              if spec.get("decision_from") and spec.get("decision_to") else None)
+    frames = [(f["name"], f["rows"], f["sha256"]) for f in spec.get("frames", ())]
+    if not frames:  # a sample stored before the spec listed its frames
+        from store.frames import frame
+
+        stored = frame(db, latest["frame_id"])
+        if stored is not None:
+            frames = [(stored["name"], stored["row_count"], stored["sha256"])]
+    return Method(
+        period, tuple(spec.get("insats", ())),
+        tuple((d, g.get("K", 0), g.get("M", 0)) for d, g in strata.items()),
+        latest["seed"], tuple(frames), protocol.version, today)
 
 
 def published(report: Report, protocol: Protocol, config: Config) -> Report:

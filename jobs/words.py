@@ -12,10 +12,12 @@ from typing import Any, TypeVar
 from jobs.i18n import STRINGS, language
 from tallies.calibration_export import CalibrationWords
 from tallies.crosstab import Words
+from tallies.document import DocumentWords
 from tallies.double_review import AgreementWords
 from tallies.suppression import PublishWords
 
-WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords, PublishWords)
+WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords, DocumentWords,
+                   PublishWords)
 
 
 def _from_catalogue(cls: type[WordsT], prefix: str, lang: str | None,
@@ -36,6 +38,10 @@ def calibration_words(lang: str | None = None) -> CalibrationWords:
 
 def agreement_words(lang: str | None = None) -> AgreementWords:
     return _from_catalogue(AgreementWords, "double.w", lang)
+
+
+def document_words(lang: str | None = None) -> DocumentWords:
+    return _from_catalogue(DocumentWords, "report.w", lang)
 
 
 def publish_words(lang: str | None = None) -> PublishWords:

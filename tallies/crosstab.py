@@ -59,6 +59,10 @@ class Words:
     multi_note: str
     median: str
     count: str
+    contents: str
+    contents_note: str
+    section: str
+    question: str
     language: str
 
 

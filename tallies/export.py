@@ -16,7 +16,7 @@ from itertools import accumulate, chain, compress, islice, repeat
 from operator import ge
 from typing import Any, cast
 
-from store.cells import STARTS, markdown_cell, spreadsheet_row, spreadsheet_text, xlsx_row
+from store.cells import STARTS, markdown_cell, spreadsheet_row, spreadsheet_text
 from tallies.crosstab import Row, Table, Words, view_label
 from tallies.report import NOTE_KINDS, Report
 
@@ -282,64 +282,6 @@ def to_json(report: Report) -> str:
     if report.publication is not None:
         data["publication"] = report.publication.text
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-
-
-# --- XLSX --------------------------------------------------------------------------------
-
-_BAD_SHEET_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
-_VIEW_SUFFIX = {"district": "", "gender": " kön", "district_gender": " sd×kön", "areas": ""}
-
-
-def sheet_names(tables: Sequence[Table]) -> list[str]:
-    """Readable, unique sheet names within Excel's 31 characters."""
-    names, used = [], set()
-    for table in tables:
-        suffix = _VIEW_SUFFIX.get(table.view, "")
-        stem = table.title.translate(_BAD_SHEET_CHARS).strip()[: 31 - len(suffix)].strip()
-        name, n = stem + suffix, 2
-        while name.lower() in used:
-            tail = f" {n}"
-            name = stem[: 31 - len(suffix) - len(tail)] + suffix + tail
-            n += 1
-        used.add(name.lower())
-        names.append(name)
-    return names
-
-
-def to_xlsx(report: Report, words: Words) -> bytes:
-    """One sheet per table: title, header row, rows (counts and % with one decimal), note."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
-    tables = report.all_tables()
-    if report.publication is not None:  # first, where a reader opens the file
-        notice = book.create_sheet(report.publication.title.translate(_BAD_SHEET_CHARS)[:31])
-        notice.column_dimensions["A"].width = 100
-        notice.append(xlsx_row(notice, [report.publication.title], bold))
-        notice.append(xlsx_row(notice, [report.publication.text]))
-    for table, name in zip(tables, sheet_names(tables), strict=True):
-        sheet = book.create_sheet(name)
-        sheet.column_dimensions["A"].width = 34
-        sheet.append(xlsx_row(sheet, [_title(table, words)], bold))
-        header = [words.answer]
-        for column in table.columns:
-            header += [column, f"{column} %"]
-        sheet.append(xlsx_row(sheet, header, bold))
-        for row in table.rows:
-            values: list[object] = [row.label]
-            for i, count in enumerate(row.counts):
-                share = row.share(i)
-                values += [row.hidden_text(i) or count,
-                           None if share is None else round(share, 1)]
-            sheet.append(xlsx_row(sheet, values))
-        if table.note:
-            sheet.append([])
-            sheet.append(xlsx_row(sheet, [table.note]))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 # --- files -------------------------------------------------------------------------------

@@ -63,6 +63,8 @@ class Report:
     tables: list[Table] = field(default_factory=list)
     areas: list[Table] = field(default_factory=list)
     notes: list[DistrictNote] = field(default_factory=list)
+    # (section title, its question ids) in protocol order: how the XLSX groups its sheets
+    sections: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     publication: Publication | None = None  # set when small counts were suppressed
 
     def table(self, table_id: str) -> Table:
@@ -101,7 +103,9 @@ def _build(protocol: Protocol, cases: Sequence[CaseAnswers], districts: Sequence
            views: Sequence[str], layout: TalliesLayout) -> Report:
     prep = Prepared.of(protocol, cases, districts, codes, words.language)
     report = Report(protocol.id, protocol.title_in(words.language), len(cases), tuple(districts),
-                    notes=list(notes))
+                    notes=list(notes),
+                    sections=[(s.title_in(words.language), tuple(q.id for q in s.questions))
+                              for s in protocol.sections])
     tallies = {q.id: tally_question(prep, q.id) for q in closed_questions(protocol)}
     for pair in layout.combined:
         if all(protocol.has_question(question_id) for question_id in pair):

@@ -129,7 +129,7 @@ def xlsx_cells(data: bytes) -> list:
 
 
 def test_tallies_xlsx_has_strings_not_formulas(db) -> None:
-    from tallies.export import to_xlsx
+    from tallies.workbook import to_xlsx
 
     cells = xlsx_cells(to_xlsx(report(hostile_db(db)), words()))
     assert not [c for c in cells if c.data_type == "f"]

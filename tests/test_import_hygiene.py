@@ -65,7 +65,7 @@ def test_the_first_screen_imports_only_what_it_shows(tmp_path) -> None:
         "            await pilot.pause()\n"
         "asyncio.run(first_screen())\n"
         "heavy = ('tallies', 'samples', 'jobs.sampling', 'jobs.tallies', 'faker', 'tomllib',\n"
-        "         'openpyxl', 'docx', 'scipy', 'python_calamine', 'sqlite_utils')\n"
+        "         'openpyxl', 'docx', 'matplotlib', 'scipy', 'python_calamine', 'sqlite_utils')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -43,31 +43,57 @@ def test_csv_opens_in_swedish_excel_columns(report_db, db_path, tmp_path) -> Non
     assert rows[note_index + 1] == []
 
 
-def test_xlsx_one_sheet_per_table_with_readable_headers(report_db, db_path, tmp_path) -> None:
+def test_xlsx_has_contents_with_links_a_sheet_per_section_and_charts(report_db, db_path,
+                                                                    tmp_path) -> None:
+    """What a supervisor opens: a contents sheet whose links lead to each question's block,
+    one sheet per protocol section, counts as numbers, shares as percentages, and a chart
+    beside each question."""
     from openpyxl import load_workbook
+
+    from review_protocols import load_builtin
 
     out = tmp_path / "tallies.xlsx"
     assert export(db_path, "xlsx", "--out", str(out)) == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     book = load_workbook(out)
-    sheet = book[book.sheetnames[0]]
-    assert sheet["A1"].value.startswith("Genomförandeplan stämmer överens")
-    assert [c.value for c in sheet[2]][:3] == ["Svar", "Hägersten-Älvsjö", "Hägersten-Älvsjö %"]
-    assert [sheet.cell(3, c).value for c in (1, 10, 11)] == ["Ja", 17, 27.0]
-    assert [sheet.cell(6, c).value for c in (1, 10)] == ["Genomförandeplan saknas", 16]
-    assert len(set(book.sheetnames)) == len(book.sheetnames) > 100
+    protocol = load_builtin("boendestod_sol")
+    sections = [s.title for s in protocol.sections]
+    assert book.sheetnames[0] == "Innehåll"
+    assert book.sheetnames[-1] == "Kvalitetsområden"
+    assert len(book.sheetnames) == len(sections) + 2 < 20  # not a sheet per table
     assert all(len(name) <= 31 for name in book.sheetnames)
-    assert "Aktuell DUR-utredning kön" in book.sheetnames
+    for name, section in zip(book.sheetnames[1:-1], sections, strict=True):
+        assert section.startswith(name.rstrip("…"))  # named after it, cut with "…" at 31
+    contents = book["Innehåll"]
+    links = {cell.value: cell.hyperlink.location for row in contents.iter_rows()
+             for cell in row if cell.hyperlink is not None}
+    target = links["Genomförandeplan stämmer överens med beställning"]
+    sheet_name, cell = target.rsplit("!", 1)
+    sheet = book[sheet_name.strip("'")]
+    row = int(cell[1:])
+    assert sheet.cell(row, 1).value == "Genomförandeplan stämmer överens med beställning"
+    assert sheet.cell(row + 1, 1).value == "per stadsdel"
+    assert [c.value for c in sheet[row + 2]][:3] == ["Svar", "Hägersten-Älvsjö",
+                                                     "Hägersten-Älvsjö %"]
+    ja = [c for c in sheet[row + 3]]
+    assert [ja[0].value, ja[9].value] == ["Ja", 17]  # Totalt: 17 of 63, a number
+    assert ja[10].value == pytest.approx(17 / 63) and ja[10].number_format == "0.0%"
+    saknas = [c.value for c in sheet[row + 6]]
+    assert [saknas[0], saknas[9]] == ["Genomförandeplan saknas", 16]
+    assert sheet._charts, "a chart beside each question"
+    back = book[book.sheetnames[1]]["A1"]
+    assert back.hyperlink is not None and back.hyperlink.location == "'Innehåll'!A1"
 
 
 @pytest.mark.skipif(shutil.which("libreoffice") is None, reason="libreoffice not installed")
 def test_libreoffice_reads_the_xlsx(report_db, db_path, tmp_path) -> None:  # pragma: no cover
     out = tmp_path / "tallies.xlsx"
     export(db_path, "xlsx", "--out", str(out))
-    subprocess.run(["libreoffice", "--headless", "--convert-to", "csv", "--outdir",
+    subprocess.run(["libreoffice", "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir",
                     str(tmp_path), str(out)], check=True, capture_output=True, timeout=120)
-    text = (tmp_path / "tallies.csv").read_text(encoding="utf-8", errors="replace")
-    assert "Genomförandeplan" in text and "17" in text
+    text = (tmp_path / "tallies.csv").read_text(encoding="utf-8")  # 76: UTF-8
+    assert "Genomförandeplan" in text and "Granskade ärenden: 80" in text  # the contents
 
 
 def test_xlsx_needs_out(report_db, db_path, capsys) -> None:

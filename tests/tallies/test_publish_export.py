@@ -89,26 +89,61 @@ def test_without_publish_nothing_is_hidden(report_db, db_path, tmp_path) -> None
     assert small_counts(tables["Förälder till minderåriga (per kön)"]) == ["2", "2"]
 
 
-def test_xlsx_has_the_notice_first_and_text_for_hidden_cells(report_db, db_path,
-                                                             tmp_path) -> None:
+def xlsx_blocks(path: Path) -> dict[str, list[tuple]]:
+    """Question title -> the rows of its block (its three views), across every sheet."""
     from openpyxl import load_workbook
 
-    out = tmp_path / "tallies.xlsx"
+    titles = {q.label for q in PROTOCOL.questions}
+    blocks: dict[str, list[tuple]] = {}
+    current = None
+    for sheet in load_workbook(path).worksheets[1:]:
+        for row in sheet.iter_rows(values_only=True):
+            if row and row[0] in titles and not any(row[1:]):
+                current = blocks.setdefault(row[0], [])
+            elif current is not None:
+                current.append(row)
+    return blocks
+
+
+def test_xlsx_says_what_it_hides_first_and_shows_text_for_hidden_cells(
+        report_db, db_path, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    out, full_out = tmp_path / "published.xlsx", tmp_path / "full.xlsx"
     assert export(db_path, "xlsx", "--out", str(out), "--publish") == 0
-    book = load_workbook(out)
-    notice = book[book.sheetnames[0]]
-    assert notice["A1"].value == "Sekretesskydd"
-    assert "<3" in notice["A2"].value and "Frågat om våld" in notice["A2"].value
-    sheet = book["Förälder till minderåriga kön"]
-    ja = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Ja")
-    assert ja[1:] == ("<3", None, "<3", None, 4, 5.0)
-    sensitive = [s for s in book.worksheets if str(s["A1"].value).startswith(SENSITIVE_TITLES)]
-    assert len(sensitive) == 3 * len(SENSITIVE)
-    for sheet in sensitive:
-        for row in sheet.iter_rows(min_row=3, values_only=True):
-            assert not any(isinstance(v, int) and 1 <= v <= 2 for v in row[1::2]), sheet.title
-    dur = book["Aktuell DUR-utredning kön"]
-    assert [c.value for c in dur[3]][:3] == ["Finns", 27, 67.5]  # untouched
+    assert export(db_path, "xlsx", "--out", str(full_out)) == 0
+    contents = [r[0] for r in load_workbook(out).worksheets[0].iter_rows(values_only=True)]
+    notice = contents.index("Sekretesskydd")
+    assert "<3" in contents[notice + 1] and "Frågat om våld" in contents[notice + 1]
+    published, full = xlsx_blocks(out), xlsx_blocks(full_out)
+    parents = published["Förälder till minderåriga"]
+    gender = parents[next(i for i, r in enumerate(parents) if r[0] == "per kön") + 2]
+    assert gender[:7] == ("Ja", "<3", None, "<3", None, 4, 0.05)
+    assert len([t for t in published if t in {q.label for q in SENSITIVE}]) == len(SENSITIVE)
+    for question in SENSITIVE:
+        for row in published[question.label]:
+            assert not any(isinstance(v, int) and 1 <= v <= 2 for v in row[1::2]), question.id
+        assert published[question.label] != full[question.label] or not any(
+            isinstance(v, int) and 1 <= v <= 2 for r in full[question.label] for v in r[1::2])
+    assert published["Aktuell DUR-utredning"] == full["Aktuell DUR-utredning"]  # untouched
+
+
+def test_docx_shows_hidden_cells_and_says_what_it_hides(report_db, db_path, tmp_path) -> None:
+    import docx
+
+    out = tmp_path / "rapport.docx"
+    assert export(db_path, "docx", "--out", str(out), "--publish") == 0
+    doc = docx.Document(str(out))
+    head = [p.text for p in doc.paragraphs[:5]]
+    assert any(text.startswith("Sekretesskydd: Publicerad version") for text in head)
+    caption = next(p for p in doc.paragraphs if p.text.startswith("Tabell")
+                   and "Förälder till minderåriga" in p.text)
+    table = next(t for t in doc.tables if t._tbl is caption._p.getnext())
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[1][0] == "Ja" and "<3" in rows[1]
+    assert rows[1][-1] == "4 (5\u00a0%)"
+    for row in rows[1:]:
+        assert not any(cell in ("1", "2") or cell.startswith(("1 (", "2 (")) for cell in row)
 
 
 def test_markdown_says_where_it_hid_cells(report_db, db_path, capsys) -> None:

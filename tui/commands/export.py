@@ -12,13 +12,14 @@ from tui.context import Context, UsageError
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("export", parents=[parent], help="export tallies",
                             description="Tallies per district and gender (csv, xlsx, md, "
-                            "json), or the raw answers in long format (answers). Case "
-                            "references only, unless --with-identities.")
+                            "json), the report document (docx), or the raw answers in long "
+                            "format (answers). Case references only, unless "
+                            "--with-identities.")
     parser.add_argument("format", choices=FORMATS, metavar="FORMAT",
                         help=" | ".join(FORMATS))
     parser.add_argument("--out", metavar="PATH",
                         help="output file, created readable by you only (default: standard "
-                        "output; xlsx needs --out)")
+                        "output; xlsx and docx need --out)")
     parser.add_argument("--publish", action="store_true",
                         help="a report that leaves the team: on sensitive questions, counts "
                         "below [export] min_cell show as <3 and the cells they could be "
@@ -30,8 +31,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    if args.format == "xlsx" and not args.out:
-        raise UsageError("export xlsx needs --out PATH (a spreadsheet cannot go to the terminal)")
+    if args.format in ("xlsx", "docx") and not args.out:
+        raise UsageError(f"export {args.format} needs --out PATH (a spreadsheet or a document "
+                         "cannot go to the terminal)")
     if args.publish and args.with_identities:
         raise UsageError("--publish and --with-identities exclude each other: a published "
                          "file carries no identities; leave out --with-identities")
