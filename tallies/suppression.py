@@ -11,7 +11,9 @@ out from the totals the report shows, so further cells are hidden, shown as "x"
   a district is its women plus its men in the district × gender view), each column
   down the options where the options exclude each other (single choice), and
   answered + not applicable + unanswered, which add up to a column's cases (the other
-  tables show those, so they count as shown);
+  tables show those, so they count as shown); a question asked only after "ja" to
+  another (the children's questions after "parent of minors") applies, answered or
+  not, as often as that "ja", so the two are one problem;
 - the cell picked is the smallest count of the sum (the least information lost), a
   zero only when nothing else will do: a hidden zero can only grow, which would let
   its neighbours be bounded;
@@ -33,6 +35,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Generic, TypeVar
 
+from review_protocols.conditions import Compare
 from review_protocols.model import Protocol, QuestionType
 from tallies.crosstab import ANSWERED, NA, UNANSWERED, Row, Stratum, Table
 from tallies.report import Publication, Report
@@ -224,8 +227,7 @@ def publish(report: Report, protocol: Protocol, min_cell: int, words: PublishWor
                 blocks.setdefault(row.code, []).append(_Block(_strata(table), rows, False))
     small = f"<{min_cell}"
     hidden: dict[_Key, str] = {}
-    for stem, found in blocks.items():
-        values, sums, fixed = _problem(stem, found)
+    for values, sums, fixed in _linked_problems(report, protocol, blocks):
         result = suppress_cells(values, sums, min_cell, fixed=fixed)
         hidden.update(dict.fromkeys(result.primary, small))
         hidden.update(dict.fromkeys(result.complementary, words.complement))
@@ -249,6 +251,52 @@ def publish(report: Report, protocol: Protocol, min_cell: int, words: PublishWor
                              where=", ".join(where) if where else words.nowhere)
     return replace(report, tables=tables, areas=areas,
                    publication=Publication(words.title, text))
+
+
+def _linked_problems(report: Report, protocol: Protocol, blocks: Mapping[str, Sequence[_Block]]
+                     ) -> list[tuple[dict[_Key, int], list[_Sum], set[_Key]]]:
+    """One problem per question, or per chain of questions skip logic links: a question
+    asked only when another is answered "ja" is applicable (answered or unanswered) in a
+    column exactly as often as the other is "ja" there, so the two are solved together
+    (and a shown "ja" of a question that is not sensitive fixes that sum)."""
+    group = {stem: stem for stem in blocks}
+
+    def root(stem: str) -> str:
+        while group[stem] != stem:
+            stem = group[stem]
+        return stem
+
+    links: list[tuple[str, str, str]] = []  # (question, the one it depends on, the code)
+    for stem in blocks:
+        if not protocol.has_question(stem):
+            continue
+        when = protocol.question(stem).when
+        if isinstance(when, Compare) and when.op == "in" and len(when.values) == 1 \
+                and protocol.has_question(when.question):
+            links.append((stem, when.question, str(when.values[0])))
+            if when.question in blocks:
+                group[root(stem)] = root(when.question)
+    problems: dict[str, tuple[dict[_Key, int], list[_Sum], set[_Key]]] = {}
+    for stem, found in blocks.items():
+        values, sums, fixed = problems.setdefault(root(stem), ({}, [], set()))
+        own = _problem(stem, found)
+        values.update(own[0])
+        sums.extend(own[1])
+        fixed.update(own[2])
+    for stem, parent, code in links:
+        values, sums, fixed = problems[root(stem)]
+        if parent not in blocks:  # shown in full: its counts are public
+            shown = [t for t in report.tables if _stem(t) == parent]
+            for key, value in _problem(parent, [_Block.of_table(t, protocol)
+                                                for t in shown])[0].items():
+                if key[1] == code:
+                    values.setdefault(key, value)
+                    fixed.add(key)
+        for key in [k for k in values if k[0] == stem and k[1] == ANSWERED]:
+            applicable = ((stem, ANSWERED, key[2]), (stem, UNANSWERED, key[2]))
+            if (parent, code, key[2]) in values and applicable[1] in values:
+                sums.append(((parent, code, key[2]), applicable))
+    return list(problems.values())
 
 
 def _stem(table: Table) -> str:
