@@ -38,6 +38,7 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "[measures] komplettering_days": (1, 365),
     "[measures] rattelse_days": (1, 365),
     "[measures] vite_days": (1, 365),
+    "[export] min_cell": (2, 100),  # below 2, --publish would hide nothing
     "women": (0, MAX_QUOTA),  # a district's own quota
     "men": (0, MAX_QUOTA),
 }
@@ -107,6 +108,11 @@ class MeasureSettings:
 
 
 @dataclass(frozen=True)
+class ExportSettings:
+    min_cell: int = 3  # --publish shows counts from 1 to min_cell - 1 as "<min_cell"
+
+
+@dataclass(frozen=True)
 class RoleSettings:
     supervisors: tuple[str, ...] = ()
     inspectors: tuple[str, ...] = ()
@@ -131,6 +137,7 @@ class Config:
     roles: RoleSettings = field(default_factory=RoleSettings)
     tallies: TallySettings = field(default_factory=TallySettings)
     measures: MeasureSettings = field(default_factory=MeasureSettings)
+    export: ExportSettings = field(default_factory=ExportSettings)
     source: str = "shipped defaults"
 
     @property
@@ -198,6 +205,7 @@ def from_dict(raw: dict[str, Any], source: str) -> Config:
         roles=_section(raw, "roles", base.roles, source),
         tallies=_section(raw, "tallies", base.tallies, source),
         measures=_section(raw, "measures", base.measures, source),
+        export=_section(raw, "export", base.export, source),
         districts=_districts(raw, base.districts, source),
         source=source,
     )
@@ -226,6 +234,7 @@ def _check(config: Config, source: str) -> None:
     _bounded(config.database.busy_timeout_ms, "[database] busy_timeout_ms", source)
     for measure in fields(MeasureSettings):
         _bounded(getattr(config.measures, measure.name), f"[measures] {measure.name}", source)
+    _bounded(config.export.min_cell, "[export] min_cell", source)
     if not config.districts:
         raise ConfigError(f"{source}: no [[districts]]; name at least one district")
     if len(config.districts) > MAX_DISTRICTS:

@@ -392,6 +392,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         'Click a section or a question to go to its tables.'),
     "tallies.w.section": ('Avsnitt', 'Section'),
     "tallies.w.question": ('Fråga', 'Question'),
+    # --- a published report (export --publish): small counts of sensitive questions ---
+    "tallies.p.title": ("Sekretesskydd", "Disclosure control"),
+    "tallies.p.complement": ("x", "x"),
+    "tallies.p.table_note": (
+        "Skyddad för publicering: antal från 1 till {top} visas som {small}, och celler "
+        "märkta {other} är dolda så att de inte kan räknas fram ur summorna",
+        "Protected for publication: counts from 1 to {top} show as {small}, and cells "
+        "marked {other} are hidden so that they cannot be worked out from the totals"),
+    "tallies.p.head": (
+        "Publicerad version: i frågor som kan peka ut en person ({questions}) visas antal "
+        "från 1 till {top} som {small}, och fler celler är dolda ({other}) där de annars "
+        "kunde räknas fram ur summorna. Dolda celler finns i: {where}.",
+        "Published version: on questions that could point at a person ({questions}) counts "
+        "from 1 to {top} show as {small}, and further cells are hidden ({other}) where they "
+        "could otherwise be worked out from the totals. Hidden cells are in: {where}."),
+    "tallies.p.nowhere": ("inga tabeller", "no tables"),
     "tallies.title": ("Sammanställning", "Tallies"),
     "tallies.empty": ("Inga klara granskningar att räkna än.", "No complete reviews to count yet."),
     "tallies.refused": ("Bara handledare ser sammanställningen.",

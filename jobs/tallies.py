@@ -146,14 +146,16 @@ def answer_rows(db: Database, protocol: Protocol, *, with_identities: bool = Fal
 
 
 def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = False,
-            quotes: bool = False, on_progress: ProgressCallback | None = None,
+            quotes: bool = False, publish: bool = False,
+            on_progress: ProgressCallback | None = None,
             equality_format: str = "json") -> bytes:
     """The bytes of one export format, for ``granska export`` and the Tallies screen
-    (``equality`` in ``equality_format``: json, csv or md; ``quotes``: md lists the
-    evidence behind the answers).
+    (``equality`` in ``equality_format``: json, csv or md).
 
     ``quotes`` (Markdown only) adds the evidence behind the answers, by question and
-    answer, with case references only (``tallies.quotes``).
+    answer, with case references only (``tallies.quotes``). ``publish``: the report as it
+    may leave the team (``published``); the raw answers are per case and are not changed
+    by it.
 
     ``on_progress(done, total)`` hears the counted reviews exported: none when the export
     starts, all when its bytes are made (reading them is one query, not row by row).
@@ -173,14 +175,14 @@ def produce(db: Database, config: Config, fmt: str, *, with_identities: bool = F
 
         data = render(load_equality(db, config, protocol), protocol, equality_format)
     else:
-        data = _produce(db, config, protocol, fmt, with_identities, quotes)
+        data = _produce(db, config, protocol, fmt, with_identities, quotes, publish)
     if on_progress is not None:
         on_progress(reviews, reviews)
     return data
 
 
 def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
-             with_identities: bool, quotes: bool = False) -> bytes:
+             with_identities: bool, quotes: bool = False, publish: bool = False) -> bytes:
     from tallies import export
 
     counting = config.tallies.counted
@@ -190,6 +192,8 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
     codes = {d.name: d.code for d in config.districts}
     report = load_report(db, protocol, config.district_names, codes=codes,
                          words=catalogue_words(), counting=counting)
+    if publish:  # before any writer sees the report
+        report = published(report, protocol, config)
     if fmt == "csv":
         return export.to_csv(report, catalogue_words()).encode("utf-8")
     if fmt == "md":
@@ -266,6 +270,15 @@ def report_method(db: Database, protocol: Protocol) -> Method:
         period, tuple(spec.get("insats", ())),
         tuple((d, g.get("K", 0), g.get("M", 0)) for d, g in strata.items()),
         latest["seed"], tuple(frames), protocol.version, today)
+
+
+def published(report: Report, protocol: Protocol, config: Config) -> Report:
+    """The report with the small counts of the protocol's sensitive questions, and the
+    cells they could be worked out from, hidden (``tallies.suppression``)."""
+    from jobs.words import publish_words
+    from tallies.suppression import publish
+
+    return publish(report, protocol, config.export.min_cell, publish_words())
 
 
 def _audit_head(db: Database) -> str:

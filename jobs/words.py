@@ -16,9 +16,10 @@ from tallies.document import DocumentWords
 from tallies.double_review import AgreementWords
 from tallies.equality import EqualityWords
 from tallies.outcomes import OutcomeWords
+from tallies.suppression import PublishWords
 
 WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords, DocumentWords,
-                   EqualityWords, OutcomeWords)
+                   EqualityWords, OutcomeWords, PublishWords)
 
 
 def _from_catalogue(cls: type[WordsT], prefix: str, lang: str | None,
@@ -52,3 +53,8 @@ def equality_words(lang: str | None = None) -> EqualityWords:
 def outcome_words(lang: str | None = None) -> OutcomeWords:
     """The words of a follow-up's tables (outcomes, planned against done, measures)."""
     return _from_catalogue(OutcomeWords, "outcomes.w", lang)
+
+
+def publish_words(lang: str | None = None) -> PublishWords:
+    """The words of a published report (``granska export ... --publish``)."""
+    return _from_catalogue(PublishWords, "tallies.p", lang, language=lang or language())

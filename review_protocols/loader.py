@@ -13,6 +13,7 @@ File layout::
     [[sections.questions]]
         id, type ("single" | "multi" | "number" | "date" | "text"), text,
         text_en, short, short_en, help, help_en, required (default true), area,
+        sensitive (default false)                      # small counts hidden on --publish
         options = [{ code, label, label_en, key }]    # choice types only
         unit, min, max, integer                        # number only
         when = { ... }                                 # see conditions.py
@@ -38,6 +39,10 @@ a report quotes must say where in the case file it was seen. The good answer is
 the question's first option, so a protocol lists the answer that meets the
 standard first; for a multiple choice, anything but that option alone needs
 evidence. Marking a case klar lists answers still without their evidence.
+
+``sensitive = true`` marks a question whose small counts could point at a person
+(violence, children, guardianship): a report exported with ``--publish`` hides its
+counts from 1 to ``[export] min_cell - 1`` and the cells they could be worked out from.
 """
 
 from __future__ import annotations
@@ -72,7 +77,7 @@ _AREA_KEYS = {"id", "label", "label_en"}
 _SECTION_KEYS = {"id", "title", "title_en", "help", "help_en", "questions"}
 _QUESTION_KEYS = {
     "id", "type", "text", "text_en", "short", "short_en", "help", "help_en", "required",
-    "area", "options", "unit", "min", "max", "integer", "when", "evidence",
+    "area", "options", "unit", "min", "max", "integer", "when", "evidence", "sensitive",
 }
 _OPTION_KEYS = {"code", "label", "label_en", "key"}
 _NUMBER_KEYS = {"unit", "min", "max", "integer"}
@@ -314,6 +319,10 @@ def _question(
     required = raw.get("required", True)
     if not isinstance(required, bool):
         raise ctx.fail("required must be true or false")
+    sensitive = raw.get("sensitive", False)
+    if not isinstance(sensitive, bool):
+        raise ctx.fail("sensitive must be true or false (sensitive = true), "
+                       f"not {sensitive!r}")
 
     options: tuple[Option, ...] = ()
     if kind in CHOICE_TYPES:
@@ -348,7 +357,7 @@ def _question(
         short=_string(raw, "short", "the question", ctx, default=""),
         required=required, area=area, options=options,
         unit=_string(raw, "unit", "the question", ctx, default=""),
-        minimum=minimum, maximum=maximum, integer=integer, when=when,
+        minimum=minimum, maximum=maximum, integer=integer, when=when, sensitive=sensitive,
         text_en=_string(raw, "text_en", "the question", ctx, default=""),
         short_en=_string(raw, "short_en", "the question", ctx, default=""),
         help_en=_string(raw, "help_en", "the question", ctx, default=""),

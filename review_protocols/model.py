@@ -66,6 +66,7 @@ class Question:
     maximum: float | None = None
     integer: bool = False
     when: Condition | None = None
+    sensitive: bool = False  # small counts hidden in what is published (--publish)
     text_en: str = ""  # English variants; empty means "use the Swedish"
     short_en: str = ""
     help_en: str = ""

@@ -10,7 +10,7 @@ measures and 'training' reviews calibration, never the tallies.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from typing import Any
 
 from store.audit import record
@@ -231,6 +231,7 @@ class ImportedAnswer:
     question_id: str
     value: str | None  # encoded; None clears
     note: str | None = None
+    _: KW_ONLY  # the unit and the evidence by name: two optional ids side by side mix up
     follow_up_id: int | None = None
     evidence: Evidence | None = None  # stored beside the answer; None keeps what is there
 

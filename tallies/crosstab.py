@@ -22,6 +22,7 @@ from review_protocols.values import display
 
 VIEWS = ("district", "gender", "district_gender")
 GENDERS = ("K", "M")
+Stratum = tuple[str, str]  # (district, gender)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,24 +84,34 @@ class CaseAnswers:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One row: a count per column and, where a share is shown, its denominator."""
+    """One row: a count per column and, where a share is shown, its denominator.
+
+    In a published report (``tallies.suppression``) a hidden count is None, with the
+    text shown instead in ``hidden`` ("<3", "x"), and a denominator that is not shown
+    is 0: a writer that knows nothing of suppression still cannot show them.
+    """
 
     label: str
     counts: tuple[float | int | None, ...]
     bases: tuple[int, ...] | None = None  # None: no percentage for this row
     code: str = ""  # option code, "_na", "_unanswered", "_total" or a statistic
+    hidden: tuple[str, ...] = ()  # per column, the text shown for a hidden count; "" shown
 
     def percent(self, column: int) -> int | None:
         """The rounded percentage in a column, None when there is none."""
-        if self.bases is None or not self.bases[column]:
+        if self.bases is None or not self.bases[column] or self.hidden_text(column):
             return None
         return percent(self.counts[column] or 0, self.bases[column])
 
     def share(self, column: int) -> float | None:
         """The unrounded percentage (for CSV/XLSX with one decimal)."""
-        if self.bases is None or not self.bases[column]:
+        if self.bases is None or not self.bases[column] or self.hidden_text(column):
             return None
         return 100.0 * (self.counts[column] or 0) / self.bases[column]
+
+    def hidden_text(self, column: int) -> str:
+        """What a published report shows instead of a hidden count; "" when it is shown."""
+        return self.hidden[column] if self.hidden else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +124,7 @@ class Table:
     note: str = ""
     question_id: str = ""
     kind: str = "count"  # count | number (statistics rows: no percentages)
+    strata: tuple[frozenset[Stratum], ...] = ()  # per column, the (district, gender) counted
 
     def row(self, code: str) -> Row:
         return next(r for r in self.rows if r.code == code)
@@ -124,9 +136,6 @@ class Table:
 def percent(count: float, base: int) -> int:
     """Half-up rounding, as printed reports do (Python's round() rounds to even)."""
     return int(100 * count / base + 0.5) if base else 0
-
-
-Stratum = tuple[str, str]  # (district, gender)
 
 
 def district_order(strata: set[Stratum], districts: Sequence[str]) -> list[str]:
@@ -393,7 +402,7 @@ def crosstab(prep: Prepared, question_id: str, view: str, words: Words,
     if answered[-1] and question.type is QuestionType.MULTI:
         note += f". {words.base_note.format(n=answered[-1])}; {words.multi_note}"
     return Table(f"{question_id}.{view}", question.label_in(words.language), view, cols.labels,
-                 tuple(rows), note, question_id)
+                 tuple(rows), note, question_id, strata=cols.strata)
 
 
 def plan_matches(prep: Prepared, pair: tuple[str, str], view: str, words: Words,
@@ -435,7 +444,7 @@ def plan_matches(prep: Prepared, pair: tuple[str, str], view: str, words: Words,
     note += ". " + words.plan_base_note.format(plans=plans[-1], missing=words.plan_missing,
                                                n=due[-1])
     return Table(f"plan_stammer.{view}", words.plan_title, view, cols.labels, tuple(rows),
-                 note, matches_id)
+                 note, matches_id, strata=cols.strata)
 
 
 def rows_note(cases: int, rows: Sequence[Row], reasons: Mapping[str, int], words: Words) -> str:

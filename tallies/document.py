@@ -84,7 +84,9 @@ class Figures:
 
 
 def share_text(row: Row, column: int) -> str:
-    """A cell as the report prints it: "17 (27 %)" or a bare count."""
+    """A cell as the report prints it: "17 (27 %)", a bare count, or a hidden one ("<3")."""
+    if row.hidden_text(column):
+        return row.hidden_text(column)
     count = row.counts[column]
     shown = "–" if count is None else (f"{count:g}" if isinstance(count, float) else str(count))
     percent = row.percent(column)
@@ -97,7 +99,8 @@ def question_figures(table: Table, words: Words, document: DocumentWords, number
     report's Table 1 exactly: counts only, the answers and Totalt, nothing else."""
     body = [row for row in table.rows if row.code not in (NA, UNANSWERED)]
     if report_layout:
-        rows = tuple((row.label, *(_count(c) for c in row.counts)) for row in body)
+        rows = tuple((row.label, *(row.hidden_text(i) or _count(c)
+                                   for i, c in enumerate(row.counts))) for row in body)
         return Figures(table.title, document.table1_caption, (table.title, *table.columns),
                        rows, table.note, None)
     rows = tuple((row.label, *(share_text(row, i) for i in range(len(table.columns))))
@@ -128,6 +131,8 @@ def to_docx(report: Report, protocol: Protocol, method: Method, words: Words,
     doc.core_properties.language = lang
     doc.add_heading(report.protocol_title, level=0)
     doc.add_paragraph(f"{words.reviewed}: {report.cases}")
+    if report.publication is not None:  # what a published report hides, and where
+        doc.add_paragraph(f"{report.publication.title}: {report.publication.text}")
     doc.add_paragraph(document.made_on.format(date=method.made_on))
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 

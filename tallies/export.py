@@ -45,6 +45,9 @@ def _title(table: Table, words: Words) -> str:
 def to_csv(report: Report, words: Words) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    if report.publication is not None:
+        writer.writerow(spreadsheet_row([report.publication.text]))
+        writer.writerow([])
     for table in report.all_tables():
         writer.writerow(spreadsheet_row([_title(table, words)]))
         header = [words.answer]
@@ -55,7 +58,8 @@ def to_csv(report: Report, words: Words) -> str:
             cells = [row.label]
             for i, count in enumerate(row.counts):
                 share = row.share(i)
-                cells += [_count(count), "" if share is None else number(share)]
+                cells += [row.hidden_text(i) or _count(count),
+                          "" if share is None else number(share)]
             writer.writerow(spreadsheet_row(cells))
         if table.note:
             writer.writerow(spreadsheet_row([table.note]))
@@ -227,6 +231,8 @@ def _put_evidence(parts: Sequence[str], counts: Sequence[int], question_ids: lis
 
 def _md_cell(row: Row, column: int) -> str:
     count = row.counts[column]
+    if row.hidden_text(column):
+        return markdown_cell(row.hidden_text(column))
     if count is None:
         return "–"
     pct = row.percent(column)
@@ -247,6 +253,9 @@ def table_markdown(table: Table, words: Words) -> str:
 def to_markdown(report: Report, words: Words) -> str:
     parts = [f"# {report.protocol_title}: {words.summary}", "",
              f"{words.reviewed}: {report.cases}", ""]
+    if report.publication is not None:
+        parts += [f"**{markdown_cell(report.publication.title)}.** "
+                  f"{markdown_cell(report.publication.text)}", ""]
     for table in report.tables:
         parts += [f"## {spreadsheet_text(_title(table, words))}", "",
                   table_markdown(table, words), ""]
@@ -281,7 +290,8 @@ def table_dict(table: Table) -> dict[str, object]:
         "question_id": table.question_id, "kind": table.kind, "columns": list(table.columns),
         "rows": [{"code": r.code, "label": r.label, "counts": list(r.counts),
                   "bases": list(r.bases) if r.bases is not None else None,
-                  "percents": [r.percent(i) for i in range(len(r.counts))]}
+                  "percents": [r.percent(i) for i in range(len(r.counts))],
+                  **({"hidden": list(r.hidden)} if r.hidden else {})}
                  for r in table.rows],
         "note": table.note,
     }
@@ -296,6 +306,8 @@ def to_json(report: Report) -> str:
         "district_notes": [{"district": n.district, "kind": n.kind, "text": n.text,
                             "position": n.position} for n in report.notes],
     }
+    if report.publication is not None:
+        data["publication"] = report.publication.text
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 

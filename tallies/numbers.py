@@ -94,7 +94,7 @@ def number_table(prep: Prepared, question_id: str, view: str, words: Words,
     unit = f" ({question.unit})" if question.unit and "(" not in label else ""
     title = label + unit
     return Table(f"{question_id}.{view}", title, view, cols.labels, tuple(rows), note,
-                 question_id, kind="number")
+                 question_id, kind="number", strata=cols.strata)
 
 
 def _median(values: list[float]) -> float | int | None:

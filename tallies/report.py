@@ -46,6 +46,14 @@ class DistrictNote:
     position: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """A published report's account of what it hides (``tallies.suppression``)."""
+
+    title: str
+    text: str  # one line for the report's head: the rule, and the tables where it hid cells
+
+
 @dataclass
 class Report:
     protocol_id: str
@@ -57,6 +65,7 @@ class Report:
     notes: list[DistrictNote] = field(default_factory=list)
     # (section title, its question ids) in protocol order: how the XLSX groups its sheets
     sections: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    publication: Publication | None = None  # set when small counts were suppressed
 
     def table(self, table_id: str) -> Table:
         return next(t for t in [*self.tables, *self.areas] if t.id == table_id)
@@ -138,5 +147,5 @@ def area_tables(prep: Prepared, tallies: Mapping[str, Tally], words: Words) -> l
             rows.append(Row(f"{question.label_in(lang)}: {first.label_in(lang)}", counts,
                             answered, question.id))
         tables.append(Table(f"area.{area.id}", area.label_in(words.language), "areas",
-                            cols.labels, tuple(rows), "", ""))
+                            cols.labels, tuple(rows), "", "", strata=cols.strata))
     return tables

@@ -129,6 +129,9 @@ def to_xlsx(report: Report, words: Words) -> bytes:
     names = sheet_names([title or words.summary for title, _ in sections], [words.contents])
     contents.append([report.protocol_title], styles.title)
     contents.append([f"{words.reviewed}: {report.cases}"])
+    if report.publication is not None:  # what a published report hides, and where
+        contents.append([report.publication.title], styles.bold)
+        contents.append([report.publication.text], styles.note)
     contents.append([words.contents_note], styles.note)
     contents.append([])
     contents.append([words.section, words.question], styles.bold)
@@ -171,12 +174,13 @@ def _block(sheet: _Writer, block: _Block, words: Words, styles: _Styles) -> int:
             values: list[object] = [row.label]
             formats: list[str | None] = [None]
             for i, count in enumerate(row.counts):
+                shown = row.hidden_text(i) or count  # "<3" or "x" where it is hidden
                 if table.kind == "number":
-                    values.append(count)
+                    values.append(shown)
                     formats.append(None)
                     continue
                 share = row.share(i)
-                values += [count, None if share is None else share / 100]
+                values += [shown, None if share is None else share / 100]
                 formats += [None, _PERCENT]
             sheet.append(values, formats=formats)
         if table.note:

@@ -68,6 +68,10 @@ def test_district_quota_override(tmp_path: Path) -> None:
         ('[database]\npath = 5\n', "[database] path must be text in quotes"),
         ('[protocol]\npaths = "x"\n', "[protocol] paths must be a list of text"),
         ('language = "de"\n', "language is 'de'"),
+        ('[export]\nmin_cell = "3"\n', "[export] min_cell must be a whole number, not '3'"),
+        ('[export]\nmin_cell = 2.5\n', "[export] min_cell must be a whole number"),
+        ('[export]\nmin_celll = 3\n', "[export] unknown key 'min_celll'"),
+        ('export = 3\n', "'export' must be a table"),
         ('[sample]\nshortfall = "panic"\n', "shortfall is 'panic'"),
         ('[tallies]\ncounted = "approved"\n',
          "[tallies] counted is 'approved'; use one of: complete_or_approved, approved_only"),
@@ -95,6 +99,11 @@ def test_tallies_counted_setting(tmp_path: Path) -> None:
     assert Config().tallies.counted == "complete_or_approved"  # today's tallies by default
     config = load(write(tmp_path, '[tallies]\ncounted = "approved_only"\n'))
     assert config.tallies.counted == "approved_only"
+
+
+def test_export_min_cell_defaults_to_3_and_is_read(tmp_path: Path) -> None:
+    assert load(write(tmp_path, "")).export.min_cell == 3
+    assert load(write(tmp_path, "[export]\nmin_cell = 5\n")).export.min_cell == 5
 
 
 def test_missing_explicit_config(tmp_path: Path) -> None:

@@ -58,6 +58,8 @@ def one_line_exit_2(argv: list[str], capsys) -> str:
     ("[sample]\nmin_age = 500\n", "[sample] min_age"),
     ("[database]\nbusy_timeout_ms = 99999999999999999999\n", "[database] busy_timeout_ms"),
     ("[database]\nbusy_timeout_ms = -1\n", "[database] busy_timeout_ms"),
+    ("[export]\nmin_cell = 1\n", "[export] min_cell"),
+    ("[export]\nmin_cell = 101\n", "[export] min_cell"),
     ('[[districts]]\nname = "A"\nwomen = 123456789\n', "[[districts]] number 1 women"),
     ('[[districts]]\nname = "A"\nmen = -1\n', "[[districts]] number 1 men"),
 ])

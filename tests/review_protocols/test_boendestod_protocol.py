@@ -138,6 +138,16 @@ def test_sections_in_the_report_order() -> None:
     assert next(s for s in PROTOCOL.sections if s.id == "vald").title == "Våld"
 
 
+def test_violence_children_and_representation_are_sensitive() -> None:
+    """What --publish protects: every question of the violence, children and power of
+    attorney (god man, förvaltare) sections, and nothing else."""
+    sensitive = {q.id for q in PROTOCOL.questions if q.sensitive}
+    by_section = {q.id for s in PROTOCOL.sections if s.id in ("vald", "barn", "fullmakt")
+                  for q in s.questions}
+    assert sensitive == by_section
+    assert {"vald_fragat", "forelder_minderariga_barn", "fullmakt_typ"} <= sensitive
+
+
 # --- fixed ids and codes -----------------------------------------------------
 
 

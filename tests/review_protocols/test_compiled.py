@@ -72,3 +72,37 @@ def test_a_folder_that_cannot_be_written_keeps_the_copy_in_the_users_cache(
         assert load_in_fresh_process(own_protocol, cache) == (title, False)
     finally:
         own_protocol.chmod(0o700)
+
+
+def test_the_kept_copy_keeps_which_questions_are_sensitive(own_protocol: Path,
+                                                            tmp_path: Path) -> None:
+    """``sensitive = true`` decides what --publish hides: a copy kept from before the flag
+    was set must not be read, and the kept copy must carry it."""
+    code = (
+        "import sys\n"
+        "from review_protocols.search_paths import configure_search_paths\n"
+        f"configure_search_paths([{str(own_protocol)!r}])\n"
+        "from review_protocols import load_builtin\n"
+        "protocol = load_builtin('boendestod_sol')\n"
+        "print('sensitive:' + ','.join(q.id for q in protocol.questions if q.sensitive))\n"
+        "print('tomllib' in sys.modules)\n"
+    )
+    cache = tmp_path / "cache"
+
+    def run() -> tuple[str, str]:
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                check=True, cwd=REPO,
+                                env={"XDG_CACHE_HOME": str(cache), "PATH": "/usr/bin",
+                                     "HOME": str(cache)})
+        sensitive, parsed = result.stdout.strip().splitlines()
+        return sensitive.removeprefix("sensitive:"), parsed
+
+    toml = own_protocol / "boendestod_sol.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("sensitive = true\n", ""),
+                    encoding="utf-8")
+    assert run() == ("", "True")
+    assert run() == ("", "False")  # kept
+    toml.write_bytes(SHIPPED.read_bytes())
+    sensitive, parsed = run()
+    assert parsed == "True" and "vald_fragat" in sensitive.split(",")
+    assert run() == (sensitive, "False")

@@ -294,6 +294,10 @@ BROKEN = {
         with_question('id = "x"\ntype = "text"\ntext = "A"\nrequired = "nej"\n'),
         ["question 'x'", "required must be true or false"],
     ),
+    "sensitive not a boolean": (
+        with_question('id = "x"\ntype = "text"\ntext = "A"\nsensitive = "ja"\n'),
+        ["section 'plan', question 'x'", "sensitive must be true or false", "'ja'"],
+    ),
     "text not a string": (
         with_question('id = "x"\ntype = "text"\ntext = 5\n'),
         ["question 'x'", "'text' must be text in quotes, not int"],

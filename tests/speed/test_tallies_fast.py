@@ -149,7 +149,7 @@ def store_raw(db, answers_by_case: dict[str, dict[str, str]], *, reviewer="anna"
     ids = {p["case_ref"]: p["id"] for p in people}
     evidence = evidence or {}
     import_answers(db, [ImportedAnswer(ids[ref], sample_id, reviewer, q, v, None,
-                                       evidence.get((ref, q)))
+                                       evidence=evidence.get((ref, q)))
                         for ref, answers in answers_by_case.items() for q, v in answers.items()],
                    protocol_id=PROTOCOL.id, protocol_version=PROTOCOL.version, source="test")
 

@@ -24,6 +24,10 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
                         "output; xlsx and docx need --out)")
     parser.add_argument("--format", dest="equality_format", choices=EQUALITY_FORMATS,
                         default=None, help="equality only: json (default), csv or md")
+    parser.add_argument("--publish", action="store_true",
+                        help="a report that leaves the team: on sensitive questions, counts "
+                        "below [export] min_cell show as <3 and the cells they could be "
+                        "worked out from are hidden (x)")
     parser.add_argument("--with-identities", action="store_true",
                         help="answers only: add personnummer and name (recorded in the audit "
                         "log)")
@@ -39,6 +43,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.format in ("xlsx", "docx") and not args.out:
         raise UsageError(f"export {args.format} needs --out PATH (a spreadsheet or a document "
                          "cannot go to the terminal)")
+    if args.publish and args.with_identities:
+        raise UsageError("--publish and --with-identities exclude each other: a published "
+                         "file carries no identities; leave out --with-identities")
     if args.with_identities and args.format != "answers":
         raise UsageError("--with-identities applies to `granska export answers` only; "
                          "the tallies carry no identities")
@@ -60,8 +67,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             ctx.config, protocol=replace(ctx.config.protocol, default=args.protocol))
         with progress_bar(t("progress.export")) as on_progress:
             data = produce(db, config, args.format, with_identities=args.with_identities,
-                           quotes=args.quotes, on_progress=on_progress,
+                           quotes=args.quotes, publish=args.publish, on_progress=on_progress,
                            equality_format=args.equality_format or "json")
+    if args.publish and args.format == "answers":
+        sys.stderr.write("granska export answers: --publish leaves the raw answers as they "
+                         "are (one line per answer, no totals to protect)\n")
 
     def record() -> None:
         """The audit row of identities leaving the database: only for an export that

@@ -46,14 +46,23 @@ ACCOUNT_TOOLS = {"useradd", "usermod", "userdel", "groupadd", "groupdel"}
 ACCOUNTS_LOCK = Path("/tmp/granska-tests-accounts.lock")
 
 
+# One test sshd at a time: each opens /root for others' traversal and closes it again
+# when done, which would lock a parallel test's users out half-way.
+SERVERS_LOCK = Path("/tmp/granska-tests-sshd.lock")
+
+
 @contextlib.contextmanager
-def accounts_locked() -> Iterator[None]:
-    with ACCOUNTS_LOCK.open("a") as lock:
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def accounts_locked() -> contextlib.AbstractContextManager[None]:
+    return _locked(ACCOUNTS_LOCK)
 
 
 def sh(*args: str, **kwargs) -> subprocess.CompletedProcess:
@@ -116,6 +125,12 @@ def _config(root: Path, port: int) -> str:
 def ssh_server(who: tuple[str, ...], *, outside: tuple[str, ...] = (),
                before_start: Callable[[Server], None] | None = None) -> Iterator[Server]:
     """Users ``who`` in a fresh group, ``outside`` in none of it; sshd running for them all."""
+    with _locked(SERVERS_LOCK):
+        yield from _ssh_server(who, outside=outside, before_start=before_start)
+
+
+def _ssh_server(who: tuple[str, ...], *, outside: tuple[str, ...],
+                before_start: Callable[[Server], None] | None) -> Iterator[Server]:
     tag = secrets.token_hex(3)
     group = f"grsk{tag}"
     names = {name: f"grsk{tag}{name}" for name in (*who, *outside)}
