@@ -22,6 +22,9 @@ per-district list below is dealt out to positions in order):
   per-district figures are the ones a dataset can satisfy, so the total is 29.
 - Parents of minors: HÄ and HV one woman and one man each (4: 2 women, 2 men).
 - Violence asked: HV 4 women and 1 man, HÄ 1+1, SK 1+1, SÖ 1 woman (10: 7/3).
+- Dissatisfied with the provider: three cases (HÄ 3, SK 9, SÖ 10), none told they
+  may change provider ("Nej", the report's 0 documented); every other granted case
+  answers "Ej relevant", so "Nej" is 100 % of the dissatisfied, not 3 of 79.
 - Hours per month: 12 or 13 in HÄ 5, HV 3, SK 11, SÖ 3 cases (22); others
   8, 16 or 25. Days to plan: a spread around the 15-day rule.
 """
@@ -48,6 +51,7 @@ FULLMAKT = {"HÄ": 10, "HV": 5, "SK": 7, "SÖ": 7}
 PARENTS = {"HÄ": [0, 10], "HV": [1, 11]}
 VIOLENCE = {"HÄ": [0, 10], "HV": [1, 2, 3, 4, 10], "SK": [7, 15], "SÖ": [5]}
 AT_12_13 = {"HÄ": 5, "HV": 3, "SK": 11, "SÖ": 3}
+DISSATISFIED = {"HÄ": [2], "SK": [8], "SÖ": [9]}
 
 
 def _deal(counts: tuple[int, ...], codes: tuple[str, ...]) -> list[str]:
@@ -89,6 +93,8 @@ def build_cases() -> list[CaseAnswers]:
                     days = (7, 12, 20, 45, 120)[i % 5]
                     a["genomforandeplan_dagar"] = days
                     a["genomforandeplan_inom_15_dagar"] = "ja" if days <= 15 else "nej"
+                a["info_byta_utforare"] = ("nej" if i in DISSATISFIED.get(code, [])
+                                           else "ej_relevant")
                 if i in due:
                     a["uppfoljning_dokumenterad"] = "ja" if i in documented else "nej"
                     if i in documented:
