@@ -85,7 +85,8 @@ def complete_case(**overrides: object) -> dict:
         "plan_vad_hur": "nej",
         "plan_kopierad": "ja",
         "uppfoljning_dokumenterad": "ja",
-        "uppfoljning_hur": ["telefon", "separat_utforare"],
+        "uppfoljning_hur": ["telefon"],
+        "uppfoljning_deltagare": "bada_var_for_sig",
         "uppfoljning_separat_skal": "nej",
         "uppfoljning_varje_aktivitet": "nej",
         "samverkan_psykiatri": "ja",
@@ -311,14 +312,17 @@ def test_follow_up_needs_the_first_time_question_answered() -> None:
 def test_follow_up_details_only_when_documented() -> None:
     visible = shown(complete_case(uppfoljning_dokumenterad="nej"))
     assert "uppfoljning_dokumenterad" in visible
-    assert not {"uppfoljning_hur", "uppfoljning_separat_skal",
+    assert not {"uppfoljning_hur", "uppfoljning_deltagare", "uppfoljning_separat_skal",
                 "uppfoljning_varje_aktivitet"} & visible
+    assert {"uppfoljning_hur", "uppfoljning_deltagare"} <= shown(complete_case())
 
 
 def test_reason_for_separate_follow_up_only_when_done_separately() -> None:
     assert "uppfoljning_separat_skal" in shown(complete_case())
-    visible = shown(complete_case(uppfoljning_hur=["personligt_mote", "med_utforare"]))
-    assert "uppfoljning_separat_skal" not in visible
+    assert "uppfoljning_separat_skal" in shown(complete_case(uppfoljning_deltagare="utforaren"))
+    for together in ("bada", "enskilde"):
+        visible = shown(complete_case(uppfoljning_deltagare=together))
+        assert "uppfoljning_separat_skal" not in visible
 
 
 def test_children_questions_only_for_parents() -> None:

@@ -13,7 +13,9 @@ per-district list below is dealt out to positions in order):
 - Plan (Table 1), dealt over the non-avslag cases: HÄ 3/10/5/2,
   HV 7/6/1/5, SK 3/7/4/6, SÖ 4/11/2/3 ja/delvis/nej/saknas.
 - Follow-up documented, dealt over the cases due: HÄ 14 of 17 (the first
-  five by phone), HV 11 of 14, SK 8 of 20, SÖ 12 of 19.
+  five by phone: three with the person, two with the support worker only, as
+  "I fem ärenden ... per telefon" includes), HV 11 of 14, SK 8 of 20, SÖ 12 of
+  19; every other follow-up a meeting of the person and the worker together.
 - Orders structured: HÄ 10/10, HV 13/6, SK 17/3, SÖ 19/1.
 - Psychiatry 19 (SK 10, the others 3 each); SIP 13 (SK 7, the others 2), one
   SIP meeting planned (HÄ).
@@ -52,6 +54,7 @@ PARENTS = {"HÄ": [0, 10], "HV": [1, 11]}
 VIOLENCE = {"HÄ": [0, 10], "HV": [1, 2, 3, 4, 10], "SK": [7, 15], "SÖ": [5]}
 AT_12_13 = {"HÄ": 5, "HV": 3, "SK": 11, "SÖ": 3}
 DISSATISFIED = {"HÄ": [2], "SK": [8], "SÖ": [9]}
+PHONE_INDIVIDUAL = {"HÄ": [0, 1, 2]}  # of HÄ's five calls; the other two reached the worker only
 
 
 def _deal(counts: tuple[int, ...], codes: tuple[str, ...]) -> list[str]:
@@ -100,6 +103,9 @@ def build_cases() -> list[CaseAnswers]:
                     if i in documented:
                         a["uppfoljning_hur"] = ["telefon"] if i in by_phone else [
                             "personligt_mote"]
+                        a["uppfoljning_deltagare"] = (
+                            "bada" if i not in by_phone else
+                            "enskilde" if i in PHONE_INDIVIDUAL.get(code, []) else "utforaren")
             a["samverkan_psykiatri"] = "ja" if i < PSYCHIATRY[code] else "nej"
             a["sip_aktuell"] = "ja" if i < SIP[code] else "nej"
             if a["sip_aktuell"] == "nej":
