@@ -116,6 +116,9 @@ def _follow_up(t: Truth, rng: random.Random, activities: int) -> None:
     t["uppfoljning_deltagare"] = participants
     t["uppfoljning_separat_skal"] = yes(0.4)
     t["uppfoljning_varje_aktivitet"] = _per_activity(rng, activities)
+    # a follow-up that goes through every activity works from the plan (no draw of its
+    # own, so the cases made before this question existed stay the same)
+    t["uppfoljning_genomforandeplan"] = "ja" if t["uppfoljning_varje_aktivitet"] == "ja" else "nej"
     t["samverkan_psykiatri"] = yes(0.3)
     t["sip_aktuell"] = yes(0.2)
     t["sip_mote_inplanerat"] = yes(0.2)

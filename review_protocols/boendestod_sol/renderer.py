@@ -423,6 +423,11 @@ class Renderer:
             text = f"Insatsen fungerar bra och {self.fn} vill fortsätta."
         doc.note(when + dt.timedelta(days=1), "Uppföljning, forts.: " + text,
                  "uppfoljning_varje_aktivitet")
+        if t.get("uppfoljning_genomforandeplan") == "ja":
+            doc.note(when + dt.timedelta(days=1), "Genomförandeplanen gicks igenom mål för mål "
+                     "vid uppföljningen.", "uppfoljning_genomforandeplan")
+        elif "uppfoljning_genomforandeplan" in t:
+            doc.absent("uppfoljning_genomforandeplan", S_JOURNAL)
 
     def cooperation(self) -> None:
         doc, t = self.doc, self.t

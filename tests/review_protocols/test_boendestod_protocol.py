@@ -89,6 +89,7 @@ def complete_case(**overrides: object) -> dict:
         "uppfoljning_deltagare": "bada_var_for_sig",
         "uppfoljning_separat_skal": "nej",
         "uppfoljning_varje_aktivitet": "nej",
+        "uppfoljning_genomforandeplan": "nej",
         "samverkan_psykiatri": "ja",
         "sip_aktuell": "nej",
         "sip_mote_inplanerat": "ja",
@@ -315,6 +316,15 @@ def test_follow_up_details_only_when_documented() -> None:
     assert not {"uppfoljning_hur", "uppfoljning_deltagare", "uppfoljning_separat_skal",
                 "uppfoljning_varje_aktivitet"} & visible
     assert {"uppfoljning_hur", "uppfoljning_deltagare"} <= shown(complete_case())
+
+
+def test_the_plan_in_the_follow_up_only_when_both_exist() -> None:
+    """The development area all four districts share: the plan as part of the follow-up."""
+    assert "uppfoljning_genomforandeplan" in shown(complete_case())
+    assert "uppfoljning_genomforandeplan" not in shown(
+        complete_case(genomforandeplan_finns="nej"))
+    assert "uppfoljning_genomforandeplan" not in shown(
+        complete_case(uppfoljning_dokumenterad="nej"))
 
 
 def test_reason_for_separate_follow_up_only_when_done_separately() -> None:
