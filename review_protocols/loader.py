@@ -8,16 +8,33 @@ re-checks the structure.
 File layout::
 
     [protocol]  id, version, title, title_en, language ("sv" | "en"), description
-    [[areas]]   id, label, label_en                    # kvalitetsområden
+    [[areas]]   id, label, label_en, aliases           # kvalitetsområden
     [[sections]] id, title, title_en, help, help_en
     [[sections.questions]]
         id, type ("single" | "multi" | "number" | "date" | "text"), text,
         text_en, short, short_en, help, help_en, required (default true), area,
         sensitive (default false)                      # small counts hidden on --publish
-        options = [{ code, label, label_en, key }]    # choice types only
+        indicator (default true),
+        options = [{ code, label, label_en, key, good, not_applicable }]  # choice only
+        subtotals = [{ code, label, label_en, of = [option codes] }]     # choice only
         unit, min, max, integer                        # number only
         when = { ... }                                 # see conditions.py
         evidence = "when_not_ok"                       # choice types only, see below
+
+What the tallies count is part of the protocol, so that a printed denominator
+can be reproduced without code:
+
+- ``good = true`` marks the answer that meets the standard; the quality-area
+  tables count it (a question that marks none: its first option).
+  ``indicator = false`` leaves a question that only describes the case
+  ("Beslut") out of those tables.
+- ``not_applicable = true`` (single questions) makes an answer such as "Ej
+  relevant" count as not applicable, as skip logic would: out of the base,
+  with "question: answer" as the reason in the denominator note.
+- ``subtotals`` adds rows summing options ("bifall" + "delavslag" = the
+  report's "bifallsbeslut").
+- ``aliases`` lists former ids of an area merged into this one: a question
+  may still name them, and ``Protocol.area`` finds the merged area by them.
 
 A protocol's data-quality rules are a file of their own beside it,
 ``<id>.rules.toml`` (format in ``rules.py``); it is never taken for a protocol.
@@ -63,6 +80,7 @@ from review_protocols.model import (
     Question,
     QuestionType,
     Section,
+    Subtotal,
 )
 from review_protocols.search_paths import search_paths
 
@@ -73,13 +91,15 @@ LANGUAGES = ("sv", "en")
 
 _TOP_KEYS = {"protocol", "areas", "sections"}
 _PROTOCOL_KEYS = {"id", "version", "title", "title_en", "language", "description"}
-_AREA_KEYS = {"id", "label", "label_en"}
+_AREA_KEYS = {"id", "label", "label_en", "aliases"}
 _SECTION_KEYS = {"id", "title", "title_en", "help", "help_en", "questions"}
 _QUESTION_KEYS = {
     "id", "type", "text", "text_en", "short", "short_en", "help", "help_en", "required",
     "area", "options", "unit", "min", "max", "integer", "when", "evidence", "sensitive",
+    "indicator", "subtotals",
 }
-_OPTION_KEYS = {"code", "label", "label_en", "key"}
+_OPTION_KEYS = {"code", "label", "label_en", "key", "good", "not_applicable"}
+_SUBTOTAL_KEYS = {"code", "label", "label_en", "of"}
 _NUMBER_KEYS = {"unit", "min", "max", "integer"}
 
 
@@ -242,8 +262,8 @@ def _build(data: dict[str, Any], ctx: _Context) -> Protocol:
     description = _string(head, "description", "[protocol]", ctx, default="")
 
     areas = tuple(_area(raw, ctx) for raw in _array(data, "areas", "top level", ctx, default=[]))
-    _unique([a.id for a in areas], "area id", ctx)
-    area_ids = {a.id for a in areas}
+    _unique([name for a in areas for name in (a.id, *a.aliases)], "area id", ctx)
+    area_ids = {name: a.id for a in areas for name in (a.id, *a.aliases)}
 
     raw_sections = _array(data, "sections", "top level", ctx)
     if not raw_sections:
@@ -265,13 +285,20 @@ def _area(raw: Any, ctx: _Context) -> QualityArea:
     if not isinstance(raw, dict):
         raise ctx.fail("each [[areas]] entry must be a table with id and label")
     _no_unknown(raw, _AREA_KEYS, "[[areas]]", ctx)
+    area_id = _identifier(raw, "id", "[[areas]]", ctx)
+    aliases = raw.get("aliases", [])
+    if not isinstance(aliases, list) or not all(
+            isinstance(a, str) and IDENTIFIER.match(a) for a in aliases):
+        raise ctx.fail(f"[[areas]] '{area_id}': 'aliases' must be a list of former area ids "
+                       'in quotes, e.g. aliases = ["effektivitet"]')
     return QualityArea(
-        _identifier(raw, "id", "[[areas]]", ctx), _string(raw, "label", "[[areas]]", ctx),
-        _string(raw, "label_en", "[[areas]]", ctx, default=""),
+        area_id, _string(raw, "label", "[[areas]]", ctx),
+        _string(raw, "label_en", "[[areas]]", ctx, default=""), tuple(aliases),
     )
 
 
-def _section(raw: Any, ctx: _Context, area_ids: set[str], seen: dict[str, Question]) -> Section:
+def _section(raw: Any, ctx: _Context, area_ids: dict[str, str],
+             seen: dict[str, Question]) -> Section:
     ctx.section = ctx.question = None
     if not isinstance(raw, dict):
         raise ctx.fail("each [[sections]] entry must be a table")
@@ -293,7 +320,8 @@ def _section(raw: Any, ctx: _Context, area_ids: set[str], seen: dict[str, Questi
 
 
 def _question(
-    raw: Any, ctx: _Context, section_id: str, area_ids: set[str], seen: dict[str, Question]
+    raw: Any, ctx: _Context, section_id: str, area_ids: dict[str, str],
+    seen: dict[str, Question],
 ) -> Question:
     ctx.question = None
     if not isinstance(raw, dict):
@@ -316,6 +344,8 @@ def _question(
     if area is not None and area not in area_ids:
         known = ", ".join(sorted(area_ids)) or "none declared"
         raise ctx.fail(f"area '{area}' is not declared in [[areas]] (declared: {known})")
+    if area is not None:
+        area = area_ids[area]  # a former id of a merged area counts under the merged one
     required = raw.get("required", True)
     if not isinstance(required, bool):
         raise ctx.fail("required must be true or false")
@@ -323,6 +353,9 @@ def _question(
     if not isinstance(sensitive, bool):
         raise ctx.fail("sensitive must be true or false (sensitive = true), "
                        f"not {sensitive!r}")
+    indicator = raw.get("indicator", True)
+    if not isinstance(indicator, bool):
+        raise ctx.fail("the question: 'indicator' must be true or false")
 
     options: tuple[Option, ...] = ()
     if kind in CHOICE_TYPES:
@@ -350,6 +383,7 @@ def _question(
     if evidence and kind not in CHOICE_TYPES:
         raise ctx.fail(f"evidence applies to single and multi questions (their first option "
                        f"is the good answer), not to a {kind.value} question; remove it")
+    subtotals = _subtotals(raw, ctx, options)
 
     question = Question(
         id=question_id, type=kind, text=text, section_id=section_id,
@@ -361,7 +395,7 @@ def _question(
         text_en=_string(raw, "text_en", "the question", ctx, default=""),
         short_en=_string(raw, "short_en", "the question", ctx, default=""),
         help_en=_string(raw, "help_en", "the question", ctx, default=""),
-        evidence=evidence,
+        evidence=evidence, indicator=indicator, subtotals=subtotals,
     )
     seen[question_id] = question
     return question
@@ -387,10 +421,57 @@ def _options(raw: dict[str, Any], ctx: _Context, kind: QuestionType) -> tuple[Op
         key = _string(entry, "key", where, ctx, default=code[0])
         if not KEY_LETTER.match(key):
             raise ctx.fail(f"{where} key '{key}' must be one lowercase letter")
-        options.append(Option(code, label, key, _string(entry, "label_en", where, ctx, default="")))
+        flags = {}
+        for flag in ("good", "not_applicable"):
+            value = entry.get(flag, False)
+            if not isinstance(value, bool):
+                raise ctx.fail(f"option '{code}': '{flag}' must be true or false, "
+                               f"not {type(value).__name__}")
+            flags[flag] = value
+        if flags["good"] and flags["not_applicable"]:
+            raise ctx.fail(f"option '{code}': an answer cannot be both good and "
+                           "not_applicable; remove one of the two")
+        if flags["not_applicable"] and kind is not QuestionType.SINGLE:
+            raise ctx.fail(f"option '{code}': not_applicable only works on a single question; "
+                           "remove it or use type single")
+        options.append(Option(code, label, key, _string(entry, "label_en", where, ctx, default=""),
+                              **flags))
     _unique([o.code for o in options], "option code", ctx)
     _unique([o.key for o in options], "option key", ctx)
+    if all(o.not_applicable for o in options):
+        raise ctx.fail("every option is not_applicable; at least one answer must count")
     return tuple(options)
+
+
+def _subtotals(raw: dict[str, Any], ctx: _Context,
+               options: tuple[Option, ...]) -> tuple[Subtotal, ...]:
+    """Rows the report prints besides the options, e.g. bifall and delavslag together."""
+    entries = raw.get("subtotals", [])
+    if entries and not options:
+        raise ctx.fail("subtotals only apply to choice questions; remove them")
+    if not isinstance(entries, list):
+        raise ctx.fail('subtotals must be a list like [{ code = "x", label = "X", of = [...] }]')
+    codes = {o.code for o in options}
+    found = []
+    for index, entry in enumerate(entries, start=1):
+        where = f"subtotal {index}"
+        if not isinstance(entry, dict):
+            raise ctx.fail(f"{where} must be a table like {{ code, label, of = [...] }}")
+        _no_unknown(entry, _SUBTOTAL_KEYS, where, ctx)
+        code = _identifier(entry, "code", where, ctx)
+        if code in codes:
+            raise ctx.fail(f"subtotal '{code}': the code is an option's; give it its own code")
+        of = entry.get("of")
+        if not isinstance(of, list) or len(of) < 2 or not all(isinstance(c, str) for c in of):
+            raise ctx.fail(f"subtotal '{code}': 'of' must list two or more option codes")
+        unknown = [c for c in of if c not in codes]
+        if unknown:
+            raise ctx.fail(f"subtotal '{code}': '{unknown[0]}' in 'of' is not an option "
+                           f"(options: {', '.join(sorted(codes))})")
+        found.append(Subtotal(code, _string(entry, "label", where, ctx), tuple(of),
+                              _string(entry, "label_en", where, ctx, default="")))
+    _unique([s.code for s in found], "subtotal code", ctx)
+    return tuple(found)
 
 
 _LEAF_OPS = {"equals": "in", "in": "in", "not_equals": "not_in", "not_in": "not_in",

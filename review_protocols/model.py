@@ -45,6 +45,21 @@ class Option:
     label: str
     key: str  # the mnemonic letter; digits 1..9 always work too
     label_en: str = ""
+    good: bool = False  # the answer that meets the standard (quality-area tables)
+    not_applicable: bool = False  # the answer takes the case out of the question's base
+
+    def label_in(self, lang: str) -> str:
+        return _pick(self.label, self.label_en, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Subtotal:
+    """A row the report prints besides the options: the sum of some of them."""
+
+    code: str
+    label: str
+    of: tuple[str, ...]
+    label_en: str = ""
 
     def label_in(self, lang: str) -> str:
         return _pick(self.label, self.label_en, lang)
@@ -71,10 +86,23 @@ class Question:
     short_en: str = ""
     help_en: str = ""
     evidence: str = ""  # "" (never required) or EVIDENCE_WHEN_NOT_OK
+    indicator: bool = True  # False: describes the case, no share "meeting the standard"
+    subtotals: tuple[Subtotal, ...] = ()
 
     @property
     def is_choice(self) -> bool:
         return self.type in CHOICE_TYPES
+
+    @property
+    def good_options(self) -> tuple[Option, ...]:
+        """The options that meet the standard: those marked ``good``, else the first."""
+        marked = tuple(o for o in self.options if o.good)
+        return marked or self.options[:1]
+
+    @property
+    def not_applicable_codes(self) -> frozenset[str]:
+        """Answers that mean the question does not apply to the case (not counted in its base)."""
+        return frozenset(o.code for o in self.options if o.not_applicable)
 
     def option(self, code: str) -> Option | None:
         return next((o for o in self.options if o.code == code), None)
@@ -92,15 +120,15 @@ class Question:
 
     @property
     def good_code(self) -> str | None:
-        """The answer that meets the standard: the first option (a protocol lists the good
-        answer first); None for a question without options."""
-        return self.options[0].code if self.options else None
+        """The answer that meets the standard (the first of ``good_options``); None for a
+        question without options."""
+        return self.good_options[0].code if self.options else None
 
     def needs_evidence(self, stored: str | None) -> bool:
         """Whether an answer (its stored text) must point to where in the case file it was
         seen: with ``evidence = "when_not_ok"``, any answer other than the good one alone."""
         return self.evidence == EVIDENCE_WHEN_NOT_OK and stored not in (None, "") \
-            and stored != self.good_code
+            and stored not in {o.code for o in self.good_options}
 
     def text_in(self, lang: str) -> str:
         return _pick(self.text, self.text_en, lang)
@@ -134,6 +162,7 @@ class QualityArea:
     id: str
     label: str
     label_en: str = ""
+    aliases: tuple[str, ...] = ()  # former ids (areas merged into this one) that still work
 
     def label_in(self, lang: str) -> str:
         return _pick(self.label, self.label_en, lang)
@@ -176,7 +205,8 @@ class Protocol:
         return question_id in self._by_id
 
     def area(self, area_id: str) -> QualityArea | None:
-        return next((a for a in self.areas if a.id == area_id), None)
+        """The area by its id or a former id (an alias of an area merged into it)."""
+        return next((a for a in self.areas if area_id == a.id or area_id in a.aliases), None)
 
     def title_in(self, lang: str) -> str:
         return _pick(self.title, self.title_en, lang)

@@ -157,6 +157,58 @@ def _evidence(db: Database) -> None:
     )
 
 
+# The boendestöd protocol's uppfoljning_hur (multiple choice) mixed the form of a follow-up
+# with who took part; it now holds the form only, and uppfoljning_deltagare who took part.
+# Old codes -> new answers, frozen here with the step:
+#   personligt_mote, telefon    stay in uppfoljning_hur (the form); each meant "with the
+#                               individual", so alone they give deltagare = enskilde
+#   med_utforare                deltagare = bada (the individual with the support worker)
+#   separat_utforare            deltagare = utforaren, or bada_var_for_sig when the
+#                               individual took part too (a form ticked, or med_utforare)
+_FOLLOW_UP_FORMS = ("personligt_mote", "telefon")
+
+
+def follow_up_split(old: list[str]) -> tuple[list[str], str | None]:
+    """An old ``uppfoljning_hur`` answer as (its form codes, its participants code)."""
+    forms = [code for code in _FOLLOW_UP_FORMS if code in old]
+    with_individual = bool(forms) or "med_utforare" in old
+    if "separat_utforare" in old:
+        return forms, "bada_var_for_sig" if with_individual else "utforaren"
+    if "med_utforare" in old:
+        return forms, "bada"
+    return forms, "enskilde" if forms else None
+
+
+def _split_follow_up_how(db: Database) -> None:
+    """Stored answers (and training answer keys) of the old ``uppfoljning_hur`` moved onto
+    the form and the new ``uppfoljning_deltagare``, keeping who answered and when (a note
+    stays with the form question, where it was written).
+    An answer that already has participants (written by a newer Granska) is left as it is."""
+    rows = db.execute(
+        "SELECT id, review_id, value, protocol_version, answered_at, answered_by"
+        " FROM answers WHERE question_id = 'uppfoljning_hur'"
+        " AND protocol_id = 'boendestod_sol'").fetchall()
+    for answer_id, review_id, value, version, answered_at, answered_by in rows:
+        forms, participants = follow_up_split([c for c in (value or "").split("|") if c])
+        db.execute("UPDATE answers SET value = ? WHERE id = ?",
+                   ["|".join(forms) or None, answer_id])
+        if participants is not None:
+            db.execute(
+                "INSERT OR IGNORE INTO answers (review_id, question_id, value, note,"
+                " protocol_id, protocol_version, answered_at, answered_by)"
+                " VALUES (?, 'uppfoljning_deltagare', ?, '', 'boendestod_sol', ?, ?, ?)",
+                [review_id, participants, version, answered_at, answered_by])
+    keys = db.execute("SELECT population_id, value FROM training_keys"
+                      " WHERE question_id = 'uppfoljning_hur'").fetchall()
+    for population_id, value in keys:
+        forms, participants = follow_up_split([c for c in (value or "").split("|") if c])
+        db.execute("UPDATE training_keys SET value = ? WHERE population_id = ?"
+                   " AND question_id = 'uppfoljning_hur'", ["|".join(forms), population_id])
+        if participants is not None:
+            db.execute("INSERT OR IGNORE INTO training_keys (population_id, question_id, value)"
+                       " VALUES (?, 'uppfoljning_deltagare', ?)", [population_id, participants])
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("base schema", _base_schema),
     ("per-user resume state", _resume_state),
@@ -169,6 +221,7 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("full-text search over case files and notes", _search_index),
     ("evidence per answer", _evidence),
     ("full-text search over evidence quotes", _search_index),  # indexes what is not yet
+    ("uppfoljning_hur split into form and participants", _split_follow_up_how),
 ]
 
 # Steps that rebuild a table others point at: they run with foreign keys off (SQLite's

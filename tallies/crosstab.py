@@ -361,6 +361,8 @@ def tally_question(prep: Prepared, question_id: str) -> Tally:
     question = prep.protocol.question(question_id)
     column, mask = prep.column(question_id), prep.mask(question)
     counts: dict[Stratum, dict[str, int]] = {}
+    excluded = question.not_applicable_codes  # declared in the protocol, on single questions
+    declared: dict[str, int] = {}
     for stratum, start, end in prep.slices:
         if mask is None:
             found = Counter(column[start:end])
@@ -374,10 +376,20 @@ def tally_question(prep: Prepared, question_id: str) -> Tally:
             if value is None or value == "" or value == ():
                 bucket[UNANSWERED] = bucket.get(UNANSWERED, 0) + n
                 continue
+            if value in excluded:  # e.g. "Ej relevant": out of the base, as skip logic is
+                bucket[NA] = bucket.get(NA, 0) + n
+                declared[str(value)] = declared.get(str(value), 0) + n
+                continue
             bucket[ANSWERED] = bucket.get(ANSWERED, 0) + n
             for code in value if type(value) is tuple else (value,):
                 bucket[code] = bucket.get(code, 0) + n
-    return Tally(counts, prep.reasons(question))
+    reasons = prep.reasons(question)
+    for code, n in declared.items():  # the reason reads like skip logic's: "Question: Answer"
+        option = question.option(code)
+        assert option is not None
+        reason = f"{question.label_in(prep.language)}: {option.label_in(prep.language)}"
+        reasons[reason] = reasons.get(reason, 0) + n
+    return Tally(counts, reasons)
 
 
 def crosstab(prep: Prepared, question_id: str, view: str, words: Words,
@@ -393,8 +405,13 @@ def crosstab(prep: Prepared, question_id: str, view: str, words: Words,
         return tuple(tally.column(members, category) for members in cols.strata)
 
     answered = line(ANSWERED)
-    rows = [Row(o.label_in(words.language), line(o.code), answered, o.code)
-            for o in question.options]
+    lang = words.language
+    rows = [Row(o.label_in(lang), line(o.code), answered, o.code)
+            for o in question.options if not o.not_applicable]  # those count as not applicable
+    for subtotal in question.subtotals:
+        parts = [line(code) for code in subtotal.of]
+        rows.append(Row(subtotal.label_in(lang), tuple(map(sum, zip(*parts, strict=True))),
+                        answered, subtotal.code))
     rows.append(Row(words.total, answered, None, ANSWERED))
     rows.append(Row(words.not_applicable, line(NA), None, NA))
     rows.append(Row(words.unanswered, line(UNANSWERED), None, UNANSWERED))

@@ -126,26 +126,31 @@ def _build(protocol: Protocol, cases: Sequence[CaseAnswers], districts: Sequence
 
 
 def area_tables(prep: Prepared, tallies: Mapping[str, Tally], words: Words) -> list[Table]:
-    """Findings per quality area: for each single-choice question, its first option's share.
+    """Findings per quality area: for each indicator question, the share meeting the standard.
 
-    The first option is the one the report counts ("Finns", "Ja", "Framgår"),
-    so a row reads e.g. "Aktuell DUR-utredning: Finns  57 (71 %)".
+    The standard is the options the protocol marks ``good`` (the first option when it marks
+    none), so a row reads e.g. "Aktuell DUR-utredning: Finns  57 (71 %)" and a deficiency
+    question ("Värderande språk") counts its "Nej". Questions marked ``indicator = false``
+    only describe the case ("Beslut") and are left out; the base leaves out answers the
+    protocol marks ``not_applicable``, as every table does.
     """
     protocol = prep.protocol
     cols = prep.columns("district", words)
+    lang = words.language
     tables = []
     for area in protocol.areas:
         rows = []
         for question in protocol.questions:
-            if question.area != area.id or question.type is not QuestionType.SINGLE:
+            if (question.area != area.id or question.type is not QuestionType.SINGLE
+                    or not question.indicator):
                 continue
             tally = tallies[question.id]
-            first = question.options[0]
+            good = question.good_options
             answered = tuple(tally.column(m, ANSWERED) for m in cols.strata)
-            counts = tuple(tally.column(m, first.code) for m in cols.strata)
-            lang = words.language
-            rows.append(Row(f"{question.label_in(lang)}: {first.label_in(lang)}", counts,
-                            answered, question.id))
-        tables.append(Table(f"area.{area.id}", area.label_in(words.language), "areas",
+            counts = tuple(sum(tally.column(m, o.code) for o in good) for m in cols.strata)
+            labels = " / ".join(o.label_in(lang) for o in good)
+            rows.append(Row(f"{question.label_in(lang)}: {labels}", counts, answered,
+                            question.id))
+        tables.append(Table(f"area.{area.id}", area.label_in(lang), "areas",
                             cols.labels, tuple(rows), "", "", strata=cols.strata))
     return tables

@@ -23,11 +23,11 @@ if TYPE_CHECKING:
 
 Truth = dict[str, "Value"]
 
-# Ways a follow-up can have been done; "med_utforare" is a meeting with the person
-# and the support worker together, so it always comes with "personligt_mote".
+# Ways a follow-up can have been done: (form, who took part). "bada" is a meeting with
+# the person and the support worker together; "utforaren" a call with the worker alone.
 FOLLOW_UP_WAYS = (
-    ["personligt_mote"], ["telefon"], ["personligt_mote", "med_utforare"],
-    ["telefon", "separat_utforare"], ["separat_utforare"],
+    (["personligt_mote"], "enskilde"), (["telefon"], "enskilde"),
+    (["personligt_mote"], "bada"), (["telefon"], "bada_var_for_sig"), (["telefon"], "utforaren"),
 )
 HOURS = (6, 8, 10, 12, 12, 13, 13, 13, 16, 20, 26)
 
@@ -111,9 +111,14 @@ def _follow_up(t: Truth, rng: random.Random, activities: int) -> None:
     """Follow-up of the support, and cooperation with psychiatry."""
     pick, yes = _answers(rng)
     t["uppfoljning_dokumenterad"] = yes(0.65)
-    t["uppfoljning_hur"] = list(pick(FOLLOW_UP_WAYS))
+    forms, participants = pick(FOLLOW_UP_WAYS)
+    t["uppfoljning_hur"] = list(forms)
+    t["uppfoljning_deltagare"] = participants
     t["uppfoljning_separat_skal"] = yes(0.4)
     t["uppfoljning_varje_aktivitet"] = _per_activity(rng, activities)
+    # a follow-up that goes through every activity works from the plan (no draw of its
+    # own, so the cases made before this question existed stay the same)
+    t["uppfoljning_genomforandeplan"] = "ja" if t["uppfoljning_varje_aktivitet"] == "ja" else "nej"
     t["samverkan_psykiatri"] = yes(0.3)
     t["sip_aktuell"] = yes(0.2)
     t["sip_mote_inplanerat"] = yes(0.2)

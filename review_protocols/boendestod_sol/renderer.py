@@ -395,14 +395,16 @@ class Renderer:
                          "uppfoljning_dokumenterad")
             return
         ways = choices(t, "uppfoljning_hur")
-        q = ("uppfoljning_dokumenterad", "uppfoljning_hur")
+        took_part = t.get("uppfoljning_deltagare")
+        q = ("uppfoljning_dokumenterad", "uppfoljning_hur", "uppfoljning_deltagare")
         worker = f"boendestödjaren {self.worker}"
-        if "personligt_mote" in ways:
-            who = f"med {self.fn} och {worker}" if "med_utforare" in ways else f"med {self.fn}"
-            doc.note(when, f"Uppföljning vid möte {who} på förvaltningens kontor.", *q)
-        if "telefon" in ways:
-            doc.note(when, f"Uppföljning per telefon med {self.fn}.", *q)
-        if "separat_utforare" in ways:
+        if took_part in ("enskilde", "bada", "bada_var_for_sig"):
+            who = f"med {self.fn} och {worker}" if took_part == "bada" else f"med {self.fn}"
+            if "personligt_mote" in ways:
+                doc.note(when, f"Uppföljning vid möte {who} på förvaltningens kontor.", *q)
+            if "telefon" in ways:
+                doc.note(when, f"Uppföljning per telefon {who}.", *q)
+        if took_part in ("utforaren", "bada_var_for_sig"):
             text = f"Uppföljning per telefon med {worker}, utan {self.fn}."
             if t["uppfoljning_separat_skal"] == "ja":
                 text += f" Separat eftersom {self.fn} inte ville delta i ett gemensamt möte."
@@ -421,6 +423,11 @@ class Renderer:
             text = f"Insatsen fungerar bra och {self.fn} vill fortsätta."
         doc.note(when + dt.timedelta(days=1), "Uppföljning, forts.: " + text,
                  "uppfoljning_varje_aktivitet")
+        if t.get("uppfoljning_genomforandeplan") == "ja":
+            doc.note(when + dt.timedelta(days=1), "Genomförandeplanen gicks igenom mål för mål "
+                     "vid uppföljningen.", "uppfoljning_genomforandeplan")
+        elif "uppfoljning_genomforandeplan" in t:
+            doc.absent("uppfoljning_genomforandeplan", S_JOURNAL)
 
     def cooperation(self) -> None:
         doc, t = self.doc, self.t

@@ -41,8 +41,7 @@ AREAS = {
     "sjalvbestammande_integritet": "Självbestämmande och integritet",
     "tillganglighet": "Tillgänglighet",
     "helhetssyn_samordning": "Helhetssyn och samordning",
-    "kunskapsbaserad": "Kunskapsbaserad verksamhet",
-    "effektivitet": "Effektivitet",
+    "kunskapsbaserad": "Kunskapsbaserad verksamhet och effektivitet",
 }
 
 CHILD_QUESTIONS = ["barn_fodelsear", "barn_boende", "barnkonsekvensanalys", "samverkan_barn_ungdom"]
@@ -86,9 +85,11 @@ def complete_case(**overrides: object) -> dict:
         "plan_vad_hur": "nej",
         "plan_kopierad": "ja",
         "uppfoljning_dokumenterad": "ja",
-        "uppfoljning_hur": ["telefon", "separat_utforare"],
+        "uppfoljning_hur": ["telefon"],
+        "uppfoljning_deltagare": "bada_var_for_sig",
         "uppfoljning_separat_skal": "nej",
         "uppfoljning_varje_aktivitet": "nej",
+        "uppfoljning_genomforandeplan": "nej",
         "samverkan_psykiatri": "ja",
         "sip_aktuell": "nej",
         "sip_mote_inplanerat": "ja",
@@ -126,9 +127,12 @@ def test_header() -> None:
     assert "boendestod_sol" in review_protocols.builtin_ids()
 
 
-def test_the_six_quality_areas() -> None:
+def test_the_reports_five_quality_headings() -> None:
+    """Six areas, five headings: the report puts kunskapsbaserad verksamhet and effektivitet
+    under one; the former id "effektivitet" still names it."""
     assert {a.id: a.label for a in PROTOCOL.areas} == AREAS
     assert [a.id for a in PROTOCOL.areas] == list(AREAS)
+    assert PROTOCOL.area("effektivitet") is PROTOCOL.area("kunskapsbaserad")
 
 
 def test_sections_in_the_report_order() -> None:
@@ -319,14 +323,26 @@ def test_follow_up_needs_the_first_time_question_answered() -> None:
 def test_follow_up_details_only_when_documented() -> None:
     visible = shown(complete_case(uppfoljning_dokumenterad="nej"))
     assert "uppfoljning_dokumenterad" in visible
-    assert not {"uppfoljning_hur", "uppfoljning_separat_skal",
+    assert not {"uppfoljning_hur", "uppfoljning_deltagare", "uppfoljning_separat_skal",
                 "uppfoljning_varje_aktivitet"} & visible
+    assert {"uppfoljning_hur", "uppfoljning_deltagare"} <= shown(complete_case())
+
+
+def test_the_plan_in_the_follow_up_only_when_both_exist() -> None:
+    """The development area all four districts share: the plan as part of the follow-up."""
+    assert "uppfoljning_genomforandeplan" in shown(complete_case())
+    assert "uppfoljning_genomforandeplan" not in shown(
+        complete_case(genomforandeplan_finns="nej"))
+    assert "uppfoljning_genomforandeplan" not in shown(
+        complete_case(uppfoljning_dokumenterad="nej"))
 
 
 def test_reason_for_separate_follow_up_only_when_done_separately() -> None:
     assert "uppfoljning_separat_skal" in shown(complete_case())
-    visible = shown(complete_case(uppfoljning_hur=["personligt_mote", "med_utforare"]))
-    assert "uppfoljning_separat_skal" not in visible
+    assert "uppfoljning_separat_skal" in shown(complete_case(uppfoljning_deltagare="utforaren"))
+    for together in ("bada", "enskilde"):
+        visible = shown(complete_case(uppfoljning_deltagare=together))
+        assert "uppfoljning_separat_skal" not in visible
 
 
 def test_children_questions_only_for_parents() -> None:

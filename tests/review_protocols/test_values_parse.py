@@ -96,7 +96,7 @@ def test_random_text_to_choice_and_date_questions(text: str) -> None:
 
 def test_choice_accepts_codes_and_labels() -> None:
     assert parse(DECISION, "Bifall") == "bifall"
-    assert parse(HOW, "telefon; separat_utforare") == ["telefon", "separat_utforare"]
-    assert parse(HOW, "separat_utforare|telefon") == ["telefon", "separat_utforare"]
+    assert parse(HOW, "personligt_mote; telefon") == ["personligt_mote", "telefon"]
+    assert parse(HOW, "telefon|personligt_mote") == ["personligt_mote", "telefon"]
     with pytest.raises(ValueProblem, match="not an option of beslut"):
         parse(DECISION, "kanske")

@@ -59,6 +59,7 @@ def reference_tally(cases, question_id):
     question = PROTOCOL.question(question_id)
     counts: dict = {}
     reasons: dict = {}
+    declared: dict = {}
     for c in cases:
         applies = applicable(PROTOCOL, c.answers)
         bucket = counts.setdefault((c.district, c.gender), {})
@@ -72,10 +73,16 @@ def reference_tally(cases, question_id):
         if value in (None, "", ()):
             bucket[UNANSWERED] = bucket.get(UNANSWERED, 0) + 1
             continue
+        if value in question.not_applicable_codes:  # declared "Ej relevant": out of the base
+            bucket[NA] = bucket.get(NA, 0) + 1
+            option = question.option(value)
+            declared[f"{question.label}: {option.label}"] = declared.get(
+                f"{question.label}: {option.label}", 0) + 1
+            continue
         bucket[ANSWERED] = bucket.get(ANSWERED, 0) + 1
         for code in value if isinstance(value, tuple) else (value,):
             bucket[code] = bucket.get(code, 0) + 1
-    return counts, list(reasons.items())
+    return counts, [*reasons.items(), *declared.items()]  # skip logic's reasons first
 
 
 def reference_numbers(cases, question_id):

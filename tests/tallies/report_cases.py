@@ -13,7 +13,9 @@ per-district list below is dealt out to positions in order):
 - Plan (Table 1), dealt over the non-avslag cases: HÄ 3/10/5/2,
   HV 7/6/1/5, SK 3/7/4/6, SÖ 4/11/2/3 ja/delvis/nej/saknas.
 - Follow-up documented, dealt over the cases due: HÄ 14 of 17 (the first
-  five by phone), HV 11 of 14, SK 8 of 20, SÖ 12 of 19.
+  five by phone: three with the person, two with the support worker only, as
+  "I fem ärenden ... per telefon" includes), HV 11 of 14, SK 8 of 20, SÖ 12 of
+  19; every other follow-up a meeting of the person and the worker together.
 - Orders structured: HÄ 10/10, HV 13/6, SK 17/3, SÖ 19/1.
 - Psychiatry 19 (SK 10, the others 3 each); SIP 13 (SK 7, the others 2), one
   SIP meeting planned (HÄ).
@@ -22,6 +24,9 @@ per-district list below is dealt out to positions in order):
   per-district figures are the ones a dataset can satisfy, so the total is 29.
 - Parents of minors: HÄ and HV one woman and one man each (4: 2 women, 2 men).
 - Violence asked: HV 4 women and 1 man, HÄ 1+1, SK 1+1, SÖ 1 woman (10: 7/3).
+- Dissatisfied with the provider: three cases (HÄ 3, SK 9, SÖ 10), none told they
+  may change provider ("Nej", the report's 0 documented); every other granted case
+  answers "Ej relevant", so "Nej" is 100 % of the dissatisfied, not 3 of 79.
 - Hours per month: 12 or 13 in HÄ 5, HV 3, SK 11, SÖ 3 cases (22); others
   8, 16 or 25. Days to plan: a spread around the 15-day rule.
 """
@@ -48,6 +53,8 @@ FULLMAKT = {"HÄ": 10, "HV": 5, "SK": 7, "SÖ": 7}
 PARENTS = {"HÄ": [0, 10], "HV": [1, 11]}
 VIOLENCE = {"HÄ": [0, 10], "HV": [1, 2, 3, 4, 10], "SK": [7, 15], "SÖ": [5]}
 AT_12_13 = {"HÄ": 5, "HV": 3, "SK": 11, "SÖ": 3}
+DISSATISFIED = {"HÄ": [2], "SK": [8], "SÖ": [9]}
+PHONE_INDIVIDUAL = {"HÄ": [0, 1, 2]}  # of HÄ's five calls; the other two reached the worker only
 
 
 def _deal(counts: tuple[int, ...], codes: tuple[str, ...]) -> list[str]:
@@ -89,11 +96,16 @@ def build_cases() -> list[CaseAnswers]:
                     days = (7, 12, 20, 45, 120)[i % 5]
                     a["genomforandeplan_dagar"] = days
                     a["genomforandeplan_inom_15_dagar"] = "ja" if days <= 15 else "nej"
+                a["info_byta_utforare"] = ("nej" if i in DISSATISFIED.get(code, [])
+                                           else "ej_relevant")
                 if i in due:
                     a["uppfoljning_dokumenterad"] = "ja" if i in documented else "nej"
                     if i in documented:
                         a["uppfoljning_hur"] = ["telefon"] if i in by_phone else [
                             "personligt_mote"]
+                        a["uppfoljning_deltagare"] = (
+                            "bada" if i not in by_phone else
+                            "enskilde" if i in PHONE_INDIVIDUAL.get(code, []) else "utforaren")
             a["samverkan_psykiatri"] = "ja" if i < PSYCHIATRY[code] else "nej"
             a["sip_aktuell"] = "ja" if i < SIP[code] else "nej"
             if a["sip_aktuell"] == "nej":

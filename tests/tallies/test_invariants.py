@@ -50,8 +50,13 @@ def test_every_table_adds_up(cases) -> None:
         for row in table.rows:
             assert row.counts[-1] == sum(row.counts[:-1])
         assert total.counts[-1] + na.counts[-1] + unanswered.counts[-1] == len(cases)
-        options = [r for r in table.rows if not r.code.startswith("_")]
         question = PROTOCOL.question(table.question_id)
+        subtotals = {s.code: s.of for s in question.subtotals}
+        options = [r for r in table.rows
+                   if not r.code.startswith("_") and r.code not in subtotals]
+        for code, parts in subtotals.items():  # a subtotal is its options' sum, per column
+            for i in range(len(table.columns)):
+                assert table.row(code).counts[i] == sum(table.row(p).counts[i] for p in parts)
         if table.id.startswith("plan_stammer") or question.type == "single":
             for i in range(len(table.columns)):
                 assert sum(r.counts[i] for r in options) == total.counts[i]

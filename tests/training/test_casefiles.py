@@ -145,9 +145,12 @@ def test_key_and_text_agree_on_every_question(case: tuple[int, str]) -> None:
     if "uppfoljning_dokumenterad" in key:
         assert ("Uppföljning" in journal) == (key["uppfoljning_dokumenterad"] == "ja")
     ways = key.get("uppfoljning_hur", [])
-    assert (f"Uppföljning per telefon med {fn}." in journal) == ("telefon" in ways)
-    assert ("utan " + fn in journal) == ("separat_utforare" in ways)
-    assert ("och boendestödjaren" in journal) == ("med_utforare" in ways)
+    took_part = key.get("uppfoljning_deltagare")
+    with_individual = took_part in ("enskilde", "bada", "bada_var_for_sig")
+    assert (f"Uppföljning per telefon med {fn}" in journal) == (
+        "telefon" in ways and with_individual)
+    assert ("utan " + fn in journal) == (took_part in ("utforaren", "bada_var_for_sig"))
+    assert ("och boendestödjaren" in journal) == (took_part == "bada")
 
     assert ("Samverkansmöte med psykiatriska" in text) == (key["samverkan_psykiatri"] == "ja")
     assert ("SIP upprättad" in text) == (key["sip_aktuell"] == "ja")
