@@ -166,14 +166,16 @@ def _question(prep: Prepared, question: Question) -> list[Share]:
     def counted(strata: frozenset[Stratum], option: str) -> tuple[int, int]:
         return tally.column(strata, option), tally.column(strata, ANSWERED)
 
+    # Answers that mean "does not apply" are outside the base, as in the tallies.
+    options = [o for o in question.options if o.code not in question.not_applicable_codes]
     # A two-answer single choice: the second answer's tests are the first's, mirrored.
-    paired = question.type is QuestionType.SINGLE and len(question.options) == 2
+    paired = question.type is QuestionType.SINGLE and len(options) == 2
     # Two districts with answers: each one's "rest" is the other, one test for both.
     answering = [d for d in order if counted(members(d), ANSWERED)[1]]
     one_pair = len(answering) == 2
     rows: list[_Row] = []
-    for option in question.options:
-        tested = question.options[0].code if paired else option.code
+    for option in options:
+        tested = options[0].code if paired else option.code
         total, answered = counted(everyone, option.code)
         for district in order:
             count, n = counted(members(district), option.code)
