@@ -92,8 +92,10 @@ class GranskaApp(App[None]):
         super().__init__()
         from jobs.session import Session
         from store import current_user
+        from tui.saving import SaveQueue
 
         self.session = Session(db=db, user=user or current_user(), config=config)
+        self.saves = SaveQueue(self, db)
         self.demo = demo
         if demo:
             self.sub_title = t("app.demo")
@@ -102,6 +104,14 @@ class GranskaApp(App[None]):
         from tui.screens.search import open_search
 
         open_search(self)
+
+    async def action_quit(self) -> None:
+        """Quit once every answer given has been written; stay when one failed, to show it."""
+        if await self.saves.wait():
+            self.exit()
+
+    def on_unmount(self) -> None:
+        self.saves.close()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette (ctrl+p): every view first, then Textual's own commands, translated."""

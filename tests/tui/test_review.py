@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from review_protocols import QuestionType, load_builtin
-from tests.tui.conftest import REVIEWER, rows_in
+from tests.tui.conftest import REVIEWER, rows_in, screen_lines
 
 PROTOCOL = load_builtin("boendestod_sol")
 # The answers a reviewer gives on the walk (codes); other choice questions get option 1.
@@ -148,35 +148,81 @@ async def test_a_locked_database_is_shown_loudly_and_the_answer_not_as_saved(db_
     other = sqlite3.connect(db_path, isolation_level=None)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_first_case(pilot)
+        await app.saves.wait()  # where the reviewer is, written on opening
         other.execute("BEGIN IMMEDIATE")  # another inspector's long write
         await pilot.press("j")
+        await app.saves.wait()  # it waited its 50 ms for the lock, then failed
         await pilot.pause()
         view = screen.views["dur_aktuell"]
         assert view.value is None and view.failed
         banner = screen.query_one("#banner")
         assert banner.display and "INTE SPARAT" in str(banner.render())
         assert "busy" in str(banner.render())
-        assert screen.current == "dur_aktuell"  # it stays, so it can be tried again
+        assert screen.current == "dur_aktuell"  # back on it, so it can be given again
         assert any(n.severity == "error" for n in app._notifications)
         other.execute("ROLLBACK")
         await pilot.press("j")  # the lock is gone: now it saves
+        await app.saves.wait()
         await pilot.pause()
         assert view.value == "ja" and not view.failed and not banner.display
     assert rows(review_db, "SELECT value FROM answers WHERE question_id = 'dur_aktuell'") == [
         ("ja",)]
 
 
+async def give_answers_under_the_lock(pilot, screen) -> None:
+    await pilot.press("j")  # DUR: finns, and on
+    await pilot.press("f")  # interests: framgår, and on
+    assert screen.current == "hembesok_gjort"  # the keys moved the screen on
+    await pilot.press("up", "d")  # back: interests only partly stated after all, and on
+    await pilot.pause()
+    assert screen.current == "hembesok_gjort"
+    assert screen.views["intressen_resurser_onskemal"].value == "delvis"
+    shown = screen_lines(pilot.app)
+    assert sum("sparar…" in line for line in shown) == 2  # two questions, not yet written
+    assert not any("✓ sparad" in line for line in shown)
+    assert rows(screen.app.session.db, "SELECT count(*) FROM answers")[0][0] == 0
+
+
+async def test_keys_go_on_while_a_colleague_holds_the_write_lock_and_answers_land_in_order(
+        db_path, review_db):
+    from jobs.config import Config
+    from store import open_database
+    from tui.app import GranskaApp
+
+    patient = open_database(db_path, busy_timeout_ms=60_000)  # waits as long as it takes
+    app = GranskaApp(Config(), patient, user=REVIEWER)
+    colleague = sqlite3.connect(db_path, isolation_level=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await app.saves.wait()
+        colleague.execute("BEGIN IMMEDIATE")  # a long write of someone else's
+        try:
+            await give_answers_under_the_lock(pilot, screen)
+        finally:
+            colleague.execute("ROLLBACK")
+        await app.saves.wait()
+        await pilot.pause()
+        shown = screen_lines(app)
+        assert not any("sparar…" in line for line in shown)
+        assert sum("✓ sparad" in line for line in shown) == 2
+    given = rows(review_db, "SELECT field, new_value FROM audit_log WHERE action = 'answer'"
+                 " ORDER BY id")
+    assert given == [("dur_aktuell", "ja"), ("intressen_resurser_onskemal", "framgar"),
+                     ("intressen_resurser_onskemal", "delvis")]
+
+
 async def test_a_read_only_connection_saves_nothing_and_says_so(make_app, review_db):
+    review_db.execute("PRAGMA query_only = ON")  # the app's writes are made as it may
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_first_case(pilot)
-        review_db.execute("PRAGMA query_only = ON")
         await pilot.press("n")
+        await app.saves.wait()
         await pilot.pause()
         assert screen.views["dur_aktuell"].failed
         assert screen.views["dur_aktuell"].value is None
         assert "read-only" in str(screen.query_one("#banner").render())
-        review_db.execute("PRAGMA query_only = OFF")
+    review_db.execute("PRAGMA query_only = OFF")
     assert rows(review_db, "SELECT count(*) FROM answers")[0][0] == 0
 
 
