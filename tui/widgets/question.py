@@ -130,12 +130,15 @@ class QuestionView(Widget):
         keystroke (bench/keystroke.py)."""
         laid_out = self.content_size if self.is_attached else None
         yield
+        # First drop the render Textual keeps: measured from it, a question that grew (its
+        # help shown) kept its old height, and what did not fit was not drawn.
+        self.refresh()
         if not laid_out or not laid_out.width:
             self.refresh(layout=True)
             return
-        self.clear_cached_dimensions()
         height = self.get_content_height(laid_out, self.app.size, laid_out.width)
-        self.refresh(layout=height != laid_out.height)
+        if height != laid_out.height:
+            self.refresh(layout=True)
 
     def set_current(self, current: bool) -> None:
         if current != self.current:

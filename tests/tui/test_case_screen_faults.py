@@ -1,0 +1,30 @@
+"""Faults a new user met on the case screen, each as that user saw it: keys pressed,
+then what is drawn on the screen (80x24, as in a small terminal)."""
+
+from __future__ import annotations
+
+from review_protocols import load_builtin
+from tests.tui.conftest import screen_lines
+from tests.tui.test_review import open_first_case
+
+PROTOCOL = load_builtin("boendestod_sol")
+
+
+def on_screen(app, text: str) -> bool:
+    return any(text in line for line in screen_lines(app))
+
+
+async def test_f1_shows_the_help_at_once_after_moving_to_a_question(make_app) -> None:
+    help_start = PROTOCOL.question("forstagangsbeslut").help.split()[:4]
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press("right_square_bracket", "down")  # B. Beslut, its second question
+        await pilot.pause()
+        assert screen.current == "forstagangsbeslut"
+        assert not on_screen(pilot.app, " ".join(help_start))
+        await pilot.press("f1")
+        await pilot.pause()
+        assert on_screen(pilot.app, "ℹ " + " ".join(help_start))
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not on_screen(pilot.app, "ℹ " + " ".join(help_start))
