@@ -28,3 +28,19 @@ async def test_f1_shows_the_help_at_once_after_moving_to_a_question(make_app) ->
         await pilot.press("f1")
         await pilot.pause()
         assert not on_screen(pilot.app, "ℹ " + " ".join(help_start))
+
+
+async def test_hiding_the_case_file_keeps_the_current_question_on_screen(make_app) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press(*["right_square_bracket"] * 5)  # well down the protocol
+        await pilot.pause()
+        marker = "▶" + screen.plan.numbers[screen.current]
+        assert on_screen(pilot.app, marker)
+        await pilot.press("ctrl+t")  # the questions get the whole width: all of them move
+        await pilot.pause()
+        assert not screen.query_one("#case-text-pane").display
+        assert on_screen(pilot.app, marker)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert on_screen(pilot.app, marker)

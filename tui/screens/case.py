@@ -535,8 +535,10 @@ class CaseScreen(Screen[None]):
             pane.scroll_relative(y=direction * max(3, pane.size.height - 2), animate=False)
 
     def action_toggle_file(self) -> None:
+        """Hide or show the case file; the questions change width, and so every height."""
         for pane in self.query(CaseFilePane):
             pane.display = not pane.display
+        self.call_after_refresh(self._scroll_to_current)
 
     def action_toggle_help(self) -> None:
         if self.current_view is not None:
