@@ -44,3 +44,17 @@ async def test_hiding_the_case_file_keeps_the_current_question_on_screen(make_ap
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert on_screen(pilot.app, marker)
+
+
+async def test_the_case_note_is_shown_once_saved_wherever_the_reviewer_is(make_app) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press(*["right_square_bracket"] * 5)  # far from the top of the protocol
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press(*"Kolla beslutet", "ctrl+s")
+        await pilot.app.saves.wait()
+        await pilot.pause()
+        assert screen.case_note == "Kolla beslutet"
+        assert on_screen(pilot.app, "✎ Ärendeanteckning: Kolla beslutet")
+        assert on_screen(pilot.app, "▶" + screen.plan.numbers[screen.current])

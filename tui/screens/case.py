@@ -101,7 +101,13 @@ class CaseScreen(Screen[None]):
         padding: 0 1;
         scrollbar-size-vertical: 1;
     }
-    #case-note { height: auto; padding: 0 1; text-style: italic; }
+    #case-note {
+        height: auto;
+        max-height: 2;
+        padding: 0 1;
+        text-style: italic;
+        border-bottom: solid $primary;
+    }
     #return-reason { height: auto; padding: 0 1; background: $warning; color: $text; }
     CaseScreen .section-title { height: auto; margin-top: 1; padding: 0 1; text-style: bold; }
     #banner {
@@ -182,9 +188,10 @@ class CaseScreen(Screen[None]):
         self.title = titled(t("case.title", case_ref=self.info["case_ref"]))
         yield TitleBar()
         yield Static(self._return_text(), id="return-reason", markup=False)
+        # Above the questions, not among them: a note saved far down the protocol is seen.
+        yield Static(self._case_note_text(), id="case-note", markup=False)
         with Horizontal(id="case-columns"):
             with ProtocolScroll(id="questions"):
-                yield Static(self._case_note_text(), id="case-note", markup=False)
                 for s_index, section in enumerate(self.protocol.sections):
                     letter = SECTION_LETTERS[s_index % len(SECTION_LETTERS)]
                     title = section.title_in(language())
