@@ -58,3 +58,17 @@ async def test_the_case_note_is_shown_once_saved_wherever_the_reviewer_is(make_a
         assert screen.case_note == "Kolla beslutet"
         assert on_screen(pilot.app, "✎ Ärendeanteckning: Kolla beslutet")
         assert on_screen(pilot.app, "▶" + screen.plan.numbers[screen.current])
+
+
+async def test_left_bracket_goes_to_the_previous_section_from_anywhere_in_a_section(
+        make_app) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "down")  # C2
+        assert screen.plan.numbers[screen.current] == "C2"
+        await pilot.press("left_square_bracket")
+        assert screen.plan.numbers[screen.current] == "B1"
+        await pilot.press("left_square_bracket")
+        assert screen.plan.numbers[screen.current] == "A1"
+        await pilot.press("left_square_bracket")  # nothing before the first: it stays
+        assert screen.plan.numbers[screen.current] == "A1"

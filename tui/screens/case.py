@@ -519,11 +519,10 @@ class CaseScreen(Screen[None]):
             self._focus(first)
 
     def _section_step(self, step: int) -> None:
+        """To the first question of the next or previous section that applies (from the
+        middle of a section too: ``[`` is the previous section, not this one's start)."""
         current = self._current()
         s_index = self.plan.section_of[current] if current else -1
-        if step < 0 and current and self._section_first(s_index) != current:
-            self.go_to_section(s_index)
-            return
         index = s_index + step
         while 0 <= index < len(self.protocol.sections):
             if self._section_first(index):
