@@ -45,6 +45,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "palette.screenshot": ("Skärmbild", "Screenshot"),
     "palette.screenshot_help": ("Spara en SVG-bild av skärmen", "Save an SVG image of the screen"),
     "key.quit": ("Avsluta", "Quit"),
+    "key.palette": ("Kommandon", "Commands"),
     "key.open": ("Öppna", "Open"),
     "key.back": ("Tillbaka", "Back"),
     "gender.K": ("Kvinna", "Woman"),

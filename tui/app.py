@@ -75,6 +75,9 @@ class GranskaApp(App[None]):
     DEFAULT_MODE = "cases"
     BINDINGS = [
         Binding("ctrl+q", "quit", t("key.quit"), id="quit"),
+        # Textual's own palette binding, with its name in the user's language.
+        Binding("ctrl+p", "command_palette", t("key.palette"), show=False, priority=True,
+                id="command_palette"),
         Binding("f2", "switch_mode('cases')", t("mode.cases"), id="mode_cases"),
         Binding("f3", "switch_mode('sample')", t("mode.sample"), id="mode_sample"),
         Binding("f4", "switch_mode('tallies')", t("mode.tallies"), id="mode_tallies"),

@@ -53,8 +53,10 @@ async def settled(pilot) -> list:
 
 
 async def screens(app) -> list[str]:
-    """The screen after the list is shown and after each step."""
-    async with app.run_test(size=(80, 24)) as pilot:
+    """The screen after the list is shown and after each step, as wide as every key in the
+    key bar needs (narrower, the key bar keeps keys whole where the Footer cuts them:
+    tests/tui/test_case_screen_faults.py)."""
+    async with app.run_test(size=(200, 24)) as pilot:
         shots = [await settled(pilot)]
         for keys in STEPS:
             await pilot.press(*keys)

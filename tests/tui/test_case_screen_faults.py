@@ -72,3 +72,43 @@ async def test_left_bracket_goes_to_the_previous_section_from_anywhere_in_a_sect
         assert screen.plan.numbers[screen.current] == "A1"
         await pilot.press("left_square_bracket")  # nothing before the first: it stays
         assert screen.plan.numbers[screen.current] == "A1"
+
+
+def shown_words(screen) -> set[str]:
+    """Every word a key in the key bar may show: its key and its description."""
+    words: set[str] = set()
+    for _node, binding, _enabled, _tooltip in screen.active_bindings.values():
+        words.add(screen.app.get_key_display(binding))
+        words.update((binding.description or "").split())
+    return words
+
+
+def assert_whole(app) -> None:
+    bar = screen_lines(app)[-1]
+    assert "palette" not in bar  # Textual's own word, in English
+    assert bar.rstrip().endswith("▏^p Kommandon")
+    assert "^q Avsluta" in bar and "? Tangenter" in bar
+    cut = set(bar.replace("▏", " ").split()) - shown_words(app.screen)
+    assert not cut, f"cut in the key bar: {cut}"
+
+
+async def test_at_80_columns_the_title_and_the_key_bar_show_whole_words(review_db) -> None:
+    from jobs.config import Config
+    from tests.tui.conftest import REVIEWER, rows_in
+    from tui.app import GranskaApp
+
+    app = GranskaApp(Config(), review_db, user=REVIEWER, demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await rows_in(pilot)
+        assert_whole(app)
+        screen = await open_first_case(pilot)
+        title = screen_lines(app)[0]
+        assert f"Granska · Ärende {screen.info['case_ref']} — demodatabas, inga riktiga " \
+               "uppgifter" in title
+        assert_whole(app)
+        await pilot.resize_terminal(50, 24)
+        await pilot.pause()
+        title = screen_lines(app)[0].strip()
+        assert title.endswith("…") and title[:-1].split()[-1] in (
+            f"⭘ Granska · Ärende {screen.info['case_ref']} — demodatabas, inga riktiga "
+            "uppgifter").split()
