@@ -112,3 +112,31 @@ async def test_at_80_columns_the_title_and_the_key_bar_show_whole_words(review_d
         assert title.endswith("…") and title[:-1].split()[-1] in (
             f"⭘ Granska · Ärende {screen.info['case_ref']} — demodatabas, inga riktiga "
             "uppgifter").split()
+
+
+def pane_shows_heading(app, heading: str) -> bool:
+    """Whether a line of the case-file pane (right of its border, left of its scroll bar)
+    is that heading."""
+    return any(line.partition("│")[2].strip(" ▁▂▃▄▅▆▇█") == heading
+               for line in screen_lines(app))
+
+
+async def test_the_case_file_follows_the_section_being_answered(make_app) -> None:
+    sections = [section.id for section in PROTOCOL.sections]
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.pause()
+        assert pane_shows_heading(pilot.app, "Utredning (DUR)")
+        assert not pane_shows_heading(pilot.app, "Journalanteckningar")
+        for _ in sections:  # to the cooperation questions, answered from the journal
+            if PROTOCOL.sections[screen.plan.section_of[screen.current]].id == "samverkan":
+                break
+            await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert PROTOCOL.sections[screen.plan.section_of[screen.current]].case_file \
+            == "Journalanteckningar"
+        assert pane_shows_heading(pilot.app, "Journalanteckningar")
+        await pilot.press("home")  # back to the investigation
+        await pilot.pause()
+        assert pane_shows_heading(pilot.app, "Utredning (DUR)")
+        assert not pane_shows_heading(pilot.app, "Journalanteckningar")

@@ -418,6 +418,10 @@ async def test_back_from_a_case_the_list_shows_it_with_its_new_count_and_cursor(
         assert str(row[4]).startswith("3/")  # answered of those that apply
 
 
+def case_file_shown(screen) -> str:
+    return "\n\n".join(str(part.render()) for part in screen.query(".case-file-part"))
+
+
 async def test_the_case_file_is_beside_the_questions_and_scrolls_and_hides(make_app, review_db):
     from store.frames import set_case_text
     from store.reviews import list_reviews
@@ -429,8 +433,7 @@ async def test_the_case_file_is_beside_the_questions_and_scrolls_and_hides(make_
     async with make_app().run_test(size=(80, 24)) as pilot:
         screen = await open_first_case(pilot)
         pane = screen.query_one(CaseFilePane)
-        assert pane.display and "Journalanteckning 0" in str(
-            screen.query_one("#case-file-text").render())
+        assert pane.display and "Journalanteckning 0" in case_file_shown(screen)
         await pilot.press("right_curly_bracket")
         await pilot.pause()
         assert pane.scroll_y > 0
@@ -442,7 +445,7 @@ async def test_the_case_file_is_beside_the_questions_and_scrolls_and_hides(make_
         await pilot.pause()
         assert pilot.app.screen.review_id == second["id"]
         # The next demo case shows its own generated case file.
-        own = str(pilot.app.screen.query_one("#case-file-text").render())
+        own = case_file_shown(pilot.app.screen)
         assert "Journalanteckning 0" not in own and second["district"] in own
 
 

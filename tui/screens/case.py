@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -85,7 +86,14 @@ class ProtocolScroll(VerticalScroll, inherit_bindings=False, can_focus=False):
 
 
 class CaseFilePane(VerticalScroll, inherit_bindings=False, can_focus=False):
-    """The case file text, scrolled with { and } or the mouse."""
+    """The case file text, scrolled with { and } or the mouse, and to the part a
+    section's answers are looked for in (the section's ``case_file``)."""
+
+
+def case_file_parts(text: str) -> list[str]:
+    """The case file's parts: the paragraphs between its blank lines (a part's heading is
+    its first line)."""
+    return [part for part in re.split(r"\n[ \t]*\n", text.strip("\n")) if part.strip()]
 
 
 class CaseScreen(Screen[None]):
@@ -101,6 +109,8 @@ class CaseScreen(Screen[None]):
         padding: 0 1;
         scrollbar-size-vertical: 1;
     }
+    .case-file-part { margin-bottom: 1; }
+    .case-file-part:last-child { margin-bottom: 0; }
     #case-note {
         height: auto;
         max-height: 2;
@@ -209,9 +219,13 @@ class CaseScreen(Screen[None]):
                         view.display = self.applies[question.id]
                         self.views[question.id] = view
                         yield view
+            self.case_file_parts: dict[str, Static] = {}  # a part's first line -> the part
             if text:
                 with CaseFilePane(id="case-text-pane"):
-                    yield Static(text, id="case-file-text", markup=False)
+                    for part in case_file_parts(text):
+                        shown = Static(part, classes="case-file-part", markup=False)
+                        self.case_file_parts.setdefault(part.partition("\n")[0], shown)
+                        yield shown
         yield Static("", id="banner", markup=False)
         yield Static("", id="status", markup=False)
         yield KeyBar()
@@ -421,12 +435,27 @@ class CaseScreen(Screen[None]):
         """Make a question the current one, at once, so keys typed ahead go to it."""
         if self.current == question_id:
             return
+        before = self.plan.section_of[self.current] if self.current else None
         if self.current_view is not None:
             self.current_view.set_current(False)
         self.current = question_id
         self.views[question_id].set_current(True)
         self._position_dirty = True
         self.call_after_refresh(self._scroll_to_current)
+        section = self.plan.section_of[question_id]
+        if section != before:
+            self.call_after_refresh(self._follow_in_case_file, section)
+
+    def _follow_in_case_file(self, s_index: int) -> None:
+        """Show the part of the case file where the section's answers are looked for,
+        from its heading down, unless its heading is in view already."""
+        part = self.case_file_parts.get(self.protocol.sections[s_index].case_file)
+        if part is None or not self.is_attached:
+            return
+        pane = self.query_one(CaseFilePane)
+        top = part.virtual_region.y
+        if not pane.scroll_y <= top < pane.scroll_y + pane.scrollable_content_region.height:
+            pane.scroll_to(y=top, animate=False, immediate=True)
 
     def _scroll_to_current(self, again: bool = True) -> None:
         """Bring the current question into view; the first of a section with its heading.
