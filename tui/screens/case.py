@@ -288,7 +288,8 @@ class CaseScreen(Screen[None]):
         """``run`` in turn off the UI thread; what it returned is shown only while this
         screen is (a write may return after the app began to close)."""
         def shown(then: Callable[[Any], None]) -> Callable[[Any], None]:
-            return lambda result: then(result) if self.is_attached else None
+            return lambda result: then(result) if self.app.is_running and self.is_attached \
+                else None
 
         saves_of(self).put(run, shown(done), shown(failed))
 
