@@ -59,6 +59,8 @@ async def press(pilot: Pilot[None], key: str, with_pilot: bool,
     its write committed and the screen repainted with "✓ sparad"."""
     from textual import events
 
+    from tui.session import saves_of
+
     app = pilot.app
     start = time.perf_counter()
     if with_pilot:
@@ -74,7 +76,7 @@ async def press(pilot: Pilot[None], key: str, with_pilot: bool,
                 raise SystemExit(f"the key {key!r} was not handled")
         app.screen._on_timer_update()  # the repaint Textual's update timer would do
     on_screen = time.perf_counter()
-    await app.saves.wait()  # the loop idles meanwhile, as between a reviewer's keys
+    await saves_of(app).wait()  # the loop idles meanwhile, as between a reviewer's keys
     app.screen._on_timer_update()
     return (on_screen - start) * 1000, (time.perf_counter() - start) * 1000
 
