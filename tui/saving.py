@@ -12,6 +12,7 @@ the same lock, and none may land after an earlier one was lost.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ class SaveQueue:
         self._db = db
         self._open_writer: Callable[[], Database] | None = None
         self._writer: Database | None = None
+        self._one_at_a_time = threading.Lock()  # the writer is used by one thread at a time
         self._waiting: deque[Write] = deque()
         self._draining = False
         self._drained = asyncio.Event()
@@ -88,14 +90,27 @@ class SaveQueue:
             self._drained.set()
 
     def _run(self, run: Callable[[Database], Any]) -> Any:
+        with self._one_at_a_time:
+            return run(self._opened())
+
+    def _opened(self) -> Database:
+        """The writing connection, opened on first use (under ``_one_at_a_time``)."""
         if self._writer is None:
             assert self._open_writer is not None  # set by ``put``
             self._writer = self._open_writer()
-        return run(self._writer)
+        return self._writer
 
     def close(self) -> None:
-        """Close the writing connection; one still in use by a write (the app quit without
-        waiting) is only let go, and closes when that write's thread returns."""
-        writer, self._writer = self._writer, None
-        if writer is not None and not self._draining:
-            writer.conn.close()
+        """On closing the app (however it closes): the writes still waiting are made here,
+        after the one under way, so no answer given is lost; then the connection closes.
+        Their results are shown nowhere: the screens are gone."""
+        with self._one_at_a_time:
+            waiting, self._waiting = list(self._waiting), deque()
+            for write in waiting:
+                try:
+                    write.run(self._opened())
+                except StoreError:
+                    break  # none may land after one was lost
+            if self._writer is not None:
+                self._writer.conn.close()
+                self._writer = None

@@ -496,3 +496,27 @@ async def test_typing_into_a_saved_number_replaces_it_and_backspace_edits_it(mak
         assert view.value == 13
         await pilot.press("k", "backspace", "5", "enter")  # edit: 13 -> 15
         assert view.value == 15
+
+
+async def test_answers_still_waiting_when_the_app_closes_are_written_not_lost(
+        db_path, review_db):
+    import threading
+
+    from jobs.config import Config
+    from store import open_database
+    from tui.app import GranskaApp
+
+    app = GranskaApp(Config(), open_database(db_path, busy_timeout_ms=60_000), user=REVIEWER)
+    colleague = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await app.saves.wait()
+        colleague.execute("BEGIN IMMEDIATE")
+        await pilot.press("j", "f")  # both wait for the colleague's lock
+        await pilot.pause()
+        assert screen.views["intressen_resurser_onskemal"].saving
+        # the app closes (no ctrl+q, as when the terminal goes away) while they wait;
+        # the colleague's save ends a moment later, from their own thread
+        threading.Timer(0.2, lambda: colleague.execute("ROLLBACK")).start()
+    assert rows(review_db, "SELECT question_id, value FROM answers ORDER BY question_id") == [
+        ("dur_aktuell", "ja"), ("intressen_resurser_onskemal", "framgar")]
