@@ -42,6 +42,7 @@ class SaveQueue:
         self._open_writer: Callable[[], Database] | None = None
         self._writer: Database | None = None
         self._one_at_a_time = threading.Lock()  # the writer is used by one thread at a time
+        self._closed = False
         self._waiting: deque[Write] = deque()
         self._draining = False
         self._drained = asyncio.Event()
@@ -74,9 +75,9 @@ class SaveQueue:
     async def _drain(self) -> None:
         try:
             while self._waiting:
-                write = self._waiting.popleft()
+                write = self._waiting[0]  # taken off by ``_run``, once made
                 try:
-                    result = await asyncio.to_thread(self._run, write.run)
+                    result = await asyncio.to_thread(self._run, write)
                 except StoreError as error:
                     given_up = [write, *self._waiting]
                     self._waiting.clear()
@@ -89,9 +90,15 @@ class SaveQueue:
             self._draining = False
             self._drained.set()
 
-    def _run(self, run: Callable[[Database], Any]) -> Any:
+    def _run(self, write: Write) -> Any:
+        """Make the first write waiting, and take it off the queue (in the worker thread)."""
         with self._one_at_a_time:
-            return run(self._opened())
+            if self._closed:  # ``close`` made it already
+                return None
+            try:
+                return write.run(self._opened())
+            finally:
+                self._waiting.popleft()
 
     def _opened(self) -> Database:
         """The writing connection, opened on first use (under ``_one_at_a_time``)."""
@@ -105,6 +112,7 @@ class SaveQueue:
         after the one under way, so no answer given is lost; then the connection closes.
         Their results are shown nowhere: the screens are gone."""
         with self._one_at_a_time:
+            self._closed = True
             waiting, self._waiting = list(self._waiting), deque()
             for write in waiting:
                 try:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -90,10 +89,18 @@ class CaseFilePane(VerticalScroll, inherit_bindings=False, can_focus=False):
     section's answers are looked for in (the section's ``case_file``)."""
 
 
-def case_file_parts(text: str) -> list[str]:
-    """The case file's parts: the paragraphs between its blank lines (a part's heading is
-    its first line)."""
-    return [part for part in re.split(r"\n[ \t]*\n", text.strip("\n")) if part.strip()]
+def case_file_parts(text: str) -> list[tuple[int, str]]:
+    """The case file's parts: the paragraphs between its blank lines, each with the number
+    of its first line in the text (a part's heading is its first line)."""
+    parts: list[tuple[int, str]] = []
+    lines: list[str] = []
+    for number, line in enumerate([*text.split("\n"), ""]):
+        if line.strip():
+            lines.append(line)
+        elif lines:
+            parts.append((number - len(lines), "\n".join(lines)))
+            lines = []
+    return parts
 
 
 class CaseScreen(Screen[None]):
@@ -220,11 +227,13 @@ class CaseScreen(Screen[None]):
                         self.views[question.id] = view
                         yield view
             self.case_file_parts: dict[str, Static] = {}  # a part's first line -> the part
+            self.case_file_starts: list[tuple[int, Static]] = []  # its first line's number
             if text:
                 with CaseFilePane(id="case-text-pane"):
-                    for part in case_file_parts(text):
+                    for start, part in case_file_parts(text):
                         shown = Static(part, classes="case-file-part", markup=False)
                         self.case_file_parts.setdefault(part.partition("\n")[0], shown)
+                        self.case_file_starts.append((start, shown))
                         yield shown
         yield Static("", id="banner", markup=False)
         yield Static("", id="status", markup=False)
@@ -446,6 +455,21 @@ class CaseScreen(Screen[None]):
         section = self.plan.section_of[question_id]
         if section != before:
             self.call_after_refresh(self._follow_in_case_file, section)
+
+    def show_case_file_line(self, line: int) -> None:
+        """Scroll the case file so that the text's line ``line`` is its first row."""
+        from textual.content import Content
+
+        before = [(start, part) for start, part in self.case_file_starts if start <= line]
+        if not before or not self.is_attached:
+            return
+        start, part = before[-1]
+        above = "\n".join(str(part.content).split("\n")[:line - start])
+        # the styles as Textual's own Widget.get_content_height gives them (typed as RulesMap)
+        rows = Content(above).get_height(part.styles,  # type: ignore[arg-type]
+                                         part.content_region.width or 1) if above else 0
+        self.query_one(CaseFilePane).scroll_to(y=part.virtual_region.y + rows, animate=False,
+                                               immediate=True)
 
     def _follow_in_case_file(self, s_index: int) -> None:
         """Show the part of the case file where the section's answers are looked for,
