@@ -2,7 +2,8 @@
 
 ``t("key")`` gives the text in the language chosen in config.toml
 (``language = "sv" | "en"``). Add new strings here, never inline in a screen;
-a test checks that every key has both languages.
+tests/test_catalogue.py checks that every key the code looks up is here, in both
+languages with the same placeholders.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "palette.screenshot": ("Skärmbild", "Screenshot"),
     "palette.screenshot_help": ("Spara en SVG-bild av skärmen", "Save an SVG image of the screen"),
     "key.quit": ("Avsluta", "Quit"),
+    "key.palette": ("Kommandon", "Commands"),
     "key.open": ("Öppna", "Open"),
     "key.back": ("Tillbaka", "Back"),
     "gender.K": ("Kvinna", "Woman"),
@@ -126,7 +128,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "  flerval      varje tangent kryssar i eller ur; Enter går vidare\n"
         "  tal, datum   skriv (ersätter), Backsteg rättar; Enter sparar\n"
         "  fritext      Enter öppnar texten (ctrl+s sparar, Esc avbryter)\n"
-        "Varje svar sparas direkt; ✓ sparad visas när det är sparat.\n\n"
+        "Varje svar sparas direkt (sparar… medan det skrivs); ✓ sparad när det är sparat.\n\n"
         "Flytta\n"
         "  ↓ j Tab      nästa fråga     ↑ k Shift+Tab  föregående fråga\n"
         "  PgDn ]       nästa avsnitt   PgUp [         föregående avsnitt\n"
@@ -152,7 +154,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "  multiple     each key ticks or unticks; Enter moves on\n"
         "  number, date type (replaces), Backspace edits; Enter saves\n"
         "  free text    Enter opens the text (ctrl+s keeps, Esc cancels)\n"
-        "Every answer is saved at once; ✓ saved shows only once it is saved.\n\n"
+        "Every answer is saved at once (saving… while it is written); ✓ saved once it is.\n\n"
         "Move\n"
         "  ↓ j Tab      next question   ↑ k Shift+Tab  previous question\n"
         "  PgDn ]       next section    PgUp [         previous section\n"
@@ -194,6 +196,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "q.optional": ("frivillig", "optional"),
     "q.answer": ("Svar", "Answer"),
     "q.saved": ("sparad", "saved"),
+    "q.saving": ("sparar…", "saving…"),
     "q.not_saved": ("INTE SPARAT – visar det sparade svaret",
                     "NOT SAVED – showing the saved answer"),
     "q.note": ("Anteckning", "Note"),

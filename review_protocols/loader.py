@@ -9,7 +9,9 @@ File layout::
 
     [protocol]  id, version, title, title_en, language ("sv" | "en"), description
     [[areas]]   id, label, label_en, aliases           # kvalitetsområden
-    [[sections]] id, title, title_en, help, help_en
+    [[sections]] id, title, title_en, help, help_en, case_file (the heading of the
+        case-file part where the section's answers are looked for: the case screen
+        scrolls the file to it)
     [[sections.questions]]
         id, type ("single" | "multi" | "number" | "date" | "text"), text,
         text_en, short, short_en, help, help_en, required (default true), area,
@@ -92,7 +94,7 @@ LANGUAGES = ("sv", "en")
 _TOP_KEYS = {"protocol", "areas", "sections"}
 _PROTOCOL_KEYS = {"id", "version", "title", "title_en", "language", "description"}
 _AREA_KEYS = {"id", "label", "label_en", "aliases"}
-_SECTION_KEYS = {"id", "title", "title_en", "help", "help_en", "questions"}
+_SECTION_KEYS = {"id", "title", "title_en", "help", "help_en", "case_file", "questions"}
 _QUESTION_KEYS = {
     "id", "type", "text", "text_en", "short", "short_en", "help", "help_en", "required",
     "area", "options", "unit", "min", "max", "integer", "when", "evidence", "sensitive",
@@ -309,13 +311,14 @@ def _section(raw: Any, ctx: _Context, area_ids: dict[str, str],
     help_text = _string(raw, "help", "the section", ctx, default="")
     title_en = _string(raw, "title_en", "the section", ctx, default="")
     help_en = _string(raw, "help_en", "the section", ctx, default="")
+    case_file = _string(raw, "case_file", "the section", ctx, default="")
     raw_questions = _array(raw, "questions", "the section", ctx)
     if not raw_questions:
         raise ctx.fail("has no questions; add [[sections.questions]] entries")
     questions = tuple(_question(q, ctx, section_id, area_ids, seen) for q in raw_questions)
     return Section(
         section_id, title, questions, help_text,
-        title_en=title_en, help_en=help_en,
+        title_en=title_en, help_en=help_en, case_file=case_file,
     )
 
 

@@ -149,6 +149,9 @@ class Section:
     help: str = ""
     title_en: str = ""
     help_en: str = ""
+    # The heading of the case-file part where this section's answers are looked for
+    # (the case screen scrolls the file there); "" when there is none.
+    case_file: str = ""
 
     def title_in(self, lang: str) -> str:
         return _pick(self.title, self.title_en, lang)

@@ -7,7 +7,7 @@ import grp
 import os
 import sqlite3
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from store.database import Database
@@ -58,6 +58,26 @@ def open_database(
         _remove(path, made)
         raise
     return db
+
+
+def opener_like(db: Database) -> Callable[[], Database]:
+    """A way to open another connection to ``db``'s file that waits as long for a lock as
+    ``db`` does, and may write only when ``db`` may.
+
+    ``db``'s settings are read now, on the caller's thread; the returned function may
+    run on any thread (writes off the UI thread open their own connection with it).
+    """
+    busy_timeout_ms = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    query_only = db.execute("PRAGMA query_only").fetchone()[0]
+    path = db.path
+
+    def open_like() -> Database:
+        other = open_database(path, busy_timeout_ms=busy_timeout_ms, create=False)
+        if query_only:
+            other.execute("PRAGMA query_only = ON")
+        return other
+
+    return open_like
 
 
 def _connect(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:

@@ -92,6 +92,9 @@ class GranskaApp(App[None]):
     DEFAULT_MODE = "cases"
     BINDINGS = [
         Binding("ctrl+q", "quit", t("key.quit"), id="quit"),
+        # Textual's own palette binding, with its name in the user's language.
+        Binding("ctrl+p", "command_palette", t("key.palette"), show=False, priority=True,
+                id="command_palette"),
         Binding("f2", "switch_mode('cases')", t("mode.cases"), id="mode_cases"),
         Binding("f3", "switch_mode('sample')", t("mode.sample"), id="mode_sample"),
         Binding("f4", "switch_mode('tallies')", t("mode.tallies"), id="mode_tallies"),
@@ -109,8 +112,10 @@ class GranskaApp(App[None]):
         super().__init__()
         from jobs.session import Session
         from store import current_user
+        from tui.saving import SaveQueue
 
         self.session = Session(db=db, user=user or current_user(), config=config)
+        self.saves = SaveQueue(self, db)
         self.demo = demo
         if demo:
             self.sub_title = t("app.demo")
@@ -119,6 +124,14 @@ class GranskaApp(App[None]):
         from tui.screens.search import open_search
 
         open_search(self)
+
+    async def action_quit(self) -> None:
+        """Quit once every answer given has been written; stay when one failed, to show it."""
+        if await self.saves.wait():
+            self.exit()
+
+    def on_unmount(self) -> None:
+        self.saves.close()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette (ctrl+p): every view first, then Textual's own commands, translated."""

@@ -50,7 +50,7 @@ def status_line(screen) -> str:
 
 
 def beside(screen) -> str:
-    return str(screen.query_one("#case-file-text").render())
+    return str(screen.query_one("#follow-up-sheet").render())
 
 
 async def by_palette(pilot, view: str) -> None:

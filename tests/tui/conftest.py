@@ -54,3 +54,9 @@ async def rows_in(pilot) -> None:
             return
         await pilot.pause()
     raise AssertionError("the case list never showed its rows")
+
+
+def screen_lines(app) -> list[str]:
+    """The screen's text as it is drawn, line by line."""
+    return ["".join(segment.text for segment in strip)
+            for strip in app.screen._compositor.render_strips()]

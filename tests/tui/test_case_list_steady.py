@@ -53,11 +53,21 @@ async def settled(pilot) -> list:
 
 
 async def screens(app) -> list[str]:
-    """The screen after the list is shown and after each step."""
-    async with app.run_test(size=(80, 24)) as pilot:
+    """The screen after the list is shown and after each step, as wide as every key in the
+    key bar needs (narrower, the key bar keeps keys whole where the Footer cuts them:
+    tests/tui/test_case_screen_faults.py)."""
+    from textual.widgets import Input
+
+    def steady_cursor() -> None:  # a blinking cursor is not what is compared
+        for field in app.screen.query(Input):
+            field.cursor_blink = False
+
+    async with app.run_test(size=(200, 24)) as pilot:
+        steady_cursor()
         shots = [await settled(pilot)]
         for keys in STEPS:
             await pilot.press(*keys)
+            steady_cursor()
             shots.append(await settled(pilot))
     return shots
 

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from review_protocols import QuestionType, load_builtin
-from tests.tui.conftest import REVIEWER, rows_in
+from tests.tui.conftest import REVIEWER, rows_in, screen_lines
 from tests.tui.evidence_keys import give_lacking_evidence
 
 PROTOCOL = load_builtin("boendestod_sol")
@@ -150,35 +150,81 @@ async def test_a_locked_database_is_shown_loudly_and_the_answer_not_as_saved(db_
     other = sqlite3.connect(db_path, isolation_level=None)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_first_case(pilot)
+        await app.saves.wait()  # where the reviewer is, written on opening
         other.execute("BEGIN IMMEDIATE")  # another inspector's long write
         await pilot.press("j")
+        await app.saves.wait()  # it waited its 50 ms for the lock, then failed
         await pilot.pause()
         view = screen.views["dur_aktuell"]
         assert view.value is None and view.failed
         banner = screen.query_one("#banner")
         assert banner.display and "INTE SPARAT" in str(banner.render())
         assert "busy" in str(banner.render())
-        assert screen.current == "dur_aktuell"  # it stays, so it can be tried again
+        assert screen.current == "dur_aktuell"  # back on it, so it can be given again
         assert any(n.severity == "error" for n in app._notifications)
         other.execute("ROLLBACK")
         await pilot.press("j")  # the lock is gone: now it saves
+        await app.saves.wait()
         await pilot.pause()
         assert view.value == "ja" and not view.failed and not banner.display
     assert rows(review_db, "SELECT value FROM answers WHERE question_id = 'dur_aktuell'") == [
         ("ja",)]
 
 
+async def give_answers_under_the_lock(pilot, screen) -> None:
+    await pilot.press("j")  # DUR: finns, and on
+    await pilot.press("f")  # interests: framgår, and on
+    assert screen.current == "hembesok_gjort"  # the keys moved the screen on
+    await pilot.press("up", "d")  # back: interests only partly stated after all, and on
+    await pilot.pause()
+    assert screen.current == "hembesok_gjort"
+    assert screen.views["intressen_resurser_onskemal"].value == "delvis"
+    shown = screen_lines(pilot.app)
+    assert sum("sparar…" in line for line in shown) == 2  # two questions, not yet written
+    assert not any("✓ sparad" in line for line in shown)
+    assert rows(screen.app.session.db, "SELECT count(*) FROM answers")[0][0] == 0
+
+
+async def test_keys_go_on_while_a_colleague_holds_the_write_lock_and_answers_land_in_order(
+        db_path, review_db):
+    from jobs.config import Config
+    from store import open_database
+    from tui.app import GranskaApp
+
+    patient = open_database(db_path, busy_timeout_ms=60_000)  # waits as long as it takes
+    app = GranskaApp(Config(), patient, user=REVIEWER)
+    colleague = sqlite3.connect(db_path, isolation_level=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await app.saves.wait()
+        colleague.execute("BEGIN IMMEDIATE")  # a long write of someone else's
+        try:
+            await give_answers_under_the_lock(pilot, screen)
+        finally:
+            colleague.execute("ROLLBACK")
+        await app.saves.wait()
+        await pilot.pause()
+        shown = screen_lines(app)
+        assert not any("sparar…" in line for line in shown)
+        assert sum("✓ sparad" in line for line in shown) == 2
+    given = rows(review_db, "SELECT field, new_value FROM audit_log WHERE action = 'answer'"
+                 " ORDER BY id")
+    assert given == [("dur_aktuell", "ja"), ("intressen_resurser_onskemal", "framgar"),
+                     ("intressen_resurser_onskemal", "delvis")]
+
+
 async def test_a_read_only_connection_saves_nothing_and_says_so(make_app, review_db):
+    review_db.execute("PRAGMA query_only = ON")  # the app's writes are made as it may
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_first_case(pilot)
-        review_db.execute("PRAGMA query_only = ON")
         await pilot.press("n")
+        await app.saves.wait()
         await pilot.pause()
         assert screen.views["dur_aktuell"].failed
         assert screen.views["dur_aktuell"].value is None
         assert "read-only" in str(screen.query_one("#banner").render())
-        review_db.execute("PRAGMA query_only = OFF")
+    review_db.execute("PRAGMA query_only = OFF")
     assert rows(review_db, "SELECT count(*) FROM answers")[0][0] == 0
 
 
@@ -375,6 +421,10 @@ async def test_back_from_a_case_the_list_shows_it_with_its_new_count_and_cursor(
         assert str(row[4]).startswith("3/")  # answered of those that apply
 
 
+def case_file_shown(screen) -> str:
+    return "\n\n".join(str(part.render()) for part in screen.query(".case-file-part"))
+
+
 async def test_the_case_file_is_beside_the_questions_and_scrolls_and_hides(make_app, review_db):
     from store.frames import set_case_text
     from store.reviews import list_reviews
@@ -386,8 +436,7 @@ async def test_the_case_file_is_beside_the_questions_and_scrolls_and_hides(make_
     async with make_app().run_test(size=(80, 24)) as pilot:
         screen = await open_first_case(pilot)
         pane = screen.query_one(CaseFilePane)
-        assert pane.display and "Journalanteckning 0" in str(
-            screen.query_one("#case-file-text").render())
+        assert pane.display and "Journalanteckning 0" in case_file_shown(screen)
         await pilot.press("right_curly_bracket")
         await pilot.pause()
         assert pane.scroll_y > 0
@@ -399,7 +448,7 @@ async def test_the_case_file_is_beside_the_questions_and_scrolls_and_hides(make_
         await pilot.pause()
         assert pilot.app.screen.review_id == second["id"]
         # The next demo case shows its own generated case file.
-        own = str(pilot.app.screen.query_one("#case-file-text").render())
+        own = case_file_shown(pilot.app.screen)
         assert "Journalanteckning 0" not in own and second["district"] in own
 
 
@@ -450,3 +499,27 @@ async def test_typing_into_a_saved_number_replaces_it_and_backspace_edits_it(mak
         assert view.value == 13
         await pilot.press("k", "backspace", "5", "enter")  # edit: 13 -> 15
         assert view.value == 15
+
+
+async def test_answers_still_waiting_when_the_app_closes_are_written_not_lost(
+        db_path, review_db):
+    import threading
+
+    from jobs.config import Config
+    from store import open_database
+    from tui.app import GranskaApp
+
+    app = GranskaApp(Config(), open_database(db_path, busy_timeout_ms=60_000), user=REVIEWER)
+    colleague = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await app.saves.wait()
+        colleague.execute("BEGIN IMMEDIATE")
+        await pilot.press("j", "f")  # both wait for the colleague's lock
+        await pilot.pause()
+        assert screen.views["intressen_resurser_onskemal"].saving
+        # the app closes (no ctrl+q, as when the terminal goes away) while they wait;
+        # the colleague's save ends a moment later, from their own thread
+        threading.Timer(0.2, lambda: colleague.execute("ROLLBACK")).start()
+    assert rows(review_db, "SELECT question_id, value FROM answers ORDER BY question_id") == [
+        ("dur_aktuell", "ja"), ("intressen_resurser_onskemal", "framgar")]

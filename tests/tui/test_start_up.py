@@ -93,5 +93,5 @@ async def test_clicking_a_key_in_the_key_bar_presses_it(make_app) -> None:
         shown = str(screen.query_one(KeyBar).render())
         await pilot.click(KeyBar, offset=(shown.index("Stadsdel"), 0))
         assert screen.filters["district"] is not None
-        await pilot.click(KeyBar, offset=(shown.index("palette"), 0))  # not ^q beside it
+        await pilot.click(KeyBar, offset=(shown.index("Kommandon"), 0))  # not ^q beside it
         assert pilot.app.is_running and isinstance(pilot.app.screen, CommandPalette)

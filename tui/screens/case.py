@@ -1,8 +1,10 @@
 """One case: the protocol section by section, beside the case file text.
 
-Every answer is saved the moment its key is pressed (``store.reviews.save_answer``,
-one transaction). The question shows "✓ sparad" only after that call returned;
-a failed save is shown loudly and the widget goes back to the stored value.
+Every answer is written the moment its key is pressed (``store.reviews.save_answer``,
+one transaction), off the UI thread and in the order given (``tui.saving``): keys
+go on working while another user holds the write lock. The question shows
+"sparar…" until the commit returned, then "✓ sparad"; a failed save is shown
+loudly and the widget goes back to the stored value.
 Skip logic is live: a question that stops applying is hidden, its answer stays
 in the database and shows again when the question applies again.
 """
@@ -13,7 +15,7 @@ import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events
@@ -31,13 +33,14 @@ from review_protocols.conditions import Value
 from review_protocols.evidence import lacking_evidence
 from review_protocols.values import decode, display, encode
 from store.errors import StoreError
-from tui.session import session_of
+from tui.session import saves_of, session_of
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.question import QuestionView
 from tui.widgets.review_commands import ReviewCommands
 from tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from store.database import Database
     from store.evidence import Evidence
 
 SECTION_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -69,12 +72,38 @@ def layout_for(protocol: Protocol) -> Layout:
     return _layouts[key]
 
 
+def remember_position(db: Database, user: str, value: str) -> bool:
+    """Where the reviewer was is a convenience, never worth an error: False if not written."""
+    from store.state import POSITION_KEY, remember
+
+    try:
+        remember(db, user, POSITION_KEY, value)
+    except StoreError:
+        return False
+    return True
+
+
 class ProtocolScroll(VerticalScroll, inherit_bindings=False, can_focus=False):
     """The questions; keys are the screen's, so arrows move between questions."""
 
 
 class CaseFilePane(VerticalScroll, inherit_bindings=False, can_focus=False):
-    """The case file text, scrolled with { and } or the mouse."""
+    """The case file text, scrolled with { and } or the mouse, and to the part a
+    section's answers are looked for in (the section's ``case_file``)."""
+
+
+def case_file_parts(text: str) -> list[tuple[int, str]]:
+    """The case file's parts: the paragraphs between its blank lines, each with the number
+    of its first line in the text (a part's heading is its first line)."""
+    parts: list[tuple[int, str]] = []
+    lines: list[str] = []
+    for number, line in enumerate([*text.split("\n"), ""]):
+        if line.strip():
+            lines.append(line)
+        elif lines:
+            parts.append((number - len(lines), "\n".join(lines)))
+            lines = []
+    return parts
 
 
 class CaseScreen(Screen[None]):
@@ -90,7 +119,15 @@ class CaseScreen(Screen[None]):
         padding: 0 1;
         scrollbar-size-vertical: 1;
     }
-    #case-note { height: auto; padding: 0 1; text-style: italic; }
+    .case-file-part { margin-bottom: 1; }
+    .case-file-part:last-child { margin-bottom: 0; }
+    #case-note {
+        height: auto;
+        max-height: 2;
+        padding: 0 1;
+        text-style: italic;
+        border-bottom: solid $primary;
+    }
     #return-reason { height: auto; padding: 0 1; background: $warning; color: $text; }
     CaseScreen .section-title { height: auto; margin-top: 1; padding: 0 1; text-style: bold; }
     #banner {
@@ -131,11 +168,15 @@ class CaseScreen(Screen[None]):
         self._position_dirty = False
         self._last_message = ""
         self._actions: dict[str, Callable[[], object]] | None = None
+        self._unsaved: dict[str, int] = {}  # question id -> writes not yet returned
+        self._notified: StoreError | None = None
+        self._position_queued = False
+        self._leaving = False
 
     # --- building -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         from jobs.providers import unit_attributes
-        from jobs.review_unit import beside_text
+        from jobs.review_unit import beside_follows_answers, beside_text
         from store.evidence import evidence_for
         from store.reviews import answers_for, review
         from store.users import can_edit
@@ -150,7 +191,7 @@ class CaseScreen(Screen[None]):
         self.status = self.info["status"]
         self.case_note = self.info.get("note") or ""
         stored = answers_for(db, self.review_id)
-        self.values: dict[str, Value] = {}
+        self.values: dict[str, Value] = {}  # as shown, written or not
         notes: dict[str, str] = {}
         for qid, answer in stored.items():
             if self.protocol.has_question(qid):
@@ -158,6 +199,7 @@ class CaseScreen(Screen[None]):
                 if value is not None:
                     self.values[qid] = value
                 notes[qid] = answer.note or ""
+        self.stored = dict(self.values)  # as written
         # What the conditions may test of the unit (a provider's contract; nothing of a case).
         self.unit = unit_attributes(self.info)
         self.applies = applicable(self.protocol, self.values, self.unit)
@@ -172,9 +214,10 @@ class CaseScreen(Screen[None]):
         self.title = titled(t("case.title", case_ref=self.info["case_ref"]))
         yield TitleBar()
         yield Static(self._return_text(), id="return-reason", markup=False)
+        # Above the questions, not among them: a note saved far down the protocol is seen.
+        yield Static(self._case_note_text(), id="case-note", markup=False)
         with Horizontal(id="case-columns"):
             with ProtocolScroll(id="questions"):
-                yield Static(self._case_note_text(), id="case-note", markup=False)
                 for s_index, section in enumerate(self.protocol.sections):
                     letter = SECTION_LETTERS[s_index % len(SECTION_LETTERS)]
                     title = section.title_in(language())
@@ -193,9 +236,19 @@ class CaseScreen(Screen[None]):
                         view.evidence = self.evidence.get(question.id)
                         self.views[question.id] = view
                         yield view
-            if text:
+            self.case_file_parts: dict[str, Static] = {}  # a part's first line -> the part
+            self.case_file_starts: list[tuple[int, Static]] = []  # its first line's number
+            if text and beside_follows_answers(self.info):  # a sheet redrawn per answer
                 with CaseFilePane(id="case-text-pane"):
-                    yield Static(text, id="case-file-text", markup=False)
+                    yield Static(text, id="follow-up-sheet", classes="case-file-part",
+                                 markup=False)
+            elif text:
+                with CaseFilePane(id="case-text-pane"):
+                    for start, part in case_file_parts(text):
+                        shown = Static(part, classes="case-file-part", markup=False)
+                        self.case_file_parts.setdefault(part.partition("\n")[0], shown)
+                        self.case_file_starts.append((start, shown))
+                        yield shown
         yield Static("", id="banner", markup=False)
         yield Static("", id="status", markup=False)
         yield KeyBar()
@@ -225,39 +278,64 @@ class CaseScreen(Screen[None]):
 
     # --- saving -------------------------------------------------------------------------------
     def _answer(self, view: QuestionView, value: Value, advance: bool) -> bool:
-        """Save one answer now; True when it is committed."""
+        """Take an answer at once; it shows "sparar…" until the write returns (in order)."""
         from store.reviews import save_answer
 
-        session = session_of(self)
         question = view.question
-        if value == self.values.get(question.id) or (
-            value is None and question.id not in self.values
-        ):
-            view.set_value(value)
+        qid = question.id
+        if value == self.values.get(qid) or (value is None and qid not in self.values):
+            view.set_value(value, saving=qid in self._unsaved)
             if advance:
-                self._focus_step(view.question.id, +1)
+                self._focus_step(qid, +1)
             return True
         if self._refuse_read_only():
             return False
-        try:
-            save_answer(session.db, self.review_id, question.id, encode(question, value),
-                        who=session.user)
-        except StoreError as error:
-            view.set_failed()
-            self._show_failure(question.label_in(language()), error)
-            return False
+        self._take(qid, value)
+        self._unsaved[qid] = self._unsaved.get(qid, 0) + 1
+        view.set_value(value, saving=True)
+        self._refresh_applicability()
+        self._refresh_marks()
+        self._update_status()
+        encoded, user = encode(question, value), session_of(self).user
+        self._write(
+            lambda db: save_answer(db, self.review_id, qid, encoded, who=user),
+            lambda _changed: self._answer_saved(view, value),
+            lambda error: self._answer_failed(view, error),
+        )
+        if advance:
+            self._focus_step(qid, +1)
+        return True
+
+    def _write(self, run: Callable[[Database], object], done: Callable[[Any], None],
+               failed: Callable[[StoreError], None]) -> None:
+        """``run`` in turn off the UI thread; what it returned is shown only while this
+        screen is (a write may return after the app began to close)."""
+        def shown(then: Callable[[Any], None]) -> Callable[[Any], None]:
+            return lambda result: then(result) if self.app.is_running and self.is_attached \
+                else None
+
+        saves_of(self).put(run, shown(done), shown(failed))
+
+    def _take(self, qid: str, value: Value, into: dict[str, Value] | None = None) -> None:
+        values = self.values if into is None else into
         if value is None:
-            self.values.pop(question.id, None)
+            values.pop(qid, None)
         else:
-            self.values[question.id] = value
-        view.set_value(value)
+            values[qid] = value
+
+    def _answer_saved(self, view: QuestionView, value: Value) -> None:
+        question = view.question
+        self._take(question.id, value, self.stored)
+        self._unsaved[question.id] -= 1
+        if not self._unsaved[question.id]:
+            del self._unsaved[question.id]
+            view.set_value(self.values.get(question.id))
         # as the store moves it: a first answer starts the review, a change un-approves it
         self.status = {"not_started": "in_progress", "approved": "complete"}.get(
             self.status, self.status)
-        self._hide_banner()
-        self._refresh_applicability()
         self._refresh_marks()
         self._refresh_beside()
+        self._hide_banner()
         lang = language()
         shown = display(question, value, lang) if question.type is not QuestionType.TEXT else "…"
         self._last_message = (
@@ -265,9 +343,21 @@ class CaseScreen(Screen[None]):
             else f"✓ {t('case.cleared', label=question.label_in(lang))}"
         )
         self._update_status()
-        if advance:
-            self._focus_step(question.id, +1)
-        return True
+
+    def _answer_failed(self, view: QuestionView, error: StoreError) -> None:
+        """Back to what is stored, marked as not saved, and said loudly; the first answer
+        lost is the current question again, so it can be given again from there."""
+        qid = view.question.id
+        first_lost = error is not self._notified
+        self._unsaved.pop(qid, None)
+        stored = self.stored.get(qid)
+        self._take(qid, stored)
+        view.set_failed(stored)
+        self._refresh_applicability()
+        self._refresh_marks()
+        self._show_failure(view.question.label_in(language()), error)
+        if first_lost and self.applies.get(qid):
+            self._focus(qid)
 
     def _refuse_read_only(self) -> bool:
         """In a read-only review: a short notice instead of a change; True when refused."""
@@ -282,8 +372,10 @@ class CaseScreen(Screen[None]):
         banner.display = True
         self._last_message = f"✗ {t('case.not_saved_short')}"
         self._update_status()
-        self.app.notify(message, title=t("case.save_failed_title"), severity="error",
-                        timeout=15)
+        if error is not self._notified:  # writes given up together: one notice
+            self._notified = error
+            self.app.notify(message, title=t("case.save_failed_title"), severity="error",
+                            timeout=15)
 
     def _hide_banner(self) -> None:
         banner = self.query_one("#banner", Static)
@@ -334,18 +426,23 @@ class CaseScreen(Screen[None]):
     def _case_note_text(self) -> str:
         return f"✎ {t('case.case_note')}: {self.case_note}" if self.case_note else ""
 
-    def _flush_position(self, *, open_: bool = True) -> None:
-        session = session_of(self)
-        if not self._position_dirty:
+    def _flush_position(self, *, open_: bool = True, always: bool = False) -> None:
+        """Write where the reviewer is, in turn with the answers (never blocking the keys)."""
+        if not always and (not self._position_dirty or self._position_queued):
             return
-        from store.state import POSITION_KEY, remember
-
-        value = json.dumps({"review": self.review_id, "question": self.current, "open": open_})
-        try:
-            remember(session.db, session.user, POSITION_KEY, value)
-        except StoreError:
-            return  # where we were is a convenience, never worth an error
+        value, user = self._position(open_), session_of(self).user
         self._position_dirty = False
+        self._position_queued = True
+        self._write(lambda db: remember_position(db, user, value),
+                           self._position_written, lambda _error: self._position_written(False))
+
+    def _position(self, open_: bool) -> str:
+        return json.dumps({"review": self.review_id, "question": self.current, "open": open_})
+
+    def _position_written(self, written: bool) -> None:
+        self._position_queued = False
+        if not written:
+            self._position_dirty = True
 
     # --- navigation -----------------------------------------------------------------------------
     def _visible(self) -> list[str]:
@@ -366,12 +463,42 @@ class CaseScreen(Screen[None]):
         """Make a question the current one, at once, so keys typed ahead go to it."""
         if self.current == question_id:
             return
+        before = self.plan.section_of[self.current] if self.current else None
         if self.current_view is not None:
             self.current_view.set_current(False)
         self.current = question_id
         self.views[question_id].set_current(True)
         self._position_dirty = True
         self.call_after_refresh(self._scroll_to_current)
+        section = self.plan.section_of[question_id]
+        if section != before:
+            self.call_after_refresh(self._follow_in_case_file, section)
+
+    def show_case_file_line(self, line: int) -> None:
+        """Scroll the case file so that the text's line ``line`` is its first row."""
+        from textual.content import Content
+
+        before = [(start, part) for start, part in self.case_file_starts if start <= line]
+        if not before or not self.is_attached:
+            return
+        start, part = before[-1]
+        above = "\n".join(str(part.content).split("\n")[:line - start])
+        # the styles as Textual's own Widget.get_content_height gives them (typed as RulesMap)
+        rows = Content(above).get_height(part.styles,  # type: ignore[arg-type]
+                                         part.content_region.width or 1) if above else 0
+        self.query_one(CaseFilePane).scroll_to(y=part.virtual_region.y + rows, animate=False,
+                                               immediate=True)
+
+    def _follow_in_case_file(self, s_index: int) -> None:
+        """Show the part of the case file where the section's answers are looked for,
+        from its heading down, unless its heading is in view already."""
+        part = self.case_file_parts.get(self.protocol.sections[s_index].case_file)
+        if part is None or not self.is_attached:
+            return
+        pane = self.query_one(CaseFilePane)
+        top = part.virtual_region.y
+        if not pane.scroll_y <= top < pane.scroll_y + pane.scrollable_content_region.height:
+            pane.scroll_to(y=top, animate=False, immediate=True)
 
     def _scroll_to_current(self, again: bool = True) -> None:
         """Bring the current question into view; the first of a section with its heading.
@@ -464,11 +591,10 @@ class CaseScreen(Screen[None]):
             self._focus(first)
 
     def _section_step(self, step: int) -> None:
+        """To the first question of the next or previous section that applies (from the
+        middle of a section too: ``[`` is the previous section, not this one's start)."""
         current = self._current()
         s_index = self.plan.section_of[current] if current else -1
-        if step < 0 and current and self._section_first(s_index) != current:
-            self.go_to_section(s_index)
-            return
         index = s_index + step
         while 0 <= index < len(self.protocol.sections):
             if self._section_first(index):
@@ -487,8 +613,10 @@ class CaseScreen(Screen[None]):
             pane.scroll_relative(y=direction * max(3, pane.size.height - 2), animate=False)
 
     def action_toggle_file(self) -> None:
+        """Hide or show the case file; the questions change width, and so every height."""
         for pane in self.query(CaseFilePane):
             pane.display = not pane.display
+        self.call_after_refresh(self._scroll_to_current)
 
     def action_toggle_help(self) -> None:
         if self.current_view is not None:
@@ -501,12 +629,29 @@ class CaseScreen(Screen[None]):
         self.app.push_screen(KeysModal(t("case.keys_help")))
 
     def action_back(self) -> None:
-        self._position_dirty = True
-        self._flush_position(open_=False)
-        self.app.pop_screen()
+        """Leave once every answer given here is written; stay, showing why, if one failed."""
+        if self._leaving:
+            return
+        self._leaving = True
+        self._flush_position(open_=False, always=True)
+        if saves_of(self).busy:
+            self._last_message = f"⟳ {t('q.saving')}"
+            self._update_status()
+        self.run_worker(self._leave(), group="leave")
+
+    async def _leave(self) -> None:
+        written = await saves_of(self).wait()
+        self._leaving = False
+        if not written:
+            self._position_dirty = True  # still here: the case is open
+        elif self.is_current:
+            self.app.pop_screen()
 
     def on_unmount(self) -> None:
-        self._flush_position()
+        """On quitting, the last move is written here and now: nothing runs after this."""
+        if self._position_dirty:
+            session = session_of(self)
+            remember_position(session.db, session.user, self._position(True))
 
     # --- notes and free text --------------------------------------------------------------------
     def action_edit_text(self) -> None:
@@ -573,13 +718,17 @@ class CaseScreen(Screen[None]):
     def _save_note(self, question_id: str | None, text: str, view: QuestionView | None) -> None:
         from store.reviews import save_note
 
-        session = session_of(self)
-        try:
-            save_note(session.db, self.review_id, question_id, text, who=session.user)
-        except StoreError as error:
-            label = view.question.label_in(language()) if view is not None else ""
-            self._show_failure(t("case.case_note") if view is None else label, error)
-            return
+        label = t("case.case_note") if view is None else view.question.label_in(language())
+        user = session_of(self).user
+        self._last_message = f"⟳ {t('q.saving')}"
+        self._update_status()
+        self._write(
+            lambda db: save_note(db, self.review_id, question_id, text, who=user),
+            lambda _changed: self._note_saved(text, view),
+            lambda error: self._show_failure(label, error),
+        )
+
+    def _note_saved(self, text: str, view: QuestionView | None) -> None:
         if view is None:
             self.case_note = text
             note = self.query_one("#case-note", Static)
@@ -623,12 +772,14 @@ class CaseScreen(Screen[None]):
                 self._refuse_complete(text, (missing or lacking)[0])
                 return
             new, message = "complete", t("case.completed")
-        try:
-            set_review_status(session.db, self.review_id, new, who=session.user)
-        except StoreError as error:
-            self._show_failure(t("col.status"), error)
-            return
-        self.status = new
+        self._write(
+            lambda db: set_review_status(db, self.review_id, new, who=session.user),
+            lambda _changed: self._status_set(new, message),
+            lambda error: self._show_failure(t("col.status"), error),
+        )
+
+    def _status_set(self, status: str, message: str) -> None:
+        self.status = status
         self._refresh_marks()
         self.query_one("#return-reason").display = False
         self._hide_banner()
@@ -657,5 +808,5 @@ class CaseScreen(Screen[None]):
         if not beside_follows_answers(self.info):
             return
         text = beside_text(session_of(self).db, self.protocol, self.values, self.info)
-        for pane in self.query("#case-file-text").results(Static):
+        for pane in self.query("#follow-up-sheet").results(Static):
             pane.update(text or "")

@@ -126,20 +126,7 @@ class SearchScreen(Screen[None]):
 
 
 def _scroll_case_file(screen: CaseScreen, line: int) -> None:
-    """Scroll the case file so that ``line`` is its first row, counting wrapped lines."""
-    from textual.content import Content
-
-    from tui.screens.case import CaseFilePane
-
-    if not screen.is_attached:
-        return
-    pane = screen.query_one(CaseFilePane)
-    text = screen.query_one("#case-file-text", Static)
-    above = "\n".join(str(text.content).split("\n")[:line])
-    # the styles as Textual's own Widget.get_content_height gives them (typed as RulesMap)
-    rows = Content(above).get_height(text.styles,  # type: ignore[arg-type]
-                                     text.content_region.width or 1)
-    pane.scroll_to(y=rows, animate=False, immediate=True)
+    screen.show_case_file_line(line)
 
 
 def _show_case_note(screen: CaseScreen) -> None:

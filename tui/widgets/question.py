@@ -4,7 +4,7 @@ The widget takes the keys that answer its own question (an option's digit or
 letter, characters typed into a number or date field) and lets every other
 key bubble up to the screen, which owns navigation and saving. It never
 writes to the database itself: it calls ``on_answer`` and shows the value as
-saved only when that call says it was.
+saved only once the screen says it was written ("sparar…" until then).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from review_protocols.values import ValueProblem, display, encode, parse
 if TYPE_CHECKING:
     from store.evidence import Evidence
 
-# on_answer(view, value, advance) -> True when the value was saved.
+# on_answer(view, value, advance) -> True when the value was taken (it is written later).
 AnswerCallback = Callable[["QuestionView", Value, bool], bool]
 
 _NUMBER_CHARS = frozenset("0123456789,.-+ ")
@@ -92,21 +92,26 @@ class QuestionView(Widget):
         self.buffer: str | None = None  # what is typed into a number/date field
         self.problem: str | None = None
         self.failed = False  # the last save failed
+        self.saving = False  # the value shown is not written yet
         self.help_shown = False
         self.current = False
         self.evidence: Evidence | None = None  # set by the case screen
 
     # --- state changes, called by the screen -------------------------------------------------
-    def set_value(self, value: Value) -> None:
+    def set_value(self, value: Value, *, saving: bool = False) -> None:
         with self._changing():
             self.value = value
             self.failed = False
+            self.saving = saving
             self.buffer = None
             self.problem = None
 
-    def set_failed(self) -> None:
+    def set_failed(self, stored: Value) -> None:
+        """The save failed: show what is stored, marked as not saved."""
         with self._changing():
+            self.value = stored
             self.failed = True
+            self.saving = False
             self.buffer = None
             self.problem = None
 
@@ -134,12 +139,15 @@ class QuestionView(Widget):
         keystroke (bench/keystroke.py)."""
         laid_out = self.content_size if self.is_attached else None
         yield
+        # First drop the render Textual keeps: measured from it, a question that grew (its
+        # help shown) kept its old height, and what did not fit was not drawn.
+        self.refresh()
         if not laid_out or not laid_out.width:
             self.refresh(layout=True)
             return
-        self.clear_cached_dimensions()
         height = self.get_content_height(laid_out, self.app.size, laid_out.width)
-        self.refresh(layout=height != laid_out.height)
+        if height != laid_out.height:
+            self.refresh(layout=True)
 
     def set_current(self, current: bool) -> None:
         if current != self.current:
@@ -322,6 +330,8 @@ class QuestionView(Widget):
     def _marker(self) -> str:
         if self.failed:
             return ""
+        if self.saving:
+            return f"⟳ {t('q.saving')}"
         if self.value not in (None, "", []):
             return f"✓ {t('q.saved')}"
         return f"– {t('answer.unanswered')}" if self.question.required else ""
