@@ -339,6 +339,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tallies.w.multi_note": ('flera svar möjliga', 'several answers possible'),
     "tallies.w.median": ('Median', 'Median'),
     "tallies.w.count": ('Antal', 'Count'),
+    "followup.docx_lead": (
+        'Utfall per avtalsområde, planerat mot genomfört, brister och åtgärder. Framtagen '
+        '{date} med Granska.',
+        'Outcome per contract area, planned against done, deficiencies and measures. Made on '
+        '{date} with Granska.'),
     "report.w.made_on": ('Framtagen {date} med Granska', 'Made on {date} with Granska'),
     "report.w.summary": ('Sammanfattning', 'Summary'),
     "report.w.summary_lead": (

@@ -418,7 +418,8 @@ def follow_up_tallies(db: Database, protocol_id: str) -> FollowUpTallies:
 
 
 def follow_up_export(db: Database, protocol_id: str, fmt: str) -> bytes:
-    """``granska export csv|xlsx|md|json --protocol ID`` for a kind with a follow-up plan."""
+    """``granska export csv|xlsx|md|json|docx --protocol ID`` for a kind with a follow-up
+    plan."""
     from tallies import outcomes
 
     tallies = follow_up_tallies(db, protocol_id)
@@ -430,7 +431,18 @@ def follow_up_export(db: Database, protocol_id: str, fmt: str) -> bytes:
         return outcomes.to_json(tallies).encode("utf-8")
     if fmt == "xlsx":
         return outcomes.to_xlsx(tallies)
-    raise ProviderError(f"export {fmt} --protocol {protocol_id}: use csv, xlsx, md or json")
+    if fmt == "docx":
+        import datetime as dt
+
+        from jobs.i18n import language, t
+        from review_protocols import load_builtin
+        from tallies.document import sheets_to_docx
+
+        title = load_builtin(protocol_id).title_in(language())
+        return sheets_to_docx(title, t("followup.docx_lead", date=dt.date.today().isoformat()),
+                              [(s.title, s.header, s.rows) for s in tallies.sheets])
+    raise ProviderError(f"export {fmt} --protocol {protocol_id}: use csv, xlsx, md, json "
+                        "or docx")
 
 
 # --- letters --------------------------------------------------------------------------------

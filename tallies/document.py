@@ -331,3 +331,22 @@ def _wrapped(label: str, width: int = 28) -> str:
 
     lines = textwrap.wrap(label, width) or [""]
     return "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
+
+
+def sheets_to_docx(title: str, lead: str, sheets: Sequence[tuple[str, Sequence[str],
+                                                             Sequence[Sequence[object]]]]) -> bytes:
+    """A follow-up report's document: its title, a line on what it holds, then each table
+    (outcome per area, planned against done, deficiencies, measures) under its heading."""
+    from docx import Document
+
+    doc = Document()
+    doc.core_properties.title = title
+    doc.add_heading(title, level=0)
+    doc.add_paragraph(lead)
+    for heading, header, rows in sheets:
+        doc.add_heading(heading, level=1)
+        _table(doc, header, [["" if cell is None else str(cell) for cell in row]
+                             for row in rows])
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

@@ -66,3 +66,15 @@ def test_export_gives_the_printed_shares(tmp_path: Path, capsys) -> None:
     assert "| Totalt | 54 | 53 | 1 | 0 | 1 | 0 |" in markdown
     assert main(["export", "csv", "--protocol", "avtalsuppfoljning", "--db", str(db_path)]) == 0
     assert "Missbruk;8;42;7;37;4;21;0;0;19" in capsys.readouterr().out
+    out = tmp_path / "uppfoljning.docx"
+    assert main(["export", "docx", "--protocol", "avtalsuppfoljning", "--out", str(out),
+                 "--db", str(db_path)]) == 0
+    import docx
+
+    document = docx.Document(str(out))
+    tables = [[[cell.text for cell in row.cells] for row in table.rows]
+              for table in document.tables]
+    assert ["Daglig verksamhet", "19", "56", "15", "44", "0", "0", "0", "0", "34"] in [
+        row for table in tables for row in table]
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert len(headings) == len(tables) >= 3  # outcome, planned against done, measures
