@@ -14,8 +14,9 @@ from tui.session import session_of
 class MaskedText(Static):
     """Text that may name the subject (the case file, notes): masked unless revealed."""
 
-    def __init__(self, text: str, subject: Subject, **options: str) -> None:
-        super().__init__(subject.masked(text), markup=False, **options)
+    def __init__(self, text: str, subject: Subject, *, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(subject.masked(text), markup=False, id=id, classes=classes)
         self.raw_text, self.subject, self.revealed = text, subject, False
 
     def set_text(self, text: str) -> None:
