@@ -937,7 +937,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "{count} measures, {overdue} overdue"),
     # --- end provider follow-up ---
     # --- identities only with a reason, and the idle lock (issue 14) ---
-    "identity.name_masked": ("[namn]", "[name]"),
     "identity.key_reveal": ("Visa identitet", "Show identity"),
     "identity.reason_prompt": (
         "Varför behöver du se namn och personnummer i {case}? Skälet loggas. "

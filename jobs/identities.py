@@ -3,14 +3,12 @@ one case only after the user has said why (audited as ``identity.reveal``)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from jobs.i18n import t
-from samples.personnummer import mask
+from jobs.search import masked
 from store.database import Database
 
-_WORD = re.compile(r"\w+")
 MAX_REASON = 300  # a sentence; the audit log is no place for an essay
 
 
@@ -26,18 +24,8 @@ class Subject:
     personnummer: str
 
     def masked(self, text: str) -> str:
+        """``text`` as the screen shows it: the search's masking, the one there is."""
         return masked(text, self.name)
-
-
-def masked(text: str, name: str) -> str:
-    """``text`` without the subject's name (nor its genitive) and without anything shaped
-    like a personnummer."""
-    parts = sorted({p for p in _WORD.findall(name) if len(p) > 1}, key=len, reverse=True)
-    if parts:
-        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, parts)) + r")s?\b",
-                             re.IGNORECASE)
-        text = pattern.sub(t("identity.name_masked"), text)
-    return mask(text)
 
 
 def subject(db: Database, population_id: int | None) -> Subject:

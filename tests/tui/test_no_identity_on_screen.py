@@ -55,6 +55,10 @@ async def test_no_view_shows_a_name_or_personnummer(demo_db) -> None:
             await app.switch_mode(mode)
             await settle(pilot)
             assert_no_identity(app, demo_db, f"the {mode} view")
+        await pilot.press("ctrl+f", *"hembesök")  # the global search: hits in case files
+        await settle(pilot)
+        assert app.screen.query_one("#search-hits").row_count > 0
+        assert_no_identity(app, demo_db, "the search's hits")
 
 
 async def test_the_case_screen_its_dialogs_and_its_audit_show_no_identity(demo_db) -> None:
