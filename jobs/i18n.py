@@ -951,6 +951,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "ctrl+r döljer nu)",
                        "Name: {name} · Personnummer: {personnummer} (hidden when the case "
                        "closes; ctrl+r hides now)"),
+    "identity.no_person": ("En uppföljning av en utförare har inget namn eller personnummer "
+                           "att visa.",
+                           "A provider follow-up has no name or personnummer to show."),
     "identity.hidden": ("Namn och personnummer är dolda igen.",
                         "The name and personnummer are hidden again."),
     "identity.not_shown": ("Namn och personnummer visades inte: {error}",

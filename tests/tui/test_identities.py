@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.providers.test_provider_screens import provider_db  # noqa: F401 (a fixture)
 from tests.tui.conftest import rows_in
 from tests.tui.shown import everything_shown
 
@@ -120,3 +121,22 @@ def test_a_reason_naming_the_person_is_logged_masked_and_a_blank_one_is_refused(
     with pytest.raises(RevealRefused):
         reveal(review_db, review_id, " \t\n", who="anna")
     assert len(reveals(review_db)) == 1
+
+
+async def test_a_provider_follow_up_has_no_one_to_reveal_and_logs_nothing(
+        provider_db) -> None:  # noqa: F811 (the fixture imported above)
+    from tests.providers.test_provider_screens import INSPECTOR, app_for, open_providers
+    from tui.screens.case import CaseScreen
+
+    async with app_for(provider_db, INSPECTOR).run_test(size=(100, 30)) as pilot:
+        await open_providers(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, CaseScreen)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert pilot.app.screen is screen  # no reason asked for
+        assert "inget namn eller personnummer" in " ".join(
+            str(n.message) for n in pilot.app._notifications)
+    assert reveals(provider_db) == []

@@ -217,7 +217,8 @@ class CaseScreen(Screen[None]):
         self.subject = subject(db, self.info.get("population_id"))  # masked until revealed
         self.title = titled(t("case.title", case_ref=self.info["case_ref"]))
         yield TitleBar()
-        yield IdentityLine(self.review_id, self.info["case_ref"])
+        yield IdentityLine(self.review_id, self.info["case_ref"],
+                           about_person=self.info.get("population_id") is not None)
         yield MaskedText(self._return_text(), self.subject, id="return-reason")
         # Above the questions, not among them: a note saved far down the protocol is seen.
         yield MaskedText(self._case_note_text(), self.subject, id="case-note")

@@ -33,9 +33,9 @@ class IdentityLine(Static):
 
     DEFAULT_CSS = "IdentityLine { height: auto; padding: 0 1; background: $boost; }"
 
-    def __init__(self, review_id: int, case_ref: str) -> None:
+    def __init__(self, review_id: int, case_ref: str, *, about_person: bool = True) -> None:
         super().__init__("", markup=False)
-        self.review_id, self.case_ref = review_id, case_ref
+        self.review_id, self.case_ref, self.about_person = review_id, case_ref, about_person
         self.display = False
 
     @property
@@ -49,6 +49,9 @@ class IdentityLine(Static):
         if self.shown:
             self._show(None)
             self.notify(t("identity.hidden"))
+            return
+        if not self.about_person:  # a provider follow-up: no one to reveal, nothing to log
+            self.notify(t("identity.no_person"))
             return
         self.app.push_screen(ReasonScreen(t("identity.reason_prompt", case=self.case_ref),
                                           missing=t("identity.reason_blank")), self._given)
