@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
 
 def terminal_text(app) -> str:
@@ -19,7 +19,7 @@ def terminal_text(app) -> str:
 
 
 def held_text(screen) -> str:
-    """Every text of a screen's widgets, out of view too: Statics, tables and inputs."""
+    """Every text of a screen's widgets, out of view too: Statics, tables, inputs, lists."""
     parts: list[str] = []
     for widget in screen.query(Static):
         parts.append(str(widget.render()))
@@ -28,6 +28,9 @@ def held_text(screen) -> str:
         for index in range(table.row_count):
             parts.extend(str(cell) for cell in table.get_row_at(index))
     parts.extend(field.value for field in screen.query(Input))
+    for listed in screen.query(OptionList):
+        parts.extend(str(listed.get_option_at_index(index).prompt)
+                     for index in range(listed.option_count))
     return "\n".join(parts)
 
 

@@ -82,6 +82,15 @@ async def test_the_case_screen_its_dialogs_and_its_audit_show_no_identity(demo_d
             assert_no_identity(app, demo_db, where)
             await pilot.press("escape")
             await settle(pilot)
+        await pilot.press("ctrl+d")  # evidence: its quote picked from the case file
+        await settle(pilot)
+        app.screen.query_one("#evidence-search", Input).value = "Namn"
+        await settle(pilot)
+        assert app.screen.query_one("#evidence-passages").option_count
+        assert_no_identity(app, demo_db, "the evidence dialog's passages")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is case
         await pilot.press("ctrl+r", *"kontroll", "enter", "ctrl+r")  # shown, then hidden
         await settle(pilot)
         assert_no_identity(app, demo_db, "the case screen after a reveal was hidden")
