@@ -64,7 +64,8 @@ async def test_the_case_file_names_no_one_until_a_reason_is_given(make_app, revi
         assert app.screen is screen
         shown = everything_shown(app)
         assert name in shown and personnummer in shown
-        assert f"Namn: {name}" in str(screen.query_one("#case-file-text").render())
+        case_file = "\n".join(str(part.render()) for part in screen.query(".case-file-part"))
+        assert f"Namn: {name}" in case_file
         assert reveals(review_db) == [
             ("review", screen.review_id, "Kontroll mot verksamhetssystemet", "anna")]
 
