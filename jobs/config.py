@@ -18,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+_Number = TypeVar("_Number", int, float)
 
 LANGUAGES = ("sv", "en")
 SHORTFALL_RULES = ("fill_other_gender", "leave_short")
@@ -27,7 +29,8 @@ SHORTFALL_RULES = ("fill_other_gender", "leave_short")
 MAX_SEED = 2**63 - 1  # SQLite keeps the seed as a signed 64-bit integer
 MAX_DISTRICTS = 500  # Stockholm has 13 stadsdelsförvaltningar; 500 is any municipality's many
 MAX_QUOTA = 10_000  # cases per stratum: a review team reads a few hundred a year
-BOUNDS: dict[str, tuple[int, int]] = {
+MAX_IDLE_LOCK_MINUTES = 24 * 60  # a lock a day after the last key is no lock at all
+BOUNDS: dict[str, tuple[float, float]] = {
     "[sample] seed": (0, MAX_SEED),
     "[sample] per_district": (0, MAX_QUOTA),
     "[sample] women": (0, MAX_QUOTA),
@@ -39,6 +42,7 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "[measures] rattelse_days": (1, 365),
     "[measures] vite_days": (1, 365),
     "[export] min_cell": (2, 100),  # below 2, --publish would hide nothing
+    "[security] idle_lock_minutes": (0, MAX_IDLE_LOCK_MINUTES),
     "women": (0, MAX_QUOTA),  # a district's own quota
     "men": (0, MAX_QUOTA),
 }
@@ -113,6 +117,13 @@ class ExportSettings:
 
 
 @dataclass(frozen=True)
+class SecuritySettings:
+    # Minutes without a key or mouse event before the app locks its screen; 0: never.
+    # A fraction is allowed (0.5 is thirty seconds).
+    idle_lock_minutes: float = 10.0
+
+
+@dataclass(frozen=True)
 class RoleSettings:
     supervisors: tuple[str, ...] = ()
     inspectors: tuple[str, ...] = ()
@@ -138,6 +149,7 @@ class Config:
     tallies: TallySettings = field(default_factory=TallySettings)
     measures: MeasureSettings = field(default_factory=MeasureSettings)
     export: ExportSettings = field(default_factory=ExportSettings)
+    security: SecuritySettings = field(default_factory=SecuritySettings)
     source: str = "shipped defaults"
 
     @property
@@ -206,6 +218,7 @@ def from_dict(raw: dict[str, Any], source: str) -> Config:
         tallies=_section(raw, "tallies", base.tallies, source),
         measures=_section(raw, "measures", base.measures, source),
         export=_section(raw, "export", base.export, source),
+        security=_section(raw, "security", base.security, source),
         districts=_districts(raw, base.districts, source),
         source=source,
     )
@@ -235,6 +248,7 @@ def _check(config: Config, source: str) -> None:
     for measure in fields(MeasureSettings):
         _bounded(getattr(config.measures, measure.name), f"[measures] {measure.name}", source)
     _bounded(config.export.min_cell, "[export] min_cell", source)
+    _bounded(config.security.idle_lock_minutes, "[security] idle_lock_minutes", source)
     if not config.districts:
         raise ConfigError(f"{source}: no [[districts]]; name at least one district")
     if len(config.districts) > MAX_DISTRICTS:
@@ -290,8 +304,9 @@ def _districts(raw: dict, default: tuple[District, ...], source: str) -> tuple[D
     return tuple(result)
 
 
-def _bounded(value: int, key: str, source: str, *, where: str | None = None) -> int:
-    """``value`` if it lies within ``BOUNDS[key]``; else ConfigError naming the key."""
+def _bounded(value: _Number, key: str, source: str, *, where: str | None = None) -> _Number:
+    """``value`` if it lies within ``BOUNDS[key]`` (never NaN); else ConfigError naming
+    the key."""
     low, high = BOUNDS[key]
     if not low <= value <= high:
         raise ConfigError(f"{source}: {where or key} must be from {low} to {high}; "
@@ -299,7 +314,7 @@ def _bounded(value: int, key: str, source: str, *, where: str | None = None) -> 
     return value
 
 
-def in_bounds(value: int, key: str) -> bool:
+def in_bounds(value: float, key: str) -> bool:
     low, high = BOUNDS[key]
     return low <= value <= high
 
@@ -313,6 +328,11 @@ def _typed(value: Any, default: Any, where: str, source: str) -> Any:
     elif isinstance(default, int):
         ok = isinstance(value, int) and not isinstance(value, bool)
         name = "a whole number"
+    elif isinstance(default, float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        name = "a number (like 10 or 0.5)"
+        if ok:
+            return float(value)
     elif isinstance(default, dt.date):
         ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
         name = "a date like 2022-01-01 (no quotes)"

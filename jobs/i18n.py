@@ -142,6 +142,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "  ctrl+k       markera ärendet klar (visar vad som saknas);\n"
         "               på ett klart ärende: återöppna\n"
         "  ctrl+t       visa/dölj akttexten;  { }  bläddra i den\n"
+        "  ctrl+r       visa namn och personnummer (ange skäl; loggas)\n"
         "  ctrl+p       kommandopalett (t.ex. gå till avsnitt)\n"
         "  Esc          tillbaka till listan    ctrl+q  avsluta\n\n"
         "Esc eller ? stänger.",
@@ -168,6 +169,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "  ctrl+k       mark the case complete (lists what is missing);\n"
         "               on a complete case: reopen\n"
         "  ctrl+t       show/hide the case file;  { }  scroll it\n"
+        "  ctrl+r       show the name and personnummer (give a reason; logged)\n"
         "  ctrl+p       command palette (e.g. go to section)\n"
         "  Esc          back to the list    ctrl+q  quit\n\n"
         "Esc or ? closes.",
@@ -939,6 +941,37 @@ STRINGS: dict[str, tuple[str, str]] = {
     "measures.summary": ("{count} åtgärder, {overdue} försenade",
                          "{count} measures, {overdue} overdue"),
     # --- end provider follow-up ---
+    # --- identities only with a reason, and the idle lock (issue 14) ---
+    "identity.key_reveal": ("Visa identitet", "Show identity"),
+    "identity.reason_prompt": (
+        "Varför behöver du se namn och personnummer i {case}? Skälet loggas. "
+        "Enter visar, Esc avbryter",
+        "Why do you need the name and personnummer in {case}? The reason is logged. "
+        "Enter shows, Esc cancels"),
+    "identity.reason_blank": ("Skriv varför namn och personnummer behöver visas.",
+                              "Say why the name and personnummer must be shown."),
+    "identity.reason_long": ("Skälet får vara högst {limit} tecken.",
+                             "The reason may be {limit} characters at most."),
+    "identity.shown": ("Namn: {name} · Personnummer: {personnummer} (döljs när ärendet stängs; "
+                       "ctrl+r döljer nu)",
+                       "Name: {name} · Personnummer: {personnummer} (hidden when the case "
+                       "closes; ctrl+r hides now)"),
+    "identity.no_person": ("En uppföljning av en utförare har inget namn eller personnummer "
+                           "att visa.",
+                           "A provider follow-up has no name or personnummer to show."),
+    "identity.hidden": ("Namn och personnummer är dolda igen.",
+                        "The name and personnummer are hidden again."),
+    "identity.not_shown": ("Namn och personnummer visades inte: {error}",
+                           "The name and personnummer were not shown: {error}"),
+    "audit.action.identity.reveal": ("identitet visad", "identity shown"),
+    "lock.title": ("Granska är låst", "Granska is locked"),
+    "lock.hint": ("Låst efter {minutes} minuter utan tangenttryck eller mus. Tryck Enter för "
+                  "att fortsätta (ctrl+q avslutar).",
+                  "Locked after {minutes} minutes without a key or the mouse. Press Enter to "
+                  "go on (ctrl+q quits)."),
+    "lock.not_audited": ("Låsningen kunde inte loggas: {error}",
+                         "The lock could not be logged: {error}"),
+    # --- end identities ---
 }
 
 

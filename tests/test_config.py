@@ -78,6 +78,17 @@ def test_district_quota_override(tmp_path: Path) -> None:
         ('[tallies]\ncounted = 1\n', "[tallies] counted must be text in quotes"),
         ('[tallies]\ncount = "approved_only"\n', "[tallies] unknown key 'count'"),
         ('[sample]\nwomen = -1\n', "women must be from 0 to 10000"),
+        ('[security]\nidle_lock_minutes = -1\n',
+         "[security] idle_lock_minutes must be from 0 to 1440"),
+        ('[security]\nidle_lock_minutes = nan\n',
+         "[security] idle_lock_minutes must be from 0 to 1440"),
+        ('[security]\nidle_lock_minutes = inf\n',
+         "[security] idle_lock_minutes must be from 0 to 1440"),
+        ('[security]\nidle_lock_minutes = "10"\n',
+         "[security] idle_lock_minutes must be a number (like 10 or 0.5)"),
+        ('[security]\nidle_lock_minutes = true\n',
+         "[security] idle_lock_minutes must be a number"),
+        ('[security]\nidle_lock = 5\n', "[security] unknown key 'idle_lock'"),
         ('database = 3\n', "'database' must be a table"),
         ('[[districts]]\ncode = "X"\n', "[[districts]] number 1 needs name"),
         ('[[districts]]\nname = "A"\n[[districts]]\nname = "A"\n', "district 'A' is listed twice"),
@@ -104,6 +115,28 @@ def test_tallies_counted_setting(tmp_path: Path) -> None:
 def test_export_min_cell_defaults_to_3_and_is_read(tmp_path: Path) -> None:
     assert load(write(tmp_path, "")).export.min_cell == 3
     assert load(write(tmp_path, "[export]\nmin_cell = 5\n")).export.min_cell == 5
+
+
+def test_idle_lock_minutes_whole_or_fraction_and_zero_for_off(tmp_path: Path) -> None:
+    assert Config().security.idle_lock_minutes == 10  # locked after ten idle minutes
+    assert load(write(tmp_path, "[security]\nidle_lock_minutes = 3\n")).security \
+        .idle_lock_minutes == 3.0
+    assert load(write(tmp_path, "[security]\nidle_lock_minutes = 0.5\n")).security \
+        .idle_lock_minutes == 0.5
+    assert load(write(tmp_path, "[security]\nidle_lock_minutes = 0\n")).security \
+        .idle_lock_minutes == 0
+
+
+def test_cli_bad_idle_lock_exit_2_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "[security]\nidle_lock_minutes = -5\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "--config", str(path), "sample"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"granska: {path}: [security] idle_lock_minutes must be from 0 to 1440; "
+        "change it there")
 
 
 def test_missing_explicit_config(tmp_path: Path) -> None:

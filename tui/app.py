@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -113,9 +114,11 @@ class GranskaApp(App[None]):
         from jobs.session import Session
         from store import current_user
         from tui.saving import SaveQueue
+        from tui.screens.lock import IdleLock
 
         self.session = Session(db=db, user=user or current_user(), config=config)
         self.saves = SaveQueue(self, db)
+        self.idle_lock = IdleLock(self, config.security.idle_lock_minutes * 60)
         self.demo = demo
         if demo:
             self.sub_title = t("app.demo")
@@ -132,6 +135,17 @@ class GranskaApp(App[None]):
 
     def on_unmount(self) -> None:
         self.saves.close()
+
+    def on_mount(self) -> None:
+        self.idle_lock.start()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key and mouse event restarts the idle lock's count; while it is locked,
+        only Enter and ctrl+q get through (tui.screens.lock)."""
+        if isinstance(event, events.InputEvent) and not event.is_forwarded \
+                and not self.idle_lock.let_through(event):
+            return
+        await super().on_event(event)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette (ctrl+p): every view first, then Textual's own commands, translated."""

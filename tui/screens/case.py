@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from jobs.i18n import language, t, titled
+from jobs.identities import subject
 from jobs.review_unit import OutcomeHint
 from review_protocols import Protocol, QuestionType, applicable
 from review_protocols.completeness import answered_applicable, missing_required
@@ -34,6 +35,7 @@ from review_protocols.evidence import lacking_evidence
 from review_protocols.values import decode, display, encode
 from store.errors import StoreError
 from tui.session import saves_of, session_of
+from tui.widgets.identity import IdentityLine, MaskedText
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.question import QuestionView
 from tui.widgets.review_commands import ReviewCommands
@@ -151,6 +153,7 @@ class CaseScreen(Screen[None]):
         Binding("f1", "toggle_help", t("case.key_help"), id="review_help"),
         Binding("ctrl+e", "case_note", t("case.key_case_note"), id="review_case_note", show=False),
         Binding("ctrl+t", "toggle_file", t("case.key_case_file"), id="review_file", show=False),
+        Binding("ctrl+r", "reveal", t("identity.key_reveal"), id="review_reveal", show=False),
         Binding("down,j,tab", "next_question", show=False),
         Binding("up,k,shift+tab", "previous_question", show=False),
         Binding("pagedown,right_square_bracket", "next_section", show=False),
@@ -211,11 +214,14 @@ class CaseScreen(Screen[None]):
         self.views: dict[str, QuestionView] = {}
         self.section_titles: list[Static] = []
         text = beside_text(db, self.protocol, self.values, self.info)
+        self.subject = subject(db, self.info.get("population_id"))  # masked until revealed
         self.title = titled(t("case.title", case_ref=self.info["case_ref"]))
         yield TitleBar()
-        yield Static(self._return_text(), id="return-reason", markup=False)
+        yield IdentityLine(self.review_id, self.info["case_ref"],
+                           about_person=self.info.get("population_id") is not None)
+        yield MaskedText(self._return_text(), self.subject, id="return-reason")
         # Above the questions, not among them: a note saved far down the protocol is seen.
-        yield Static(self._case_note_text(), id="case-note", markup=False)
+        yield MaskedText(self._case_note_text(), self.subject, id="case-note")
         with Horizontal(id="case-columns"):
             with ProtocolScroll(id="questions"):
                 for s_index, section in enumerate(self.protocol.sections):
@@ -240,12 +246,12 @@ class CaseScreen(Screen[None]):
             self.case_file_starts: list[tuple[int, Static]] = []  # its first line's number
             if text and beside_follows_answers(self.info):  # a sheet redrawn per answer
                 with CaseFilePane(id="case-text-pane"):
-                    yield Static(text, id="follow-up-sheet", classes="case-file-part",
-                                 markup=False)
+                    yield MaskedText(text, self.subject, id="follow-up-sheet",
+                                     classes="case-file-part")
             elif text:
                 with CaseFilePane(id="case-text-pane"):
                     for start, part in case_file_parts(text):
-                        shown = Static(part, classes="case-file-part", markup=False)
+                        shown = MaskedText(part, self.subject, classes="case-file-part")
                         self.case_file_parts.setdefault(part.partition("\n")[0], shown)
                         self.case_file_starts.append((start, shown))
                         yield shown
@@ -623,6 +629,9 @@ class CaseScreen(Screen[None]):
             self.current_view.toggle_help()
             self.call_after_refresh(self._scroll_to_current)
 
+    def action_reveal(self) -> None:
+        self.query_one(IdentityLine).toggle()
+
     def action_keys(self) -> None:
         from tui.widgets.modals import KeysModal
 
@@ -731,8 +740,8 @@ class CaseScreen(Screen[None]):
     def _note_saved(self, text: str, view: QuestionView | None) -> None:
         if view is None:
             self.case_note = text
-            note = self.query_one("#case-note", Static)
-            note.update(self._case_note_text())
+            note = self.query_one("#case-note", MaskedText)
+            note.set_text(self._case_note_text())
             note.display = bool(text)
         else:
             view.set_note(text)
@@ -808,5 +817,5 @@ class CaseScreen(Screen[None]):
         if not beside_follows_answers(self.info):
             return
         text = beside_text(session_of(self).db, self.protocol, self.values, self.info)
-        for pane in self.query("#follow-up-sheet").results(Static):
-            pane.update(text or "")
+        for pane in self.query("#follow-up-sheet").results(MaskedText):
+            pane.set_text(text or "")

@@ -163,6 +163,11 @@ def ask_evidence(screen: Screen, review_id: int, population_id: int, question: Q
         evidence[question.id] = given
         saved(given)
 
+    # Quotes are picked from the text as the screen shows it: a name or personnummer is
+    # never quoted into a report, revealed or not.
+    from jobs.identities import subject
+
+    text = case_text(session.db, population_id)
+    shown = subject(session.db, population_id).masked(text) if text else text
     title = t("evidence.title", label=question.label_in(language()))
-    screen.app.push_screen(EvidenceModal(title, evidence.get(question.id),
-                                         case_text(session.db, population_id)), done)
+    screen.app.push_screen(EvidenceModal(title, evidence.get(question.id), shown), done)

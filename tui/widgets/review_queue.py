@@ -16,7 +16,8 @@ from tui.widgets.rows import cursor_key
 
 
 class ReasonScreen(ModalScreen[str | None]):
-    """Ask why a review goes back; returns the reason, or None when cancelled."""
+    """Ask why (a review goes back, an identity is shown); returns the reason, or None when
+    cancelled. A blank reason is refused with ``missing``, and the question stays."""
 
     DEFAULT_CSS = """
     ReasonScreen { align: center middle; }
@@ -28,9 +29,10 @@ class ReasonScreen(ModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape", "dismiss(None)", t("key.back"), id="reason_back")]
 
-    def __init__(self, prompt: str) -> None:
+    def __init__(self, prompt: str, missing: str | None = None) -> None:
         super().__init__()
         self.prompt = prompt
+        self.missing = missing or t("review_state.reason_missing")
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -40,7 +42,7 @@ class ReasonScreen(ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         reason = " ".join(event.value.split())
         if not reason:
-            self.notify(t("review_state.reason_missing"), severity="warning")
+            self.notify(self.missing, severity="warning")
             return
         self.dismiss(reason)
 
