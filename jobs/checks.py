@@ -138,15 +138,17 @@ class ReviewMarks:
 
             self.case = replace(self.case, evidence=frozenset(questions))
 
-    def marks(self, values: Mapping[str, Value], status: str) -> dict[str, list[str]]:
-        """Question id -> the messages of its open findings, for these answers and status."""
+    def marks(self, values: Mapping[str, Value], status: str,
+              applies: Mapping[str, bool] | None = None) -> dict[str, list[str]]:
+        """Question id -> the messages of its open findings, for these answers and status
+        (``applies``: which questions apply to them, when the caller knows already)."""
         if self.case is None:
             return {}
         from dataclasses import replace
 
         case = replace(self.case, answers=dict(values), status=status)
         found: dict[str, list[str]] = {}
-        for finding in evaluate(self.rules, self.protocol, [case], self.lang):
+        for finding in evaluate(self.rules, self.protocol, [case], self.lang, applies=applies):
             if finding.question_id and finding.key not in self.closed:
                 found.setdefault(finding.question_id, []).append(finding.message)
         return found

@@ -128,12 +128,16 @@ class Finding:
 
 # --- evaluation ---------------------------------------------------------------------------------
 def evaluate(rules: Iterable[Rule], protocol: Protocol, cases: Iterable[CaseFacts],
-             lang: str = "sv") -> list[Finding]:
-    """Every finding of every rule in every case, in case order, then rule order."""
+             lang: str = "sv", *, applies: Mapping[str, bool] | None = None) -> list[Finding]:
+    """Every finding of every rule in every case, in case order, then rule order.
+
+    ``applies``: which questions apply, when the caller (the case screen, judging one case
+    after each answer) has worked it out already."""
     rules = tuple(rules)
     found: list[Finding] = []
+    given = applies
     for case in cases:
-        applies = applicable(protocol, case.answers)
+        applies = given if given is not None else applicable(protocol, case.answers)
         for rule in rules:
             for question_id, detail in _CHECKS[rule.kind](rule, protocol, case, applies, lang):
                 found.append(Finding(case.review_id, case.case_ref, case.reviewer, rule.id,

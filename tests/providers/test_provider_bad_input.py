@@ -99,7 +99,7 @@ CASES = {
     "export unknown protocol": ("export csv --protocol nope --db {p}/good.db",
                                 ["no protocol named 'nope'"]),
     "export answers of providers": ("export answers --protocol avtalsuppfoljning "
-                                    "--db {p}/good.db", ["use csv, xlsx, md or json"]),
+                                    "--db {p}/good.db", ["use csv, xlsx, md, json or docx"]),
     "export without a plan": ("export md --protocol avtalsuppfoljning --db {p}/noplan.db",
                               ["no follow-up plan yet"]),
     "export xlsx without --out": ("export xlsx --protocol avtalsuppfoljning --db {p}/good.db",

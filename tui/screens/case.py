@@ -404,7 +404,7 @@ class CaseScreen(Screen[None]):
         return self.marks.get(question_id, [])
 
     def _refresh_marks(self) -> None:
-        marks = self.checks.marks(self.values, self.status)
+        marks = self.checks.marks(self.values, self.status, self.applies)
         changed = [q for q in marks.keys() | self.marks.keys() if marks.get(q) != self.marks.get(q)]
         self.marks = marks
         for question_id in changed:
