@@ -124,7 +124,9 @@ class ReviewMarks:
         self.rules: tuple[Rule, ...] = ()
         self.case: CaseFacts | None = None
         try:
-            self.rules = load_rules(protocol)
+            # Missing evidence is shown by the question itself ("belägg saknas", with the
+            # key that adds it): judged here too it would be said twice, and cost a pass.
+            self.rules = tuple(r for r in load_rules(protocol) if r.kind != "evidence_missing")
         except RulesError as error:
             self.error = str(error)
         facts = _facts(db, protocol, review_id=review_id) if self.rules else []
