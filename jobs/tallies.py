@@ -90,14 +90,23 @@ def load_report(db: Database, protocol: Protocol, districts: Sequence[str], *,
                         notes=load_notes(db), words=words or catalogue_words())
 
 
-def load_equality(db: Database, config: Config, protocol: Protocol) -> list[Share]:
+def load_equality(db: Database, config: Config, protocol: Protocol,
+                  cases: Sequence[CaseAnswers] | None = None, *,
+                  publish: bool = False) -> list[Share]:
     """Equal treatment over the counted reviews (as configured): every closed question's
-    shares per district, gender and district x gender, their intervals and tests."""
+    shares per district, gender and district x gender, their intervals and tests.
+    ``cases``: the counted reviews when the caller has read them already; ``publish``
+    leaves the sensitive questions out, whose small counts a published report hides."""
     from tallies.equality import equal_treatment
 
-    cases = load_cases(db, protocol, counting=config.tallies.counted)
+    if cases is None:
+        cases = load_cases(db, protocol, counting=config.tallies.counted)
     with collector_paused():
-        return equal_treatment(protocol, cases, config.district_names)
+        shares = equal_treatment(protocol, cases, config.district_names)
+    if publish:
+        sensitive = {q.id for q in protocol.questions if q.sensitive}
+        shares = [s for s in shares if s.question_id not in sensitive]
+    return shares
 
 
 def answers_csv(db: Database, protocol: Protocol, *, with_identities: bool = False,
@@ -190,8 +199,9 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
         return answers_csv_bytes(db, protocol, with_identities=with_identities,
                                  counting=counting)
     codes = {d.name: d.code for d in config.districts}
-    report = load_report(db, protocol, config.district_names, codes=codes,
-                         words=catalogue_words(), counting=counting)
+    cases = load_cases(db, protocol, counting=counting)  # read once: tables and equality
+    report = build_report(protocol, cases, config.district_names, codes=codes,
+                          notes=load_notes(db), words=catalogue_words())
     if publish:  # before any writer sees the report
         report = published(report, protocol, config)
     if fmt == "csv":
@@ -201,14 +211,16 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
 
         quoted = _quotes(db, protocol, counting) if quotes else ""
         return (export.to_markdown(report, catalogue_words()) + quoted + "\n"
-                + markdown_section(load_equality(db, config, protocol), protocol)
+                + markdown_section(load_equality(db, config, protocol, cases,
+                                                 publish=publish), protocol)
                 + _audit_head(db)).encode("utf-8")
     if fmt == "json":
         return export.to_json(report).encode("utf-8")
     if fmt == "docx":
         from jobs.equality import flagged_in_words
 
-        found = flagged_in_words(load_equality(db, config, protocol), protocol)
+        found = flagged_in_words(load_equality(db, config, protocol, cases, publish=publish),
+                                 protocol)
         return document_bytes(db, protocol, report, equality=found)
     from tallies.workbook import to_xlsx
 

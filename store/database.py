@@ -39,3 +39,14 @@ class Database:
         cursor = self.conn.execute(sql, parameters)
         keys = [column[0] for column in cursor.description]
         return (dict(zip(keys, row, strict=True)) for row in cursor)
+
+    def first(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()
+              ) -> dict[str, Any] | None:
+        """The first row of ``query``, or None when there is none (the statement is
+        finished at once, holding no read snapshot open)."""
+        cursor = self.conn.execute(sql, parameters)
+        row = cursor.fetchone()
+        cursor.close()
+        if row is None:
+            return None
+        return dict(zip([column[0] for column in cursor.description], row, strict=True))

@@ -133,9 +133,9 @@ def frame_by_fingerprint(
     db: Database, base_name: str, sha256: str
 ) -> dict[str, Any] | None:
     """The latest version of a frame if it is the very same file (same sha256)."""
-    rows = list(db.query(
-        f"SELECT * FROM frames WHERE {BASE_NAME} = ? ORDER BY id DESC LIMIT 1", [base_name]))
-    return rows[0] if rows and rows[0]["sha256"] == sha256 else None
+    latest = db.first(
+        f"SELECT * FROM frames WHERE {BASE_NAME} = ? ORDER BY id DESC LIMIT 1", [base_name])
+    return latest if latest is not None and latest["sha256"] == sha256 else None
 
 
 def latest_frames(db: Database, kind: str | None = "real") -> list[dict[str, Any]]:
@@ -404,8 +404,7 @@ def frames(db: Database) -> list[dict[str, Any]]:
 
 
 def frame(db: Database, frame_id: int) -> dict[str, Any] | None:
-    rows = list(db.query("SELECT * FROM frames WHERE id = ?", [frame_id]))
-    return rows[0] if rows else None
+    return db.first("SELECT * FROM frames WHERE id = ?", [frame_id])
 
 
 def population(db: Database, frame_id: int) -> list[dict[str, Any]]:

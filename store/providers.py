@@ -26,8 +26,7 @@ PROVIDER_COLUMNS = ("provider_ref", "name", "org_number", "contract_area", "regi
 
 
 def latest_register(db: Database) -> dict[str, Any] | None:
-    rows = list(db.query("SELECT * FROM provider_registers ORDER BY id DESC LIMIT 1"))
-    return rows[0] if rows else None
+    return db.first("SELECT * FROM provider_registers ORDER BY id DESC LIMIT 1")
 
 
 def registers(db: Database) -> list[dict[str, Any]]:
@@ -63,10 +62,9 @@ def providers(db: Database, register_id: int) -> list[dict[str, Any]]:
 
 def provider_by_ref(db: Database, provider_ref: str) -> dict[str, Any] | None:
     """The provider as the latest register version has it."""
-    rows = list(db.query(
+    return db.first(
         "SELECT * FROM providers WHERE provider_ref = ? AND register_id ="
-        " (SELECT max(id) FROM provider_registers)", [provider_ref]))
-    return rows[0] if rows else None
+        " (SELECT max(id) FROM provider_registers)", [provider_ref])
 
 
 def save_plan(
@@ -94,14 +92,12 @@ def save_plan(
 
 
 def latest_plan(db: Database, protocol_id: str) -> dict[str, Any] | None:
-    rows = list(db.query("SELECT * FROM follow_up_plans WHERE protocol_id = ?"
-                         " ORDER BY id DESC LIMIT 1", [protocol_id]))
-    return rows[0] if rows else None
+    return db.first("SELECT * FROM follow_up_plans WHERE protocol_id = ?"
+                    " ORDER BY id DESC LIMIT 1", [protocol_id])
 
 
 def plan(db: Database, plan_id: int) -> dict[str, Any] | None:
-    rows = list(db.query("SELECT * FROM follow_up_plans WHERE id = ?", [plan_id]))
-    return rows[0] if rows else None
+    return db.first("SELECT * FROM follow_up_plans WHERE id = ?", [plan_id])
 
 
 def plan_follow_ups(db: Database, plan_id: int) -> list[dict[str, Any]]:

@@ -189,8 +189,7 @@ def answers_for(db: Database, review_id: int) -> dict[str, StoredAnswer]:
 def review(db: Database, review_id: int) -> dict[str, Any] | None:
     """A review of either unit: a case's, or a provider follow-up's, whose ``case_ref`` is
     the provider reference and which carries the contract's area and regime."""
-    rows = list(db.query(_UNIT_REVIEW_SELECT + " WHERE r.id = ?", [review_id]))
-    return rows[0] if rows else None
+    return db.first(_UNIT_REVIEW_SELECT + " WHERE r.id = ?", [review_id])
 
 
 def protocol_of(db: Database, review_id: int) -> str:

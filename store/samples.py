@@ -56,8 +56,7 @@ def latest_sample_id(db: Database) -> int | None:
 
 
 def sample(db: Database, sample_id: int) -> dict[str, Any] | None:
-    rows = list(db.query("SELECT * FROM samples WHERE id = ?", [sample_id]))
-    return rows[0] if rows else None
+    return db.first("SELECT * FROM samples WHERE id = ?", [sample_id])
 
 
 def members(db: Database, sample_id: int) -> list[dict[str, Any]]:

@@ -198,3 +198,18 @@ def test_publish_refuses_identities_and_leaves_the_answers_as_they_are(
     assert export(db_path, "answers", "--out", str(published), "--publish") == 0
     assert plain.read_bytes() == published.read_bytes()
     assert "--publish" in capsys.readouterr().err
+
+
+def test_published_likstallighet_leaves_the_sensitive_questions_out(report_db) -> None:
+    """The equality section states counts in words ("2 av 4"): on a published report it
+    must not bring back what the tables hide."""
+    from jobs.config import Config
+    from jobs.tallies import load_equality
+
+    sensitive = {q.id for q in SENSITIVE}
+    full = {s.question_id for s in load_equality(report_db, Config(), PROTOCOL)}
+    published = {s.question_id for s in load_equality(report_db, Config(), PROTOCOL,
+                                                      publish=True)}
+    assert full & sensitive  # the test can fail
+    assert published and not published & sensitive
+    assert published == full - sensitive
