@@ -75,7 +75,7 @@ def column_map(headers: Sequence[str], source: str, unit: Unit = CASE_FILE) -> d
     if missing:
         raise AnswersImportError(source, [(1, f"missing column {', '.join(missing)}; the header "
                                           f"needs {unit.reference}, question_id and value "
-                                          "(reviewer and note are optional)")])
+                                          f"({', '.join(OPTIONAL)} are optional)")])
     return found
 
 
