@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, cast
 
 from review_protocols.kinds import ReviewKind, kind_of
+from store.review_states import DEFAULT_COUNTING
 
 if TYPE_CHECKING:
     from samples.provider_selection import Rule, Selected
@@ -375,19 +376,27 @@ def outcome_rule(db: Database, protocol_id: str) -> OutcomeRule:
         if m["closed_as"] is None and m["kind"] in rule.ESCALATIONS))
 
 
-def follow_ups(db: Database, protocol_id: str) -> list[FollowUp]:
+def follow_ups(db: Database, protocol_id: str, *,
+               counting: str | None = None) -> list[FollowUp]:
     """The latest plan's follow-ups: each one's outcome is its ``utfall``, or else the one
-    derived from its checks (an open escalation counts against it)."""
+    derived from its checks (an open escalation counts against it). With ``counting``
+    (config ``[tallies] counted``) a follow-up whose review is in a state that rule does
+    not count is taken as not scored yet, as the case tallies leave such a case out; the
+    list and the letters (None) see every review's answers."""
     from review_protocols import load_builtin
     from review_protocols.conditions import applicable
     from store.providers import plan_answers
+    from store.review_states import counted_statuses
 
     layout = plan_kind(protocol_id).tallies.outcomes
     assert layout is not None
     protocol = load_builtin(protocol_id)
     rule = outcome_rule(db, protocol_id)
     result = []
+    counted = None if counting is None else counted_statuses(counting)
     for row, answers in plan_answers(db, latest_plan(db, protocol_id)["id"]):
+        if counted is not None and row["status"] not in counted:
+            answers = {}
         unit = {**unit_attributes(row), "provider_ref": row["provider_ref"]}
         applies = applicable(protocol, answers, unit_attributes(row)) if answers else {}
         code = answers.get(layout.question) or (rule.derived(answers, unit) if answers
@@ -397,7 +406,8 @@ def follow_ups(db: Database, protocol_id: str) -> list[FollowUp]:
     return result
 
 
-def follow_up_tallies(db: Database, protocol_id: str) -> FollowUpTallies:
+def follow_up_tallies(db: Database, protocol_id: str,
+                      counting: str = DEFAULT_COUNTING) -> FollowUpTallies:
     from jobs.i18n import language
     from jobs.words import outcome_words
     from review_protocols import load_builtin
@@ -408,7 +418,7 @@ def follow_up_tallies(db: Database, protocol_id: str) -> FollowUpTallies:
     assert kind.tallies.outcomes is not None
     protocol = load_builtin(protocol_id)
     scored = [Scored(f.contract_area, f.outcome, f.reason, f.answers, f.applies)
-              for f in follow_ups(db, protocol_id)]
+              for f in follow_ups(db, protocol_id, counting=counting)]
     areas = {p["provider_ref"]: p["contract_area"] for p in register_rows(db) or []}
     today = dt.date.today().isoformat()
     ledger = [{**m, "contract_area": areas.get(m["provider_ref"], ""),
@@ -417,12 +427,13 @@ def follow_up_tallies(db: Database, protocol_id: str) -> FollowUpTallies:
                  language())
 
 
-def follow_up_export(db: Database, protocol_id: str, fmt: str) -> bytes:
+def follow_up_export(db: Database, protocol_id: str, fmt: str,
+                     counting: str = DEFAULT_COUNTING) -> bytes:
     """``granska export csv|xlsx|md|json|docx --protocol ID`` for a kind with a follow-up
-    plan."""
+    plan, counting the reviews ``counting`` counts."""
     from tallies import outcomes
 
-    tallies = follow_up_tallies(db, protocol_id)
+    tallies = follow_up_tallies(db, protocol_id, counting)
     if fmt == "csv":
         return outcomes.to_csv(tallies).encode("utf-8")
     if fmt == "md":

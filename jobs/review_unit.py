@@ -99,7 +99,8 @@ def plan_protocols() -> list[str]:
 
 def follow_up_list(db: Database) -> tuple[str | None, list[dict[str, Any]]]:
     """The latest plan's follow-ups of the first provider kind that has one, each with its
-    reviewer, status, outcome (set or derived) and the open measure it is under."""
+    reviewer, status, outcome (set or derived) and the open measure it is under; those a
+    supervisor returned first (their reviewer has work to do), as in the case list."""
     from jobs.i18n import language, t
     from jobs.providers import follow_ups, known_kind, measure_state
     from review_protocols import load_builtin
@@ -128,7 +129,8 @@ def follow_up_list(db: Database) -> tuple[str | None, list[dict[str, Any]]]:
          "status": f["status"] or "unassigned",
          "outcome": labels.get(outcomes.get(f["provider_ref"]) or "", "–"),
          "measure": open_steps.get(f["provider_ref"], "–")}
-        for f in plan_follow_ups(db, plan["id"])]
+        for f in sorted(plan_follow_ups(db, plan["id"]),
+                        key=lambda f: f["status"] != "returned")]
 
 
 def measure_list(db: Database, today: dt.date | None = None) -> list[dict[str, Any]]:

@@ -98,8 +98,9 @@ def return_review(db: Database, review_id: int, reason: str, *,
 def state_rows(db: Database, *, status: str | None = None,
                review_ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
     """The reviews that count towards the tallies (consensus and primary), whatever their
-    state, with their case (none for a review of another unit) and any return reason;
-    returned first, then by case reference."""
+    state, with their unit and any return reason; returned first, then by reference.
+    ``case_ref`` is the unit's reference (a provider's for a follow-up, as
+    ``store.reviews.review`` has it) and ``district`` its stratum (a contract area)."""
     where = [f"r.kind IN ({sql_list(COUNTED_KINDS)})"]
     params: list[Any] = []
     if status is not None:
@@ -109,24 +110,39 @@ def state_rows(db: Database, *, status: str | None = None,
         params.extend(review_ids)
     return list(db.query(
         "SELECT r.id AS review_id, r.reviewer, r.kind, r.status, r.status_reason,"
-        " r.protocol_id, r.completed_at, p.case_ref, p.district, p.gender"
+        " r.protocol_id, r.completed_at, r.unit_kind,"
+        " coalesce(p.case_ref, pr.provider_ref) AS case_ref,"
+        " coalesce(p.district, pr.contract_area) AS district, p.gender"
         " FROM reviews r LEFT JOIN population p ON p.id = r.population_id"
+        " LEFT JOIN follow_ups f ON f.id = r.follow_up_id"
+        " LEFT JOIN providers pr ON pr.id = f.provider_id"
         f" WHERE {' AND '.join(where)}"
-        " ORDER BY r.status = 'returned' DESC, p.case_ref, r.id", params))
+        " ORDER BY r.status = 'returned' DESC, coalesce(p.case_ref, pr.provider_ref), r.id",
+        params))
 
 
-def case_review(db: Database, case_ref: str) -> dict[str, Any] | None:
-    """The review of a case that states apply to: its consensus review when it has one,
-    else its primary review (the latest completed), as the tallies choose; None when
-    the case is unknown or has neither."""
-    row = db.execute(
+def unit_reviews(db: Database, ref: str) -> list[dict[str, Any]]:
+    """The reviews states apply to of every unit called ``ref``, one per unit: a case's
+    consensus review when it has one, else its primary review (the latest completed), as
+    the tallies choose; a provider's follow-up review in its latest plan. Empty when no
+    reviewed unit has the reference; two when a case and a provider share it."""
+    found = []
+    case = db.execute(
         "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
         f" WHERE p.case_ref = ? AND r.kind IN ({sql_list(COUNTED_KINDS)})"
         " ORDER BY r.kind = 'consensus' DESC, r.completed_at IS NULL,"
-        " r.completed_at DESC, r.id DESC LIMIT 1", [case_ref]).fetchone()
-    if row is None:
-        return None
-    return state_rows(db, review_ids=[row[0]])[0]
+        " r.completed_at DESC, r.id DESC LIMIT 1", [ref]).fetchone()
+    if case is not None:
+        found.append(case[0])
+    follow_up = db.execute(
+        "SELECT r.id FROM reviews r JOIN follow_ups f ON f.id = r.follow_up_id"
+        " JOIN providers pr ON pr.id = f.provider_id"
+        f" WHERE pr.provider_ref = ? AND r.kind IN ({sql_list(COUNTED_KINDS)})"
+        " ORDER BY f.plan_id DESC, r.kind = 'consensus' DESC, r.id DESC LIMIT 1",
+        [ref]).fetchone()
+    if follow_up is not None:
+        found.append(follow_up[0])
+    return state_rows(db, review_ids=found) if found else []
 
 
 def _status(db: Database, review_id: int) -> str:

@@ -17,10 +17,10 @@ from store.migrations import MIGRATIONS, migrate
 from store.reports import counted_reviews, tally_fingerprint
 from store.review_states import (
     approve,
-    case_review,
     clean_reason,
     return_review,
     state_rows,
+    unit_reviews,
 )
 from store.reviews import review, save_answer, set_review_status
 from store.users import grant_role
@@ -119,9 +119,9 @@ def test_only_a_supervisor_sets_these_states(db, complete) -> None:
     assert review(db, complete)["status"] == "complete"
 
 
-def test_case_review_and_rows(db, complete) -> None:
-    assert case_review(db, "HÄ-1")["review_id"] == complete
-    assert case_review(db, "HÄ-9") is None
+def test_unit_reviews_and_rows(db, complete) -> None:
+    assert [r["review_id"] for r in unit_reviews(db, "HÄ-1")] == [complete]
+    assert unit_reviews(db, "HÄ-9") == []
     return_review(db, complete, "saknas")
     rows = state_rows(db, status="returned")
     assert [(r["case_ref"], r["status"], r["status_reason"]) for r in rows] == [

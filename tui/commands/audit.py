@@ -51,7 +51,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.head:
         raise UsageError("--head goes with granska audit verify")
     if not case_refs(db, args.case_ref):
-        raise UsageError(f"no case is called '{args.case_ref}'; see granska sample for the refs")
+        raise UsageError(f"no case or provider follow-up is called '{args.case_ref}'; see "
+                         "granska sample for the refs")
     rows = case_history(db, args.case_ref, reviewer=None if role == "supervisor" else me)
     described = [describe(row, lambda pid: _protocol(pid)) for row in rows]
     if args.format == "csv":

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from tui.progress import progress_bar
 
     if args.protocol and is_plan_kind(args.protocol):
-        data = follow_up_export(db, args.protocol, args.format)
+        data = follow_up_export(db, args.protocol, args.format, ctx.config.tallies.counted)
     else:
         config = ctx.config if not args.protocol else replace(
             ctx.config, protocol=replace(ctx.config.protocol, default=args.protocol))

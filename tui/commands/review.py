@@ -17,25 +17,27 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         description="Supervisors only. `approve CASE_REF ...` (or `--all-complete`) approves "
         "complete reviews; `return CASE_REF --reason TEXT` sends one back to its reviewer "
         "with the reason; `list [--status S]` shows the reviews that count and their state. "
+        "A provider follow-up is named by its provider reference in place of CASE_REF. "
         "Every change is audited; a bad reference changes nothing.")
     actions = parser.add_subparsers(dest="review_command", metavar="ACTION", required=True,
                                     parser_class=type(parser))
     approve = actions.add_parser("approve", parents=[parent], help="approve complete reviews",
-                                 description="Approve the complete reviews of these cases, "
-                                 "all or (on any bad reference) none.")
+                                 description="Approve the complete reviews of these cases "
+                                 "or provider follow-ups, all or (on any bad reference) none.")
     approve.add_argument("case_refs", nargs="*", metavar="CASE_REF")
     approve.add_argument("--all-complete", action="store_true",
-                         help="approve every complete review")
+                         help="approve every complete review, cases and follow-ups")
     back = actions.add_parser("return", parents=[parent], help="send a review back",
-                              description="Send a case's complete (or approved) review back "
+                              description="Send a case's or provider follow-up's complete "
+                              "(or approved) review back "
                               "to its reviewer; it stops counting until it is complete again "
                               "and approved.")
     back.add_argument("case_ref", metavar="CASE_REF")
     back.add_argument("--reason", required=True, help="what the reviewer is to fix")
     listing = actions.add_parser("list", parents=[parent], help="reviews and their states",
                                  description="The reviews that count towards the tallies: "
-                                 "case, district, reviewer, state and any return reason, "
-                                 "returned first.")
+                                 "case (or provider), district (or contract area), reviewer, "
+                                 "state and any return reason, returned first.")
     listing.add_argument("--status", choices=STATUSES, default=None, metavar="S",
                          help=f"only this state: {', '.join(STATUSES)}")
     parser.set_defaults(run=run)
