@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from store.database import Database
     from tallies.document import Method
     from tallies.equality import Share
+    from tallies.quotes import Quotes
 
 ANSWER_COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "reviewer",
                   "answered_at", "evidence_doc", "evidence_date", "evidence_quote")
@@ -208,8 +209,9 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
         return export.to_csv(report, catalogue_words()).encode("utf-8")
     if fmt == "md":
         from jobs.equality import markdown_section
+        from tallies.quotes import quotes_markdown
 
-        quoted = _quotes(db, protocol, counting) if quotes else ""
+        quoted = "\n" + quotes_markdown(_quotes(db, protocol, counting)) if quotes else ""
         return (export.to_markdown(report, catalogue_words()) + quoted + "\n"
                 + markdown_section(load_equality(db, config, protocol, cases,
                                                  publish=publish), protocol)
@@ -221,34 +223,38 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
 
         found = flagged_in_words(load_equality(db, config, protocol, cases, publish=publish),
                                  protocol)
-        return document_bytes(db, protocol, report, equality=found)
+        return document_bytes(db, protocol, report, equality=found,
+                              quotes=_quotes(db, protocol, counting) if quotes else None)
     from tallies.workbook import to_xlsx
 
     return to_xlsx(report, catalogue_words())
 
 
-def _quotes(db: Database, protocol: Protocol, counting: str) -> str:
+def _quotes(db: Database, protocol: Protocol, counting: str) -> Quotes:
+    """The counted reviews' evidence as the report's quotes section."""
     from jobs.i18n import language, t
     from store.evidence import DOC_TYPES
     from store.reports import counted_evidence
-    from tallies.quotes import quotes_markdown
+    from tallies.quotes import quotes
 
-    return "\n" + quotes_markdown(
+    return quotes(
         protocol, counted_evidence(db, protocol.id, counting=counting), language(),
         title=t("evidence.quotes_title"), note=t("evidence.quotes_note"),
         doc_labels={d: t(f"evidence.doc.{d}") for d in DOC_TYPES})
 
 
 def document_bytes(db: Database, protocol: Protocol, report: Report, *,
-                   charts: bool = True, equality: Sequence[str] | None = None) -> bytes:
+                   charts: bool = True, equality: Sequence[str] | None = None,
+                   quotes: Quotes | None = None) -> bytes:
     """The report document (``granska export docx``) of ``report``, its method section
     from the protocol's latest sample; ``equality``: the likställighet section's findings
-    in words (``jobs.equality.flagged_in_words``), None to leave it out."""
+    in words (``jobs.equality.flagged_in_words``), None to leave it out; ``quotes``: the
+    evidence section (``--quotes``), None to leave it out."""
     from jobs.words import document_words
     from tallies.document import to_docx
 
     return to_docx(report, protocol, report_method(db, protocol), catalogue_words(),
-                   document_words(), equality=equality, charts=charts)
+                   document_words(), equality=equality, quotes=quotes, charts=charts)
 
 
 def report_method(db: Database, protocol: Protocol) -> Method:

@@ -6,7 +6,8 @@ report's order: a title page and a summary; the method (population, period,
 districts, the sample per district and gender, the seed and the frames'
 fingerprints, the protocol and its version); the results per quality area,
 each question's table with a chart beside it, Table 1 in the report's own
-layout; equal treatment (likställighet); each district's strengths and
+layout; with ``--quotes`` the evidence quoted per question and answer
+(``tallies.quotes``); equal treatment (likställighet); each district's strengths and
 development areas; and the protocol's questions as an appendix. Case
 references and counts only: no identities ever reach this document.
 
@@ -24,6 +25,7 @@ from typing import Any
 
 from review_protocols.model import Protocol, QuestionType
 from tallies.crosstab import NA, UNANSWERED, Row, Table, Words
+from tallies.quotes import Quotes
 from tallies.report import Report
 
 _TEXT_WIDTH_CM, _FIRST_COLUMN_CM = 16.0, 5.0
@@ -119,9 +121,10 @@ def _count(value: object) -> str:
 
 def to_docx(report: Report, protocol: Protocol, method: Method, words: Words,
             document: DocumentWords, *, equality: Sequence[str] | None = None,
-            charts: bool = True) -> bytes:
+            quotes: Quotes | None = None, charts: bool = True) -> bytes:
     """The report as a .docx; ``equality`` is the likställighet section's lines in words
-    (None leaves the section out), ``charts=False`` leaves the pictures out."""
+    and ``quotes`` the evidence per question and answer (None leaves either section out),
+    ``charts=False`` leaves the pictures out."""
     from docx import Document
     from docx.enum.text import WD_BREAK
 
@@ -139,6 +142,8 @@ def to_docx(report: Report, protocol: Protocol, method: Method, words: Words,
     _summary(doc, report, document)
     _method(doc, report, protocol, method, words, document)
     _results(doc, report, protocol, words, document, charts)
+    if quotes is not None:
+        _quotes(doc, quotes)
     if equality is not None:
         doc.add_heading(document.equality, level=1)
         for line in equality or [document.equality_none]:
@@ -223,6 +228,18 @@ def _results(doc: Any, report: Report, protocol: Protocol, words: Words,
                 doc.add_paragraph(figures.note).runs[0].italic = True
             if charts and figures.chart is not None:
                 _picture(doc, figures.chart, document)
+
+
+def _quotes(doc: Any, quotes: Quotes) -> None:
+    """The quotes under the results they back, as ``export md --quotes`` lists them."""
+    doc.add_heading(quotes.title, level=1)
+    doc.add_paragraph(quotes.note + ".").runs[0].italic = True
+    for question in quotes.questions:
+        doc.add_heading(question.question, level=2)
+        for answer in question.answers:
+            doc.add_paragraph().add_run(answer.answer).bold = True
+            for line in answer.lines:
+                doc.add_paragraph(line, style="List Bullet")
 
 
 def _per_district(doc: Any, report: Report, words: Words, document: DocumentWords) -> None:

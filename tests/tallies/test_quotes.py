@@ -1,4 +1,5 @@
-"""`granska export md --quotes`: the evidence per question and answer, case references only."""
+"""`granska export md --quotes` and `docx --quotes`: the evidence per question and answer,
+case references only."""
 
 from __future__ import annotations
 
@@ -48,7 +49,45 @@ def test_quotes_are_listed_per_question_and_answer_without_identities(report_db,
     assert pnr not in text and "Person HÄ-01" not in text
 
 
-def test_quotes_apply_to_markdown_only(report_db, db_path, capsys) -> None:
+def docx_paragraphs(path: Path) -> list[tuple[str, str]]:
+    """(style, text) of every paragraph of a written document, read back with python-docx."""
+    import docx
+
+    return [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
+
+
+def test_the_document_lists_the_same_quotes(report_db, db_path, capsys, tmp_path) -> None:
+    name, pnr = report_db.execute("SELECT name, personnummer FROM population"
+                                  " WHERE case_ref = 'HÄ-01'").fetchone()
+    give_evidence(report_db, "HÄ-01", "dur_aktuell", "utredning", "2019-05-02",
+                  f"{name} ({pnr}) utreddes 2019; ingen ny utredning")
+    give_evidence(report_db, "HÄ-02", "dur_aktuell", "journalanteckning", "2021-01-03", "")
+    plain, quoted, published = (tmp_path / f"{n}.docx" for n in ("plain", "quoted", "pub"))
+    assert export(db_path, "docx", "--out", str(plain)) == 0
+    assert export(db_path, "docx", "--quotes", "--out", str(quoted)) == 0
+    assert export(db_path, "docx", "--quotes", "--publish", "--out", str(published)) == 0
+    assert export(db_path, "md", "--quotes") == 0
+    markdown = capsys.readouterr().out
+    assert "Citat ur akterna" not in [text for _, text in docx_paragraphs(plain)]
+    for path in (quoted, published):  # md lists the quotes when published too
+        paragraphs = docx_paragraphs(path)
+        start = paragraphs.index(("Heading 1", "Citat ur akterna"))
+        end = next(i for i, (style, _) in enumerate(paragraphs)
+                   if i > start and style == "Heading 1")
+        section = paragraphs[start + 1:end]
+        assert ("Heading 2", "Aktuell DUR-utredning") in section
+        bullets = [text for style, text in section if style == "List Bullet"]
+        assert bullets == [line[2:] for line in markdown.splitlines()  # md's, not a copy
+                           if line.startswith("- HÄ-")]
+        assert 'HÄ-01, Utredning 2019-05-02: "[namn] [namn] (YYYYMMDD-NNNN) utreddes 2019;' \
+            ' ingen ny utredning"' in bullets
+        assert "HÄ-02, Journalanteckning 2021-01-03" in bullets
+        every = " ".join(text for _, text in paragraphs)
+        assert pnr not in every and name not in every
+
+
+def test_quotes_apply_to_markdown_and_docx_only(report_db, db_path, capsys) -> None:
     assert export(db_path, "csv", "--quotes") == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "--quotes applies to `granska export md` only" in err
+    assert err.count("\n") == 1 and "--quotes applies to `granska export md` and `docx` " \
+        "only" in err

@@ -34,8 +34,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     parser.add_argument("--protocol", metavar="ID", help="the protocol to tally (default: the "
                         "configured one); avtalsuppfoljning gives the provider follow-up tables")
     parser.add_argument("--quotes", action="store_true",
-                        help="md only: list the evidence behind the answers (document, date, "
-                        "quote) per question and answer, with case references only")
+                        help="md and docx only: list the evidence behind the answers "
+                        "(document, date, quote) per question and answer, with case references "
+                        "only")
     parser.set_defaults(run=run)
 
 
@@ -52,8 +53,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.equality_format and args.format != "equality":
         raise UsageError("--format applies to `granska export equality` only; the other "
                          "exports are named by FORMAT itself")
-    if args.quotes and args.format != "md":
-        raise UsageError("--quotes applies to `granska export md` only")
+    if args.quotes and args.format not in ("md", "docx"):
+        raise UsageError("--quotes applies to `granska export md` and `docx` only")
     db = ctx.open_db(create=False)
     from jobs.i18n import t
     from jobs.providers import follow_up_export, is_plan_kind
