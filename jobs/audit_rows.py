@@ -6,10 +6,13 @@ Shared by the audit screen and ``granska audit``; no textual here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from jobs.i18n import STRINGS, language, t
+
+if TYPE_CHECKING:
+    from store.database import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,27 @@ def describe(row: dict[str, Any], protocol_for: Callable[[str], Any]) -> AuditLi
     return AuditLine(at=row["at"].replace("T", " ")[:19], who=row["who"],
                      reviewer=row["reviewer"], kind=row["kind"], action=action, what=what,
                      old=old, new=new)
+
+
+def history_lines(db: Database, case_ref: str, *, reviewer: str | None,
+                  protocol_for: Callable[[str], Any]) -> list[AuditLine]:
+    """The audit log of a case (or a provider's follow-ups) in words, oldest first
+    (``store.audit_view.case_history``; ``reviewer``: only that reviewer's reviews). The
+    values are typed text (notes, free-text answers, quotes, reasons, comments) that may
+    name the person: masked as every screen masks them."""
+    from jobs.identities import Subject, subject
+    from store.audit_view import case_history
+
+    subjects: dict[int | None, Subject] = {}
+    lines = []
+    for row in case_history(db, case_ref, reviewer=reviewer):
+        person = row["population_id"]
+        if person not in subjects:
+            subjects[person] = subject(db, person)
+        line = describe(row, protocol_for)
+        lines.append(replace(line, old=subjects[person].masked(line.old),
+                             new=subjects[person].masked(line.new)))
+    return lines
 
 
 def _status_words(text: str) -> str:

@@ -42,7 +42,30 @@ def run_checks(db: Database, protocol: Protocol, *, role: str | None, user: str,
     facts = _facts(db, protocol, reviewer=reviewer)
     closed = closures(db)
     listed = [Listed(f, closed.get(f.key)) for f in evaluate(rules, protocol, facts, lang)]
-    return listed if include_closed else [item for item in listed if item.closure is None]
+    return _masked(db, listed if include_closed
+                   else [item for item in listed if item.closure is None])
+
+
+def _masked(db: Database, listed: list[Listed]) -> list[Listed]:
+    """The findings with the typed text in them (a free-text answer left behind, a
+    closing comment) masked as every screen masks it: it may name the person."""
+    from dataclasses import replace
+
+    from jobs.identities import Subject
+    from store.subjects import subject_of_review
+
+    subjects: dict[int, Subject] = {}
+    shown = []
+    for item in listed:
+        review_id = item.finding.review_id
+        if review_id not in subjects:
+            subjects[review_id] = Subject(*subject_of_review(db, review_id))
+        person = subjects[review_id]
+        closure = item.closure and replace(item.closure,
+                                           comment=person.masked(item.closure.comment))
+        shown.append(Listed(replace(item.finding, detail=person.masked(item.finding.detail)),
+                            closure))
+    return shown
 
 
 def _facts(db: Database, protocol: Protocol, *, reviewer: str | None = None,

@@ -972,6 +972,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lock.not_audited": ("Låsningen kunde inte loggas: {error}",
                          "The lock could not be logged: {error}"),
     # --- end identities ---
+    # --- identities in typed text (issue 14) ---
+    "identity.edit_hidden": ("Texten nämner personen: visa namn och personnummer (ctrl+r) "
+                             "för att redigera den.",
+                             "The text names the person: show the name and personnummer "
+                             "(ctrl+r) to edit it."),
+    # --- end identities in typed text ---
 }
 
 

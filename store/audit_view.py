@@ -37,8 +37,8 @@ def case_history(
         f"""
         WITH units AS ({_UNITS})
         SELECT l.id, l.at, l.who, l.action, l.field, l.old_value, l.new_value,
-               r.id AS review_id, r.reviewer, r.kind, r.protocol_id, u.ref AS case_ref,
-               u.district
+               r.id AS review_id, r.population_id, r.reviewer, r.kind, r.protocol_id,
+               u.ref AS case_ref, u.district
         FROM units u
         JOIN reviews r ON r.id = u.id
         JOIN audit_log l ON l.entity = 'review' AND l.entity_id = r.id

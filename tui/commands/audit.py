@@ -32,9 +32,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     import sys
 
     from jobs.access import require_role
-    from jobs.audit_rows import describe
+    from jobs.audit_rows import history_lines
     from store import current_user
-    from store.audit_view import case_history, case_refs
+    from store.audit_view import case_refs
 
     db = ctx.open_db(create=False)
     me = current_user()
@@ -53,8 +53,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not case_refs(db, args.case_ref):
         raise UsageError(f"no case or provider follow-up is called '{args.case_ref}'; see "
                          "granska sample for the refs")
-    rows = case_history(db, args.case_ref, reviewer=None if role == "supervisor" else me)
-    described = [describe(row, lambda pid: _protocol(pid)) for row in rows]
+    described = history_lines(db, args.case_ref, reviewer=None if role == "supervisor" else me,
+                              protocol_for=_protocol)
     if args.format == "csv":
         from store.cells import spreadsheet_row
 

@@ -68,8 +68,8 @@ class AuditScreen(Screen[None]):
         self.show(event.value.strip())
 
     def show(self, case_ref: str) -> None:
-        from jobs.audit_rows import describe
-        from store.audit_view import case_history, case_refs
+        from jobs.audit_rows import history_lines
+        from store.audit_view import case_refs
 
         session = session_of(self)
         table = self.query_one(DataTable)
@@ -83,9 +83,9 @@ class AuditScreen(Screen[None]):
             note.update(t("audit.unknown", case_ref=case_ref))
             return
         own_only = role != "supervisor"
-        rows = case_history(session.db, case_ref, reviewer=session.user if own_only else None)
-        for row in rows:
-            line = describe(row, self._protocol)
+        rows = history_lines(session.db, case_ref, reviewer=session.user if own_only else None,
+                             protocol_for=self._protocol)
+        for line in rows:
             # Fits 80 columns: the kind only when it is not the primary review, question
             # and values cut short (the full words are in `granska audit`).
             reviewer = line.reviewer if line.kind == "primary" else (

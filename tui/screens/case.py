@@ -236,7 +236,7 @@ class CaseScreen(Screen[None]):
                         view = QuestionView(
                             question, self.plan.numbers[question.id],
                             self.values.get(question.id), notes.get(question.id, ""),
-                            self._answer,
+                            self._answer, self.subject,
                         )
                         view.display = self.applies[question.id]
                         view.evidence = self.evidence.get(question.id)
@@ -675,6 +675,8 @@ class CaseScreen(Screen[None]):
             if text is not None:
                 self._answer(view, text or None, False)
 
+        if self._names_hidden_person(str(view.value or "")):
+            return
         text = view.question.text_in(language())
         self.app.push_screen(TextEditModal(text, str(view.value or "")), done)
 
@@ -689,6 +691,8 @@ class CaseScreen(Screen[None]):
             if text is not None and text != view.note:
                 self._save_note(view.question.id, text, view)
 
+        if self._names_hidden_person(view.note):
+            return
         title = t("case.note_title", label=view.question.label_in(language()))
         self.app.push_screen(TextEditModal(title, view.note), done)
 
@@ -702,14 +706,28 @@ class CaseScreen(Screen[None]):
             if text is not None and text != self.case_note:
                 self._save_note(None, text, None)
 
+        if self._names_hidden_person(self.case_note):
+            return
         title = t("case.case_note_title", case_ref=self.info["case_ref"])
         self.app.push_screen(TextEditModal(title, self.case_note), done)
+
+    def _names_hidden_person(self, text: str) -> bool:
+        """Refuse (with why) to open an editor on text that names the person while they
+        are hidden: the editor shows the text as written, and masked text saved back
+        would overwrite what was written."""
+        if self.query_one(IdentityLine).shown or self.subject.masked(text) == text:
+            return False
+        self.notify(t("identity.edit_hidden"), severity="warning")
+        return True
 
     def action_evidence(self) -> None:
         from tui.screens.evidence import ask_evidence
 
         view = self.current_view
         if view is None or self._refuse_read_only():
+            return
+        given = self.evidence.get(view.question.id)
+        if given is not None and self._names_hidden_person(given.quote):
             return
         label = view.question.label_in(language())
 

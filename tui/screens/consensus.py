@@ -34,11 +34,14 @@ class ConsensusScreen(Screen[None]):
 
     def __init__(self, population_id: int) -> None:
         super().__init__()
+        from jobs.identities import subject
         from store.double_review import side_by_side
 
         self.population_id = population_id
         # StoreError until both are done
         self.both = side_by_side(session_of(self).db, population_id)
+        # A free-text answer may name the person: masked, as on the case screen.
+        self.subject = subject(session_of(self).db, population_id)
         self.chosen: dict[str, str | None] = dict(self.both["consensus"])
 
     def compose(self) -> ComposeResult:
@@ -72,7 +75,8 @@ class ConsensusScreen(Screen[None]):
 
         question = self.protocol.question(qid)
         # Cut so that question, both answers and the agreed one fit 80 columns.
-        return _cut(display(question, decode(question, answers.get(qid)), language()) or "–", 16)
+        shown = display(question, decode(question, answers.get(qid)), language())
+        return _cut(self.subject.masked(shown) or "–", 16)
 
     def _agreed(self, qid: str) -> str:
         return self._shown(qid, self.chosen) if qid in self.chosen else "?"

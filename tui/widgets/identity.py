@@ -76,5 +76,9 @@ class IdentityLine(Static):
         self.update("" if subject is None else t(
             "identity.shown", name=subject.name or "–", personnummer=subject.personnummer or "–"))
         self.display = subject is not None
+        from tui.widgets.question import QuestionView
+
         for text in self.screen.query(MaskedText):
             text.reveal(subject is not None)
+        for question in self.screen.query(QuestionView):  # its note, free text, evidence
+            question.reveal(subject is not None)

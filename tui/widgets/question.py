@@ -24,6 +24,7 @@ from review_protocols.conditions import Value
 from review_protocols.values import ValueProblem, display, encode, parse
 
 if TYPE_CHECKING:
+    from jobs.identities import Subject
     from store.evidence import Evidence
 
 # on_answer(view, value, advance) -> True when the value was taken (it is written later).
@@ -81,7 +82,7 @@ class QuestionView(Widget):
 
     def __init__(
         self, question: Question, number: str, value: Value, note: str,
-        on_answer: AnswerCallback,
+        on_answer: AnswerCallback, subject: Subject,
     ) -> None:
         super().__init__(id=f"q-{question.id}", classes="question")
         self.question = question
@@ -96,6 +97,10 @@ class QuestionView(Widget):
         self.help_shown = False
         self.current = False
         self.evidence: Evidence | None = None  # set by the case screen
+        # Whom the case is about: typed text (the note, a free-text answer, the evidence)
+        # may name them, and is shown masked until the case screen reveals them.
+        self.subject = subject
+        self.revealed = False
 
     # --- state changes, called by the screen -------------------------------------------------
     def set_value(self, value: Value, *, saving: bool = False) -> None:
@@ -122,6 +127,15 @@ class QuestionView(Widget):
     def set_evidence(self, evidence: Evidence | None) -> None:
         with self._changing():
             self.evidence = evidence
+
+    def reveal(self, shown: bool) -> None:
+        """Show the typed text as written (``shown``) or masked again."""
+        with self._changing():
+            self.revealed = shown
+
+    def _typed(self, text: str) -> str:
+        """Typed text as this question shows it: masked unless revealed."""
+        return text if self.revealed else self.subject.masked(text)
 
     def findings_changed(self) -> None:
         """Show the screen's findings on this question again (``mark_for``)."""
@@ -265,12 +279,13 @@ class QuestionView(Widget):
         if self.failed:
             grid.add_row("", Text(f"✗ {t('q.not_saved')}", style="bold reverse"))
         if self.note:
-            grid.add_row("", Text(f"✎ {t('q.note')}: {self.note}", style="italic"))
+            grid.add_row("", Text(f"✎ {t('q.note')}: {self._typed(self.note)}",
+                                  style="italic"))
         if self.evidence is not None:
             from jobs.evidence import evidence_text
 
-            grid.add_row("", Text(f"⎘ {t('evidence.shown')}: {evidence_text(self.evidence)}",
-                                  style="italic"))
+            shown = self._typed(evidence_text(self.evidence))
+            grid.add_row("", Text(f"⎘ {t('evidence.shown')}: {shown}", style="italic"))
         elif question.evidence and question.needs_evidence(encode(question, self.value)):
             grid.add_row("", Text(f"! {t('evidence.needed')}", style="bold"))
         for message in self._findings():
@@ -312,7 +327,7 @@ class QuestionView(Widget):
             out.append(f"  {t('q.enter_saves')}", style="italic")
             return out
         if question.type is QuestionType.TEXT:
-            shown = str(self.value or "")
+            shown = self._typed(str(self.value or ""))
             first = shown.splitlines()[0] if shown else ""
             out.append(first[:60] + ("…" if len(shown) > len(first[:60]) else ""))
             if focused:
