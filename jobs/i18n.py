@@ -978,6 +978,128 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "The text names the person: show the name and personnummer "
                              "(ctrl+r) to edit it."),
     # --- end identities in typed text ---
+    # --- CLI errors: the commands' own, in the user's language (issue 14) ---
+    "cli.error.no_sample": (
+        "inget sådant urval; dra ett först (granska draw)",
+        "no such sample; draw one first (granska draw)"),
+    "cli.error.assign_either": (
+        "granska assign: ange antingen --balanced eller CASE_REF USER",
+        "granska assign: give either --balanced or CASE_REF USER"),
+    "cli.error.assign_user": (
+        "granska assign: ange användaren också, t.ex. granska assign {case} bertil",
+        "granska assign: name the user too, e.g. granska assign {case} bertil"),
+    "cli.error.audit_once": (
+        "ange ärendet en gång: '{case}' eller --case '{option}'",
+        "give the case once: '{case}' or --case '{option}'"),
+    "cli.error.audit_what": (
+        "ange ett ärendenummer (granska audit CASE_REF) eller verify (granska audit verify)",
+        "give a case reference (granska audit CASE_REF) or verify (granska audit verify)"),
+    "cli.error.audit_head": (
+        "--head hör till granska audit verify",
+        "--head goes with granska audit verify"),
+    "cli.error.audit_unknown": (
+        "inget ärende eller uppföljning av en utförare heter '{case}'; se granska sample för "
+        "numren",
+        "no case or provider follow-up is called '{case}'; see granska sample for the refs"),
+    "cli.error.demo_kind": (
+        "demo --kind {kind}: --districts och --reviewed gäller granskningar av ärenden (en "
+        "tredjedel av uppföljningarna är redan bedömda)",
+        "demo --kind {kind}: --districts and --reviewed are for case reviews (a third of the "
+        "follow-ups come scored anyway)"),
+    "cli.error.double_case": (
+        "granska double {action}: ange ärendet, t.ex. granska double {action} HÄ-2022-0001",
+        "granska double {action}: name the case, e.g. granska double {action} HÄ-2022-0001"),
+    "cli.error.double_not": (
+        "ärendet '{case}' är inte dubbelgranskat; se granska double list",
+        "case '{case}' is not double-reviewed; see granska double list"),
+    "cli.error.double_resolve": (
+        "granska double resolve: ange --take primary|second och/eller --set QUESTION=CODE",
+        "granska double resolve: say --take primary|second and/or --set QUESTION=CODE"),
+    "cli.error.double_set": (
+        "--set {item}: skriv QUESTION=CODE med ett fråge-id i {protocol}",
+        "--set {item}: use QUESTION=CODE with a question id of {protocol}"),
+    "cli.error.double_value": (
+        "--set {item}: värdet {problem}",
+        "--set {item}: the value {problem}"),
+    "cli.error.export_out": (
+        "export {format} behöver --out PATH (ett kalkylark eller ett dokument kan inte skrivas "
+        "till terminalen)",
+        "export {format} needs --out PATH (a spreadsheet or a document cannot go to the terminal)"),
+    "cli.error.export_publish": (
+        "--publish och --with-identities utesluter varandra: en publicerad fil har inga "
+        "identiteter; ta bort --with-identities",
+        "--publish and --with-identities exclude each other: a published file carries no "
+        "identities; leave out --with-identities"),
+    "cli.error.export_identities": (
+        "--with-identities gäller bara `granska export answers`; sammanställningarna har inga "
+        "identiteter",
+        "--with-identities applies to `granska export answers` only; the tallies carry no "
+        "identities"),
+    "cli.error.export_format": (
+        "--format gäller bara `granska export equality`; de andra exporterna anges med FORMAT",
+        "--format applies to `granska export equality` only; the other exports are named by FORMAT"
+        " itself"),
+    "cli.error.export_quotes": (
+        "--quotes gäller bara `granska export md` och `docx`",
+        "--quotes applies to `granska export md` and `docx` only"),
+    "cli.error.letter_out": (
+        "--out {out}: ange en .docx- eller .md-fil",
+        "--out {out}: name a .docx or .md file"),
+    "cli.error.review_approve": (
+        "granska review approve: ange ärendena (CASE_REF ...) eller --all-complete, inte båda",
+        "granska review approve: name the cases (CASE_REF ...) or give --all-complete, not both"),
+    "cli.error.sample_none": (
+        "{db}: inget urval draget än; kör: granska draw",
+        "{db}: no sample drawn yet; run: granska draw"),
+    "cli.error.sample_unknown": (
+        "--sample {sample}: inget sådant urval i {db}; kör granska sample för det senaste",
+        "--sample {sample}: no such sample in {db}; run granska sample for the latest"),
+    "cli.error.select_second": (
+        "--second: uppföljningar av utförare har ingen dubbelgranskning än",
+        "--second: provider follow-ups have no double review yet"),
+    "cli.error.assign_either_provider": (
+        "granska assign: ange antingen --balanced eller PROVIDER_REF USER",
+        "granska assign: give either --balanced or PROVIDER_REF USER"),
+    "cli.error.assign_user_provider": (
+        "granska assign: ange användaren också, t.ex. granska assign {provider} bertil --protocol "
+        "{protocol}",
+        "granska assign: name the user too, e.g. granska assign {provider} bertil --protocol "
+        "{protocol}"),
+    "cli.error.train_what": (
+        "granska train: ange vad som ska göras: generate, list, session, report eller key (se "
+        "granska train --help)",
+        "granska train: say what to do: generate, list, session, report or key (see granska train "
+        "--help)"),
+    "cli.error.train_session": (
+        "granska train session: ange create eller list (se granska train session --help)",
+        "granska train session: say create or list (see granska train session --help)"),
+    "cli.error.train_role": (
+        "granska train är för utbildare och handledare; {user} är ingetdera (be en handledare ge "
+        "rollen utbildare)",
+        "granska train is for trainers and supervisors; {user} is neither (ask a supervisor to "
+        "grant the trainer role)"),
+    "cli.error.train_none": (
+        "inga utbildningsärenden än; kör granska train generate först",
+        "no training cases yet; run granska train generate first"),
+    "cli.error.train_frame": (
+        "--frame {frame} är ingen ram för utbildning; se granska train list",
+        "--frame {frame} is not a training frame; see granska train list"),
+    "cli.error.train_no_session": (
+        "inget utbildningstillfälle '{session}'; se granska train session list",
+        "no training session '{session}'; see granska train session list"),
+    "cli.error.train_xlsx": (
+        "--format xlsx behöver --out PATH",
+        "--format xlsx needs --out PATH"),
+    "cli.error.train_no_case": (
+        "inget utbildningsärende '{case}'; se granska train list",
+        "no training case '{case}'; see granska train list"),
+    "cli.error.users_name": (
+        "granska users {action}: ange användaren, t.ex. granska users {action} bertil{role}",
+        "granska users {action}: name the user, e.g. granska users {action} bertil{role}"),
+    "cli.error.users_role": (
+        "users grant: rollen '{role}' är inte en av {roles}",
+        "users grant: role '{role}' is not one of {roles}"),
+    # --- end CLI errors ---
 }
 
 

@@ -100,7 +100,7 @@ CASES = {
     "negative per district": ("draw --per-district -1 --db {p}/good.db", ["--per-district"]),
     "unknown frame": ("draw --frame nope --db {p}/good.db", ["nope", "frames: demo-1"]),
     "unknown sample format": ("sample --format xml --db {p}/good.db", ["--format"]),
-    "unknown sample id": ("sample --sample 99 --db {p}/good.db", ["--sample 99", "no such"]),
+    "unknown sample id": ("sample --sample 99 --db {p}/good.db", ["--sample 99", "inget sådant"]),
     "replace unknown case": ("sample replace NOPE-1 --reason x --db {p}/good.db",
                              ["NOPE-1", "granska sample"]),
     "replace without reason": ("sample replace HÄ-2022-0001 --db {p}/good.db", ["--reason"]),

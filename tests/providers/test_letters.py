@@ -89,7 +89,7 @@ REFUSED = {
     "unknown provider": (["NOPE", "--kind", "komplettering"], "'NOPE' is not in the latest"),
     "unknown kind": (["P1", "--kind", "vite"], "--kind"),
     "wrong suffix": (["P1", "--kind", "komplettering", "--out", "{p}/brev.pdf"],
-                     "name a .docx or .md file"),
+                     "ange en .docx- eller .md-fil"),
     "missing folder": (["P1", "--kind", "komplettering", "--out", "{p}/no/brev.docx"],
                        "no such folder"),
 }

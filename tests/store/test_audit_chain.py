@@ -151,9 +151,9 @@ def test_case_history_still_works_and_a_case_called_verify_is_reached_with_case(
         db_path, capsys) -> None:
     logged(db_path)
     assert main(["--db", str(db_path), "audit", "--case", "verify"]) == 2
-    assert "no case or provider follow-up is called 'verify'" in capsys.readouterr().err
+    assert "inget ärende eller uppföljning av en utförare heter 'verify'" in capsys.readouterr().err
     assert main(["--db", str(db_path), "audit", "HÄ-1"]) == 2
-    assert "no case or provider follow-up is called 'HÄ-1'" in capsys.readouterr().err
+    assert "inget ärende eller uppföljning av en utförare heter 'HÄ-1'" in capsys.readouterr().err
     assert main(["--db", str(db_path), "audit"]) == 2
     assert "granska audit verify" in capsys.readouterr().err
 

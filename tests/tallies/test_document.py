@@ -97,7 +97,7 @@ def test_no_identity_reaches_the_document(report_db, tmp_path) -> None:
 
 def test_docx_needs_out(report_db, db_path, capsys) -> None:
     assert export(db_path, "docx") == 2
-    assert "export docx needs --out PATH" in capsys.readouterr().err
+    assert "export docx behöver --out PATH" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(shutil.which("libreoffice") is None, reason="libreoffice not installed")

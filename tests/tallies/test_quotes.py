@@ -89,5 +89,4 @@ def test_the_document_lists_the_same_quotes(report_db, db_path, capsys, tmp_path
 def test_quotes_apply_to_markdown_and_docx_only(report_db, db_path, capsys) -> None:
     assert export(db_path, "csv", "--quotes") == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "--quotes applies to `granska export md` and `docx` " \
-        "only" in err
+    assert err.count("\n") == 1 and "--quotes gäller bara `granska export md` och `docx`" in err

@@ -40,12 +40,12 @@ def test_generate_session_report_and_key(capsys, db_path, tmp_path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("report", "saknas"), "no training session 'saknas'"),
-    (("key", "XX-1"), "no training case 'XX-1'"),
-    (("session", "create", "--name", "k", "--trainees", "a"), "run granska train generate"),
+    (("report", "saknas"), "inget utbildningstillfälle 'saknas'"),
+    (("key", "XX-1"), "inget utbildningsärende 'XX-1'"),
+    (("session", "create", "--name", "k", "--trainees", "a"), "kör granska train generate"),
     (("generate", "--cases", "0"), "must be at least 1"),
     (("generate", "--difficulty", "medium"), "invalid choice"),
-    ((), "say what to do"),
+    ((), "ange vad som ska göras"),
 ])
 def test_bad_input_ends_in_one_line_and_exit_2(capsys, db, db_path, args, message) -> None:
     code, _out, err = granska(capsys, db_path, *args)
@@ -66,7 +66,7 @@ def test_duplicate_names_and_xlsx_to_stdout_are_refused(capsys, db_path) -> None
                            "b", "--cases", "5")
     assert code == 2 and "only 2 cases" in err
     code, _, err = granska(capsys, db_path, "report", "k", "--format", "xlsx")
-    assert code == 2 and "needs --out" in err
+    assert code == 2 and "behöver --out" in err
 
 
 def test_a_session_remembers_how_its_cases_were_made(capsys, db_path) -> None:
@@ -79,14 +79,14 @@ def test_a_session_remembers_how_its_cases_were_made(capsys, db_path) -> None:
     assert sessions(open_database(db_path))[0]["difficulty"] == "hard"
     code, _, err = granska(capsys, db_path, "session", "create", "--name", "m", "--trainees",
                            "a", "--frame", "99")
-    assert code == 2 and "--frame 99 is not a training frame" in err
+    assert code == 2 and "--frame 99 är ingen ram för utbildning" in err
 
 
 def test_trainees_cannot_read_keys_or_reports(capsys, db_path, monkeypatch) -> None:
     assert granska(capsys, db_path, "generate", "--cases", "1")[0] == 0
     monkeypatch.setattr("store.identity.current_user", lambda: "elev")
     code, out, err = granska(capsys, db_path, "key", "UTB-1-001")
-    assert code == 2 and out == "" and "elev is neither" in err
+    assert code == 2 and out == "" and "elev är ingetdera" in err
 
 
 def test_report_headers_follow_the_configured_language(capsys, db_path, tmp_path,

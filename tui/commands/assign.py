@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from jobs.i18n import t
 from tui.context import Context, UsageError
 
 REQUIRED_ROLES = ("supervisor",)
@@ -47,13 +48,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     me = current_user()
     sample_id = args.sample or latest_sample_id(db)
     if sample_id is None or not any(s["id"] == sample_id for s in samples(db)):
-        raise UsageError("no such sample; draw one first (granska draw)")
+        raise UsageError(t("cli.error.no_sample"))
     protocol_id = next(s["protocol_id"] for s in samples(db) if s["id"] == sample_id)
     version = load_builtin(protocol_id).version
     kind = "second" if args.second else "primary"
     if args.balanced:
         if args.case_ref:
-            raise UsageError("granska assign: give either --balanced or CASE_REF USER")
+            raise UsageError(t("cli.error.assign_either"))
         people = args.to or usernames(db, "inspector")
         plan = assign_balanced(db, sample_id, people, protocol_version=version, kind=kind,
                                who=me)
@@ -61,8 +62,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     if args.case_ref:
         if not args.user:
-            raise UsageError("granska assign: name the user too, e.g. granska assign "
-                             f"{args.case_ref} bertil")
+            raise UsageError(t("cli.error.assign_user", case=args.case_ref))
         population_id = case_by_ref(db, sample_id, args.case_ref)
         assign(db, sample_id, [(population_id, args.user)], protocol_version=version,
                kind=kind, who=me)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from jobs.i18n import t
 from tui.context import Context, UsageError
 
 
@@ -42,17 +43,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.case_option is None and args.case_ref == "verify":
         return _verify(db, args.head)
     if args.case_option is not None and args.case_ref is not None:
-        raise UsageError(f"give the case once: '{args.case_ref}' or --case "
-                         f"'{args.case_option}'")
+        raise UsageError(t("cli.error.audit_once", case=args.case_ref, option=args.case_option))
     args.case_ref = args.case_option if args.case_option is not None else args.case_ref
     if args.case_ref is None:
-        raise UsageError("give a case reference (granska audit CASE_REF) or verify "
-                         "(granska audit verify)")
+        raise UsageError(t("cli.error.audit_what"))
     if args.head:
-        raise UsageError("--head goes with granska audit verify")
+        raise UsageError(t("cli.error.audit_head"))
     if not case_refs(db, args.case_ref):
-        raise UsageError(f"no case or provider follow-up is called '{args.case_ref}'; see "
-                         "granska sample for the refs")
+        raise UsageError(t("cli.error.audit_unknown", case=args.case_ref))
     described = history_lines(db, args.case_ref, reviewer=None if role == "supervisor" else me,
                               protocol_for=_protocol)
     if args.format == "csv":
@@ -75,7 +73,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 def _verify(db, heads: list[str]) -> int:
     """Exit 0 when the chain holds (and holds every --head), else 1 naming the break."""
     from jobs.audit_rows import chain_text
-    from jobs.i18n import t
     from store.audit import verify_chain
 
     check = verify_chain(db, heads)

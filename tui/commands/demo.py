@@ -6,6 +6,7 @@ import argparse
 from dataclasses import replace
 
 from jobs.demo import COLLEAGUE
+from jobs.i18n import t
 from tui.context import Context, UsageError, bounded
 
 
@@ -45,8 +46,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ctx.db_override = demo_path()
     if args.kind and is_plan_kind(args.kind):
         if args.districts or args.reviewed:
-            raise UsageError(f"demo --kind {args.kind}: --districts and --reviewed are for "
-                             "case reviews (a third of the follow-ups come scored anyway)")
+            raise UsageError(t("cli.error.demo_kind", kind=args.kind))
         summary = create_provider_demo(ctx.open_db(create=True), args.kind, seed=args.seed,
                                        per_area=args.cases)
         print(f"{ctx.db_path}: {summary}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from jobs.i18n import t
 from tui.context import Context, UsageError
 
 REQUIRED_ROLES = ("supervisor",)
@@ -28,7 +29,6 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from jobs.i18n import t
     from store import current_user
     from store.double_review import pairs
 
@@ -42,8 +42,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.action == "agreement":
         return _agreement(db, args, ctx.config.protocol.default, ctx.config.language)
     if not args.case_ref:
-        raise UsageError(f"granska double {args.action}: name the case, e.g. "
-                         f"granska double {args.action} HÄ-2022-0001")
+        raise UsageError(t("cli.error.double_case", action=args.action))
     population_id = _population(db, args.case_ref)
     if args.action == "show":
         return _show(db, population_id, ctx.config.language)
@@ -56,7 +55,7 @@ def _population(db, case_ref: str) -> int:
     for p in pairs(db):
         if p["case_ref"] == case_ref:
             return p["population_id"]
-    raise UsageError(f"case '{case_ref}' is not double-reviewed; see granska double list")
+    raise UsageError(t("cli.error.double_not", case=case_ref))
 
 
 def _protocol_for(db, population_id: int):
@@ -68,7 +67,6 @@ def _protocol_for(db, population_id: int):
 
 
 def _show(db, population_id: int, lang: str) -> int:
-    from jobs.i18n import t
     from review_protocols.values import decode, display
     from store.double_review import side_by_side
     from tallies.double_review import disagreements
@@ -89,33 +87,29 @@ def _show(db, population_id: int, lang: str) -> int:
 
 
 def _resolve(db, population_id: int, args: argparse.Namespace, me: str) -> int:
-    from jobs.i18n import t
     from review_protocols.values import ValueProblem, encode, parse
     from store.double_review import record_consensus, side_by_side
 
     both = side_by_side(db, population_id)
     protocol = _protocol_for(db, population_id)
     if args.take is None and not args.set:
-        raise UsageError("granska double resolve: say --take primary|second and/or "
-                         "--set QUESTION=CODE")
+        raise UsageError(t("cli.error.double_resolve"))
     agreed = dict(both[args.take]) if args.take else {}
     for item in args.set:
         qid, sep, raw = item.partition("=")
         if not sep or not protocol.has_question(qid):
-            raise UsageError(f"--set {item}: use QUESTION=CODE with a question id of "
-                             f"{protocol.id}")
+            raise UsageError(t("cli.error.double_set", item=item, protocol=protocol.id))
         question = protocol.question(qid)
         try:
             agreed[qid] = encode(question, parse(question, raw)) if raw else None
         except ValueProblem as problem:
-            raise UsageError(f"--set {item}: the value {problem}") from None
+            raise UsageError(t("cli.error.double_value", item=item, problem=problem)) from None
     record_consensus(db, population_id, agreed, who=me)
     print(t("double.cli.saved", case=both["case_ref"], n=len(agreed)))
     return 0
 
 
 def _agreement(db, args: argparse.Namespace, default_protocol: str, lang: str) -> int:
-    from jobs.i18n import t
     from jobs.words import agreement_words
     from review_protocols import load_builtin
     from store.double_review import completed_pairs, pairs

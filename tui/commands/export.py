@@ -6,6 +6,7 @@ import argparse
 import sys
 from dataclasses import replace
 
+from jobs.i18n import t
 from tallies.formats import EQUALITY_FORMATS, FORMATS
 from tui.context import Context, UsageError
 
@@ -42,21 +43,16 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.format in ("xlsx", "docx") and not args.out:
-        raise UsageError(f"export {args.format} needs --out PATH (a spreadsheet or a document "
-                         "cannot go to the terminal)")
+        raise UsageError(t("cli.error.export_out", format=args.format))
     if args.publish and args.with_identities:
-        raise UsageError("--publish and --with-identities exclude each other: a published "
-                         "file carries no identities; leave out --with-identities")
+        raise UsageError(t("cli.error.export_publish"))
     if args.with_identities and args.format != "answers":
-        raise UsageError("--with-identities applies to `granska export answers` only; "
-                         "the tallies carry no identities")
+        raise UsageError(t("cli.error.export_identities"))
     if args.equality_format and args.format != "equality":
-        raise UsageError("--format applies to `granska export equality` only; the other "
-                         "exports are named by FORMAT itself")
+        raise UsageError(t("cli.error.export_format"))
     if args.quotes and args.format not in ("md", "docx"):
-        raise UsageError("--quotes applies to `granska export md` and `docx` only")
+        raise UsageError(t("cli.error.export_quotes"))
     db = ctx.open_db(create=False)
-    from jobs.i18n import t
     from jobs.providers import follow_up_export, is_plan_kind
     from jobs.tallies import produce
     from tui.progress import progress_bar

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from jobs.i18n import t
 from tui.context import Context, UsageError
 
 REQUIRED_ROLES = ("supervisor",)
@@ -30,7 +31,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 def run(args: argparse.Namespace, ctx: Context) -> int:
     suffix = Path(args.out).suffix.lower()
     if suffix not in SUFFIXES:
-        raise UsageError(f"--out {args.out}: name a .docx or .md file")
+        raise UsageError(t("cli.error.letter_out", out=args.out))
     from jobs.providers import letter_bytes, provider_letter
     from store.files import write_private
     from store.providers import record_letter

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from jobs.i18n import t
 from tui.context import Context, UsageError
 
 REQUIRED_ROLES = ("supervisor",)
@@ -44,7 +45,6 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from jobs.i18n import t
     from store import current_user
 
     db = ctx.open_db(create=False)
@@ -65,8 +65,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from jobs.reviewing import approve_cases
 
     if args.all_complete == bool(args.case_refs):
-        raise UsageError("granska review approve: name the cases (CASE_REF ...) or give "
-                         "--all-complete, not both")
+        raise UsageError(t("cli.error.review_approve"))
     approved, already = approve_cases(db, args.case_refs, all_complete=args.all_complete,
                                       who=me)
     for row in already:

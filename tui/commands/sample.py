@@ -7,6 +7,7 @@ import csv
 import json
 import sys
 
+from jobs.i18n import t
 from tui.context import Context
 
 FIELDS = ("case_ref", "district", "gender", "role", "rank", "status", "reason")
@@ -48,12 +49,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     db = ctx.open_db(create=False)
     sample_id = getattr(args, "replace_sample", None) or args.sample or latest_sample_id(db)
     if sample_id is None:
-        raise ValueError(f"{ctx.db_path}: no sample drawn yet; run: granska draw")
+        raise ValueError(t("cli.error.sample_none", db=ctx.db_path))
     from store.samples import sample
 
     if sample(db, sample_id) is None:
-        raise ValueError(f"--sample {sample_id}: no such sample in {ctx.db_path}; "
-                         "run granska sample for the latest")
+        raise ValueError(t("cli.error.sample_unknown", sample=sample_id, db=ctx.db_path))
     if args.sample_command == "replace":
         return _replace(db, sample_id, args.case_ref, args.reason)
     rows = [_row(m) for m in members(db, sample_id)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from jobs.i18n import t
 from tui.context import Context, UsageError
 
 REQUIRED_ROLES = ("supervisor",)
@@ -88,18 +89,18 @@ def assign_plan(args: argparse.Namespace, ctx: Context) -> int:
 
     db = ctx.open_db(create=False)
     if args.second:
-        raise UsageError("--second: provider follow-ups have no double review yet")
+        raise UsageError(t("cli.error.select_second"))
     if args.balanced:
         if args.case_ref:
-            raise UsageError("granska assign: give either --balanced or PROVIDER_REF USER")
+            raise UsageError(t("cli.error.assign_either_provider"))
         shared = assign_balanced(db, args.protocol, args.to or usernames(db, "inspector"),
                                  who=current_user())
         print(f"{len(shared)} follow-ups assigned to {len(set(shared.values()))} inspectors")
         return 0
     if args.case_ref:
         if not args.user:
-            raise UsageError("granska assign: name the user too, e.g. granska assign "
-                             f"{args.case_ref} bertil --protocol {args.protocol}")
+            raise UsageError(t("cli.error.assign_user_provider", provider=args.case_ref,
+                               protocol=args.protocol))
         assign_one(db, args.protocol, args.case_ref, args.user, who=current_user())
         print(f"{args.case_ref}: follow-up given to {args.user}")
         return 0

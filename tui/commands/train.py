@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from jobs.i18n import t
 from tui.context import Context, UsageError, bounded
 
 
@@ -73,18 +74,15 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 def run(args: argparse.Namespace, ctx: Context) -> int:
     job = args.train_command
     if job is None:
-        raise UsageError("granska train: say what to do: generate, list, session, report or key "
-                         "(see granska train --help)")
+        raise UsageError(t("cli.error.train_what"))
     if job == "session" and args.session_command is None:
-        raise UsageError("granska train session: say create or list "
-                         "(see granska train session --help)")
+        raise UsageError(t("cli.error.train_session"))
     from review_protocols import load_builtin
 
     protocol = load_builtin(ctx.config.protocol.default)
     db = ctx.open_db(create=job == "generate")
     _require_trainer(db)
     if job == "generate":
-        from jobs.i18n import t
         from jobs.training import store_generated
         from tui.progress import progress_bar
 
@@ -116,8 +114,7 @@ def _require_trainer(db) -> None:
 
     user = current_user()
     if role_of(db, user) not in ("trainer", "supervisor"):
-        raise UsageError(f"granska train is for trainers and supervisors; {user} is neither "
-                         "(ask a supervisor to grant the trainer role)")
+        raise UsageError(t("cli.error.train_role", user=user))
 
 
 def _session(args, ctx, db, protocol) -> int:
@@ -131,13 +128,13 @@ def _session(args, ctx, db, protocol) -> int:
 
     frames = training_frames(db)
     if not frames:
-        raise UsageError("no training cases yet; run granska train generate first")
+        raise UsageError(t("cli.error.train_none"))
     frame = frames[-1] if args.frame is None else next(
         (f for f in frames if f["id"] == args.frame), None)
     if frame is None:
-        raise UsageError(f"--frame {args.frame} is not a training frame; see granska train list")
+        raise UsageError(t("cli.error.train_frame", frame=args.frame))
     made = re.search(r"seed=(-?\d+) difficulty=(\w+)", frame["source"] or "")
-    trainees = [t for t in args.trainees.split(",") if t.strip()]
+    trainees = [name for name in args.trainees.split(",") if name.strip()]
     session_id = create_session(db, name=args.name, frame_id=frame["id"],
                                 protocol_id=protocol.id, protocol_version=protocol.version,
                                 cases=args.cases, trainees=trainees,
@@ -159,9 +156,9 @@ def _report(args, ctx, db, protocol) -> int:
 
     found = find_session(db, args.session)
     if found is None:
-        raise UsageError(f"no training session '{args.session}'; see granska train session list")
+        raise UsageError(t("cli.error.train_no_session", session=args.session))
     if args.format == "xlsx" and args.out is None:
-        raise UsageError("--format xlsx needs --out PATH")
+        raise UsageError(t("cli.error.train_xlsx"))
     data = render(session_report(db, protocol, found["id"], ctx.config.language), args.format,
                   calibration_words())
     if args.out is None:
@@ -178,7 +175,7 @@ def _key(args, db, protocol) -> int:
 
     found = case_key(db, args.case_ref)
     if found is None:
-        raise UsageError(f"no training case '{args.case_ref}'; see granska train list")
+        raise UsageError(t("cli.error.train_no_case", case=args.case_ref))
     text, key = found
     if args.text:
         print(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from jobs.i18n import t
 from tui.context import Context, UsageError
 
 
@@ -40,12 +41,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     require_role(db, me, ("supervisor",))
     if not args.user:
-        raise UsageError(f"granska users {args.action}: name the user, e.g. "
-                         f"granska users {args.action} bertil"
-                         + (" inspector" if args.action == "grant" else ""))
+        raise UsageError(t("cli.error.users_name", action=args.action,
+                           role=" inspector" if args.action == "grant" else ""))
     if args.action == "grant":
         if args.role not in ROLES:
-            raise UsageError(f"users grant: role '{args.role}' is not one of {', '.join(ROLES)}")
+            raise UsageError(t("cli.error.users_role", role=args.role, roles=', '.join(ROLES)))
         grant_role(db, args.user, args.role, who=me)
         print(f"{args.user} is now {args.role}")
         return 0
