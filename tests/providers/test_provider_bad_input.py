@@ -90,7 +90,7 @@ CASES = {
     "assign unknown provider": ("assign NOPE anna --protocol avtalsuppfoljning "
                                 "--db {p}/good.db", ["'NOPE' is not in plan 1"]),
     "assign without user": ("assign P1 --protocol avtalsuppfoljning --db {p}/good.db",
-                            ["name the user"]),
+                            ["ange användaren"]),
     "assign second": ("assign --second --protocol avtalsuppfoljning --db {p}/good.db",
                       ["--second"]),
     # Answers and exports.
