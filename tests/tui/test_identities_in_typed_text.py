@@ -15,6 +15,7 @@ from jobs.config import Config
 from store import current_user
 from store.evidence import checked, save_evidence
 from store.reviews import list_reviews, save_answer, save_note
+from tests.providers.test_provider_screens import provider_db  # noqa: F401 (a fixture)
 from tests.search_cases import PNR, add_case, review_of
 from tui.app import GranskaApp
 from tui.cli import main
@@ -173,3 +174,24 @@ def test_granska_check_masks_a_closing_comment(noted, capsys) -> None:
     (closed,) = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["comment"]]
     assert closed["comment"] == "[namn] [namn] (YYYYMMDD-NNNN) visade planen"
 
+
+
+async def test_a_follow_up_note_opens_though_it_holds_an_organisation_number(
+        provider_db) -> None:  # noqa: F811 (the fixture imported above)
+    """A sole trader's organisation number is a personnummer: masked on screen, but a
+    follow-up has no one to reveal, so its editor opens (it would stay shut for good)."""
+    from tests.providers.test_provider_screens import INSPECTOR, app_for, open_providers
+    from tui.widgets.modals import TextEditModal
+
+    async with app_for(provider_db, INSPECTOR).run_test(size=(100, 30)) as pilot:
+        await open_providers(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = pilot.app.screen
+        save_note(provider_db, screen.review_id, screen.current, f"enskild firma {PNR}",
+                  who=INSPECTOR)
+        screen.current_view.set_note(f"enskild firma {PNR}")
+        assert "YYYYMMDD-NNNN" in rendered(screen.current_view)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TextEditModal)

@@ -714,8 +714,10 @@ class CaseScreen(Screen[None]):
     def _names_hidden_person(self, text: str) -> bool:
         """Refuse (with why) to open an editor on text that names the person while they
         are hidden: the editor shows the text as written, and masked text saved back
-        would overwrite what was written."""
-        if self.query_one(IdentityLine).shown or self.subject.masked(text) == text:
+        would overwrite what was written. A provider follow-up has no one to reveal (an
+        organisation number may look like a personnummer): its editors always open."""
+        line = self.query_one(IdentityLine)
+        if line.shown or not line.about_person or self.subject.masked(text) == text:
             return False
         self.notify(t("identity.edit_hidden"), severity="warning")
         return True
