@@ -39,6 +39,7 @@ from tui.widgets.identity import IdentityLine, MaskedText
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.question import QuestionView
 from tui.widgets.review_commands import ReviewCommands
+from tui.widgets.shown_by_answers import ShownByAnswers
 from tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class ProtocolScroll(VerticalScroll, inherit_bindings=False, can_focus=False):
     """The questions; keys are the screen's, so arrows move between questions."""
 
 
-class SectionBox(Vertical):
+class SectionBox(ShownByAnswers, Vertical):
     """A section's heading and questions. Kept apart so that a skip-logic answer lays out
     again only its own section: Textual caches each container's arrangement, and one flat
     list of every question would be arranged whole on each answer that shows or hides one.
@@ -407,9 +408,9 @@ class CaseScreen(Screen[None]):
             return
         for qid, now_applies in applies.items():
             if now_applies != self.applies[qid]:
-                self.views[qid].display = now_applies
+                self.views[qid].set_applies(now_applies)
         for s_index, section in enumerate(self.protocol.sections):
-            self.section_boxes[s_index].display = any(applies[q.id] for q in section.questions)
+            self.section_boxes[s_index].set_applies(any(applies[q.id] for q in section.questions))
         self.applies = applies
 
     def mark_for(self, question_id: str) -> list[str]:

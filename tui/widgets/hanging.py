@@ -8,7 +8,7 @@ paint it, on every answer, so the case screen draws its questions with this inst
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from rich.console import Console, ConsoleOptions
 from rich.measure import Measurement
@@ -54,9 +54,9 @@ class HangingRows:
         return Measurement(self.indent + 1, self.indent + widest)
 
 
-def _render(console: Console, text: Text) -> Iterator[Segment]:
+def _render(console: Console, text: Text) -> Iterable[Segment]:
     """A line's segments with its own style under its spans' (``Text.render`` leaves the
     base style to ``Text.__rich_console__``)."""
     segments = text.render(console)
     return Segment.apply_style(segments, console.get_style(text.style)) if text.style \
-        else iter(segments)
+        else segments

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import events
 from textual.color import Color
-from textual.widget import Widget
 
 from jobs.i18n import language, t
 from review_protocols import Question, QuestionType
 from review_protocols.conditions import Value
 from review_protocols.values import ValueProblem, display, encode, parse
 from tui.widgets.hanging import HangingRows
+from tui.widgets.shown_by_answers import ShownByAnswers
 
 if TYPE_CHECKING:
     from store.evidence import Evidence
@@ -62,7 +62,7 @@ def _plain(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else str(number).replace(".", ",")
 
 
-class QuestionView(Widget):
+class QuestionView(ShownByAnswers):
     """A question; when it is the current one, its option keys answer it.
 
     It takes no focus: the screen keeps the current question and hands it the
