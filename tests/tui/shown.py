@@ -36,3 +36,11 @@ def held_text(screen) -> str:
 
 def everything_shown(app) -> str:
     return terminal_text(app) + "\n" + held_text(app.screen)
+
+
+def question_text(view, width: int = 200) -> str:
+    """A question as drawn (its number, text, options, marks and notes), wide enough that
+    no phrase is wrapped apart."""
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    console.print(view.render())
+    return console.export_text()

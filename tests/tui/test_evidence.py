@@ -6,13 +6,14 @@ from review_protocols import load_builtin
 from review_protocols.completeness import missing_required
 from tests.tui.conftest import REVIEWER
 from tests.tui.evidence_keys import add_evidence_by_keys
+from tests.tui.shown import question_text
 from tests.tui.test_review import answer_current, open_first_case, rows
 
 PROTOCOL = load_builtin("boendestod_sol")
 
 
 def shown(view) -> str:
-    return "\n".join(str(cell) for cell in view.render().columns[1]._cells)
+    return question_text(view)
 
 
 async def test_ctrl_d_adds_evidence_to_the_current_question(make_app, review_db):

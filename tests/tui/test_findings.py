@@ -3,21 +3,16 @@ when the answer is fixed, and the supervisor's list (F7, f) where a finding is c
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
-
 from store.reviews import answers_for, list_reviews, save_answer
 from store.users import grant_role
 from tests.tui.conftest import REVIEWER
+from tests.tui.shown import question_text
 
 PLAN = "genomforandeplan_inom_15_dagar"
 
 
 def _shown(view) -> str:
-    console = Console(width=80, record=True, file=io.StringIO())
-    console.print(view.render())
-    return console.export_text()
+    return question_text(view, width=80)
 
 
 def _contradict(db) -> dict:

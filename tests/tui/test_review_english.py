@@ -6,6 +6,7 @@ import pytest
 
 from review_protocols import load_builtin
 from tests.tui.conftest import REVIEWER
+from tests.tui.shown import question_text
 
 PROTOCOL = load_builtin("boendestod_sol")
 
@@ -19,7 +20,7 @@ def english():
 
 
 def shown(view) -> str:
-    return "".join(str(cell) for cell in view.render().columns[1]._cells)
+    return question_text(view)
 
 
 async def test_english_case_screen_shows_english_questions_options_and_sections(

@@ -21,7 +21,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -39,6 +39,7 @@ from tui.widgets.identity import IdentityLine, MaskedText
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.question import QuestionView
 from tui.widgets.review_commands import ReviewCommands
+from tui.widgets.shown_by_answers import ShownByAnswers
 from tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -87,6 +88,15 @@ def remember_position(db: Database, user: str, value: str) -> bool:
 
 class ProtocolScroll(VerticalScroll, inherit_bindings=False, can_focus=False):
     """The questions; keys are the screen's, so arrows move between questions."""
+
+
+class SectionBox(ShownByAnswers, Vertical):
+    """A section's heading and questions. Kept apart so that a skip-logic answer lays out
+    again only its own section: Textual caches each container's arrangement, and one flat
+    list of every question would be arranged whole on each answer that shows or hides one.
+    """
+
+    DEFAULT_CSS = "SectionBox { height: auto; }"
 
 
 class CaseFilePane(VerticalScroll, inherit_bindings=False, can_focus=False):
@@ -213,6 +223,7 @@ class CaseScreen(Screen[None]):
         self.marks = self.checks.marks(self.values, self.status)
         self.views: dict[str, QuestionView] = {}
         self.section_titles: list[Static] = []
+        self.section_boxes: list[SectionBox] = []
         text = beside_text(db, self.protocol, self.values, self.info)
         self.subject = subject(db, self.info.get("population_id"))  # masked until revealed
         self.title = titled(t("case.title", case_ref=self.info["case_ref"]))
@@ -227,21 +238,24 @@ class CaseScreen(Screen[None]):
                 for s_index, section in enumerate(self.protocol.sections):
                     letter = SECTION_LETTERS[s_index % len(SECTION_LETTERS)]
                     title = section.title_in(language())
-                    heading = Static(Text(f"{letter}. {title}", style="bold underline"),
-                                     classes="section-title")
-                    heading.display = any(self.applies[q.id] for q in section.questions)
-                    self.section_titles.append(heading)
-                    yield heading
-                    for question in section.questions:
-                        view = QuestionView(
-                            question, self.plan.numbers[question.id],
-                            self.values.get(question.id), notes.get(question.id, ""),
-                            self._answer, self.subject,
-                        )
-                        view.display = self.applies[question.id]
-                        view.evidence = self.evidence.get(question.id)
-                        self.views[question.id] = view
-                        yield view
+                    box = SectionBox()
+                    box.display = any(self.applies[q.id] for q in section.questions)
+                    self.section_boxes.append(box)
+                    with box:
+                        heading = Static(Text(f"{letter}. {title}", style="bold underline"),
+                                         classes="section-title")
+                        self.section_titles.append(heading)
+                        yield heading
+                        for question in section.questions:
+                            view = QuestionView(
+                                question, self.plan.numbers[question.id],
+                                self.values.get(question.id), notes.get(question.id, ""),
+                                self._answer, self.subject,
+                            )
+                            view.display = self.applies[question.id]
+                            view.evidence = self.evidence.get(question.id)
+                            self.views[question.id] = view
+                            yield view
             self.case_file_parts: dict[str, Static] = {}  # a part's first line -> the part
             self.case_file_starts: list[tuple[int, Static]] = []  # its first line's number
             if text and beside_follows_answers(self.info):  # a sheet redrawn per answer
@@ -394,9 +408,9 @@ class CaseScreen(Screen[None]):
             return
         for qid, now_applies in applies.items():
             if now_applies != self.applies[qid]:
-                self.views[qid].display = now_applies
+                self.views[qid].set_applies(now_applies)
         for s_index, section in enumerate(self.protocol.sections):
-            self.section_titles[s_index].display = any(applies[q.id] for q in section.questions)
+            self.section_boxes[s_index].set_applies(any(applies[q.id] for q in section.questions))
         self.applies = applies
 
     def mark_for(self, question_id: str) -> list[str]:

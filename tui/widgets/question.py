@@ -13,15 +13,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 from textual import events
-from textual.widget import Widget
+from textual.color import Color
 
 from jobs.i18n import language, t
 from review_protocols import Question, QuestionType
 from review_protocols.conditions import Value
 from review_protocols.values import ValueProblem, display, encode, parse
+from tui.widgets.hanging import HangingRows
+from tui.widgets.shown_by_answers import ShownByAnswers
 
 if TYPE_CHECKING:
     from jobs.identities import Subject
@@ -62,7 +63,7 @@ def _plain(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else str(number).replace(".", ",")
 
 
-class QuestionView(Widget):
+class QuestionView(ShownByAnswers):
     """A question; when it is the current one, its option keys answer it.
 
     It takes no focus: the screen keeps the current question and hands it the
@@ -74,9 +75,6 @@ class QuestionView(Widget):
     QuestionView {
         height: auto;
         padding: 0 1 0 0;
-    }
-    QuestionView.-current {
-        background: $boost;
     }
     """
 
@@ -168,7 +166,10 @@ class QuestionView(Widget):
             if not current and self.buffer is not None and self.is_attached:
                 self.commit(advance=False)
             self.current = current
-            self.set_class(current, "-current")
+            # the current question stands out on the theme's $boost; set as an inline style,
+            # not a CSS class, which would match the whole stylesheet against the widget
+            self.styles.background = Color.parse(self.app.theme_variables["boost"]) \
+                if current else None
             self.refresh()
 
     def on_click(self) -> None:
@@ -262,37 +263,35 @@ class QuestionView(Widget):
         self.on_answer(self, parse(self.question, typed), advance)
 
     # --- rendering ----------------------------------------------------------------------------
-    def render(self) -> Table:
+    def render(self) -> HangingRows:
         question = self.question
         focused = self.current
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=5, no_wrap=True)
-        grid.add_column(ratio=1)
         head = Text(question.text_in(language()), style="bold" if focused else "")
         if not question.required:
             head.append(f" ({t('q.optional')})", style="italic")
-        grid.add_row(Text(("▶" if focused else " ") + self.number, style="bold"), head)
+        number = Text(("▶" if focused else " ") + self.number, style="bold")
         body = self._render_options() if question.is_choice else self._render_value(focused)
-        grid.add_row("", body)
+        lines = [body]
         if self.problem:
-            grid.add_row("", Text(f"✗ {self.problem}", style="bold"))
+            lines.append(Text(f"✗ {self.problem}", style="bold"))
         if self.failed:
-            grid.add_row("", Text(f"✗ {t('q.not_saved')}", style="bold reverse"))
+            lines.append(Text(f"✗ {t('q.not_saved')}", style="bold reverse"))
         if self.note:
-            grid.add_row("", Text(f"✎ {t('q.note')}: {self._typed(self.note)}",
-                                  style="italic"))
+            lines.append(Text(f"✎ {t('q.note')}: {self._typed(self.note)}", style="italic"))
         if self.evidence is not None:
             from jobs.evidence import evidence_text
 
             shown = self._typed(evidence_text(self.evidence))
-            grid.add_row("", Text(f"⎘ {t('evidence.shown')}: {shown}", style="italic"))
+            lines.append(Text(f"⎘ {t('evidence.shown')}: {shown}", style="italic"))
         elif question.evidence and question.needs_evidence(encode(question, self.value)):
-            grid.add_row("", Text(f"! {t('evidence.needed')}", style="bold"))
+            lines.append(Text(f"! {t('evidence.needed')}", style="bold"))
         for message in self._findings():
-            grid.add_row("", Text(f"⚑ {t('q.finding')}: {message}", style="bold"))
+            lines.append(Text(f"⚑ {t('q.finding')}: {message}", style="bold"))
         if self.help_shown and question.help:
-            grid.add_row("", Text(f"ℹ {question.help_in(language())}", style="italic"))
-        return grid
+            lines.append(Text(f"ℹ {question.help_in(language())}", style="italic"))
+        no_gutter = Text()
+        return HangingRows([(number, head), *((no_gutter, line) for line in lines)],
+                           gutter_width=5)
 
     def _findings(self) -> list[str]:
         """The open data-quality findings on this question, as the screen has them
