@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, cast
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from samples.provider_selection import Rule, Selected
     from store.database import Database
     from tallies.letters import Letter
-    from tallies.outcomes import FollowUpTallies
+    from tallies.outcomes import FollowUpTallies, Scored
 
 
 class ProviderError(ValueError):
@@ -325,15 +325,11 @@ def measure_rows(db: Database, *, overdue: bool = False,
 
 @dataclass
 class FollowUp:
-    """One planned follow-up as the tallies and letters see it."""
+    """One planned follow-up: the provider it is of, and what the tallies count of it (its
+    contract area is the stratum)."""
 
     provider_ref: str
-    contract_area: str
-    regime: str
-    outcome: str | None
-    reason: str | None
-    answers: dict[str, Any] = field(default_factory=dict)
-    applies: dict[str, bool] = field(default_factory=dict)
+    scored: Scored
 
 
 @dataclass(frozen=True)
@@ -387,6 +383,7 @@ def follow_ups(db: Database, protocol_id: str, *,
     from review_protocols.conditions import applicable
     from store.providers import plan_answers
     from store.review_states import counted_statuses
+    from tallies.outcomes import Scored
 
     layout = plan_kind(protocol_id).tallies.outcomes
     assert layout is not None
@@ -401,8 +398,8 @@ def follow_ups(db: Database, protocol_id: str, *,
         applies = applicable(protocol, answers, unit_attributes(row)) if answers else {}
         code = answers.get(layout.question) or (rule.derived(answers, unit) if answers
                                                 else None)
-        result.append(FollowUp(row["provider_ref"], row["contract_area"], row["regime"], code,
-                               answers.get(layout.reason), answers, applies))
+        result.append(FollowUp(row["provider_ref"], Scored(
+            row["contract_area"], code, answers.get(layout.reason), answers, applies)))
     return result
 
 
@@ -412,13 +409,12 @@ def follow_up_tallies(db: Database, protocol_id: str,
     from jobs.words import outcome_words
     from review_protocols import load_builtin
     from store.providers import measures
-    from tallies.outcomes import Scored, build
+    from tallies.outcomes import build
 
     kind = plan_kind(protocol_id)
     assert kind.tallies.outcomes is not None
     protocol = load_builtin(protocol_id)
-    scored = [Scored(f.contract_area, f.outcome, f.reason, f.answers, f.applies)
-              for f in follow_ups(db, protocol_id, counting=counting)]
+    scored = [f.scored for f in follow_ups(db, protocol_id, counting=counting)]
     areas = {p["provider_ref"]: p["contract_area"] for p in register_rows(db) or []}
     today = dt.date.today().isoformat()
     ledger = [{**m, "contract_area": areas.get(m["provider_ref"], ""),
@@ -486,9 +482,9 @@ def provider_letter(db: Database, protocol_id: str, provider_ref: str, kind: str
     deficient = [] if follow_up is None else [
         (question.label_in(lang), option.label_in(lang))
         for question in protocol.questions
-        if follow_up.applies.get(question.id)
-        and follow_up.answers.get(question.id) in layout.deficient
-        for option in question.options if option.code == follow_up.answers[question.id]]
+        if follow_up.scored.applies.get(question.id)
+        and follow_up.scored.answers.get(question.id) in layout.deficient
+        for option in question.options if option.code == follow_up.scored.answers[question.id]]
     if not deficient:
         raise ProviderError(f"{provider_ref}: its follow-up has no check assessed "
                             f"{' or '.join(layout.deficient)}; score the follow-up first")

@@ -113,7 +113,7 @@ def follow_up_list(db: Database) -> tuple[str | None, list[dict[str, Any]]]:
     assert layout is not None
     labels = {o.code: o.label_in(language())
               for o in load_builtin(protocol_id).question(layout.question).options}
-    outcomes = {f.provider_ref: f.outcome for f in follow_ups(db, protocol_id)}
+    outcomes = {f.provider_ref: f.scored.outcome for f in follow_ups(db, protocol_id)}
     today = dt.date.today().isoformat()
     open_steps: dict[str, str] = {}
     for step in measures(db):
