@@ -14,6 +14,7 @@ from store.audit import record
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.rounds import JOINED
 from store.transactions import transaction
 
 REVIEW_KINDS = ("primary", "second")
@@ -102,10 +103,11 @@ def assign(
                 )
             stamp = now()
             review_id = db.insert(
-                "INSERT INTO reviews (population_id, sample_id, reviewer, protocol_id,"
-                " protocol_version, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [population_id, sample_id, reviewer, sample[0], protocol_version, kind, stamp,
-                 stamp],
+                "INSERT INTO reviews (population_id, sample_id, round_id, reviewer, protocol_id,"
+                f" protocol_version, kind, created_at, updated_at) VALUES (?, ?, {JOINED}, ?, ?,"
+                " ?, ?, ?, ?)",
+                [population_id, sample_id, sample_id, reviewer, sample[0], protocol_version,
+                 kind, stamp, stamp],
             )
             record(db, "review.create", "review", review_id, field=kind, new=reviewer, who=who)
             ids.append(review_id)

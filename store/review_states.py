@@ -21,6 +21,7 @@ from store.audit import record
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.rounds import CURRENT
 from store.transactions import transaction
 from store.users import role_of
 
@@ -107,6 +108,8 @@ def state_rows(db: Database, *, status: str | None = None,
     if review_ids is not None:
         where.append(f"r.id IN ({', '.join('?' for _ in review_ids) or 'NULL'})")
         params.extend(review_ids)
+    else:
+        where.append(CURRENT)  # the rounds worked on (store.rounds)
     return list(db.query(
         "SELECT r.id AS review_id, r.reviewer, r.kind, r.status, r.status_reason,"
         " r.protocol_id, r.completed_at, p.case_ref, p.district, p.gender"
@@ -121,7 +124,7 @@ def case_review(db: Database, case_ref: str) -> dict[str, Any] | None:
     the case is unknown or has neither."""
     row = db.execute(
         "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
-        f" WHERE p.case_ref = ? AND r.kind IN ({sql_list(COUNTED_KINDS)})"
+        f" WHERE p.case_ref = ? AND r.kind IN ({sql_list(COUNTED_KINDS)}) AND {CURRENT}"
         " ORDER BY r.kind = 'consensus' DESC, r.completed_at IS NULL,"
         " r.completed_at DESC, r.id DESC LIMIT 1", [case_ref]).fetchone()
     if row is None:

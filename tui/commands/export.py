@@ -36,6 +36,10 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     parser.add_argument("--quotes", action="store_true",
                         help="md only: list the evidence behind the answers (document, date, "
                         "quote) per question and answer, with case references only")
+    parser.add_argument("--rounds", metavar="A,B", default=None,
+                        help="csv, md, docx, equality: two review rounds (names or ids) side "
+                        "by side per district and question, with the change and whether it "
+                        "is beyond chance")
     parser.set_defaults(run=run)
 
 
@@ -54,13 +58,23 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                          "exports are named by FORMAT itself")
     if args.quotes and args.format != "md":
         raise UsageError("--quotes applies to `granska export md` only")
+    if args.rounds is not None and (args.format not in ("csv", "md", "docx", "equality")
+                                    or args.quotes or args.protocol):
+        raise UsageError("--rounds applies to export csv, md, docx and equality, without "
+                         "--quotes or --protocol")
     db = ctx.open_db(create=False)
     from jobs.i18n import t
     from jobs.providers import follow_up_export, is_plan_kind
     from jobs.tallies import produce
     from tui.progress import progress_bar
 
-    if args.protocol and is_plan_kind(args.protocol):
+    if args.rounds is not None:
+        from jobs.rounds import produce as rounds_side_by_side
+
+        data = rounds_side_by_side(db, ctx.config, args.format, args.rounds,
+                                   publish=args.publish,
+                                   equality_format=args.equality_format or "json")
+    elif args.protocol and is_plan_kind(args.protocol):
         data = follow_up_export(db, args.protocol, args.format)
     else:
         config = ctx.config if not args.protocol else replace(
