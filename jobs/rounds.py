@@ -4,12 +4,15 @@ view's comparison)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from review_protocols.conditions import Value
 from store.errors import StoreError
 
 if TYPE_CHECKING:
     from jobs.config import Config
+    from jobs.identities import Subject
     from review_protocols.model import Protocol
     from store.database import Database
     from store.rounds import Created
@@ -97,3 +100,48 @@ def produce(db: Database, config: Config, fmt: str, refs: str, *, publish: bool 
                            for q in found.suppressed)
         lead += " " + words.suppressed.format(questions=labels)
     return sheets_to_docx(title, lead, writers.docx_sheets(found, protocol, words))
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousAnswer:
+    """The previous round's answer to one question, as the case screen shows it beside the
+    question: for comparison only, never an answer of this round."""
+
+    round_name: str
+    value: Value
+    shown: str  # its text on screen: labels, the number and unit, a text's first line masked
+
+    def differs(self, current: Value) -> bool:
+        """This round's answer is given and is not the previous one (a multiple choice's
+        options in any order)."""
+        if current in (None, "", []):
+            return False
+        return _same_form(current) != _same_form(self.value)
+
+
+def _same_form(value: Value) -> object:
+    return frozenset(value) if isinstance(value, list) else value
+
+
+def previous_for(db: Database, protocol: Protocol, review_id: int,
+                 subject: Subject) -> dict[str, PreviousAnswer]:
+    """Every question's answer in the case's previous round (none without one), read once
+    when the case opens; free text masked as the screen masks the case file."""
+    from jobs.i18n import language
+    from review_protocols import QuestionType
+    from review_protocols.values import decode, display
+    from store.rounds import previous_answers
+
+    found = previous_answers(db, review_id)
+    if found is None:
+        return {}
+    lang = language()
+    shown: dict[str, PreviousAnswer] = {}
+    for question in protocol.questions:
+        value = decode(question, found.values.get(question.id))
+        text = display(question, value, lang)
+        if question.type is QuestionType.TEXT:
+            first = text.splitlines()[0] if text else ""
+            text = subject.masked(first[:60] + ("…" if len(text) > len(first[:60]) else ""))
+        shown[question.id] = PreviousAnswer(found.round_name, value, text)
+    return shown

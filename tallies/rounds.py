@@ -208,21 +208,22 @@ def _label(protocol: Protocol, change: Change, lang: str) -> tuple[str, str]:
     return question.label_in(lang), option.label_in(lang) if option is not None else change.option
 
 
-def _of(change: Change, side: str, words: RoundWords) -> str:
+def of_text(change: Change, side: str, words: RoundWords) -> str:
     count, n = change.shown(f"count_{side}"), change.shown(f"n_{side}")
     share = change.share(side)
     pct = "" if share is None else f" ({percent(share, 1)} %)"
     return f"{count} / {n}{pct}"
 
 
-def _points(change: Change, words: RoundWords) -> str:
+def points_text(change: Change, words: RoundWords) -> str:
     pp = change.change_pp
     if pp is None:
         return "–"
-    return words.points.format(change=f"{pp:+.0f}".replace("-", "−"))
+    shown = "±0" if round(pp) == 0 else f"{pp:+.0f}".replace("-", "−")
+    return words.points.format(change=shown)
 
 
-def _p(change: Change, words: RoundWords, adjusted: bool) -> str:
+def p_shown(change: Change, words: RoundWords, adjusted: bool) -> str:
     p = change.p_adjusted if adjusted else change.p
     if p is None:
         return "–" if change.hidden or not (change.n_a and change.n_b) else words.too_small
@@ -241,8 +242,8 @@ def in_words(comparison: Comparison, protocol: Protocol, words: RoundWords) -> l
         question, answer = _label(protocol, c, words.language)
         sentences.append(words.finding.format(
             question=question, answer=answer, group=c.district or words.whole,
-            a=_of(c, "a", words), b=_of(c, "b", words), change=_points(c, words),
-            p=_p(c, words, True)))
+            a=of_text(c, "a", words), b=of_text(c, "b", words), change=points_text(c, words),
+            p=p_shown(c, words, True)))
     return sentences
 
 
@@ -319,12 +320,12 @@ def to_markdown(comparison: Comparison, protocol: Protocol, words: RoundWords) -
             parts += ["", f"## {markdown_cell(question)}", "",
                       f"| {words.answer} | {words.district} | {a} | {b} | {words.change} "
                       f"| {words.p_adjusted} |", "|---|---|---:|---:|---:|---:|"]
-        p = _p(c, words, True)
+        p = p_shown(c, words, True)
         if c.flagged:
             p = f"**{p}** ◆"
         parts.append(f"| {markdown_cell(answer)} | {markdown_cell(c.district or words.whole)} "
-                     f"| {_of(c, 'a', words)} | {_of(c, 'b', words)} | {_points(c, words)} "
-                     f"| {p} |")
+                     f"| {of_text(c, 'a', words)} | {of_text(c, 'b', words)} "
+                     f"| {points_text(c, words)} | {p} |")
     return "\n".join(parts) + "\n"
 
 
@@ -342,7 +343,7 @@ def docx_sheets(comparison: Comparison, protocol: Protocol, words: RoundWords
         question, answer = _label(protocol, c, lang)
         if sheets[-1][0] != question:
             sheets.append((question, header, []))
-        p = _p(c, words, True) + (" ◆" if c.flagged else "")
-        sheets[-1][2].append([answer, c.district or words.whole, _of(c, "a", words),
-                              _of(c, "b", words), _points(c, words), p])
+        p = p_shown(c, words, True) + (" ◆" if c.flagged else "")
+        sheets[-1][2].append([answer, c.district or words.whole, of_text(c, "a", words),
+                              of_text(c, "b", words), points_text(c, words), p])
     return sheets

@@ -24,6 +24,7 @@ from review_protocols.conditions import Value
 from review_protocols.values import ValueProblem, display, encode, parse
 
 if TYPE_CHECKING:
+    from jobs.rounds import PreviousAnswer
     from store.evidence import Evidence
 
 # on_answer(view, value, advance) -> True when the value was taken (it is written later).
@@ -96,6 +97,7 @@ class QuestionView(Widget):
         self.help_shown = False
         self.current = False
         self.evidence: Evidence | None = None  # set by the case screen
+        self.previous: PreviousAnswer | None = None  # the previous round's, set by the screen
 
     # --- state changes, called by the screen -------------------------------------------------
     def set_value(self, value: Value, *, saving: bool = False) -> None:
@@ -264,6 +266,10 @@ class QuestionView(Widget):
             grid.add_row("", Text(f"✗ {self.problem}", style="bold"))
         if self.failed:
             grid.add_row("", Text(f"✗ {t('q.not_saved')}", style="bold reverse"))
+        if self.previous is not None:
+            from tui.widgets.previous import previous_line
+
+            grid.add_row("", previous_line(self.previous, self.value))
         if self.note:
             grid.add_row("", Text(f"✎ {t('q.note')}: {self.note}", style="italic"))
         if self.evidence is not None:
