@@ -58,7 +58,7 @@ async def test_the_case_shows_the_previous_answer_and_marks_a_change(make_app, r
         screen.set_current("dur_aktuell")
         await pilot.press(PROTOCOL.question("dur_aktuell").option("ja").key)
         await pilot.pause()
-        assert "≠ ändrat" in view_text(screen, "dur_aktuell")
+        assert "≠\u00a0ändrat" in view_text(screen, "dur_aktuell")
         screen.set_current("dur_aktuell")
         await pilot.press(PROTOCOL.question("dur_aktuell").option("nej").key)
         await pilot.pause()

@@ -71,7 +71,7 @@ class TalliesScreen(Screen[None]):
         Binding("f", "pick", t("tallies.key.pick"), id="tallies_pick"),
         Binding("v", "toggle_view", t("tallies.key.view"), id="tallies_view"),
         Binding("l", "toggle_equality", t("tallies.key.equality"), id="tallies_equality"),
-        Binding("o", "toggle_rounds", t("rounds.key"), id="tallies_rounds"),
+        Binding("o", "toggle_rounds", t("rounds.key"), id="tallies_rounds", show=False),
         Binding("a", "step_round('a')", "A", id="tallies_round_a"),
         Binding("b", "step_round('b')", "B", id="tallies_round_b"),
         Binding("e", "export", t("tallies.key.export"), id="tallies_export"),
