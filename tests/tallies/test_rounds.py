@@ -83,6 +83,13 @@ def test_a_new_round_gives_the_same_reviewers_the_same_cases_empty(report_db, db
     audited = report_db.execute("SELECT new_value FROM audit_log WHERE action = 'round.create'"
                                 " ORDER BY id").fetchall()
     assert audited == [("Omgång 1",), ("Uppföljning",)]
+    # The sample and its assignments are the new round's: to do, with the same reviewer.
+    from store.assignments import loads, sampled_cases
+    from store.samples import members
+
+    assert {m["review_status"] for m in members(report_db, 1)} == {"not_started"}
+    assert {c["primary_reviewer"] for c in sampled_cases(report_db, 1)} == {"anna"}
+    assert loads(report_db, 1) == {"anna": 80}
 
 
 def test_the_app_works_on_the_new_round(two_rounds, db_path, tmp_path) -> None:

@@ -82,3 +82,17 @@ async def test_a_case_without_an_earlier_round_shows_no_previous_line(make_app) 
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
         assert "Förra omgången" not in view_text(app.screen, "dur_aktuell")
+
+
+def test_search_leads_to_the_round_worked_on(review_db, follow_up) -> None:
+    from store.rounds import rounds
+    from store.search import search
+
+    first, _, _ = follow_up
+    newest = rounds(review_db)[-1]["id"]
+    hits = [h for h in search(review_db, "boendestöd", reviewer=REVIEWER, limit=1000)
+            if h.case_ref == first["case_ref"]]
+    assert hits  # its case file, opened from the hit in the follow-up's review
+    for hit in hits:
+        assert review_db.execute("SELECT round_id FROM reviews WHERE id = ?",
+                                 [hit.review_id]).fetchone()[0] == newest
