@@ -263,3 +263,11 @@ def test_a_new_review_joins_the_samples_newest_round(two_rounds) -> None:
                           kind="second")
     assert two_rounds.execute("SELECT round_id FROM reviews WHERE id = ?",
                               [review_id]).fetchone()[0] == newest
+
+
+def test_round_list_shows_each_round_and_how_far_it_is(two_rounds, db_path, capsys) -> None:
+    capsys.readouterr()
+    assert granska(db_path, "round", "list") == 0
+    first, second = capsys.readouterr().out.splitlines()
+    assert first.startswith("1\tOmgång 1\tsample 1\t80/80 done\t")
+    assert second.startswith("2\tUppföljning\tsample 1\t80/80 done\t")  # answered again
