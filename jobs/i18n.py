@@ -1099,7 +1099,67 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.error.users_role": (
         "users grant: rollen '{role}' är inte en av {roles}",
         "users grant: role '{role}' is not one of {roles}"),
+    "cli.error.export_rounds": (
+        "--rounds gäller export csv, md, docx och equality, utan --quotes och --protocol",
+        "--rounds applies to export csv, md, docx and equality, without --quotes or "
+        "--protocol"),
     # --- end CLI errors ---
+    # --- review rounds (issue 15) ---
+    "rounds.w.title": ("Omgångar jämförda: {a} och {b}", "Rounds compared: {a} and {b}"),
+    "rounds.w.method": (
+        "Varje svars andel i varje omgång, av de ärenden där frågan gällde och besvarades. "
+        "Förändringen är omgång B:s andel minus omgång A:s, i procentenheter. Fishers exakta "
+        "test (tvåsidigt) med omgångarna som de två grupperna; p-värdena är Holm-justerade "
+        "inom varje fråga, och ◆ markerar en förändring med justerat p under 0,05. Färre än "
+        "fem besvarade i någon omgång: för få för att säga något.",
+        "Each answer's share in each round, of the cases where the question applied and was "
+        "answered. The change is round B's share less round A's, in percentage points. "
+        "Fisher's exact test (two-sided) with the rounds as the two groups; the p-values are "
+        "Holm-adjusted within each question, and ◆ marks a change with an adjusted p below "
+        "0.05. Fewer than five answered in either round: too few to say anything.",
+    ),
+    "rounds.w.findings_title": ("Förändringar större än slumpen", "Changes beyond chance"),
+    "rounds.w.none": ("Ingen förändring är större än slumpen förklarar.",
+                      "No change is larger than chance explains."),
+    "rounds.w.finding": ("{question}, {answer}, {group}: {a} blev {b} ({change}; p {p}, "
+                         "justerat)",
+                         "{question}, {answer}, {group}: {a} became {b} ({change}; p {p}, "
+                         "adjusted)"),
+    "rounds.w.whole": ("Hela urvalet", "Whole sample"),
+    "rounds.w.question": ("Fråga", "Question"),
+    "rounds.w.answer": ("Svar", "Answer"),
+    "rounds.w.district": ("Stadsdel", "District"),
+    "rounds.w.count": ("antal", "count"),
+    "rounds.w.n": ("besvarade", "answered"),
+    "rounds.w.share": ("andel", "share"),
+    "rounds.w.change": ("Förändring", "Change"),
+    "rounds.w.points": ("{change} procentenheter", "{change} points"),
+    "rounds.w.p": ("p", "p"),
+    "rounds.w.p_adjusted": ("p (justerat)", "p (adjusted)"),
+    "rounds.w.flagged": ("Större än slumpen", "Beyond chance"),
+    "rounds.w.yes": ("ja", "yes"),
+    "rounds.w.too_small": ("för få", "too few"),
+    "rounds.w.suppressed": (
+        "Små tal är dolda i de känsliga frågorna ({questions}): antal under gränsen visas "
+        "som <3, de celler de kunde räknas fram ur som x, och deras andelar, förändringar och "
+        "p-värden lämnas ut.",
+        "Small counts are hidden on the sensitive questions ({questions}): counts below the "
+        "limit show as <3, the cells they could be worked out from as x, and their shares, "
+        "changes and p-values are left out.",
+    ),
+    "rounds.w.decimal": (",", "."),
+    "rounds.previous": ("Förra omgången ({round}): {answer}", "Previous round ({round}): {answer}"),
+    "rounds.previous_none": ("inget svar", "no answer"),
+    "rounds.changed": ("ändrat", "changed"),
+    "rounds.mode": ("Jämför omgångar", "Compare rounds"),
+    "rounds.key": ("Omgångar", "Rounds"),
+    "rounds.none": ("Det finns inte två omgångar att jämföra; skapa en med granska round "
+                    "create.",
+                    "There are not two rounds to compare; make one with granska round "
+                    "create."),
+    "rounds.pick": ("Omgång A: {a} · omgång B: {b} (a/b byter)",
+                    "Round A: {a} · round B: {b} (a/b switches)"),
+    # --- end review rounds ---
 }
 
 

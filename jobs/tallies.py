@@ -28,13 +28,14 @@ ANSWER_COLUMNS = ("case_ref", "district", "gender", "question_id", "value", "rev
 IDENTITY_COLUMNS = ("personnummer", "name")
 
 
-def load_cases(db: Database, protocol: Protocol, *,
-               counting: str = DEFAULT_COUNTING) -> list[CaseAnswers]:
+def load_cases(db: Database, protocol: Protocol, *, counting: str = DEFAULT_COUNTING,
+               round_id: int | None = None) -> list[CaseAnswers]:
     """The counted reviews as decoded answers, in case reference order (``counting``:
-    which states count, config ``[tallies] counted``)."""
+    which states count, config ``[tallies] counted``; ``round_id``: of that round, by
+    default of the rounds worked on)."""
     from store.reports import counted_cases
 
-    rows = counted_cases(db, protocol.id, counting=counting)
+    rows = counted_cases(db, protocol.id, counting=counting, round_id=round_id)
     decoded = _Decoded(protocol)
     # One parse for every review's answers (JSON objects from SQLite); each
     # (question, stored text) pair becomes its decoded pair by a dict lookup in C.

@@ -16,10 +16,11 @@ from tallies.document import DocumentWords
 from tallies.double_review import AgreementWords
 from tallies.equality import EqualityWords
 from tallies.outcomes import OutcomeWords
+from tallies.rounds import RoundWords
 from tallies.suppression import PublishWords
 
 WordsT = TypeVar("WordsT", Words, CalibrationWords, AgreementWords, DocumentWords,
-                   EqualityWords, OutcomeWords, PublishWords)
+                   EqualityWords, OutcomeWords, PublishWords, RoundWords)
 
 
 def _from_catalogue(cls: type[WordsT], prefix: str, lang: str | None,
@@ -58,3 +59,8 @@ def outcome_words(lang: str | None = None) -> OutcomeWords:
 def publish_words(lang: str | None = None) -> PublishWords:
     """The words of a published report (``granska export ... --publish``)."""
     return _from_catalogue(PublishWords, "tallies.p", lang, language=lang or language())
+
+
+def round_words(lang: str | None = None) -> RoundWords:
+    """The words of two rounds side by side (``granska export ... --rounds A,B``)."""
+    return _from_catalogue(RoundWords, "rounds.w", lang, language=lang or language())

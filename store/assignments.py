@@ -14,6 +14,7 @@ from store.audit import record
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.rounds import CURRENT, JOINED
 from store.transactions import transaction
 
 REVIEW_KINDS = ("primary", "second")
@@ -22,13 +23,13 @@ REVIEW_KINDS = ("primary", "second")
 def sampled_cases(db: Database, sample_id: int) -> list[dict[str, Any]]:
     """The cases of a sample that are to be reviewed, with who has them (primary, second)."""
     return list(db.query(
-        """
+        f"""
         SELECT m.population_id, p.case_ref, m.district, m.gender, m.role,
                (SELECT reviewer FROM reviews r WHERE r.population_id = m.population_id
-                   AND r.sample_id = m.sample_id AND r.kind = 'primary'
+                   AND r.sample_id = m.sample_id AND r.kind = 'primary' AND {CURRENT}
                    ORDER BY r.id LIMIT 1) AS primary_reviewer,
                (SELECT reviewer FROM reviews r WHERE r.population_id = m.population_id
-                   AND r.sample_id = m.sample_id AND r.kind = 'second'
+                   AND r.sample_id = m.sample_id AND r.kind = 'second' AND {CURRENT}
                    ORDER BY r.id LIMIT 1) AS second_reviewer
         FROM sample_members m JOIN population p ON p.id = m.population_id
         WHERE m.sample_id = ? AND m.role IN ('selected', 'replacement')
@@ -41,8 +42,8 @@ def sampled_cases(db: Database, sample_id: int) -> list[dict[str, Any]]:
 def loads(db: Database, sample_id: int) -> dict[str, int]:
     """How many reviews (primary and second) each reviewer has in a sample."""
     rows = db.execute(
-        "SELECT reviewer, count(*) FROM reviews WHERE sample_id = ? AND kind IN"
-        " ('primary', 'second') GROUP BY reviewer", [sample_id],
+        "SELECT reviewer, count(*) FROM reviews r WHERE sample_id = ? AND kind IN"
+        f" ('primary', 'second') AND {CURRENT} GROUP BY reviewer", [sample_id],
     ).fetchall()
     return dict(rows)
 
@@ -102,10 +103,11 @@ def assign(
                 )
             stamp = now()
             review_id = db.insert(
-                "INSERT INTO reviews (population_id, sample_id, reviewer, protocol_id,"
-                " protocol_version, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [population_id, sample_id, reviewer, sample[0], protocol_version, kind, stamp,
-                 stamp],
+                "INSERT INTO reviews (population_id, sample_id, round_id, reviewer, protocol_id,"
+                f" protocol_version, kind, created_at, updated_at) VALUES (?, ?, {JOINED}, ?, ?,"
+                " ?, ?, ?, ?)",
+                [population_id, sample_id, sample_id, reviewer, sample[0], protocol_version,
+                 kind, stamp, stamp],
             )
             record(db, "review.create", "review", review_id, field=kind, new=reviewer, who=who)
             ids.append(review_id)
@@ -142,8 +144,8 @@ def reassign(
 
 def _holder(db: Database, sample_id: int, population_id: int, kind: str) -> str | None:
     row = db.execute(
-        "SELECT reviewer FROM reviews WHERE sample_id = ? AND population_id = ? AND kind = ?"
-        " ORDER BY id LIMIT 1", [sample_id, population_id, kind],
+        "SELECT reviewer FROM reviews r WHERE sample_id = ? AND population_id = ? AND kind = ?"
+        f" AND {CURRENT} ORDER BY id LIMIT 1", [sample_id, population_id, kind],
     ).fetchone()
     return row[0] if row else None
 

@@ -15,6 +15,7 @@ from store.audit import record
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.rounds import CURRENT
 from store.transactions import transaction
 from store.users import assert_can_edit
 
@@ -44,7 +45,8 @@ class Closure:
 def checked_reviews(db: Database, protocol_id: str, *, reviewer: str | None = None,
                     review_id: int | None = None) -> list[CheckedReview]:
     """The reviews a check looks at (not training ones), in case reference order."""
-    where = ["r.protocol_id = ?", f"r.kind IN ({', '.join('?' for _ in CHECKED_KINDS)})"]
+    where = ["r.protocol_id = ?", f"r.kind IN ({', '.join('?' for _ in CHECKED_KINDS)})",
+             CURRENT]  # an older round's answers were checked in their time
     params: list[Any] = [protocol_id, *CHECKED_KINDS]
     if reviewer is not None:
         where.append("r.reviewer = ?")

@@ -16,6 +16,7 @@ from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
 from store.review_states import DONE
+from store.rounds import CURRENT
 from store.transactions import transaction
 
 
@@ -29,12 +30,13 @@ def pairs(db: Database, sample_id: int | None = None) -> list[dict[str, Any]]:
                b.id AS second_id, b.reviewer AS second_reviewer, b.status AS second_status,
                (SELECT c.id FROM reviews c WHERE c.population_id = a.population_id
                    AND c.kind = 'consensus' AND c.protocol_id = a.protocol_id
-                   ORDER BY c.id DESC LIMIT 1) AS consensus_id
+                   AND c.round_id IS a.round_id ORDER BY c.id DESC LIMIT 1) AS consensus_id
         FROM reviews a
         JOIN reviews b ON b.population_id = a.population_id AND b.kind = 'second'
             AND b.protocol_id = a.protocol_id AND b.sample_id IS a.sample_id
+            AND b.round_id IS a.round_id
         JOIN population p ON p.id = a.population_id
-        WHERE a.kind = 'primary' {where}
+        WHERE a.kind = 'primary' AND {CURRENT.replace("r.", "a.")} {where}
         ORDER BY p.district, p.case_ref
         """,
         [sample_id] if sample_id is not None else [],
@@ -91,21 +93,21 @@ def record_consensus(
     who = who or current_user()
     row = side_by_side(db, population_id)
     with transaction(db):
-        base = db.execute("SELECT protocol_id, protocol_version, sample_id FROM reviews"
-                          " WHERE id = ?", [row["primary_id"]]).fetchone()
+        base = db.execute("SELECT protocol_id, protocol_version, sample_id, round_id FROM"
+                          " reviews WHERE id = ?", [row["primary_id"]]).fetchone()
         stamp = now()
         found = db.execute(
             "SELECT id FROM reviews WHERE population_id = ? AND reviewer = ? AND protocol_id = ?"
-            " AND kind = 'consensus'", [population_id, who, base[0]],
+            " AND kind = 'consensus' AND round_id IS ?", [population_id, who, base[0], base[3]],
         ).fetchone()
         if found:
             review_id: int = found[0]
         else:
             review_id = db.insert(
-                "INSERT INTO reviews (population_id, sample_id, reviewer, protocol_id,"
-                " protocol_version, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?,"
+                "INSERT INTO reviews (population_id, sample_id, round_id, reviewer, protocol_id,"
+                " protocol_version, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?,"
                 " 'consensus', ?, ?)",
-                [population_id, base[2], who, base[0], base[1], stamp, stamp],
+                [population_id, base[2], base[3], who, base[0], base[1], stamp, stamp],
             )
             record(db, "review.create", "review", review_id, field="consensus", new=who, who=who)
         old = values(db, review_id)

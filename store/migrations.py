@@ -209,6 +209,60 @@ def _split_follow_up_how(db: Database) -> None:
                        " VALUES (?, 'uppfoljning_deltagare', ?)", [population_id, participants])
 
 
+def _review_rounds(db: Database) -> None:
+    """Review rounds (``store.rounds``): the same sampled cases reviewed again, e.g. the
+    follow-up six months on, each round's reviews beside the others'.
+
+    ``reviews`` is rebuilt with a ``round_id`` that is part of its key, from the table's
+    stored definition as it is (every column, constraint and widened CHECK other steps put
+    there is kept), and its indexes and triggers made again. Every sample that has reviews
+    becomes a first round, named "Omgång 1" (one sample) or "Urval N" (several), holding
+    all of its reviews. A review made later for a sample with rounds joins the sample's
+    newest round (``store.rounds.JOINED``); a sample without rounds keeps its reviews
+    outside any, unique as before.
+    """
+    db.execute(
+        """CREATE TABLE rounds (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            sample_id INTEGER NOT NULL REFERENCES samples(id),
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL
+        )""")
+    # SQLite puts an added column's definition after the others, before the constraints.
+    db.execute("ALTER TABLE reviews ADD COLUMN round_id INTEGER REFERENCES rounds(id)")
+    (sql,) = db.execute(
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'reviews'").fetchone()
+    old_key = "UNIQUE (population_id, reviewer, protocol_id, kind),"
+    if sql.count(old_key) != 1:
+        raise StoreError(f"{db_path(db)}: the reviews table's key is not the one this step "
+                         "widens; nothing was changed", "schema")
+    kept = [row[0] for row in db.execute(
+        "SELECT sql FROM sqlite_schema WHERE tbl_name = 'reviews' AND type IN ('index',"
+        " 'trigger') AND sql IS NOT NULL ORDER BY type, name")]
+    columns = ", ".join(f'"{row[1]}"' for row in db.execute("PRAGMA table_info(reviews)"))
+    body = sql.split("(", 1)[1].replace(
+        old_key, "UNIQUE (population_id, reviewer, protocol_id, kind, round_id),", 1)
+    db.execute(f"CREATE TABLE reviews_in_rounds ({body}")
+    db.execute(f"INSERT INTO reviews_in_rounds ({columns}) SELECT {columns} FROM reviews")
+    db.execute("DROP TABLE reviews")
+    db.execute("ALTER TABLE reviews_in_rounds RENAME TO reviews")
+    for statement in kept:
+        db.execute(statement)
+    drawn = db.execute(
+        "SELECT s.id, s.created_at, s.created_by FROM samples s WHERE EXISTS (SELECT 1"
+        " FROM reviews r WHERE r.sample_id = s.id AND r.kind != 'training') ORDER BY s.id"
+    ).fetchall()
+    for sample_id, created_at, created_by in drawn:
+        name = "Omgång 1" if len(drawn) == 1 else f"Urval {sample_id}"
+        round_id = db.insert("INSERT INTO rounds (name, sample_id, created_at, created_by)"
+                             " VALUES (?, ?, ?, ?)", [name, sample_id, created_at, created_by])
+        db.execute("UPDATE reviews SET round_id = ? WHERE sample_id = ? AND kind != 'training'",
+                   [round_id, sample_id])
+    for statement in _statements(_ROUNDS_SQL):
+        db.execute(statement)
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("base schema", _base_schema),
     ("per-user resume state", _resume_state),
@@ -222,11 +276,12 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("evidence per answer", _evidence),
     ("full-text search over evidence quotes", _search_index),  # indexes what is not yet
     ("uppfoljning_hur split into form and participants", _split_follow_up_how),
+    ("review rounds: the same cases reviewed again", _review_rounds),
 ]
 
 # Steps that rebuild a table others point at: they run with foreign keys off (SQLite's
 # way to change a table's definition) and every reference is checked before the commit.
-_REBUILDS = {_provider_follow_ups}
+_REBUILDS = {_provider_follow_ups, _review_rounds}
 
 LATEST = len(MIGRATIONS)
 
@@ -557,4 +612,10 @@ INSERT INTO reviews_with_units (id, population_id, sample_id, reviewer, protocol
 DROP TABLE reviews;
 ALTER TABLE reviews_with_units RENAME TO reviews;
 CREATE INDEX reviews_reviewer ON reviews (reviewer, status);
+"""
+
+_ROUNDS_SQL = """
+CREATE UNIQUE INDEX reviews_outside_rounds ON reviews (population_id, reviewer, protocol_id,
+    kind) WHERE round_id IS NULL;
+CREATE INDEX reviews_by_round ON reviews (round_id);
 """

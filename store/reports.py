@@ -19,12 +19,14 @@ from store.errors import StoreError
 from store.evidence import Evidence, store_evidence
 from store.identity import current_user, now
 from store.review_states import COUNTED_KINDS, DEFAULT_COUNTING, counted_statuses, sql_list
+from store.rounds import CURRENT, JOINED
 from store.transactions import transaction
 
 
-def _counted(counting: str) -> str:
+def _counted(counting: str, round_id: int | None = None) -> str:
     """The ids of the reviews tallies count under a counting rule (one parameter: the
-    protocol id)."""
+    protocol id), of one round, or by default of the rounds worked on (``store.rounds``)."""
+    in_round = CURRENT if round_id is None else f"r.round_id = {int(round_id)}"
     return f"""
 SELECT id FROM (
     SELECT r.id, row_number() OVER (
@@ -32,7 +34,7 @@ SELECT id FROM (
         ORDER BY r.kind = 'consensus' DESC, r.completed_at DESC, r.id DESC) AS choice
     FROM reviews r
     WHERE r.status IN ({sql_list(counted_statuses(counting))}) AND r.protocol_id = ?
-        AND r.kind IN ({sql_list(COUNTED_KINDS)})
+        AND r.kind IN ({sql_list(COUNTED_KINDS)}) AND {in_round}
 ) WHERE choice = 1
 """
 
@@ -53,8 +55,8 @@ def counted_reviews(db: Database, protocol_id: str, *,
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-def counted_cases(db: Database, protocol_id: str, *,
-                  counting: str = DEFAULT_COUNTING) -> list[tuple[str, str, str, str]]:
+def counted_cases(db: Database, protocol_id: str, *, counting: str = DEFAULT_COUNTING,
+                  round_id: int | None = None) -> list[tuple[str, str, str, str]]:
     """The counted reviews, one per case in case reference order: case_ref, district,
     gender and the review's stored answers as one JSON object (question id -> text;
     empty answers left out).
@@ -65,7 +67,7 @@ def counted_cases(db: Database, protocol_id: str, *,
     ``json.loads``.
     """
     return db.execute(
-        f"WITH counted AS ({_counted(counting)})"
+        f"WITH counted AS ({_counted(counting, round_id)})"
         " SELECT p.case_ref, p.district, p.gender, (SELECT json_group_object(a.question_id,"
         " a.value) FROM answers a WHERE a.review_id = r.id AND a.value <> '')"
         " FROM counted c JOIN reviews r ON r.id = c.id JOIN population p ON p.id = r.population_id"
@@ -196,8 +198,8 @@ def import_target(db: Database, population_id: int | None, reviewer: str,
     column, unit = ("follow_up_id", follow_up_id) if follow_up_id is not None \
         else ("population_id", population_id)
     rows = db.execute(
-        f"SELECT id, kind, reviewer FROM reviews WHERE {column} = ? AND protocol_id = ?"
-        " ORDER BY id", [unit, protocol_id]).fetchall()
+        f"SELECT id, kind, reviewer FROM reviews r WHERE {column} = ? AND protocol_id = ?"
+        f" AND {CURRENT} ORDER BY id", [unit, protocol_id]).fetchall()
     own = [(rid, kind) for rid, kind, who in rows if who == reviewer and kind in _OWN_KINDS]
     if len(own) == 1:
         return ImportTarget(*own[0])
@@ -326,12 +328,12 @@ def _review_for(db: Database, item: ImportedAnswer, protocol_id: str,
     if target.review_id is not None:
         return target.review_id
     review_id = db.insert(
-        "INSERT INTO reviews (unit_kind, population_id, follow_up_id, sample_id, reviewer,"
-        " protocol_id, protocol_version, kind, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 'primary', ?, ?)",
+        "INSERT INTO reviews (unit_kind, population_id, follow_up_id, sample_id, round_id,"
+        " reviewer, protocol_id, protocol_version, kind, created_at, updated_at)"
+        f" VALUES (?, ?, ?, ?, {JOINED}, ?, ?, ?, 'primary', ?, ?)",
         ["case" if item.follow_up_id is None else "provider", item.population_id,
-         item.follow_up_id, item.sample_id, item.reviewer, protocol_id, protocol_version,
-         stamp, stamp],
+         item.follow_up_id, item.sample_id, item.sample_id, item.reviewer, protocol_id,
+         protocol_version, stamp, stamp],
     )
     record(db, "review.create", "review", review_id, new=item.reviewer, who=who)
     return review_id

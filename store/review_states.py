@@ -21,6 +21,7 @@ from store.audit import record
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.rounds import CURRENT
 from store.transactions import transaction
 from store.users import role_of
 
@@ -108,6 +109,8 @@ def state_rows(db: Database, *, status: str | None = None,
     if review_ids is not None:
         where.append(f"r.id IN ({', '.join('?' for _ in review_ids) or 'NULL'})")
         params.extend(review_ids)
+    else:
+        where.append(CURRENT)  # the rounds worked on (store.rounds)
     return list(db.query(
         "SELECT r.id AS review_id, r.reviewer, r.kind, r.status, r.status_reason,"
         " r.protocol_id, r.completed_at, r.unit_kind,"
@@ -129,7 +132,7 @@ def unit_reviews(db: Database, ref: str) -> list[dict[str, Any]]:
     found = []
     case = db.execute(
         "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
-        f" WHERE p.case_ref = ? AND r.kind IN ({sql_list(COUNTED_KINDS)})"
+        f" WHERE p.case_ref = ? AND r.kind IN ({sql_list(COUNTED_KINDS)}) AND {CURRENT}"
         " ORDER BY r.kind = 'consensus' DESC, r.completed_at IS NULL,"
         " r.completed_at DESC, r.id DESC LIMIT 1", [ref]).fetchone()
     if case is not None:

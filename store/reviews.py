@@ -13,6 +13,7 @@ from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
 from store.review_states import DONE, sql_list
+from store.rounds import JOINED, working_clause
 from store.transactions import transaction
 from store.users import assert_can_edit
 
@@ -42,7 +43,7 @@ def ensure_review(
     """The review of a case by a reviewer, created (and audited) if it does not exist."""
     found = db.execute(
         "SELECT id FROM reviews WHERE population_id = ? AND reviewer = ? AND protocol_id = ?"
-        " AND kind = ?",
+        " AND kind = ? ORDER BY id DESC",  # the newest round's
         [population_id, reviewer, protocol_id, kind],
     ).fetchone()
     if found:
@@ -50,10 +51,15 @@ def ensure_review(
         return existing
     stamp = now()
     with transaction(db):
+        # A sample's review joins its newest round, if it has one (training is no round's).
+        in_round = sample_id is not None and kind != "training"
+        column, value = (", round_id", f", {JOINED}") if in_round else ("", "")
         review_id = db.insert(
-            "INSERT INTO reviews (population_id, sample_id, reviewer, protocol_id,"
-            " protocol_version, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [population_id, sample_id, reviewer, protocol_id, protocol_version, kind, stamp, stamp],
+            f"INSERT INTO reviews (population_id, sample_id{column}, reviewer, protocol_id,"
+            f" protocol_version, kind, created_at, updated_at) VALUES (?, ?{value}, ?, ?, ?,"
+            " ?, ?, ?)",
+            [population_id, sample_id, *([sample_id] if in_round else []), reviewer,
+             protocol_id, protocol_version, kind, stamp, stamp],
         )
         record(db, "review.create", "review", review_id, new=reviewer, who=who)
     return review_id
@@ -219,7 +225,7 @@ def list_reviews(
     read yet: the first screen needs those rows, not the order of every review."""
     unfiltered = district is None and gender is None and status is None and not search
     if unfiltered and offset <= 0 and not _is_kept(db, _scopes, (reviewer, kind)):
-        clause, params = _filters(reviewer, None, None, None, None, kind)
+        clause, params = _filters(db, reviewer, None, None, None, None, kind)
         return list(db.query(_REVIEW_SELECT + f" {clause} {_LIST_ORDER} LIMIT ?",
                              [*params, max(limit, 0)]))
     ids = _matching_ids(db, reviewer, district, gender, status, search, kind)
@@ -242,7 +248,7 @@ def count_reviews(
 ) -> int:
     if district is None and gender is None and not search \
             and not _is_kept(db, _scopes, (reviewer, kind)):
-        clause, params = _filters(reviewer, None, None, status, None, kind)  # no join
+        clause, params = _filters(db, reviewer, None, None, status, None, kind)  # no join
         count: int = db.execute(f"SELECT count(*) FROM reviews r {clause}", params).fetchone()[0]
         return count
     return len(_matching_ids(db, reviewer, district, gender, status, search, kind))
@@ -332,7 +338,7 @@ def _district_stretch(db: Database, ordered: list[int],
 def _ordered_ids(db: Database, reviewer: str | None,
                  kind: str | None) -> list[int]:
     """The ids of every review of a scope, in list order."""
-    clause, params = _filters(reviewer, None, None, None, None, kind)
+    clause, params = _filters(db, reviewer, None, None, None, None, kind)
     return _cached(db, _scopes, (reviewer, kind), lambda: [row[0] for row in db.execute(
         "SELECT r.id FROM reviews r JOIN population p ON p.id = r.population_id"
         f" {clause} {_LIST_ORDER}", params)], most=2)
@@ -346,7 +352,7 @@ def _found(db: Database, reviewer: str | None, gender: str | None,
     sorted list these ids are matched against has joined them already, and a
     status alone is then read from the reviewer's index.
     """
-    clause, params = _filters(reviewer, None, gender, status, search, kind)
+    clause, params = _filters(db, reviewer, None, gender, status, search, kind)
     cases = gender is not None or search
     join = " JOIN population p ON p.id = r.population_id" if cases else ""
     return {row[0] for row in db.execute(f"SELECT r.id FROM reviews r{join} {clause}", params)}
@@ -357,7 +363,7 @@ def progress(
 ) -> dict[str, dict[str, int]]:
     """Per district: how many reviews there are and how many are done (complete or
     approved)."""
-    clause, params = _filters(reviewer, None, None, None, None, kind)
+    clause, params = _filters(db, reviewer, None, None, None, None, kind)
     rows = db.execute(
         f"SELECT p.district, count(*), sum(r.status IN ({sql_list(DONE)})) FROM reviews r"
         f" JOIN population p ON p.id = r.population_id {clause} GROUP BY p.district",
@@ -394,6 +400,7 @@ FROM reviews r LEFT JOIN population p ON p.id = r.population_id
 
 
 def _filters(
+    db: Database,
     reviewer: str | None,
     district: str | None,
     gender: str | None,
@@ -402,6 +409,9 @@ def _filters(
     kind: str | None,
 ) -> tuple[str, list[Any]]:
     where, params = [], []
+    current = working_clause(db)  # the reviews of older rounds are there to compare with
+    if current:
+        where.append(current)
     for column, value in (
         ("r.reviewer", reviewer), ("p.district", district), ("p.gender", gender),
         ("r.status", status), ("r.kind", kind),

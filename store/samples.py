@@ -10,6 +10,7 @@ from store.audit import record
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.rounds import CURRENT
 from store.transactions import transaction
 
 MEMBER_COLUMNS = ("population_id", "district", "gender", "role", "rank", "reason", "replaces")
@@ -64,10 +65,11 @@ def members(db: Database, sample_id: int) -> list[dict[str, Any]]:
     return list(db.query(
         "SELECT m.*, p.case_ref,"
         " (SELECT r.status FROM reviews r WHERE r.population_id = m.population_id"
-        "  AND r.sample_id = m.sample_id AND r.kind = 'primary' ORDER BY r.id LIMIT 1)"
-        "  AS review_status,"
+        f"  AND r.sample_id = m.sample_id AND r.kind = 'primary' AND {CURRENT}"
+        "  ORDER BY r.id LIMIT 1) AS review_status,"
         " (SELECT group_concat(r.reviewer, ', ') FROM reviews r"
-        "  WHERE r.population_id = m.population_id AND r.sample_id = m.sample_id) AS reviewers"
+        "  WHERE r.population_id = m.population_id AND r.sample_id = m.sample_id"
+        f"  AND {CURRENT}) AS reviewers"
         " FROM sample_members m JOIN population p ON p.id = m.population_id"
         " WHERE m.sample_id = ? ORDER BY m.district, m.gender,"
         " CASE m.role WHEN 'selected' THEN 0 WHEN 'replacement' THEN 1 WHEN 'excluded' THEN 2"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from store.errors import StoreError
+from store.rounds import CURRENT
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -135,7 +136,7 @@ def search(
 
 
 def _scope(reviewer: str | None, kind: str | None) -> tuple[str, dict[str, Any]]:
-    clauses, args = ["1"], {}
+    clauses, args = ["1", CURRENT], {}  # the rounds worked on (store.rounds)
     if reviewer is not None:
         clauses.append("r.reviewer = :scope_reviewer")
         args["scope_reviewer"] = reviewer

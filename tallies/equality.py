@@ -139,8 +139,9 @@ def equal_treatment(protocol: Protocol, cases: Sequence[CaseAnswers],
 
 
 @dataclass
-class _Row:
-    """A share before its p-values are known."""
+class Compared:
+    """A share before its p-values are known: ``count``/``n`` against
+    ``other_count``/``other_n`` (also the rounds' comparison, ``tallies.rounds``)."""
 
     option: str
     kind: str
@@ -173,29 +174,29 @@ def _question(prep: Prepared, question: Question) -> list[Share]:
     # Two districts with answers: each one's "rest" is the other, one test for both.
     answering = [d for d in order if counted(members(d), ANSWERED)[1]]
     one_pair = len(answering) == 2
-    rows: list[_Row] = []
+    rows: list[Compared] = []
     for option in options:
         tested = options[0].code if paired else option.code
         total, answered = counted(everyone, option.code)
         for district in order:
             count, n = counted(members(district), option.code)
-            rows.append(_Row(option.code, "district", district, district, "", count, n,
+            rows.append(Compared(option.code, "district", district, district, "", count, n,
                              total - count, answered - n,
                              ("district", "" if one_pair else district, tested)))
         by_gender = {g: counted(members(gender=g), option.code) for g in GENDERS}
         for gender, other in zip(GENDERS, reversed(GENDERS), strict=True):
-            rows.append(_Row(option.code, "gender", gender, "", gender, *by_gender[gender],
+            rows.append(Compared(option.code, "gender", gender, "", gender, *by_gender[gender],
                              *by_gender[other], ("gender", tested)))
         for district in order:
             cell = {g: counted(members(district, g), option.code) for g in GENDERS}
             for gender, other in zip(GENDERS, reversed(GENDERS), strict=True):
-                rows.append(_Row(option.code, "district_gender", f"{district} {gender}",
+                rows.append(Compared(option.code, "district_gender", f"{district} {gender}",
                                  district, gender, *cell[gender], *cell[other],
                                  ("district_gender", district, tested)))
-    return _with_p_values(question.id, rows)
+    return with_p_values(question.id, rows)
 
 
-def _with_p_values(question_id: str, rows: Sequence[_Row]) -> list[Share]:
+def with_p_values(question_id: str, rows: Sequence[Compared]) -> list[Share]:
     """Each row's test, and Holm's adjustment over the question's distinct open tests.
 
     The rows of one test (a ja/nej question's two answers, the women's and the men's

@@ -21,7 +21,7 @@ from tui.context import EXIT_INPUT, EXIT_OK, Context
 # Order as in the CLI contract; each is a module in tui.commands.
 COMMAND_MODULES = ("demo", "frame", "draw", "sample", "answers", "export", "train",
                    "users", "assign", "double", "review", "audit", "check", "search", "protocol",
-                   "server", "providers", "select", "measure", "letter")
+                   "server", "providers", "select", "measure", "letter", "round")
 
 
 

@@ -88,7 +88,9 @@ def test_an_old_database_migrates_without_loss(report_db, protocol) -> None:
     took_part = report.table("uppfoljning_deltagare.district")
     assert took_part.row("bada_var_for_sig").counts[0] == 3
     assert took_part.row("_total").counts[-1] == 45
-    migrate(report_db)  # again: nothing more happens
+    # Again: nothing more happens (to the step's own version: make_old rewound a database
+    # that later steps, such as the review rounds' rebuild, have already changed).
+    migrate(report_db, target=SPLIT_STEP)
     assert answers_of(report_db, "uppfoljning_deltagare") == participants
 
 

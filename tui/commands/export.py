@@ -38,6 +38,10 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
                         help="md and docx only: list the evidence behind the answers "
                         "(document, date, quote) per question and answer, with case references "
                         "only")
+    parser.add_argument("--rounds", metavar="A,B", default=None,
+                        help="csv, md, docx, equality: two review rounds (names or ids) side "
+                        "by side per district and question, with the change and whether it "
+                        "is beyond chance")
     parser.set_defaults(run=run)
 
 
@@ -52,12 +56,21 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError(t("cli.error.export_format"))
     if args.quotes and args.format not in ("md", "docx"):
         raise UsageError(t("cli.error.export_quotes"))
+    if args.rounds is not None and (args.format not in ("csv", "md", "docx", "equality")
+                                    or args.quotes or args.protocol):
+        raise UsageError(t("cli.error.export_rounds"))
     db = ctx.open_db(create=False)
     from jobs.providers import follow_up_export, is_plan_kind
     from jobs.tallies import produce
     from tui.progress import progress_bar
 
-    if args.protocol and is_plan_kind(args.protocol):
+    if args.rounds is not None:
+        from jobs.rounds import produce as rounds_side_by_side
+
+        data = rounds_side_by_side(db, ctx.config, args.format, args.rounds,
+                                   publish=args.publish,
+                                   equality_format=args.equality_format or "json")
+    elif args.protocol and is_plan_kind(args.protocol):
         data = follow_up_export(db, args.protocol, args.format, ctx.config.tallies.counted)
     else:
         config = ctx.config if not args.protocol else replace(

@@ -226,6 +226,9 @@ class CaseScreen(Screen[None]):
         self.section_boxes: list[SectionBox] = []
         text = beside_text(db, self.protocol, self.values, self.info)
         self.subject = subject(db, self.info.get("population_id"))  # masked until revealed
+        from jobs.rounds import previous_for
+
+        previous = previous_for(db, self.protocol, self.review_id, self.subject)  # one read
         self.title = titled(t("case.title", case_ref=self.info["case_ref"]))
         yield TitleBar()
         yield IdentityLine(self.review_id, self.info["case_ref"],
@@ -254,6 +257,7 @@ class CaseScreen(Screen[None]):
                             )
                             view.display = self.applies[question.id]
                             view.evidence = self.evidence.get(question.id)
+                            view.previous = previous.get(question.id)
                             self.views[question.id] = view
                             yield view
             self.case_file_parts: dict[str, Static] = {}  # a part's first line -> the part

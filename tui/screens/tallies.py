@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from tallies.crosstab import Table
     from tallies.equality import Share
     from tallies.report import Report
+    from tallies.rounds import Comparison
 
 VIEWS = ("district", "gender", "district_gender")
 REFRESH_SECONDS = 5.0
@@ -70,6 +71,9 @@ class TalliesScreen(Screen[None]):
         Binding("f", "pick", t("tallies.key.pick"), id="tallies_pick"),
         Binding("v", "toggle_view", t("tallies.key.view"), id="tallies_view"),
         Binding("l", "toggle_equality", t("tallies.key.equality"), id="tallies_equality"),
+        Binding("o", "toggle_rounds", t("rounds.key"), id="tallies_rounds", show=False),
+        Binding("a", "step_round('a')", "A", id="tallies_round_a"),
+        Binding("b", "step_round('b')", "B", id="tallies_round_b"),
         Binding("e", "export", t("tallies.key.export"), id="tallies_export"),
         Binding("s", "notes", t("tallies.key.notes"), id="tallies_notes"),
         Binding("r", "refresh", t("tallies.key.refresh"), id="tallies_refresh"),
@@ -86,6 +90,9 @@ class TalliesScreen(Screen[None]):
         self._equality_for: object = None  # the fingerprint a worker is working it out for
         self._fingerprint: object = None
         self.last_export: Path | None = None
+        from tui.screens.tallies_rounds import RoundsCompare
+
+        self.rounds = RoundsCompare()  # o: two review rounds side by side
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -136,6 +143,7 @@ class TalliesScreen(Screen[None]):
                                   words=words(), counting=config.tallies.counted)
         self._fingerprint = fingerprint
         self.equality = None
+        self.rounds.result = None
         self.stems = self.report.questions() + [(a.id, a.title) for a in self.report.areas]
         self.index = min(self.index, max(len(self.stems) - 1, 0))
         self.render_table()
@@ -163,9 +171,14 @@ class TalliesScreen(Screen[None]):
             return
         position = t("tallies.question", i=self.index + 1, n=len(self.stems))
         mode = f" · {t('tallies.equality.mode')}" if self.equality_mode else ""
+        if self.rounds.shown:
+            mode = f" · {self.rounds.heading()}"
         heading.update(Text.assemble(
             (table.title, "bold"), f" · {view_label(table.view, words())}{mode} · {position} · ",
             t("tallies.cases", n=self.report.cases)))
+        if self.rounds.shown:
+            self._render_rounds(table)
+            return
         if self.equality_mode:
             self._render_equality(table)
             return
@@ -203,6 +216,62 @@ class TalliesScreen(Screen[None]):
                                       self.size.width or 80))
         parts[1].update(legend())
         parts[2].update(Text("\n".join(f"◆ {line}" for line in in_words(mine, protocol, words))))
+
+    def _render_rounds(self, table: Table) -> None:
+        """The current question in two rounds side by side, worked out in a worker."""
+        from jobs.words import round_words
+        from tui.screens.tallies_rounds import compare_text, findings_text
+
+        session = session_of(self)
+        protocol = session.protocol
+        parts = [self.query_one(f"#tallies-{part}", Static)
+                 for part in ("table", "note", "chart")]
+        for part in parts:
+            part.update("")
+        question = (protocol.question(table.question_id)
+                    if table.view != "areas" and protocol.has_question(table.question_id)
+                    else None)
+        pair = self.rounds.pair
+        if pair is None:
+            parts[0].update(t("rounds.none"))
+            return
+        if question is None or not question.is_choice:
+            parts[0].update(t("tallies.equality.none"))
+            return
+        found = self.rounds.result
+        if found is None or (found.round_a, found.round_b) != pair:
+            parts[0].update(t("tallies.equality.working"))
+            self._work_out_rounds(pair)
+            return
+        words = round_words()
+        parts[0].update(compare_text(found, question, words, self._short))
+        parts[1].update(Text(words.method, style="italic"))
+        parts[2].update(findings_text(found, question.id, protocol, words))
+
+    def _work_out_rounds(self, pair: tuple[str, str]) -> None:
+        if self.rounds.working_for == pair or self.query_one(ProgressLine).busy:
+            return
+        self.rounds.working_for = pair
+        session = session_of(self)
+        config, protocol = session.config, session.protocol
+
+        def work(db: Database, on_progress: ProgressCallback) -> Comparison:
+            from jobs.rounds import comparison
+
+            return comparison(db, config, protocol, ",".join(pair))
+
+        def done(found: Comparison) -> None:
+            self.rounds.working_for = None
+            if self.rounds.pair == pair:
+                self.rounds.result = found
+            if self.rounds.shown:
+                self.render_table()
+
+        def failed(error: Exception) -> None:
+            self.rounds.working_for = None
+            self.notify(str(error), severity="error")
+
+        run_long(self, t("tallies.equality.working"), work, done, failed)
 
     def _work_out_equality(self) -> None:
         """Equal treatment in a worker (many exact tests: seconds at 10,000 reviews); the
@@ -322,7 +391,23 @@ class TalliesScreen(Screen[None]):
 
     def action_toggle_equality(self) -> None:
         self.equality_mode = not self.equality_mode
+        self.rounds.shown = False
         self.render_table()
+
+    def action_toggle_rounds(self) -> None:
+        self.rounds.shown = not self.rounds.shown
+        self.equality_mode = False
+        self.rounds.read_rounds(session_of(self).db)
+        self.render_table()
+        self.refresh_bindings()
+
+    def action_step_round(self, side: str) -> None:
+        self.rounds.step(side)
+        self.render_table()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """a and b step through the rounds only while they are compared."""
+        return self.rounds.shown if action == "step_round" else True
 
     def action_refresh(self) -> None:
         self.reload(force=True)

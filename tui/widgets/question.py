@@ -26,6 +26,7 @@ from tui.widgets.shown_by_answers import ShownByAnswers
 
 if TYPE_CHECKING:
     from jobs.identities import Subject
+    from jobs.rounds import PreviousAnswer
     from store.evidence import Evidence
 
 # on_answer(view, value, advance) -> True when the value was taken (it is written later).
@@ -99,6 +100,7 @@ class QuestionView(ShownByAnswers):
         # may name them, and is shown masked until the case screen reveals them.
         self.subject = subject
         self.revealed = False
+        self.previous: PreviousAnswer | None = None  # the previous round's, set by the screen
 
     # --- state changes, called by the screen -------------------------------------------------
     def set_value(self, value: Value, *, saving: bool = False) -> None:
@@ -276,6 +278,10 @@ class QuestionView(ShownByAnswers):
             lines.append(Text(f"✗ {self.problem}", style="bold"))
         if self.failed:
             lines.append(Text(f"✗ {t('q.not_saved')}", style="bold reverse"))
+        if self.previous is not None:
+            from tui.widgets.previous import previous_line
+
+            lines.append(previous_line(self.previous, self.value))
         if self.note:
             lines.append(Text(f"✎ {t('q.note')}: {self._typed(self.note)}", style="italic"))
         if self.evidence is not None:

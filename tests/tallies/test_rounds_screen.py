@@ -1,0 +1,49 @@
+"""The Tallies view compares two review rounds (o): per district, the change, ◆ beyond
+chance; a and b step through the rounds."""
+
+from __future__ import annotations
+
+from tests.tallies.test_rounds import answer_again, dur_made
+from tests.tallies.test_screen import make_app as tallies_app
+from tests.tallies.test_screen import shown
+
+
+async def test_the_tallies_view_compares_two_rounds(report_db, report_cases, db_path) -> None:
+    from jobs.rounds import create
+
+    create(report_db, "Uppföljning")
+    answer_again(report_db, dur_made(report_cases, "Skarpnäck"))
+    app = tallies_app(report_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4", "right", "o")  # Aktuell DUR-utredning
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Omgång A: Omgång 1 · omgång B: Uppföljning" in " ".join(
+            shown(app, "#tallies-heading").split())
+        table = shown(app, "#tallies-table")
+        skarpnack = next(line for line in table.splitlines() if " SK " in line)
+        assert "8 / 20 (40 %)" in skarpnack and "20 / 20 (100 %)" in skarpnack
+        assert "+60" in skarpnack and skarpnack.rstrip().endswith("◆")
+        sodermalm = next(line for line in table.splitlines() if " SÖ " in line)
+        assert "10 / 20 (50 %)" in sodermalm and "◆" not in sodermalm
+        assert "Skarpnäck: 8 / 20 (40 %) blev 20 / 20 (100 %)" in " ".join(
+            shown(app, "#tallies-chart").split())
+        await pilot.press("b")  # round B steps on, past A: back to Uppföljning
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("a")  # A: Uppföljning is B, so A wraps to Omgång 1 again
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Omgång A: Omgång 1 · omgång B: Uppföljning" in " ".join(
+            shown(app, "#tallies-heading").split())
+        await pilot.press("o")  # back to the tables: the round worked on, the follow-up
+        assert "Omgång A" not in shown(app, "#tallies-heading")
+        assert "69 (86%)" in shown(app, "#tallies-table")
+
+
+async def test_the_comparison_says_when_there_is_one_round_only(report_db) -> None:
+    app = tallies_app(report_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4", "right", "o")
+        await pilot.pause()
+        assert "inte två omgångar" in shown(app, "#tallies-table")

@@ -1,0 +1,57 @@
+"""granska round: review rounds, e.g. the follow-up review some six months after a review."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.context import Context
+
+REQUIRED_ROLES = ("supervisor",)
+
+
+def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser(
+        "round", parents=[parent], help="review rounds: create one, list them (supervisors)",
+        description="`create --name NAME` starts a new round over the same cases: every "
+        "case of the newest round's sample (still in the sample) gets a new review by the "
+        "same reviewers, not started; the earlier round's answers stay as they were, shown "
+        "beside each question and compared by `granska export ... --rounds A,B`. Reviews "
+        "made before any round are first made the round 'Omgång 1'. `--from-sample ID` "
+        "names sample ID's reviews as the round instead (the next year's sample). `list` "
+        "shows the rounds; the app works on each sample's newest.",
+    )
+    parser.add_argument("action", choices=("create", "list"))
+    parser.add_argument("--name", metavar="NAME", help="create: the round's name (unique)")
+    parser.add_argument("--from-sample", type=int, metavar="ID", default=None,
+                        help="create: the sample the round reviews (default: the newest "
+                        "round's, or the latest sample)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from store.rounds import rounds
+    from tui.context import UsageError
+
+    db = ctx.open_db(create=False)
+    if args.action == "list":
+        if args.name or args.from_sample is not None:
+            raise UsageError("granska round list takes no --name or --from-sample")
+        for found in rounds(db):
+            print(f"{found['id']}\t{found['name']}\tsample {found['sample_id']}\t"
+                  f"{found['done']}/{found['reviews']} done\t{found['created_at']} "
+                  f"{found['created_by']}")
+        return 0
+    if not args.name:
+        raise UsageError("granska round create needs --name NAME, e.g. --name Uppföljning")
+    from jobs.rounds import create
+    from store import current_user
+
+    made = create(db, args.name, sample_id=args.from_sample, who=current_user())
+    if made.first:
+        print(f"the earlier reviews of sample {made.sample_id} are round '{made.first}'")
+    if made.taken:
+        print(f"round '{args.name.strip()}': sample {made.sample_id}'s {made.taken} reviews")
+    else:
+        print(f"round '{args.name.strip()}' over sample {made.sample_id}: {made.reviews} "
+              "reviews to do, not started")
+    return 0
