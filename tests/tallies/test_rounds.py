@@ -227,7 +227,7 @@ def test_published_side_by_side_hides_small_sensitive_counts(two_rounds, db_path
     (("export", "csv", "--rounds", "Omgång 1"), "name two different rounds"),
     (("export", "csv", "--rounds", "Uppföljning,Uppföljning"), "name two different rounds"),
     (("export", "csv", "--rounds", "1,Omgång 1"), "twice"),
-    (("export", "xlsx", "--rounds", ROUNDS), "--rounds applies to export csv, md, docx"),
+    (("export", "xlsx", "--rounds", ROUNDS), "--rounds gäller export csv, md, docx"),
 ])
 def test_bad_round_input_is_one_line_and_writes_nothing(two_rounds, db_path, tmp_path, capsys,
                                                         args, message) -> None:
