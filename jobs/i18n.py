@@ -1103,6 +1103,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "--rounds gäller export csv, md, docx och equality, utan --quotes och --protocol",
         "--rounds applies to export csv, md, docx and equality, without --quotes or "
         "--protocol"),
+    "cli.error.round_list": ("granska round list tar inget --name eller --from-sample",
+                             "granska round list takes no --name or --from-sample"),
+    "cli.error.round_name": (
+        "granska round create behöver --name NAMN, t.ex. --name Uppföljning",
+        "granska round create needs --name NAME, e.g. --name Uppföljning"),
     # --- end CLI errors ---
     # --- review rounds (issue 15) ---
     "rounds.w.title": ("Omgångar jämförda: {a} och {b}", "Rounds compared: {a} and {b}"),

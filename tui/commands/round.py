@@ -30,19 +30,20 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from store.rounds import rounds
+    from jobs.i18n import t
     from tui.context import UsageError
 
     db = ctx.open_db(create=False)
     if args.action == "list":
         if args.name or args.from_sample is not None:
-            raise UsageError("granska round list takes no --name or --from-sample")
+            raise UsageError(t("cli.error.round_list"))
         for found in rounds(db):
             print(f"{found['id']}\t{found['name']}\tsample {found['sample_id']}\t"
                   f"{found['done']}/{found['reviews']} done\t{found['created_at']} "
                   f"{found['created_by']}")
         return 0
     if not args.name:
-        raise UsageError("granska round create needs --name NAME, e.g. --name Uppföljning")
+        raise UsageError(t("cli.error.round_name"))
     from jobs.rounds import create
     from store import current_user
 
