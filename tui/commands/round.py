@@ -29,8 +29,8 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from store.rounds import rounds
     from jobs.i18n import t
+    from store.rounds import rounds
     from tui.context import UsageError
 
     db = ctx.open_db(create=False)
