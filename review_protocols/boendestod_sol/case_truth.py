@@ -53,6 +53,7 @@ def random_truth(protocol: Protocol, rng: random.Random) -> Truth:
     t: Truth = {}
     _investigation_and_decision(t, rng)
     activities = _order_and_plan(t, rng)
+    _findings(t)
     _follow_up(t, rng, activities)
     _representation(t, rng)
     _children_violence_and_the_rest(t, rng)
@@ -105,6 +106,18 @@ def _order_and_plan(t: Truth, rng: random.Random) -> int:
     t["plan_kopierad"] = "ja" if match == "nej" and rng.random() < 0.6 else yes(0.2)
     t["plan_vad_hur"] = "nej" if t["plan_kopierad"] == "ja" else yes(0.6)
     return activities
+
+
+def _findings(t: Truth) -> None:
+    """The report's strengths and development areas asked as questions. They follow from
+    answers drawn already (no draw of their own, so earlier demo cases stay the same)."""
+    interests = t["intressen_resurser_onskemal"]
+    t["livsomraden_utredda"] = "ja" if interests == "framgar" else "nej"
+    t["bakgrund_historia"] = "nej" if interests == "saknas" else "ja"
+    t["egen_uppfattning"] = "nej" if interests == "saknas" else "ja"
+    t["nyligen_18"] = "nej"
+    t["bestallning_kopierad"] = ("ja" if t["bestallning_strukturerad"] == "nej"
+                                 and t["personlig_malsattning"] == "nej" else "nej")
 
 
 def _follow_up(t: Truth, rng: random.Random, activities: int) -> None:
