@@ -94,7 +94,7 @@ class Renderer:
     def investigation(self) -> None:
         doc, t = self.doc, self.t
         doc.section(S_DUR)
-        doc.absent("nyligen_18", S_DUR)  # the demo's people are all adults of some years
+        self._of_age()
         if t["dur_aktuell"] == "ja":
             doc.line(f"Utredning enligt DUR, daterad {self.day(-self.rng.randrange(20, 90))}.",
                      "dur_aktuell")
@@ -177,6 +177,25 @@ class Renderer:
                 "I köket finns diskbänk, spis och kylskåp; i diskhon står disk från två dagar.",
                 "Bredvid byrån finns plats att hänga kläder; där hänger cirka fem tomma galgar."])
         doc.line(f"{title}: {self.f(text)}", "varderande_sprak")
+
+    def _of_age(self) -> None:
+        """A person who turned 18 lately: their file, and an investigation not updated."""
+        doc, t = self.doc, self.t
+        if t.get("nyligen_18") != "ja":
+            doc.absent("nyligen_18", S_DUR)  # born long enough ago: see the header
+            return
+        doc.line(self.f(f"{{fn}} fyllde 18 år {self.p.birth_year + 18}."), "nyligen_18")
+        if t.get("ny_akt_vid_18") == "ja":
+            doc.line("Akten är upprättad för den vuxne, utan samhörighet med vårdnadshavare.",
+                     "ny_akt_vid_18")
+        else:
+            doc.line("Akten är samhörig med vårdnadshavarens akt från tiden före 18 års ålder.",
+                     "ny_akt_vid_18")
+        if t.get("utredning_uppdaterad_18") == "nej":
+            doc.line(self.f("Utredningen anger att föräldern har enskild vårdnad om {fn}."),
+                     "utredning_uppdaterad_18")
+        else:
+            doc.absent("utredning_uppdaterad_18", S_DUR)
 
     def _findings(self) -> None:
         """Lines for the report's findings on the investigation (no draws: see case_truth)."""
