@@ -143,6 +143,11 @@ def _phrase(raw: dict[str, Any], protocol: Protocol, where: str) -> Phrase:
         if named - PLACEHOLDERS:
             raise fail(f"{key} names {{{sorted(named - PLACEHOLDERS)[0]}}}; the figures a "
                        "phrase can quote are {count}, {base} and {percent}")
+        try:
+            value.format(count=1, base=2, percent=50)
+        except (ValueError, TypeError):  # a conversion or format spec that cannot be used
+            raise fail(f"{key} cannot have its figures filled in; write them plainly, "
+                       "as {count}, {base} and {percent}") from None
         texts[key] = value.strip()
     return Phrase(question_id, kind, texts["text"], texts["text_en"],
                   at_least=limit if limits[0] == "at_least" else None,

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import review_protocols
 from review_protocols.phrases import PhrasesError, load_phrases, loads_phrases
@@ -75,6 +77,10 @@ def test_the_bank_is_not_a_protocol() -> None:
     ('question = "dur_aktuell"\nkind = "strength"\nat_least = 1\ntext = "{count"',
      "unmatched brace"),
     ('question = "dur_aktuell"\nkind = "strength"\nat_least = 1\ntext = " "', "not empty"),
+    ('question = "dur_aktuell"\nkind = "strength"\nat_least = 1\ntext = "{count!z}"',
+     "cannot have its figures filled in"),
+    ('question = "dur_aktuell"\nkind = "strength"\nat_least = 1\ntext = "{count:q}"',
+     "cannot have its figures filled in"),
     ('question = "dur_aktuell"\nkind = "strength"\nat_least = 1\ntext = "x"\nwhen = 1',
      "unknown key 'when'"),
 ])
@@ -164,3 +170,39 @@ def test_protocol_check_reads_the_bank_and_tells_a_bad_one_in_one_line(tmp_path:
     assert main(["protocol", "check", str(bank)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"{bank}, phrase 7: below is 750" in err
+
+
+def _toml(value: object) -> str:
+    """A TOML value (the test's own writer: JSON strings are TOML basic strings)."""
+    import json
+    import math
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return json.dumps(value)
+
+
+_values = st.one_of(st.booleans(), st.integers(-200, 200), st.floats(), st.text(max_size=12),
+                    st.lists(st.integers(), max_size=2))
+_entries = st.lists(st.dictionaries(st.sampled_from(
+    ["question", "kind", "at_least", "below", "text", "text_en", "x"]), _values, max_size=6),
+    max_size=3).map(lambda entries: "".join(
+        "[[phrases]]\n" + "".join(f"{k} = {_toml(v)}\n" for k, v in e.items()) for e in entries))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.text(max_size=80), _entries))
+def test_any_bank_loads_or_is_one_line(protocol, text) -> None:
+    """Whatever a phrases file holds, it loads or is refused in one line; nothing else."""
+    try:
+        bank = loads_phrases(text, protocol, source="b.phrases.toml")
+    except PhrasesError as error:
+        assert str(error).startswith("b.phrases.toml") and "\n" not in str(error)
+        return
+    for phrase in bank:
+        assert phrase.text_in("sv", 1, 2, 50)
