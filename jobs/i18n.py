@@ -444,12 +444,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tallies.notes_kind": ("Slag", "Kind"),
     "tallies.notes_new": ("Ny punkt, Enter sparar", "New bullet, Enter saves"),
     "tallies.notes_help": (
-        "Enter: spara · Del: ta bort markerad · Esc: stäng",
-        "Enter: save · Del: delete selected · Esc: close",
+        "Enter: spara · Enter på ett förslag: redigera det · Del: ta bort markerad · Esc: stäng",
+        "Enter: save · Enter on a suggestion: edit it · Del: delete selected · Esc: close",
     ),
     "tallies.notes_empty": ("Inga punkter än.", "No bullets yet."),
     "tallies.kind.strength": ("Styrkor", "Strengths"),
     "tallies.kind.development": ("Utvecklingsområden", "Development areas"),
+    # suggestions from the phrase bank (<protocol>.phrases.toml), edited before they are saved
+    "tallies.notes_suggestion": ("förslag: {text}", "suggestion: {text}"),
+    "tallies.notes_suggestions_failed": ("Inga förslag: {error}", "No suggestions: {error}"),
     "tallies.cancel": ("Avbryt", "Cancel"),
     # --- end tallies ---
     # --- equal treatment: likställighet (issue 15) ---

@@ -39,7 +39,9 @@ can be reproduced without code:
   may still name them, and ``Protocol.area`` finds the merged area by them.
 
 A protocol's data-quality rules are a file of their own beside it,
-``<id>.rules.toml`` (format in ``rules.py``); it is never taken for a protocol.
+``<id>.rules.toml`` (format in ``rules.py``), and so is its bank of standard phrases
+for the strengths and development areas, ``<id>.phrases.toml`` (``phrases.py``);
+neither is ever taken for a protocol.
 Conditions may also test the unit under review rather than an earlier
 answer (a provider follow-up's contract), with ``unit`` in place of
 ``question``: ``{ unit = "regime", in = ["LOV", "LOU"] }`` or
@@ -134,10 +136,11 @@ def builtin_path(protocol_id: str) -> Path:
 
 
 RULES_SUFFIX = ".rules.toml"  # a protocol's data-quality rules, beside it (rules.py)
+PHRASES_SUFFIX = ".phrases.toml"  # its bank of strengths and development areas (phrases.py)
 
 
 def _is_protocol_file(path: Path) -> bool:
-    return path.name.endswith(".toml") and not path.name.endswith(RULES_SUFFIX)
+    return path.name.endswith(".toml") and not path.name.endswith((RULES_SUFFIX, PHRASES_SUFFIX))
 
 
 def builtin_ids() -> list[str]:

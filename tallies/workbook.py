@@ -125,7 +125,8 @@ def to_xlsx(report: Report, words: Words) -> bytes:
     contents.sheet.column_dimensions["B"].width = 70
     sections = _blocks(report)
     if report.areas:
-        sections.append((words.areas_title, [_Block(words.areas_title, list(report.areas))]))
+        # a block per area: each under its heading, with its chart and its contents link
+        sections.append((words.areas_title, [_Block(a.title, [a]) for a in report.areas]))
     names = sheet_names([title or words.summary for title, _ in sections], [words.contents])
     contents.append([report.protocol_title], styles.title)
     contents.append([f"{words.reviewed}: {report.cases}"])

@@ -46,6 +46,11 @@ class Person:
     district: str
     decided: dt.date
 
+    @property
+    def age(self) -> int:
+        """Years old in the year of the decision, as the case file's birth year tells it."""
+        return self.decided.year - self.birth_year
+
 
 @dataclass
 class Doc:

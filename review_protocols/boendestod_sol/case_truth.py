@@ -48,11 +48,17 @@ def whole(t: Truth, qid: str) -> int:
     return int(value)
 
 
-def random_truth(protocol: Protocol, rng: random.Random) -> Truth:
-    """A consistent set of answers for one case (decoded values, applicable only)."""
+# "Fyllt 18 år under de senaste åren": at most this old in the year of the decision
+RECENTLY_18 = 20
+
+
+def random_truth(protocol: Protocol, rng: random.Random, age: int | None = None) -> Truth:
+    """A consistent set of answers for one case (decoded values, applicable only); ``age``,
+    the person's age in the year of the decision, when the case file will show it."""
     t: Truth = {}
     _investigation_and_decision(t, rng)
     activities = _order_and_plan(t, rng)
+    _findings(t, age)
     _follow_up(t, rng, activities)
     _representation(t, rng)
     _children_violence_and_the_rest(t, rng)
@@ -105,6 +111,24 @@ def _order_and_plan(t: Truth, rng: random.Random) -> int:
     t["plan_kopierad"] = "ja" if match == "nej" and rng.random() < 0.6 else yes(0.2)
     t["plan_vad_hur"] = "nej" if t["plan_kopierad"] == "ja" else yes(0.6)
     return activities
+
+
+def _findings(t: Truth, age: int | None) -> None:
+    """The report's strengths and development areas asked as questions. They follow from
+    answers drawn already and the person's age (no draw of their own, so earlier demo
+    cases stay the same)."""
+    interests = t["intressen_resurser_onskemal"]
+    t["livsomraden_utredda"] = "ja" if interests == "framgar" else "nej"
+    t["bakgrund_historia"] = "nej" if interests == "saknas" else "ja"
+    t["egen_uppfattning"] = "nej" if interests == "saknas" else "ja"
+    t["nyligen_18"] = "ja" if age is not None and age <= RECENTLY_18 else "nej"
+    # the adult's own file comes with a current investigation; it is updated for the
+    # person being of age when their own view is in it (the report's Skarpnäck cases)
+    current = t["dur_aktuell"] == "ja"
+    t["ny_akt_vid_18"] = "ja" if current else "nej"
+    t["utredning_uppdaterad_18"] = t["egen_uppfattning"] if current else "nej"
+    t["bestallning_kopierad"] = ("ja" if t["bestallning_strukturerad"] == "nej"
+                                 and t["personlig_malsattning"] == "nej" else "nej")
 
 
 def _follow_up(t: Truth, rng: random.Random, activities: int) -> None:

@@ -82,8 +82,8 @@ def generate_cases(
     cases = []
     for number in range(1, count + 1):
         case_seed = _case_seed(seed, number)
-        truth = random_truth(protocol, random.Random(f"truth:{case_seed}"))
         person = _person(case_seed, fake, districts)
+        truth = random_truth(protocol, random.Random(f"truth:{case_seed}"), person.age)
         case_file = render_case(truth, case_seed, difficulty, person)
         cases.append(GeneratedCase(f"UTB-{seed}-{number:03d}", person, truth, case_file))
         if on_progress is not None and (number % 100 == 0 or number == count):
@@ -107,7 +107,7 @@ def cases_for(rows: Iterable[dict[str, Any]], protocol: Protocol, seed: int,
         born = (row.get("birth_date") or "1980")[:4]
         person = Person(first, last or "Andersson", row.get("gender") or "K", int(born),
                         row.get("district") or "", decided)
-        truth = random_truth(protocol, random.Random(f"truth:{case_seed}"))
+        truth = random_truth(protocol, random.Random(f"truth:{case_seed}"), person.age)
         made[ref] = (truth, render_case(truth, case_seed, difficulty, person).text)
     return made
 

@@ -94,6 +94,7 @@ class Renderer:
     def investigation(self) -> None:
         doc, t = self.doc, self.t
         doc.section(S_DUR)
+        self._of_age()
         if t["dur_aktuell"] == "ja":
             doc.line(f"Utredning enligt DUR, daterad {self.day(-self.rng.randrange(20, 90))}.",
                      "dur_aktuell")
@@ -103,6 +104,7 @@ class Renderer:
             self._home_visit()
             self._observations()
             self._network()
+            self._findings()
         else:
             if self.rng.random() < 0.5:
                 old = self.d.replace(year=self.d.year - self.rng.randrange(3, 7))
@@ -175,6 +177,44 @@ class Renderer:
                 "I köket finns diskbänk, spis och kylskåp; i diskhon står disk från två dagar.",
                 "Bredvid byrån finns plats att hänga kläder; där hänger cirka fem tomma galgar."])
         doc.line(f"{title}: {self.f(text)}", "varderande_sprak")
+
+    def _of_age(self) -> None:
+        """A person who turned 18 lately: their file, and an investigation not updated."""
+        doc, t = self.doc, self.t
+        if t.get("nyligen_18") != "ja":
+            doc.absent("nyligen_18", S_DUR)  # born long enough ago: see the header
+            return
+        doc.line(self.f(f"{{fn}} fyllde 18 år {self.p.birth_year + 18}."), "nyligen_18")
+        if t.get("ny_akt_vid_18") == "ja":
+            doc.line("Akten är upprättad för den vuxne, utan samhörighet med vårdnadshavare.",
+                     "ny_akt_vid_18")
+        else:
+            doc.line("Akten är samhörig med vårdnadshavarens akt från tiden före 18 års ålder.",
+                     "ny_akt_vid_18")
+        if t.get("utredning_uppdaterad_18") == "nej":
+            doc.line(self.f("Utredningen anger att föräldern har enskild vårdnad om {fn}."),
+                     "utredning_uppdaterad_18")
+        else:
+            doc.absent("utredning_uppdaterad_18", S_DUR)
+
+    def _findings(self) -> None:
+        """Lines for the report's findings on the investigation (no draws: see case_truth)."""
+        doc, t = self.doc, self.t
+        if t.get("bakgrund_historia") == "ja":
+            doc.line(self.f("Bakgrund: {fn} växte upp i Stockholm och har tidigare haft stöd "
+                            "i skolan."), "bakgrund_historia")
+        else:
+            doc.absent("bakgrund_historia", S_DUR)
+        if t.get("egen_uppfattning") == "ja":
+            doc.line(self.f("{fn} berättar själv i utredningssamtalet att målet är att klara "
+                            "vardagen mer på egen hand."),
+                     "egen_uppfattning")
+        else:
+            doc.absent("egen_uppfattning", S_DUR)
+        if t.get("livsomraden_utredda") == "ja":
+            doc.line("Samtliga livsområden är utredda.", "livsomraden_utredda")
+        else:
+            doc.absent("livsomraden_utredda", S_DUR)
 
     def _network(self) -> None:
         rel, name = self.relative
@@ -263,6 +303,11 @@ class Renderer:
             doc.absent("personlig_malsattning", S_BEST)
             doc.explicit(self.f("{fn}s personliga målsättning framgår inte."),
                          "personlig_malsattning")
+        if t.get("bestallning_kopierad") == "ja":
+            doc.line("Beställningen återger skrivningar från ett tidigare beslut om bostad med "
+                     "särskild service.", "bestallning_kopierad")
+        else:
+            doc.absent("bestallning_kopierad", S_BEST)
         level = str(t["stodbehov_per_aktivitet"])
         with_need = {"ja": self.acts, "nej": 0,
                      "delvis": self.rng.randrange(1, max(self.acts, 2))}[level]

@@ -84,8 +84,9 @@ def test_type_a_case_in_tmux_and_find_it_in_sqlite(tmux: Tmux, tmp_path: Path) -
     tmux.wait_for("rader 1–")
     tmux.keys("Enter")
     tmux.wait_for("A1")
-    # dur ja, intressen framgår, hembesök nej, värderande nej; past the free text; avslag
-    tmux.keys("j", "f", "n", "n", "Down", "a")
+    # dur ja, intressen framgår, hembesök nej, värderande nej, the report's findings
+    # (livsområden, bakgrund, egen uppfattning ja; fyllt 18 nej); past the free text; avslag
+    tmux.keys("j", "f", "n", "n", "j", "j", "j", "n", "Down", "a")
     shown = tmux.wait_for("Beslut: Avslag")
     assert "ej påbörjad" not in shown
     assert "Beställning" not in shown  # the order and the plan do not apply on avslag
@@ -97,12 +98,14 @@ def test_type_a_case_in_tmux_and_find_it_in_sqlite(tmux: Tmux, tmp_path: Path) -
         "SELECT question_id, value FROM answers a JOIN reviews r ON r.id = a.review_id"))
     assert answers == {
         "dur_aktuell": "ja", "intressen_resurser_onskemal": "framgar",
-        "hembesok_gjort": "nej", "varderande_sprak": "nej", "beslut": "avslag",
+        "hembesok_gjort": "nej", "varderande_sprak": "nej", "livsomraden_utredda": "ja",
+        "bakgrund_historia": "ja", "egen_uppfattning": "ja", "nyligen_18": "nej",
+        "beslut": "avslag",
     }
     who = {row[0] for row in conn.execute("SELECT answered_by FROM answers")}
     assert who == {current_user()}
     audited = conn.execute("SELECT count(*) FROM audit_log WHERE action = 'answer'").fetchone()
-    assert audited[0] == 5
+    assert audited[0] == 9
     conn.close()
 
 

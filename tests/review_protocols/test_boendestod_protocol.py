@@ -90,6 +90,11 @@ def complete_case(**overrides: object) -> dict:
         "uppfoljning_separat_skal": "nej",
         "uppfoljning_varje_aktivitet": "nej",
         "uppfoljning_genomforandeplan": "nej",
+        "livsomraden_utredda": "nej",
+        "bakgrund_historia": "ja",
+        "egen_uppfattning": "ja",
+        "nyligen_18": "nej",
+        "bestallning_kopierad": "nej",
         "samverkan_psykiatri": "ja",
         "sip_aktuell": "nej",
         "sip_mote_inplanerat": "ja",
@@ -144,11 +149,12 @@ def test_sections_in_the_report_order() -> None:
 
 def test_violence_children_and_representation_are_sensitive() -> None:
     """What --publish protects: every question of the violence, children and power of
-    attorney (god man, förvaltare) sections, and nothing else."""
+    attorney (god man, förvaltare) sections, and those on coming of age (a young adult
+    among a district's twenty cases is easy to point at), and nothing else."""
     sensitive = {q.id for q in PROTOCOL.questions if q.sensitive}
     by_section = {q.id for s in PROTOCOL.sections if s.id in ("vald", "barn", "fullmakt")
                   for q in s.questions}
-    assert sensitive == by_section
+    assert sensitive == by_section | {"nyligen_18", "ny_akt_vid_18", "utredning_uppdaterad_18"}
     assert {"vald_fragat", "forelder_minderariga_barn", "fullmakt_typ"} <= sensitive
 
 
@@ -259,6 +265,7 @@ def test_complete_case_shows_every_question_it_answers() -> None:
         "info_andra_insatser",
         *CHILD_QUESTIONS,  # not a parent
         "overtagande_atgarder",  # no training apartment
+        "ny_akt_vid_18", "utredning_uppdaterad_18",  # not recently 18
     }
 
 
@@ -326,6 +333,17 @@ def test_follow_up_details_only_when_documented() -> None:
     assert not {"uppfoljning_hur", "uppfoljning_deltagare", "uppfoljning_separat_skal",
                 "uppfoljning_varje_aktivitet"} & visible
     assert {"uppfoljning_hur", "uppfoljning_deltagare"} <= shown(complete_case())
+
+
+def test_the_reports_findings_are_questions_with_their_skip_logic() -> None:
+    """Strengths and development areas the report states, asked so they can be counted."""
+    findings = ("livsomraden_utredda", "bakgrund_historia", "egen_uppfattning")
+    assert set(findings) <= shown(complete_case())
+    assert not set(findings) & shown(complete_case(dur_aktuell="nej"))
+    assert {"ny_akt_vid_18", "utredning_uppdaterad_18"} <= shown(complete_case(nyligen_18="ja"))
+    assert "bestallning_kopierad" not in shown(complete_case(beslut="avslag"))
+    assert not PROTOCOL.question("nyligen_18").indicator
+    assert [o.code for o in PROTOCOL.question("bestallning_kopierad").good_options] == ["nej"]
 
 
 def test_the_plan_in_the_follow_up_only_when_both_exist() -> None:

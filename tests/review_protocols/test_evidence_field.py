@@ -58,6 +58,11 @@ def test_the_shipped_protocol_asks_evidence_for_the_findings_the_report_quotes()
     protocol = review_protocols.load_builtin("boendestod_sol")
     assert {q.id for q in protocol.questions if q.evidence} == {
         "dur_aktuell", "intressen_resurser_onskemal", "bestallning_strukturerad",
-        "genomforandeplan_overensstammer", "uppfoljning_dokumenterad", "vald_fragat"}
+        "genomforandeplan_overensstammer", "uppfoljning_dokumenterad", "vald_fragat",
+        # the report's stated findings (issue 16 point 6)
+        "livsomraden_utredda", "egen_uppfattning", "ny_akt_vid_18", "utredning_uppdaterad_18",
+        "bestallning_kopierad"}
     assert protocol.question("dur_aktuell").good_code == "ja"
+    assert protocol.question("bestallning_kopierad").needs_evidence("ja")
+    assert not protocol.question("bestallning_kopierad").needs_evidence("nej")
     assert protocol.question("intressen_resurser_onskemal").good_code == "framgar"

@@ -72,3 +72,19 @@ def test_a_deficiency_question_counts_its_good_answer(protocol) -> None:
         "varderande_sprak")
     assert row.label == "Värderande språk: Nej"
     assert row.counts[-1] == 3 and row.percent(len(row.counts) - 1) == 75
+
+
+def test_the_findings_are_counted_per_district_and_area(protocol) -> None:
+    from tallies.crosstab import CaseAnswers
+    from tests.tallies.report_cases import DISTRICTS
+
+    cases = [CaseAnswers(f"c{i}", DISTRICTS[i % 2], "K",
+                         {"dur_aktuell": "ja", "livsomraden_utredda": "nej" if i < 3 else "ja",
+                          "egen_uppfattning": "ja"}) for i in range(6)]
+    report = report_of(protocol, cases)
+    life = report.table("livsomraden_utredda.district")
+    assert life.row("nej").counts == (2, 1, 0, 0, 3)
+    safety = report.table("area.trygghet_sakerhet")
+    assert safety.row("livsomraden_utredda").counts[-1] == 3
+    assert report.table("area.sjalvbestammande_integritet").row(
+        "egen_uppfattning").counts[-1] == 6

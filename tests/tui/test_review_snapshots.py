@@ -40,4 +40,6 @@ def test_case_screen_with_case_file(snap_compare, snapshot_app, size):
 
 def test_case_screen_after_avslag_with_help(snap_compare, snapshot_app):
     assert snap_compare(snapshot_app(), terminal_size=(80, 24),
-                        press=["enter", "n", "down", "down", "a", "f1"])
+                        # hembesök nej; down past värderande språk, the four findings
+                        # and the free text to the decision; avslag
+                        press=["enter", "n", *["down"] * 6, "a", "f1"])

@@ -39,20 +39,24 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
     from pathlib import Path
 
     from review_protocols import load_file
-    from review_protocols.loader import RULES_SUFFIX
+    from review_protocols.loader import PHRASES_SUFFIX, RULES_SUFFIX
+    from review_protocols.phrases import load_phrases, phrases_path
     from review_protocols.rules import load_rules_file, rules_path
 
     given = Path(args.file)
-    rules_file = given.name.endswith(RULES_SUFFIX)
-    path = given.with_name(given.name[:-len(RULES_SUFFIX)] + ".toml") if rules_file else given
+    suffix = next((s for s in (RULES_SUFFIX, PHRASES_SUFFIX) if given.name.endswith(s)), "")
+    path = given.with_name(given.name[:-len(suffix)] + ".toml") if suffix else given
     protocol = load_file(path)
-    if not rules_file:
+    if not suffix:
         questions = protocol.questions
         conditional = sum(q.when is not None for q in questions)
         print(f"{args.file}: ok: {protocol.id} {protocol.version}, {len(protocol.sections)} "
               f"sections, {len(questions)} questions ({conditional} with skip logic)")
-    beside = given if rules_file else rules_path(protocol)
-    if beside is not None and (rules_file or beside.is_file()):
+    beside = given if suffix == RULES_SUFFIX else rules_path(protocol)
+    if beside is not None and suffix != PHRASES_SUFFIX and (suffix or beside.is_file()):
         rules = load_rules_file(beside, protocol)
         print(f"{beside}: ok: {len(rules)} data-quality rules for {protocol.id}")
+    bank = phrases_path(protocol)
+    if bank is not None and suffix != RULES_SUFFIX and bank.is_file():
+        print(f"{bank}: ok: {len(load_phrases(protocol))} phrases for {protocol.id}")
     return 0

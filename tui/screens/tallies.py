@@ -461,7 +461,7 @@ class TalliesScreen(Screen[None]):
     def action_notes(self) -> None:
         if self.report is None:
             return
-        self.app.push_screen(NotesScreen())
+        self.app.push_screen(NotesScreen(self.report))
 
 
 class PickScreen(ModalScreen[int | None]):
@@ -496,7 +496,9 @@ class NotesScreen(ModalScreen[None]):
 
     Pick the district and the kind, type a bullet and press Enter; Enter on a
     listed bullet loads it for editing, Delete removes it. Every change is
-    stored (and audited) at once.
+    stored (and audited) at once. Below the bullets, the protocol's phrase bank
+    suggests what the district's figures call for; Enter on one loads it into
+    the field, to be edited and saved like any bullet.
     """
 
     BINDINGS = [
@@ -504,10 +506,13 @@ class NotesScreen(ModalScreen[None]):
         Binding("delete", "delete", "Del", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, report: Report | None = None) -> None:
         super().__init__()
+        self.report = report
         self.editing: int | None = None
         self.note_ids: list[int] = []
+        self.suggestions: list[str] = []
+        self.first_suggestion = 0  # the list's index of the first suggestion
 
     def compose(self) -> ComposeResult:
         districts = session_of(self).config.district_names
@@ -539,6 +544,23 @@ class NotesScreen(ModalScreen[None]):
         listing.clear_options()
         listing.add_options([Option(f"• {n['text']}") for n in notes]
                             or [Option(t("tallies.notes_empty"), disabled=True)])
+        self.first_suggestion = listing.option_count
+        self.suggestions = self._suggested(district, kind, [n["text"] for n in notes])
+        listing.add_options([Option(Text(t("tallies.notes_suggestion", text=s), style="italic"))
+                             for s in self.suggestions])
+
+    def _suggested(self, district: str, kind: str, taken: list[str]) -> list[str]:
+        from jobs.phrase_bank import suggested_notes
+        from review_protocols.phrases import PhrasesError
+
+        if self.report is None:
+            return []
+        try:
+            return suggested_notes(self.report, session_of(self).protocol, district, kind,
+                                   taken)
+        except PhrasesError as error:
+            self.notify(t("tallies.notes_suggestions_failed", error=error), severity="error")
+            return []
 
     @on(Select.Changed)
     def changed(self) -> None:
@@ -564,7 +586,13 @@ class NotesScreen(ModalScreen[None]):
 
     @on(OptionList.OptionSelected, "#notes-list")
     def edit(self, event: OptionList.OptionSelected) -> None:
-        if event.option_index < len(self.note_ids):
+        suggestion = event.option_index - self.first_suggestion
+        if 0 <= suggestion < len(self.suggestions):
+            self.editing = None  # saved as a new bullet
+            field = self.query_one(Input)
+            field.value = self.suggestions[suggestion]
+            field.focus()
+        elif event.option_index < len(self.note_ids):
             from store.reports import district_notes
 
             self.editing = self.note_ids[event.option_index]
