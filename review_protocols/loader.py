@@ -139,6 +139,14 @@ RULES_SUFFIX = ".rules.toml"  # a protocol's data-quality rules, beside it (rule
 PHRASES_SUFFIX = ".phrases.toml"  # its bank of strengths and development areas (phrases.py)
 
 
+def beside_protocol(protocol: Protocol, suffix: str) -> Path | None:
+    """A file kept beside a protocol's own and named after its id (its rules, its phrase
+    bank); none for a protocol that was not read from a file."""
+    if not protocol.source or protocol.source.startswith("<"):
+        return None
+    return Path(protocol.source).with_name(f"{protocol.id}{suffix}")
+
+
 def _is_protocol_file(path: Path) -> bool:
     return path.name.endswith(".toml") and not path.name.endswith((RULES_SUFFIX, PHRASES_SUFFIX))
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from review_protocols.loader import PHRASES_SUFFIX, ProtocolError
+from review_protocols.loader import PHRASES_SUFFIX, ProtocolError, beside_protocol
 
 if TYPE_CHECKING:
     from review_protocols.model import Protocol
@@ -67,9 +67,7 @@ class Phrase:
 
 
 def phrases_path(protocol: Protocol) -> Path | None:
-    if not protocol.source or protocol.source.startswith("<"):
-        return None
-    return Path(protocol.source).with_name(f"{protocol.id}{PHRASES_SUFFIX}")
+    return beside_protocol(protocol, PHRASES_SUFFIX)
 
 
 def load_phrases(protocol: Protocol) -> tuple[Phrase, ...]:

@@ -55,6 +55,7 @@ from review_protocols.loader import (
     ProtocolError,
     _condition,
     _Context,
+    beside_protocol,
 )
 from review_protocols.model import Protocol, Question, QuestionType
 from review_protocols.values import display
@@ -247,9 +248,7 @@ def needs_evidence(question: Question, value: Value) -> bool:
 # --- loading ------------------------------------------------------------------------------------
 def rules_path(protocol: Protocol) -> Path | None:
     """Where a protocol's rules are: beside its file, named after its id."""
-    if not protocol.source or protocol.source.startswith("<"):
-        return None
-    return Path(protocol.source).with_name(f"{protocol.id}{RULES_SUFFIX}")
+    return beside_protocol(protocol, RULES_SUFFIX)
 
 
 def load_rules(protocol: Protocol) -> tuple[Rule, ...]:
