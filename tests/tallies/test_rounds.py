@@ -221,7 +221,7 @@ def test_published_side_by_side_hides_small_sensitive_counts(two_rounds, db_path
 @pytest.mark.parametrize("args, message", [
     (("round", "create", "--name", "Omgång 1"), "exists already"),
     (("round", "create", "--name", "X", "--from-sample", "99"), "no sample 99"),
-    (("round", "create"), "needs --name"),
+    (("round", "create"), "behöver --name"),
     (("round", "create", "--name", "A,B"), "without commas"),
     (("export", "md", "--rounds", "Omgång 1,Okänd"), "no round 'Okänd'"),
     (("export", "csv", "--rounds", "Omgång 1"), "name two different rounds"),
