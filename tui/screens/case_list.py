@@ -243,12 +243,17 @@ class CaseListScreen(Screen[None]):
         session = session_of(self)
         stored = answers_for_reviews(session.db, [row["id"] for row in rows])
         counts = {}
+        judged: dict[tuple[str, frozenset[tuple[str, str]]], str] = {}  # rows answered alike
         for row in rows:
-            protocol = session.protocol_for(row["protocol_id"])
-            values = {qid: decode(protocol.question(qid), text)
-                      for qid, text in stored[row["id"]].items() if protocol.has_question(qid)}
-            answered, total = answered_applicable(protocol, values)
-            counts[row["id"]] = f"{answered}/{total}"
+            answers = frozenset(stored[row["id"]].items())
+            key = (row["protocol_id"], answers)
+            if key not in judged:
+                protocol = session.protocol_for(row["protocol_id"])
+                values = {qid: decode(protocol.question(qid), text)
+                          for qid, text in answers if protocol.has_question(qid)}
+                answered, total = answered_applicable(protocol, values)
+                judged[key] = f"{answered}/{total}"
+            counts[row["id"]] = judged[key]
         return counts
 
     def turn_page(self, step: int, *, cursor: str = "first") -> None:
