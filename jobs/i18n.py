@@ -240,6 +240,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "Read-only: review by {reviewer}"),
     "case.read_only_notice": ("Skrivskyddad granskning: inget ändras.",
                               "Read-only review: nothing is changed."),
+    "case.read_only_round": (
+        "Skrivskyddad: omgången '{round}' är en tidigare omgång, kvar för jämförelse",
+        "Read-only: '{round}' is an earlier round, kept to compare with"),
     # --- end review ---
     # --- sampling: frames, draw, sample screen (issue 2) ---
     "sample.title": ("Urval", "Sample"),
@@ -1106,11 +1109,60 @@ STRINGS: dict[str, tuple[str, str]] = {
         "--rounds gäller export csv, md, docx och equality, utan --quotes och --protocol",
         "--rounds applies to export csv, md, docx and equality, without --quotes or "
         "--protocol"),
-    "cli.error.round_list": ("granska round list tar inget --name eller --from-sample",
-                             "granska round list takes no --name or --from-sample"),
+    "cli.error.round_list": (
+        "granska round list tar inget --name, --from-sample eller --force",
+        "granska round list takes no --name, --from-sample or --force"),
     "cli.error.round_name": (
         "granska round create behöver --name NAMN, t.ex. --name Uppföljning",
         "granska round create needs --name NAME, e.g. --name Uppföljning"),
+    # review rounds (store.rounds refusals are keyed cli.error.round_*, said via Refusal)
+    "cli.error.round_blank": (
+        "granska round create: --name är tomt; ge omgången ett namn, t.ex. --name "
+        "Uppföljning; inget skapades",
+        "granska round create: --name is blank; give the round a name, e.g. --name "
+        "Uppföljning; nothing was created"),
+    "cli.error.round_comma": (
+        "en omgångs namn får inte innehålla kommatecken (--rounds A,B anger två); inget "
+        "skapades",
+        "a round's name must have no commas (--rounds A,B lists two); nothing was created"),
+    "cli.error.round_exists": (
+        "en omgång som heter '{name}' finns redan; välj ett annat namn; inget skapades",
+        "a round named '{name}' exists already; choose another name; nothing was created"),
+    "cli.error.round_no_sample": (
+        "inget urval att granska igen; dra ett först (granska draw); inget skapades",
+        "no sample to review again; draw one first (granska draw); nothing was created"),
+    "cli.error.round_sample_unknown": (
+        "inget urval {sample} (se granska sample); inget skapades",
+        "no sample {sample} (see granska sample); nothing was created"),
+    "cli.error.round_unfinished": (
+        "{count} granskningar av urval {sample} är varken klara eller godkända och försvinner "
+        "ur vyn i en ny omgång; gör klart dem, eller skapa omgången ändå med --force; inget "
+        "skapades",
+        "{count} reviews of sample {sample} are neither complete nor approved and leave the "
+        "view in a new round; finish them, or create the round anyway with --force; nothing "
+        "was created"),
+    "cli.error.round_none": (
+        "ingen omgång '{ref}': det finns inga omgångar än (granska round create)",
+        "no round '{ref}': there are no rounds yet (granska round create)"),
+    "cli.error.round_unknown": (
+        "ingen omgång '{ref}' (omgångar: {known}); se granska round list",
+        "no round '{ref}' (rounds: {known}); see granska round list"),
+    "cli.error.round_earlier": (
+        "granskning {review} hör till en tidigare omgång ('{round}') och ändras inte; "
+        "inget sparades",
+        "review {review} belongs to an earlier round ('{round}') and is not changed; "
+        "nothing was saved"),
+    "cli.error.round_pair": (
+        "--rounds '{text}': ange två olika omgångar, t.ex. --rounds 'Omgång 1,Uppföljning' "
+        "(se granska round list)",
+        "--rounds '{text}': name two different rounds, e.g. --rounds 'Omgång 1,Uppföljning' "
+        "(see granska round list)"),
+    "cli.error.round_twice": (
+        "--rounds '{text}' anger omgången '{round}' två gånger; ange två olika omgångar",
+        "--rounds '{text}' names round '{round}' twice; name two different rounds"),
+    "cli.error.round_format": (
+        "--rounds gäller export {formats}; inte {format}",
+        "--rounds applies to export {formats}; not to {format}"),
     # --- end CLI errors ---
     # --- review rounds (issue 15) ---
     "rounds.w.title": ("Omgångar jämförda: {a} och {b}", "Rounds compared: {a} and {b}"),
@@ -1189,6 +1241,16 @@ def t(key: str, **values: object) -> str:
     sv, en = STRINGS[key]
     text = en if _language == "en" else sv
     return text.format(**values) if values else text
+
+
+def _say_store_refusals() -> None:
+    """The store's refusals (``store.errors.Refusal``) in the catalogue's words."""
+    from store.errors import use_words
+
+    use_words(lambda key, values: t(f"cli.error.{key}", **values))
+
+
+_say_store_refusals()
 
 
 def titled(text: str) -> str:

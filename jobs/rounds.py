@@ -22,22 +22,24 @@ ROUND_FORMATS = ("csv", "md", "docx", "equality")  # what --rounds applies to
 
 
 def create(db: Database, name: str, *, sample_id: int | None = None,
-           who: str | None = None) -> Created:
+           who: str | None = None, force: bool = False) -> Created:
     """A new round (``store.rounds.create_round``), its new reviews on the version in force
-    of their protocol."""
+    of their protocol; ``force`` makes it while the round it follows has unfinished
+    reviews."""
     from review_protocols import load_builtin
     from store.rounds import create_round
 
     return create_round(db, name, version_of=lambda protocol_id: load_builtin(
-        protocol_id).version, sample_id=sample_id, who=who)
+        protocol_id).version, sample_id=sample_id, who=who, force=force)
 
 
 def parse_rounds(text: str) -> tuple[str, str]:
     """``--rounds A,B``: two different rounds, by name or id."""
+    from jobs.i18n import t
+
     parts = [part.strip() for part in text.split(",")]
     if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
-        raise StoreError(f"--rounds '{text}': name two different rounds, e.g. --rounds "
-                         "'Omgång 1,Uppföljning' (see granska round list)", "other")
+        raise StoreError(t("cli.error.round_pair", text=text), "other")
     return parts[0], parts[1]
 
 
@@ -45,6 +47,7 @@ def comparison(db: Database, config: Config, protocol: Protocol, refs: str, *,
                publish: bool = False) -> Comparison:
     """The two rounds' counted reviews side by side (``tallies.rounds.compare``); published,
     the small counts of sensitive questions hidden."""
+    from jobs.i18n import t
     from jobs.tallies import load_cases
     from jobs.words import publish_words
     from store.rounds import find_round
@@ -54,8 +57,7 @@ def comparison(db: Database, config: Config, protocol: Protocol, refs: str, *,
 
     first, second = (find_round(db, ref) for ref in parse_rounds(refs))
     if first["id"] == second["id"]:
-        raise StoreError(f"--rounds '{refs}' names round '{first['name']}' twice; name two "
-                         "different rounds", "other")
+        raise StoreError(t("cli.error.round_twice", text=refs, round=first["name"]), "other")
     counting = config.tallies.counted
     cases_a = load_cases(db, protocol, counting=counting, round_id=first["id"])
     cases_b = load_cases(db, protocol, counting=counting, round_id=second["id"])
@@ -71,13 +73,14 @@ def comparison(db: Database, config: Config, protocol: Protocol, refs: str, *,
 def produce(db: Database, config: Config, fmt: str, refs: str, *, publish: bool = False,
             equality_format: str = "json") -> bytes:
     """The bytes of ``granska export FMT --rounds A,B``."""
+    from jobs.i18n import t
     from jobs.words import round_words
     from review_protocols import load_builtin
     from tallies import rounds as writers
 
     if fmt not in ROUND_FORMATS:
-        raise StoreError(f"--rounds applies to export {', '.join(ROUND_FORMATS)}; not to "
-                         f"{fmt}", "other")
+        raise StoreError(t("cli.error.round_format", formats=", ".join(ROUND_FORMATS),
+                           format=fmt), "other")
     protocol = load_builtin(config.protocol.default)
     found = comparison(db, config, protocol, refs, publish=publish)
     words = round_words()

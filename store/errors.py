@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 
@@ -13,6 +14,29 @@ class StoreError(Exception):
     def __init__(self, message: str, kind: str = "other") -> None:
         super().__init__(message)
         self.kind = kind  # "locked" | "readonly" | "full" | "io" | "schema" | "missing" | "other"
+
+
+Words = Callable[[str, Mapping[str, object]], str]
+_words: list[Words] = [lambda key, values: f"{key} {dict(values)}"]  # until the catalogue loads
+
+
+def use_words(words: Words) -> None:
+    """How a ``Refusal`` is said: the catalogue (``jobs.i18n``) hands its lookup here when it
+    loads, since the store sits below it and cannot look a key up itself."""
+    _words[0] = words
+
+
+class Refusal(StoreError):
+    """A StoreError named by its catalogue key (``cli.error.<key>``) and the key's values,
+    said in the user's language wherever it is shown (one line)."""
+
+    def __init__(self, key: str, kind: str = "other", **values: object) -> None:
+        super().__init__(key, kind)
+        self.key = key
+        self.values = values
+
+    def __str__(self) -> str:
+        return _words[0](self.key, self.values)
 
 
 # sqlite's primary result codes (the low byte of an extended code); by number, since

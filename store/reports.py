@@ -19,7 +19,7 @@ from store.errors import StoreError
 from store.evidence import Evidence, store_evidence
 from store.identity import current_user, now
 from store.review_states import COUNTED_KINDS, DEFAULT_COUNTING, counted_statuses, sql_list
-from store.rounds import CURRENT, JOINED
+from store.rounds import CURRENT, JOINED, assert_current
 from store.transactions import transaction
 
 
@@ -270,6 +270,7 @@ def import_answers(
             if review_id is None:
                 review_id = review_ids[key] = _review_for(
                     db, item, protocol_id, protocol_version, stamp, who)
+                assert_current(db, review_id)
             old = db.execute(
                 "SELECT value, note FROM answers WHERE review_id = ? AND question_id = ?",
                 [review_id, item.question_id],
@@ -411,10 +412,11 @@ def record_export(db: Database, what: str, *, who: str | None = None) -> None:
 def tally_fingerprint(db: Database, protocol_id: str, *,
                       counting: str = DEFAULT_COUNTING) -> tuple[Any, ...]:
     """Changes whenever what tallies count may have changed: the reviews in counted states
-    (their number and latest change) and district notes. Work on unfinished reviews leaves
-    it alone."""
+    (their number and latest change), district notes, and the rounds (a new one changes
+    which reviews count). Work on unfinished reviews leaves it alone."""
     return tuple(db.execute(
         "SELECT count(*), max(updated_at), total(id) FROM reviews"
         f" WHERE protocol_id = ? AND status IN ({sql_list(counted_statuses(counting))})"
-        " UNION ALL SELECT count(*), max(written_at), total(id) FROM district_notes",
+        " UNION ALL SELECT count(*), max(written_at), total(id) FROM district_notes"
+        " UNION ALL SELECT count(*), max(id), total(id) FROM rounds",
         [protocol_id]).fetchall())

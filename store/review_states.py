@@ -21,7 +21,7 @@ from store.audit import record
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
-from store.rounds import CURRENT
+from store.rounds import CURRENT, assert_current
 from store.transactions import transaction
 from store.users import role_of
 
@@ -160,6 +160,7 @@ def _set(db: Database, review_id: int, old: str, new: str, reason: str | None,
          action: str, who: str) -> None:
     """One transition and its audit row (the reason after the new state, as
     ``sample.exclude`` records its reason)."""
+    assert_current(db, review_id)
     db.execute("UPDATE reviews SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?",
                [new, reason, now(), review_id])
     record(db, action, "review", review_id, field="status", old=old,

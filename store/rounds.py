@@ -16,7 +16,7 @@ from typing import Any
 
 from store.audit import record
 from store.database import Database
-from store.errors import StoreError
+from store.errors import Refusal
 from store.identity import current_user, now
 from store.transactions import transaction
 
@@ -51,10 +51,27 @@ def find_round(db: Database, ref: str) -> dict[str, Any]:
     if found is None and ref.strip().isdigit():
         found = db.first("SELECT * FROM rounds WHERE id = ?", [int(ref)])
     if found is None:
-        known = ", ".join(r["name"] for r in rounds(db)) or "none yet"
-        raise StoreError(f"no round '{ref}' (rounds: {known}); see granska round list",
-                         "missing")
+        known = ", ".join(r["name"] for r in rounds(db))
+        if not known:
+            raise Refusal("round_none", "missing", ref=ref)
+        raise Refusal("round_unknown", "missing", ref=ref, known=known)
     return found
+
+
+def earlier_round(db: Database, review_id: int) -> str | None:
+    """The name of the review's round when that is not its sample's newest, else None: an
+    earlier round's answers are what it found, kept to compare with, never changed."""
+    row = db.execute(f"SELECT ro.name, {CURRENT} FROM reviews r LEFT JOIN rounds ro"
+                     " ON ro.id = r.round_id WHERE r.id = ?", [review_id]).fetchone()
+    return None if row is None or row[1] else str(row[0])
+
+
+def assert_current(db: Database, review_id: int) -> None:
+    """Refuse a change to a review of an earlier round (``earlier_round``); inside the write
+    transaction, before changing anything."""
+    name = earlier_round(db, review_id)
+    if name is not None:
+        raise Refusal("round_earlier", "forbidden", review=review_id, round=name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +84,8 @@ class Created:
 
 
 def create_round(db: Database, name: str, *, version_of: Callable[[str], str],
-                 sample_id: int | None = None, who: str | None = None) -> Created:
+                 sample_id: int | None = None, who: str | None = None,
+                 force: bool = False) -> Created:
     """A new round named ``name``, all in one transaction, audited (``round.create``).
 
     Of ``sample_id``, or else of the newest round's sample (the latest sample when there is
@@ -75,32 +93,34 @@ def create_round(db: Database, name: str, *, version_of: Callable[[str], str],
     those reviews, named (the next year's sample); otherwise they become its first round
     (``FIRST_ROUND``) and the new round follows it. A new round over a round's cases gives
     each still-sampled case's primary and second reviewer a review of it, not started and
-    empty, on the protocol version in force (``version_of(protocol_id)``).
+    empty, on the protocol version in force (``version_of(protocol_id)``). The reviews it
+    follows leave the app's view, so while some are unfinished it is refused unless
+    ``force``.
     """
     name = name.strip()
-    if not name or "," in name:
-        raise StoreError("a round needs a name without commas (--rounds A,B lists two); "
-                         "nothing was created", "other")
+    if not name:
+        raise Refusal("round_blank")
+    if "," in name:
+        raise Refusal("round_comma")
     who = who or current_user()
     with transaction(db):
         if db.first("SELECT 1 AS taken FROM rounds WHERE name = ?", [name]) is not None:
-            raise StoreError(f"a round named '{name}' exists already; choose another name; "
-                             "nothing was created", "other")
+            raise Refusal("round_exists", name=name)
         named = sample_id is not None
         if sample_id is None:
             sample_id = db.execute("SELECT coalesce((SELECT sample_id FROM rounds ORDER BY id"
                                    " DESC LIMIT 1), (SELECT max(id) FROM samples))").fetchone()[0]
             if sample_id is None:
-                raise StoreError("no sample to review again; draw one first (granska draw); "
-                                 "nothing was created", "missing")
+                raise Refusal("round_no_sample", "missing")
         elif db.first("SELECT 1 AS found FROM samples WHERE id = ?", [sample_id]) is None:
-            raise StoreError(f"no sample {sample_id} (see granska sample); nothing was created",
-                             "missing")
+            raise Refusal("round_sample_unknown", "missing", sample=sample_id)
         previous = db.execute("SELECT max(id) FROM rounds WHERE sample_id = ?",
                               [sample_id]).fetchone()[0]
         outside = db.execute(
             "SELECT count(*) FROM reviews WHERE sample_id = ? AND round_id IS NULL"
             " AND kind != 'training'", [sample_id]).fetchone()[0]
+        if not force and (previous is not None or (outside and not named)):
+            _assert_finished(db, sample_id, previous)
         first = None
         if previous is None and outside and not named:
             first = FIRST_ROUND if db.first("SELECT 1 AS taken FROM rounds WHERE name = ?",
@@ -112,6 +132,16 @@ def create_round(db: Database, name: str, *, version_of: Callable[[str], str],
         made = 0 if previous is None else _reviews_again(db, previous, round_id,
                                                          version_of, who)
     return Created(round_id, sample_id, made, taken, first)
+
+
+def _assert_finished(db: Database, sample_id: int, previous: int | None) -> None:
+    """Refuse to follow reviews of which some are neither complete nor approved."""
+    unfinished = db.execute(
+        "SELECT count(*) FROM reviews WHERE sample_id = ? AND round_id IS ?"
+        " AND kind != 'training' AND status NOT IN ('complete', 'approved')",
+        [sample_id, previous]).fetchone()[0]
+    if unfinished:
+        raise Refusal("round_unfinished", count=unfinished, sample=sample_id)
 
 
 def _new_round(db: Database, name: str, sample_id: int, who: str) -> int:

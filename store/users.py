@@ -8,6 +8,7 @@ from store.audit import record
 from store.database import Database
 from store.errors import StoreError
 from store.identity import current_user, now
+from store.rounds import assert_current
 from store.transactions import transaction
 
 ROLES = ("supervisor", "inspector", "trainer")
@@ -73,11 +74,13 @@ def can_edit(db: Database, review_id: int, who: str) -> bool:
 
 
 def assert_can_edit(db: Database, review_id: int, who: str) -> None:
-    """Refuse a change to someone else's review unless ``who`` is a supervisor (in the DB).
+    """Refuse a change to someone else's review unless ``who`` is a supervisor (in the DB),
+    and anyone's change to a review of an earlier round (``store.rounds.assert_current``).
 
     Call it inside the write transaction, before changing anything. A review
     that does not exist is left to the caller to report.
     """
+    assert_current(db, review_id)
     row = db.execute("SELECT reviewer FROM reviews WHERE id = ?", [review_id]).fetchone()
     if row is None or row[0] == who:
         return

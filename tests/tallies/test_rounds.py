@@ -218,27 +218,104 @@ def test_published_side_by_side_hides_small_sensitive_counts(two_rounds, db_path
     assert "Små tal är dolda i de känsliga frågorna" in text
 
 
-@pytest.mark.parametrize("args, message", [
-    (("round", "create", "--name", "Omgång 1"), "exists already"),
-    (("round", "create", "--name", "X", "--from-sample", "99"), "no sample 99"),
-    (("round", "create"), "behöver --name"),
-    (("round", "create", "--name", "A,B"), "without commas"),
-    (("export", "md", "--rounds", "Omgång 1,Okänd"), "no round 'Okänd'"),
-    (("export", "csv", "--rounds", "Omgång 1"), "name two different rounds"),
-    (("export", "csv", "--rounds", "Uppföljning,Uppföljning"), "name two different rounds"),
-    (("export", "csv", "--rounds", "1,Omgång 1"), "twice"),
-    (("export", "xlsx", "--rounds", ROUNDS), "--rounds gäller export csv, md, docx"),
-])
+BAD_INPUT = [  # (args, in Swedish, in English)
+    (("round", "create", "--name", "Omgång 1"), "'Omgång 1' finns redan", "exists already"),
+    (("round", "create", "--name", "X", "--from-sample", "99"), "inget urval 99",
+     "no sample 99"),
+    (("round", "create"), "behöver --name", "needs --name"),
+    (("round", "create", "--name", "   "), "--name är tomt", "--name is blank"),
+    (("round", "create", "--name", "A,B"), "inte innehålla kommatecken", "no commas"),
+    (("export", "md", "--rounds", "Omgång 1,Okänd"), "ingen omgång 'Okänd'",
+     "no round 'Okänd'"),
+    (("export", "csv", "--rounds", "Omgång 1"), "ange två olika omgångar",
+     "name two different rounds"),
+    (("export", "csv", "--rounds", "Uppföljning,Uppföljning"), "ange två olika omgångar",
+     "name two different rounds"),
+    (("export", "csv", "--rounds", "1,Omgång 1"), "två gånger", "twice"),
+    (("export", "xlsx", "--rounds", ROUNDS), "--rounds gäller export csv, md, docx",
+     "--rounds applies to export csv, md, docx"),
+]
+
+
+@pytest.mark.parametrize("args, swedish, english", BAD_INPUT)
 def test_bad_round_input_is_one_line_and_writes_nothing(two_rounds, db_path, tmp_path, capsys,
-                                                        args, message) -> None:
+                                                        monkeypatch, args, swedish,
+                                                        english) -> None:
+    from jobs import i18n
+
+    monkeypatch.setattr(i18n, "_language", i18n.language())  # restored afterwards
+    config = tmp_path / "en.toml"
+    config.write_text('language = "en"\n', encoding="utf-8")
     before = two_rounds.execute("SELECT count(*) FROM rounds").fetchone()[0]
     out = tmp_path / "never"
     extra = ("--out", str(out)) if args[0] == "export" else ()
-    assert granska(db_path, *args, *extra) == 2
-    err = capsys.readouterr().err
-    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    for language, message in (((), swedish), (("--config", str(config)), english)):
+        assert granska(db_path, *language, *args, *extra) == 2
+        err = capsys.readouterr().err
+        assert message in err and err.count("\n") == 1 and "Traceback" not in err, err
     assert not out.exists()
     assert two_rounds.execute("SELECT count(*) FROM rounds").fetchone()[0] == before
+
+
+def test_a_round_is_not_made_over_unfinished_reviews_without_force(two_rounds, db_path,
+                                                                  capsys) -> None:
+    """The new round would move them out of view: refused, saying how many and how to
+    go on; --force makes it."""
+    from store.rounds import rounds
+
+    two_rounds.execute("UPDATE reviews SET status = 'in_progress' WHERE id IN (SELECT id"
+                       " FROM reviews WHERE round_id = 2 ORDER BY id LIMIT 3)")
+    two_rounds.conn.commit()
+    reviews = two_rounds.execute("SELECT count(*) FROM reviews").fetchone()[0]
+    capsys.readouterr()
+    assert granska(db_path, "round", "create", "--name", "Våren") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "3 granskningar av urval 1" in err and "--force" in err
+    assert [r["name"] for r in rounds(two_rounds)] == ["Omgång 1", "Uppföljning"]
+    assert two_rounds.execute("SELECT count(*) FROM reviews").fetchone()[0] == reviews
+    assert granska(db_path, "round", "create", "--name", "Våren", "--force") == 0
+    assert [r["name"] for r in rounds(two_rounds)] == ["Omgång 1", "Uppföljning", "Våren"]
+
+
+def test_an_earlier_rounds_review_is_never_changed(two_rounds) -> None:
+    """Whatever writes (an answer, a note, evidence, a status, an approval, a return), a
+    review of an earlier round is refused in one line, and stays as it was: an approved
+    one is not made complete again by a stray answer."""
+    from store import StoreError
+    from store.evidence import Evidence, save_evidence
+    from store.review_states import approve, return_review
+    from store.reviews import answers_for, save_answer, save_note, set_review_status
+    from store.users import grant_role
+
+    grant_role(two_rounds, "anna", "supervisor", who="test")
+    approved, complete = (row[0] for row in two_rounds.execute(
+        "SELECT id FROM reviews WHERE round_id = 1 ORDER BY id LIMIT 2"))
+    two_rounds.execute("UPDATE reviews SET status = 'approved' WHERE id = ?", [approved])
+    two_rounds.conn.commit()
+    answers = answers_for(two_rounds, approved)
+    writes = [
+        lambda: save_answer(two_rounds, approved, "dur_aktuell", "ja", who="anna"),
+        lambda: save_note(two_rounds, approved, "dur_aktuell", "ny", who="anna"),
+        lambda: save_note(two_rounds, approved, None, "ny", who="anna"),
+        lambda: save_evidence(two_rounds, approved, "dur_aktuell",
+                              Evidence("utredning", "2022-01-01"), who="anna"),
+        lambda: set_review_status(two_rounds, approved, "in_progress", who="anna"),
+        lambda: approve(two_rounds, [complete], who="anna"),
+        lambda: return_review(two_rounds, approved, "titta igen", who="anna"),
+    ]
+    for write in writes:
+        with pytest.raises(StoreError) as refused:
+            write()
+        message = str(refused.value)
+        assert "tidigare omgång ('Omgång 1')" in message and "\n" not in message
+    assert answers_for(two_rounds, approved) == answers
+    assert [row[0] for row in two_rounds.execute(
+        "SELECT status FROM reviews WHERE id IN (?, ?) ORDER BY id",
+        [approved, complete])] == ["approved", "complete"]
+    current = two_rounds.execute("SELECT id FROM reviews WHERE round_id = 2 ORDER BY id"
+                                 " LIMIT 1").fetchone()[0]
+    save_answer(two_rounds, current, "dur_aktuell", "nej", who="anna")  # the newest round's
+    assert answers_for(two_rounds, current)["dur_aktuell"].value == "nej"
 
 
 def test_from_sample_names_a_samples_reviews_as_a_round(report_db, db_path) -> None:

@@ -47,3 +47,19 @@ async def test_the_comparison_says_when_there_is_one_round_only(report_db) -> No
         await pilot.press("f4", "right", "o")
         await pilot.pause()
         assert "inte två omgångar" in shown(app, "#tallies-table")
+
+
+async def test_a_new_round_reloads_the_tallies_when_f4_comes_back(report_db) -> None:
+    """A new round changes what counts (its reviews, none done yet) while no counted
+    review changes: F4 again shows the new round's tables, not the old round's."""
+    from jobs.rounds import create
+
+    app = tallies_app(report_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4", "right")  # Aktuell DUR-utredning
+        await pilot.pause()
+        assert "57 (71%)" in shown(app, "#tallies-table")  # round 1: 57 of 80 have one
+        create(report_db, "Uppföljning")
+        await pilot.press("f3", "f4")
+        await pilot.pause()
+        assert "57 (71%)" not in shown(app, "#tallies-table")  # nothing counted yet

@@ -17,7 +17,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         "same reviewers, not started; the earlier round's answers stay as they were, shown "
         "beside each question and compared by `granska export ... --rounds A,B`. Reviews "
         "made before any round are first made the round 'Omgång 1'. `--from-sample ID` "
-        "names sample ID's reviews as the round instead (the next year's sample). `list` "
+        "names sample ID's reviews as the round instead (the next year's sample). While the "
+        "round it follows has reviews neither complete nor approved, create is refused "
+        "(they would leave the app's view); `--force` creates it anyway. `list` "
         "shows the rounds; the app works on each sample's newest.",
     )
     parser.add_argument("action", choices=("create", "list"))
@@ -25,6 +27,8 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     parser.add_argument("--from-sample", type=int, metavar="ID", default=None,
                         help="create: the sample the round reviews (default: the newest "
                         "round's, or the latest sample)")
+    parser.add_argument("--force", action="store_true",
+                        help="create: even while the current round has unfinished reviews")
     parser.set_defaults(run=run)
 
 
@@ -35,19 +39,20 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     db = ctx.open_db(create=False)
     if args.action == "list":
-        if args.name or args.from_sample is not None:
+        if args.name or args.from_sample is not None or args.force:
             raise UsageError(t("cli.error.round_list"))
         for found in rounds(db):
             print(f"{found['id']}\t{found['name']}\tsample {found['sample_id']}\t"
                   f"{found['done']}/{found['reviews']} done\t{found['created_at']} "
                   f"{found['created_by']}")
         return 0
-    if not args.name:
+    if args.name is None:
         raise UsageError(t("cli.error.round_name"))
     from jobs.rounds import create
     from store import current_user
 
-    made = create(db, args.name, sample_id=args.from_sample, who=current_user())
+    made = create(db, args.name, sample_id=args.from_sample, who=current_user(),
+                  force=args.force)
     if made.first:
         print(f"the earlier reviews of sample {made.sample_id} are round '{made.first}'")
     if made.taken:

@@ -192,13 +192,17 @@ class CaseScreen(Screen[None]):
         from jobs.review_unit import beside_follows_answers, beside_text
         from store.evidence import evidence_for
         from store.reviews import answers_for, review
+        from store.rounds import earlier_round
         from store.users import can_edit
 
         session = session_of(self)
         db = session.db
         self.info = review(db, self.review_id) or {}
-        # Decided once: someone else's review the user may not change is shown read-only.
-        self.read_only = not can_edit(db, self.review_id, session.user)
+        # Decided once: someone else's review the user may not change, or one of an earlier
+        # round (kept to compare with), is shown read-only.
+        self.earlier_round = earlier_round(db, self.review_id)
+        self.read_only = self.earlier_round is not None \
+            or not can_edit(db, self.review_id, session.user)
         self.protocol = session.protocol_for(self.info["protocol_id"])
         self.plan = layout_for(self.protocol)
         self.status = self.info["status"]
@@ -281,7 +285,9 @@ class CaseScreen(Screen[None]):
         banner = self.query_one("#banner", Static)
         banner.display = self.read_only
         if self.read_only:
-            banner.update(t("case.read_only", reviewer=self.info["reviewer"]))
+            banner.update(t("case.read_only", reviewer=self.info["reviewer"])
+                          if self.earlier_round is None
+                          else t("case.read_only_round", round=self.earlier_round))
             banner.add_class("read-only")
         self.query_one("#case-note").display = bool(self.case_note)
         if self.checks.error:  # a rules file that cannot be used: no marks, and why

@@ -381,6 +381,7 @@ class CaseListScreen(Screen[None]):
     def _resume(self) -> None:
         """Back to the case and question this reviewer was at when Granska last closed."""
         from store.reviews import review
+        from store.rounds import earlier_round
         from store.state import POSITION_KEY, recall
 
         session = session_of(self)
@@ -393,7 +394,8 @@ class CaseListScreen(Screen[None]):
         if not isinstance(review_id, int) or not position.get("open"):
             return
         info = review(session.db, review_id)
-        if info is None or info["reviewer"] != session.user:
+        if info is None or info["reviewer"] != session.user \
+                or earlier_round(session.db, review_id) is not None:  # a new round began since
             return
         self._open(review_id, position.get("question"))
 
