@@ -418,6 +418,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "from 1 to {top} show as {small}, and further cells are hidden ({other}) where they "
         "could otherwise be worked out from the totals. Hidden cells are in: {where}."),
     "tallies.p.nowhere": ("inga tabeller", "no tables"),
+    "tallies.p.quotes": (
+        "Citaten ur akterna tar inte med dessa frågor, så att ingen kan se vilka ärenden "
+        "som gav vilket svar.",
+        "The quotes from the case files leave these questions out, so that no one can see "
+        "which cases gave which answer."),
     "tallies.title": ("Sammanställning", "Tallies"),
     "tallies.empty": ("Inga klara granskningar att räkna än.", "No complete reviews to count yet."),
     "tallies.refused": ("Bara handledare ser sammanställningen.",
