@@ -1154,11 +1154,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rounds.w.too_small": ("för få", "too few"),
     "rounds.w.suppressed": (
         "Små tal är dolda i de känsliga frågorna ({questions}): antal under gränsen visas "
-        "som <3, de celler de kunde räknas fram ur som x, och deras andelar, förändringar och "
-        "p-värden lämnas ut.",
+        "som {small}, de celler de kunde räknas fram ur som x, och deras andelar, förändringar "
+        "och p-värden visas inte.",
         "Small counts are hidden on the sensitive questions ({questions}): counts below the "
-        "limit show as <3, the cells they could be worked out from as x, and their shares, "
-        "changes and p-values are left out.",
+        "limit show as {small}, the cells they could be worked out from as x, and their "
+        "shares, changes and p-values are left out.",
     ),
     "rounds.w.decimal": (",", "."),
     "rounds.previous": ("Förra omgången ({round}): {answer}", "Previous round ({round}): {answer}"),

@@ -94,11 +94,8 @@ def produce(db: Database, config: Config, fmt: str, refs: str, *, publish: bool 
     from tallies.document import sheets_to_docx
 
     title = words.title.format(a=found.round_a, b=found.round_b)
-    lead = words.method
-    if found.suppressed:
-        labels = ", ".join(protocol.question(q).label_in(words.language)
-                           for q in found.suppressed)
-        lead += " " + words.suppressed.format(questions=labels)
+    note = writers.suppressed_note(found, protocol, words)
+    lead = f"{words.method} {note}" if note else words.method
     return sheets_to_docx(title, lead, writers.docx_sheets(found, protocol, words))
 
 
