@@ -421,6 +421,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "from 1 to {top} show as {small}, and further cells are hidden ({other}) where they "
         "could otherwise be worked out from the totals. Hidden cells are in: {where}."),
     "tallies.p.nowhere": ("inga tabeller", "no tables"),
+    "tallies.p.quotes": (
+        "Citaten ur akterna tar inte med dessa frågor, så att ingen kan se vilka ärenden "
+        "som gav vilket svar.",
+        "The quotes from the case files leave these questions out, so that no one can see "
+        "which cases gave which answer."),
     "tallies.title": ("Sammanställning", "Tallies"),
     "tallies.empty": ("Inga klara granskningar att räkna än.", "No complete reviews to count yet."),
     "tallies.refused": ("Bara handledare ser sammanställningen.",
@@ -1201,11 +1206,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rounds.w.too_small": ("för få", "too few"),
     "rounds.w.suppressed": (
         "Små tal är dolda i de känsliga frågorna ({questions}): antal under gränsen visas "
-        "som <3, de celler de kunde räknas fram ur som x, och deras andelar, förändringar och "
-        "p-värden lämnas ut.",
+        "som {small}, de celler de kunde räknas fram ur som x, och deras andelar, förändringar "
+        "och p-värden visas inte.",
         "Small counts are hidden on the sensitive questions ({questions}): counts below the "
-        "limit show as <3, the cells they could be worked out from as x, and their shares, "
-        "changes and p-values are left out.",
+        "limit show as {small}, the cells they could be worked out from as x, and their "
+        "shares, changes and p-values are left out.",
     ),
     "rounds.w.decimal": (",", "."),
     "rounds.previous": ("Förra omgången ({round}): {answer}", "Previous round ({round}): {answer}"),

@@ -97,11 +97,8 @@ def produce(db: Database, config: Config, fmt: str, refs: str, *, publish: bool 
     from tallies.document import sheets_to_docx
 
     title = words.title.format(a=found.round_a, b=found.round_b)
-    lead = words.method
-    if found.suppressed:
-        labels = ", ".join(protocol.question(q).label_in(words.language)
-                           for q in found.suppressed)
-        lead += " " + words.suppressed.format(questions=labels)
+    note = writers.suppressed_note(found, protocol, words)
+    lead = f"{words.method} {note}" if note else words.method
     return sheets_to_docx(title, lead, writers.docx_sheets(found, protocol, words))
 
 
@@ -144,7 +141,18 @@ def previous_for(db: Database, protocol: Protocol, review_id: int,
         value = decode(question, found.values.get(question.id))
         text = display(question, value, lang)
         if question.type is QuestionType.TEXT:
-            first = text.splitlines()[0] if text else ""
-            text = subject.masked(first[:60] + ("…" if len(text) > len(first[:60]) else ""))
+            text = previous_line(text, subject)
         shown[question.id] = PreviousAnswer(found.round_name, value, text)
     return shown
+
+
+PREVIOUS_WIDTH = 60  # characters of a previous free-text answer shown beside the question
+
+
+def previous_line(text: str, subject: Subject) -> str:
+    """A previous free-text answer as the case screen shows it: its first line, cut short.
+    Masked whole before it is cut: a name or personnummer the cut runs through would no
+    longer look like one, and part of it would be shown."""
+    masked = subject.masked(text)
+    shown = (masked.splitlines()[0] if masked else "")[:PREVIOUS_WIDTH]
+    return shown + ("…" if len(masked) > len(shown) else "")

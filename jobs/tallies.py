@@ -205,14 +205,14 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
     report = build_report(protocol, cases, config.district_names, codes=codes,
                           notes=load_notes(db), words=catalogue_words())
     if publish:  # before any writer sees the report
-        report = published(report, protocol, config)
+        report = published(report, protocol, config, quotes=quotes)
     if fmt == "csv":
         return export.to_csv(report, catalogue_words()).encode("utf-8")
     if fmt == "md":
         from jobs.equality import markdown_section
         from tallies.quotes import quotes_markdown
 
-        quoted = "\n" + quotes_markdown(_quotes(db, protocol, counting)) if quotes else ""
+        quoted = "\n" + quotes_markdown(_quotes(db, protocol, counting, publish)) if quotes else ""
         return (export.to_markdown(report, catalogue_words()) + quoted + "\n"
                 + markdown_section(load_equality(db, config, protocol, cases,
                                                  publish=publish), protocol)
@@ -225,14 +225,16 @@ def _produce(db: Database, config: Config, protocol: Protocol, fmt: str,
         found = flagged_in_words(load_equality(db, config, protocol, cases, publish=publish),
                                  protocol)
         return document_bytes(db, protocol, report, equality=found,
-                              quotes=_quotes(db, protocol, counting) if quotes else None)
+                              quotes=_quotes(db, protocol, counting, publish) if quotes
+                              else None)
     from tallies.workbook import to_xlsx
 
     return to_xlsx(report, catalogue_words())
 
 
-def _quotes(db: Database, protocol: Protocol, counting: str) -> Quotes:
-    """The counted reviews' evidence as the report's quotes section."""
+def _quotes(db: Database, protocol: Protocol, counting: str, publish: bool) -> Quotes:
+    """The counted reviews' evidence as the report's quotes section (published, without
+    the sensitive questions)."""
     from jobs.i18n import language, t
     from store.evidence import DOC_TYPES
     from store.reports import counted_evidence
@@ -241,7 +243,7 @@ def _quotes(db: Database, protocol: Protocol, counting: str) -> Quotes:
     return quotes(
         protocol, counted_evidence(db, protocol.id, counting=counting), language(),
         title=t("evidence.quotes_title"), note=t("evidence.quotes_note"),
-        doc_labels={d: t(f"evidence.doc.{d}") for d in DOC_TYPES})
+        doc_labels={d: t(f"evidence.doc.{d}") for d in DOC_TYPES}, publish=publish)
 
 
 def document_bytes(db: Database, protocol: Protocol, report: Report, *,
@@ -291,13 +293,15 @@ def report_method(db: Database, protocol: Protocol) -> Method:
         latest["seed"], tuple(frames), protocol.version, today)
 
 
-def published(report: Report, protocol: Protocol, config: Config) -> Report:
+def published(report: Report, protocol: Protocol, config: Config, *,
+              quotes: bool = False) -> Report:
     """The report with the small counts of the protocol's sensitive questions, and the
-    cells they could be worked out from, hidden (``tallies.suppression``)."""
+    cells they could be worked out from, hidden (``tallies.suppression``); ``quotes``:
+    the report quotes the case files (without the sensitive questions), as its head says."""
     from jobs.words import publish_words
     from tallies.suppression import publish
 
-    return publish(report, protocol, config.export.min_cell, publish_words())
+    return publish(report, protocol, config.export.min_cell, publish_words(), quotes=quotes)
 
 
 def _audit_head(db: Database) -> str:

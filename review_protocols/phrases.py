@@ -19,7 +19,10 @@ meeting its standard (the figure of the quality-area tables)::
     text = "Säkerställ aktuell DUR-utredning som underlag för beslut"
 
 An entry names exactly one of ``at_least`` and ``below`` (0 to 100). The text may
-quote the district's figure with ``{count}``, ``{base}`` and ``{percent}``. A district
+quote the district's figure with ``{count}``, ``{base}`` and ``{percent}``, except on a
+question marked ``sensitive``: a note made from it would carry a small count past
+``--publish`` (a share with the district's cases gives the count), so such a phrase is
+refused when the bank loads. A district
 where the question applies to no case is offered nothing for it. What is offered is
 a suggestion: the inspector edits it in the Tallies view before it is stored.
 """
@@ -141,6 +144,11 @@ def _phrase(raw: dict[str, Any], protocol: Protocol, where: str) -> Phrase:
         if named - PLACEHOLDERS:
             raise fail(f"{key} names {{{sorted(named - PLACEHOLDERS)[0]}}}; the figures a "
                        "phrase can quote are {count}, {base} and {percent}")
+        if question.sensitive and named:  # a note taken from it would escape --publish
+            raise fail(f"{key} quotes {{{sorted(named)[0]}}}, but question '{question_id}' is "
+                       "sensitive: a published report hides its small counts (a share gives "
+                       "the count too); write the phrase without {count}, {base} and "
+                       "{percent}")
         try:
             value.format(count=1, base=2, percent=50)
         except (ValueError, TypeError):  # a conversion or format spec that cannot be used

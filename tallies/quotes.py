@@ -55,9 +55,12 @@ class Quotes:
 
 
 def quotes(protocol: Protocol, evidence: Sequence[Mapping[str, Any]], lang: str, *,
-           title: str, note: str, doc_labels: Mapping[str, str]) -> Quotes:
+           title: str, note: str, doc_labels: Mapping[str, str],
+           publish: bool = False) -> Quotes:
     """The evidence grouped by question (protocol order), then answer (option order),
-    then case reference."""
+    then case reference. ``publish`` leaves the sensitive questions out: which case gave
+    which answer, and the exact counts the lines add up to, are what a published report
+    hides."""
     by_question: dict[str, list[Mapping[str, Any]]] = {}
     for row in evidence:
         if protocol.has_question(row["question_id"]):
@@ -65,7 +68,7 @@ def quotes(protocol: Protocol, evidence: Sequence[Mapping[str, Any]], lang: str,
     questions = []
     for question in protocol.questions:
         rows = by_question.get(question.id)
-        if not rows:
+        if not rows or (publish and question.sensitive):
             continue
         order = {o.code: i for i, o in enumerate(question.options)}
         by_answer: dict[str, list[Mapping[str, Any]]] = {}

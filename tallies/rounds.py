@@ -96,6 +96,7 @@ class Comparison:
     round_b: str
     changes: list[Change]
     suppressed: tuple[str, ...] = ()  # the questions where cells were hidden
+    small: str = ""  # how a hidden small count shows ("<3" for min_cell 3), when published
 
 
 def compare(protocol: Protocol, cases_a: Sequence[CaseAnswers], cases_b: Sequence[CaseAnswers],
@@ -171,7 +172,8 @@ def publish(comparison: Comparison, protocol: Protocol, min_cell: int,
         if c.question_id in touched:
             c = replace(c, hidden={**hidden, "p": complement}, p=None, p_adjusted=None)
         changes.append(c)
-    return replace(comparison, changes=changes, suppressed=tuple(touched))
+    return replace(comparison, changes=changes, suppressed=tuple(touched),
+                   small=f"<{min_cell}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +199,7 @@ class RoundWords:
     flagged: str
     yes: str
     too_small: str
-    suppressed: str  # {questions}
+    suppressed: str  # {questions} {small}
     decimal: str
     language: str = "sv"
 
@@ -245,6 +247,16 @@ def in_words(comparison: Comparison, protocol: Protocol, words: RoundWords) -> l
             a=of_text(c, "a", words), b=of_text(c, "b", words), change=points_text(c, words),
             p=p_shown(c, words, True)))
     return sentences
+
+
+def suppressed_note(comparison: Comparison, protocol: Protocol, words: RoundWords) -> str:
+    """What a published comparison hides and where, with the mark its cells show ("" when
+    it hides nothing)."""
+    if not comparison.suppressed:
+        return ""
+    labels = ", ".join(protocol.question(q).label_in(words.language)
+                       for q in comparison.suppressed)
+    return words.suppressed.format(questions=labels, small=comparison.small)
 
 
 def to_json(comparison: Comparison) -> str:
@@ -305,9 +317,9 @@ def to_markdown(comparison: Comparison, protocol: Protocol, words: RoundWords) -
     lang = words.language
     title = words.title.format(a=comparison.round_a, b=comparison.round_b)
     parts = [f"# {markdown_cell(title)}", "", f"*{words.method}*", ""]
-    if comparison.suppressed:
-        labels = ", ".join(protocol.question(q).label_in(lang) for q in comparison.suppressed)
-        parts += [f"*{markdown_cell(words.suppressed.format(questions=labels))}*", ""]
+    note = suppressed_note(comparison, protocol, words)
+    if note:
+        parts += [f"*{markdown_cell(note)}*", ""]
     found = in_words(comparison, protocol, words)
     parts += [f"## {words.findings_title}", "",
               *([f"- {markdown_cell(s)}" for s in found] or [words.none]), ""]

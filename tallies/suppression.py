@@ -60,6 +60,7 @@ class PublishWords:
     table_note: str  # {small} {top} {other}
     head: str  # {questions} {small} {top} {other} {where}
     nowhere: str
+    quotes: str  # said when the report quotes the case files: the sensitive questions are not
     language: str
 
 
@@ -210,9 +211,11 @@ def determined(hidden: Collection[Cell], sums: Sequence[tuple[Cell, tuple[Cell, 
 
 # --- a report ----------------------------------------------------------------------------
 
-def publish(report: Report, protocol: Protocol, min_cell: int, words: PublishWords) -> Report:
+def publish(report: Report, protocol: Protocol, min_cell: int, words: PublishWords, *,
+            quotes: bool = False) -> Report:
     """The report as it may leave the team: small counts of sensitive questions and their
-    complements hidden, a note under each table that hides any, a line in its head."""
+    complements hidden, a note under each table that hides any, a line in its head (which
+    with ``quotes`` also says that the quotes leave the sensitive questions out)."""
     sensitive = {q.id for q in protocol.questions if q.sensitive}
     blocks: dict[str, list[_Block]] = {}
     for table in report.tables:
@@ -249,6 +252,8 @@ def publish(report: Report, protocol: Protocol, min_cell: int, words: PublishWor
     text = words.head.format(questions=questions, small=small, top=min_cell - 1,
                              other=words.complement,
                              where=", ".join(where) if where else words.nowhere)
+    if quotes:
+        text += " " + words.quotes
     return replace(report, tables=tables, areas=areas,
                    publication=Publication(words.title, text))
 

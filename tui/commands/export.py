@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
                         default=None, help="equality only: json (default), csv or md")
     parser.add_argument("--publish", action="store_true",
                         help="a report that leaves the team: on sensitive questions, counts "
-                        "below [export] min_cell show as <3 and the cells they could be "
+                        "below [export] min_cell show as <min_cell and the cells they could be "
                         "worked out from are hidden (x)")
     parser.add_argument("--with-identities", action="store_true",
                         help="answers only: add personnummer and name (recorded in the audit "
