@@ -56,6 +56,14 @@ def docx_paragraphs(path: Path) -> list[tuple[str, str]]:
     return [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
 
 
+def docx_section(paragraphs: list[tuple[str, str]], heading: str) -> list[tuple[str, str]]:
+    """The paragraphs under a Heading 1, up to the next one."""
+    start = paragraphs.index(("Heading 1", heading))
+    end = next((i for i, (style, _) in enumerate(paragraphs)
+                if i > start and style == "Heading 1"), len(paragraphs))
+    return paragraphs[start + 1:end]
+
+
 def test_the_document_lists_the_same_quotes(report_db, db_path, capsys, tmp_path) -> None:
     name, pnr = report_db.execute("SELECT name, personnummer FROM population"
                                   " WHERE case_ref = 'HÄ-01'").fetchone()
@@ -71,10 +79,7 @@ def test_the_document_lists_the_same_quotes(report_db, db_path, capsys, tmp_path
     assert "Citat ur akterna" not in [text for _, text in docx_paragraphs(plain)]
     for path in (quoted, published):  # md lists the quotes when published too
         paragraphs = docx_paragraphs(path)
-        start = paragraphs.index(("Heading 1", "Citat ur akterna"))
-        end = next(i for i, (style, _) in enumerate(paragraphs)
-                   if i > start and style == "Heading 1")
-        section = paragraphs[start + 1:end]
+        section = docx_section(paragraphs, "Citat ur akterna")
         assert ("Heading 2", "Aktuell DUR-utredning") in section
         bullets = [text for style, text in section if style == "List Bullet"]
         assert bullets == [line[2:] for line in markdown.splitlines()  # md's, not a copy

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tallies.test_quotes import docx_paragraphs, export, give_evidence
+from tests.tallies.test_quotes import docx_paragraphs, docx_section, export, give_evidence
 
 SENSITIVE_QUOTE = "Brukaren berättar om våld i hemmet"
 PLAIN_QUOTE = "Utredningen är gjord i år"
@@ -44,10 +44,7 @@ def test_published_document_quotes_no_sensitive_question(report_db, db_path,
     assert export(db_path, "docx", "--quotes", "--publish", "--out", str(published)) == 0
     assert any(SENSITIVE_QUOTE in text for _, text in docx_paragraphs(team))
     paragraphs = docx_paragraphs(published)
-    start = paragraphs.index(("Heading 1", "Citat ur akterna"))
-    end = next(i for i, (style, _) in enumerate(paragraphs)
-               if i > start and style == "Heading 1")
-    section = paragraphs[start + 1:end]
+    section = docx_section(paragraphs, "Citat ur akterna")
     assert ("Heading 2", "Aktuell DUR-utredning") in section
     assert ("Heading 2", "Frågat om våld") not in section
     every = " ".join(text for _, text in paragraphs)
