@@ -1121,6 +1121,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "granska round create behöver --name NAMN, t.ex. --name Uppföljning",
         "granska round create needs --name NAME, e.g. --name Uppföljning"),
     # review rounds (store.rounds refusals are keyed cli.error.round_*, said via Refusal)
+    "round.listed": ("{id}\t{name}\turval {sample}\t{done}/{reviews} klara\t{created_at} "
+                     "{created_by}",
+                     "{id}\t{name}\tsample {sample}\t{done}/{reviews} done\t{created_at} "
+                     "{created_by}"),
+    "round.first": ("de tidigare granskningarna av urval {sample} är omgången '{name}'",
+                    "the earlier reviews of sample {sample} are round '{name}'"),
+    "round.named": ("omgång '{name}': urval {sample}s {reviews} granskningar",
+                    "round '{name}': sample {sample}'s {reviews} reviews"),
+    "round.created": ("omgång '{name}' över urval {sample}: {reviews} granskningar att göra, "
+                      "ej påbörjade",
+                      "round '{name}' over sample {sample}: {reviews} reviews to do, not "
+                      "started"),
     "cli.error.round_blank": (
         "granska round create: --name är tomt; ge omgången ett namn, t.ex. --name "
         "Uppföljning; inget skapades",

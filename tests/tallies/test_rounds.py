@@ -346,5 +346,5 @@ def test_round_list_shows_each_round_and_how_far_it_is(two_rounds, db_path, caps
     capsys.readouterr()
     assert granska(db_path, "round", "list") == 0
     first, second = capsys.readouterr().out.splitlines()
-    assert first.startswith("1\tOmgång 1\tsample 1\t80/80 done\t")
-    assert second.startswith("2\tUppföljning\tsample 1\t80/80 done\t")  # answered again
+    assert first.startswith("1\tOmgång 1\turval 1\t80/80 klara\t")
+    assert second.startswith("2\tUppföljning\turval 1\t80/80 klara\t")  # answered again

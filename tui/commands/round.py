@@ -42,9 +42,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if args.name or args.from_sample is not None or args.force:
             raise UsageError(t("cli.error.round_list"))
         for found in rounds(db):
-            print(f"{found['id']}\t{found['name']}\tsample {found['sample_id']}\t"
-                  f"{found['done']}/{found['reviews']} done\t{found['created_at']} "
-                  f"{found['created_by']}")
+            print(t("round.listed", id=found["id"], name=found["name"],
+                    sample=found["sample_id"], done=found["done"], reviews=found["reviews"],
+                    created_at=found["created_at"], created_by=found["created_by"]))
         return 0
     if args.name is None:
         raise UsageError(t("cli.error.round_name"))
@@ -53,11 +53,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     made = create(db, args.name, sample_id=args.from_sample, who=current_user(),
                   force=args.force)
+    name = args.name.strip()
     if made.first:
-        print(f"the earlier reviews of sample {made.sample_id} are round '{made.first}'")
+        print(t("round.first", sample=made.sample_id, name=made.first))
     if made.taken:
-        print(f"round '{args.name.strip()}': sample {made.sample_id}'s {made.taken} reviews")
+        print(t("round.named", name=name, sample=made.sample_id, reviews=made.taken))
     else:
-        print(f"round '{args.name.strip()}' over sample {made.sample_id}: {made.reviews} "
-              "reviews to do, not started")
+        print(t("round.created", name=name, sample=made.sample_id, reviews=made.reviews))
     return 0
