@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.refusals import refused_in_one_line
 from tui.cli import main
 
 
@@ -138,15 +139,7 @@ CASES = {
 def test_bad_input_is_one_clear_line_and_exit_2(place: Path, capsys, line: str,
                                                 words: list[str]) -> None:
     before = files(place)
-    with pytest.raises(SystemExit) as raised:
-        raise SystemExit(main(line.format(p=place).split()))
-    err = capsys.readouterr().err
-    assert raised.value.code == 2, err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("granska") and "Traceback" not in err
-    for word in words:
-        assert word in lines[0], f"{word!r} missing from: {lines[0]}"
+    refused_in_one_line(line.format(p=place).split(), capsys, words)
     assert files(place) == before  # nothing new, nothing half-made
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.refusals import one_line
 from tests.tiny_disk import fill, tiny_disk
 from tui.cli import main
 
@@ -41,12 +42,6 @@ def run(capsys, *argv: str) -> tuple[int, str]:
     err = capsys.readouterr().err
     assert "Traceback" not in err and "internal error" not in err, err
     return code, err
-
-
-def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    return lines[0]
 
 
 def test_a_first_import_on_a_full_disk_says_so_and_leaves_nothing(tmp_path: Path,

@@ -21,6 +21,7 @@ import pytest
 
 from store import deploy
 from tests.e2e.ssh.sshd_server import accounts_locked, sh
+from tests.refusals import one_line
 from tui.cli import main
 
 GRANSKA = str(Path(sys.executable).parent / "granska")
@@ -28,12 +29,6 @@ SSHD = deploy.sshd_binary()
 as_root_with_sshd = pytest.mark.skipif(
     os.geteuid() != 0 or SSHD is None or not shutil.which("groupadd"),
     reason="needs root and OpenSSH's sshd (scripts/install-system-deps)")
-
-
-def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    return lines[0]
 
 
 @pytest.mark.parametrize("action", ["setup", "check"])
