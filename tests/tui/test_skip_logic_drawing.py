@@ -142,3 +142,20 @@ async def test_a_widget_changed_while_hidden_draws_the_change_when_shown_again()
         line.set_applies(True)
         await pilot.pause()
         assert "ändrad medan dold" in drawn(app)
+
+
+async def test_the_current_question_keeps_standing_out_when_the_theme_changes(
+        make_app, review_db):
+    from textual.color import Color
+
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        view = screen.current_view
+        before = view.styles.background
+        pilot.app.theme = "textual-light" if pilot.app.theme != "textual-light" \
+            else "textual-dark"
+        await pilot.pause()
+        await pilot.pause()
+        boost = Color.parse(pilot.app.theme_variables["boost"])
+        assert boost != before  # the new theme's boost is another colour
+        assert view.styles.background == boost

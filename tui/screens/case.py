@@ -282,6 +282,7 @@ class CaseScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         banner = self.query_one("#banner", Static)
         banner.display = self.read_only
         if self.read_only:
@@ -305,6 +306,10 @@ class CaseScreen(Screen[None]):
         self._position_dirty = True
         self._flush_position()
         self.set_interval(1.0, self._flush_position)
+
+    def _theme_changed(self, _theme: object) -> None:
+        if self.current_view is not None:
+            self.current_view.mark_current()
 
     # --- saving -------------------------------------------------------------------------------
     def _answer(self, view: QuestionView, value: Value, advance: bool) -> bool:

@@ -168,11 +168,15 @@ class QuestionView(ShownByAnswers):
             if not current and self.buffer is not None and self.is_attached:
                 self.commit(advance=False)
             self.current = current
-            # the current question stands out on the theme's $boost; set as an inline style,
-            # not a CSS class, which would match the whole stylesheet against the widget
-            self.styles.background = Color.parse(self.app.theme_variables["boost"]) \
-                if current else None
+            self.mark_current()
             self.refresh()
+
+    def mark_current(self) -> None:
+        """The current question stands out on the theme's $boost: an inline style, not a
+        CSS class, which would match the whole stylesheet against the widget; so it is set
+        again when the theme changes (the case screen calls this)."""
+        self.styles.background = Color.parse(self.app.theme_variables["boost"]) \
+            if self.current else None
 
     def on_click(self) -> None:
         self.screen.set_current(self.question.id)  # type: ignore[attr-defined]
