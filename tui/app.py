@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding
 
 from jobs.i18n import STRINGS, set_language, t
+from tui.held_frames import HeldFramesApp
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -76,7 +76,7 @@ def _tallies() -> Screen:
     return TalliesScreen()
 
 
-class GranskaApp(App[None]):
+class GranskaApp(HeldFramesApp):
     TITLE = "Granska"
     # Each screen brings its own CSS, parsed when it is first shown, not at start-up.
     CSS = "DataTable { height: 1fr; }"
