@@ -22,7 +22,7 @@ async def shown_rows(db, user: str, *keys: str) -> Shown:
             await pilot.press(*keys)
             await pilot.pause()
         table = app.screen.query_one("#cases")
-        labels = [str(c.label) for c in table.columns.values()]
+        labels = list(table.labels)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         total = app.screen.total
     return rows, labels, total

@@ -8,6 +8,8 @@ import io
 from rich.console import Console
 from textual.widgets import DataTable, Input, OptionList, Static
 
+from tui.widgets.page_table import PageTable
+
 
 def terminal_text(app) -> str:
     """The terminal as the user sees it, the screens below a modal included."""
@@ -27,6 +29,10 @@ def held_text(screen) -> str:
         parts.extend(str(column.label) for column in table.columns.values())
         for index in range(table.row_count):
             parts.extend(str(cell) for cell in table.get_row_at(index))
+    for page in screen.query(PageTable):
+        parts.extend(page.labels)
+        for index in range(page.row_count):
+            parts.extend(page.get_row_at(index))
     parts.extend(field.value for field in screen.query(Input))
     for listed in screen.query(OptionList):
         parts.extend(str(listed.get_option_at_index(index).prompt)

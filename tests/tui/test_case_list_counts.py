@@ -29,6 +29,6 @@ async def test_each_row_counts_its_own_answers_and_rows_answered_alike_agree(
     async with make_app().run_test(size=(80, 24)) as pilot:
         await rows_in(pilot)
         table = pilot.app.screen.query_one("CaseTable")
-        shown = {int(table.coordinate_to_cell_key((row, 0)).row_key.value):
-                 str(table.get_row_at(row)[4]) for row in range(table.row_count)}
+        shown = {int(table.key_at(row)): table.get_row_at(row)[4]
+                 for row in range(table.row_count)}
     assert {review_id: shown[review_id] for review_id in given} == expected

@@ -17,12 +17,12 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from jobs.i18n import t, titled
 from tui.session import session_of
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.rows import cursor_key, key_text
+from tui.widgets.page_table import PageTable
 from tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -39,8 +39,8 @@ def bar(done: int, total: int, width: int = BAR) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-class CaseTable(DataTable):
-    """A DataTable holding one page; the screen turns pages at its edges."""
+class CaseTable(PageTable):
+    """The page of cases; the screen turns pages at its edges."""
 
     BINDINGS = [
         Binding("enter", "select_cursor", t("key.open"), id="cases_open"),
@@ -130,7 +130,7 @@ class CaseListScreen(Screen[None]):
         yield TitleBar()
         yield Static("", id="progress", markup=False)
         yield Static("", id="filters", markup=False)
-        yield CaseTable(id="cases", cursor_type="row", zebra_stripes=True)
+        yield CaseTable(id="cases")
         yield Static("", id="cases-empty", markup=False)
         yield KeyBar()
 
@@ -142,7 +142,7 @@ class CaseListScreen(Screen[None]):
                    t("col.answered")]
         if "reviewer" not in self._scope():
             columns.append(t("col.reviewer"))  # everyone's reviews: say whose each is
-        table.add_columns(*map(Text, columns))
+        table.add_columns(*columns)
         self.page_size = self._fitting_rows()
         self.set_focus(table)  # now: focus() would move it later, after keys typed at once
         # The first page of rows is in the screen's first frame: keys act on what is shown.
@@ -217,16 +217,14 @@ class CaseListScreen(Screen[None]):
             if "reviewer" not in scope:
                 kind = "" if row["kind"] == "primary" else f" ({t('review_kind.' + row['kind'])})"
                 cells.append(row["reviewer"] + kind)
-            # as Text: a DataTable reads a str as markup, which costs time and would read a
-            # "[" in a case reference as the start of a style
-            table.add_row(*map(Text, cells), key=str(row["id"]))
+            table.add_row(*cells, key=str(row["id"]))
         if rows:
             target = row_before if keep_cursor else (len(rows) - 1 if cursor == "last" else 0)
             if keep_cursor and self.last_opened is not None:
                 ids = [row["id"] for row in rows]
                 if self.last_opened in ids:
                     target = ids.index(self.last_opened)
-            table.move_cursor(row=min(max(target, 0), len(rows) - 1), animate=False)
+            table.move_cursor(row=min(max(target, 0), len(rows) - 1))
         empty = self.query_one("#cases-empty", Static)
         if self._empty_shown != (not rows):  # only when it comes or goes (relayouts)
             self._empty_shown = not rows
@@ -364,11 +362,11 @@ class CaseListScreen(Screen[None]):
         self.app.push_screen(KeysModal(t("cases.keys_help")))
 
     # --- opening ------------------------------------------------------------------------------
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self._open(int(key_text(event.row_key)))
+    def on_page_table_row_selected(self, event: PageTable.RowSelected) -> None:
+        self._open(int(event.row_key))
 
     def action_open_case(self) -> None:
-        key = cursor_key(self.query_one(CaseTable))
+        key = self.query_one(CaseTable).cursor_key
         if key is not None:
             self._open(int(key))
 
