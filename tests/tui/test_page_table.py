@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
+from rich.style import Style
 from textual.app import App, ComposeResult
 
 from tests.tui.conftest import rows_in
-from tui.widgets.page_table import PageTable, fitted
+from tui.widgets.page_table import PageTable
 
 
-@given(st.text(max_size=30), st.integers(min_value=0, max_value=40))
-def test_a_cell_is_cut_or_padded_to_its_width_and_keeps_its_start(text, width) -> None:
-    shown = fitted(text, width)
-    assert cell_len(shown) == width  # wide letters too: a cut one leaves a space
-    assert text.startswith(shown.rstrip(" "))
-    if cell_len(text) <= width:
-        assert shown.startswith(text)  # nothing cut when it fits
+@given(st.lists(st.text(max_size=12), min_size=2, max_size=2), st.integers(1, 40))
+def test_every_line_is_as_wide_as_the_table_and_starts_each_cell_where_it_should(
+        cells, width) -> None:
+    """Wide letters, odd characters and lines wider than the table included."""
+    table = PageTable()
+    table.add_columns("Ärende", "Status")
+    table.add_row(*cells, key="1")
+    line = table._line(table.get_row_at(0), Style(), width).text
+    assert cell_len(line) == width
+    first_width = max(cell_len("Ärende"), cell_len(cells[0]))
+    expected = " " + set_cell_size(cells[0], first_width) + "  " + cells[1]
+    assert set_cell_size(expected, width).rstrip() == line.rstrip()
 
 
 class OneTable(App[None]):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -23,16 +23,6 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 PADDING = 1  # cells each side of a cell's text, as in a DataTable
-
-
-def fitted(text: str, width: int) -> str:
-    """``text`` cut or padded to ``width`` cells."""
-    length = cell_len(text)
-    if length <= width:
-        return text + " " * (width - length)
-    while text and cell_len(text) > width:
-        text = text[:-1]
-    return text + " " * (width - cell_len(text))
 
 
 class PageTable(Widget, can_focus=True):
@@ -184,6 +174,6 @@ class PageTable(Widget, can_focus=True):
 
     def _line(self, cells: list[str], style: Style, width: int) -> Strip:
         pad = " " * PADDING
-        text = "".join(pad + fitted(cell, cell_width) + pad
+        text = "".join(pad + set_cell_size(cell, cell_width) + pad
                        for cell, cell_width in zip(cells, self._widths, strict=True))
-        return Strip([Segment(fitted(text, width), style)], width)
+        return Strip([Segment(set_cell_size(text, width), style)], width)
