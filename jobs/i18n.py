@@ -1236,6 +1236,14 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "create.",
                     "There are not two rounds to compare; make one with granska round "
                     "create."),
+    "rounds.progress": ("Aktuell omgång: {round}, {done} av {n} granskningar klara · o jämför "
+                        "med {previous}",
+                        "Current round: {round}, {done} of {n} reviews complete · o compares "
+                        "with {previous}"),
+    "rounds.none_done": ("{round} har inga klara granskningar än; kolumnen fylls när de blir "
+                         "klara.",
+                         "{round} has no complete reviews yet; its column fills as they are "
+                         "completed."),
     "rounds.pick": ("Omgång A: {a} · omgång B: {b} (a/b byter)",
                     "Round A: {a} · round B: {b} (a/b switches)"),
     # --- end review rounds ---

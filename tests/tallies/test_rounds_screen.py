@@ -63,3 +63,45 @@ async def test_a_new_round_reloads_the_tallies_when_f4_comes_back(report_db) -> 
         await pilot.press("f3", "f4")
         await pilot.pause()
         assert "57 (71%)" not in shown(app, "#tallies-table")  # nothing counted yet
+
+
+async def test_f4_after_a_new_round_shows_its_table_and_how_far_it_is(report_db) -> None:
+    """A supervisor who just opened round B sees B's table (nothing counted yet), a line
+    saying how many of B's reviews are complete, and round A one key away."""
+    from jobs.rounds import create
+
+    create(report_db, "Uppföljning")
+    app = tallies_app(report_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4", "right")  # Aktuell DUR-utredning
+        await pilot.pause()
+        heading = " ".join(shown(app, "#tallies-heading").split())
+        assert "Aktuell DUR-utredning" in heading
+        assert "Aktuell omgång: Uppföljning, 0 av 80 granskningar klara" in heading
+        assert "o jämför med Omgång 1" in heading
+        table = shown(app, "#tallies-table")
+        assert "Totalt" in table and "57 (71%)" not in table  # B's column, still empty
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "57 / 80" in shown(app, "#tallies-table")  # round A is still reachable
+
+
+async def test_rounds_compared_before_round_b_has_a_complete_review(report_db) -> None:
+    """o with round B just opened: round A's figures against an empty B column, saying so."""
+    from jobs.rounds import create
+
+    create(report_db, "Uppföljning")
+    app = tallies_app(report_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4", "right", "o")  # Aktuell DUR-utredning
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        heading = " ".join(shown(app, "#tallies-heading").split())
+        assert "Omgång A: Omgång 1 · omgång B: Uppföljning" in heading
+        assert "Uppföljning har inga klara granskningar än" in " ".join(
+            shown(app, "#tallies-note").split())
+        table = shown(app, "#tallies-table")
+        whole = next(line for line in table.splitlines() if "Hela urvalet" in line)
+        assert "57 / 80" in whole and "–" in whole
+        assert "◆" not in table

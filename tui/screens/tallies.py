@@ -143,6 +143,7 @@ class TalliesScreen(Screen[None]):
                                   words=words(), counting=config.tallies.counted)
         self._fingerprint = fingerprint
         self.equality = None
+        self.rounds.read_rounds(session.db)
         self.rounds.result = None
         self.stems = self.report.questions() + [(a.id, a.title) for a in self.report.areas]
         self.index = min(self.index, max(len(self.stems) - 1, 0))
@@ -164,7 +165,9 @@ class TalliesScreen(Screen[None]):
 
         table = self.current()
         heading = self.query_one("#tallies-heading", Static)
-        if table is None or self.report is None or self.report.cases == 0:
+        progress = self.rounds.progress()  # a later round: its table, even before any is done
+        if table is None or self.report is None or (self.report.cases == 0
+                                                     and progress is None):
             heading.update(t("tallies.empty"))
             for part in ("#tallies-table", "#tallies-note", "#tallies-chart"):
                 self.query_one(part, Static).update("")
@@ -175,7 +178,8 @@ class TalliesScreen(Screen[None]):
             mode = f" · {self.rounds.heading()}"
         heading.update(Text.assemble(
             (table.title, "bold"), f" · {view_label(table.view, words())}{mode} · {position} · ",
-            t("tallies.cases", n=self.report.cases)))
+            t("tallies.cases", n=self.report.cases),
+            *(("\n", progress) if progress is not None and not self.rounds.shown else ())))
         if self.rounds.shown:
             self._render_rounds(table)
             return
@@ -245,7 +249,9 @@ class TalliesScreen(Screen[None]):
             return
         words = round_words()
         parts[0].update(compare_text(found, question, words, self._short))
-        parts[1].update(Text(words.method, style="italic"))
+        empty = [line for line in map(self.rounds.none_done, pair) if line is not None]
+        parts[1].update(Text.assemble(*(f"{line}\n" for line in empty),
+                                      (words.method, "italic")))
         parts[2].update(findings_text(found, question.id, protocol, words))
 
     def _work_out_rounds(self, pair: tuple[str, str]) -> None:

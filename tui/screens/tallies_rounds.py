@@ -28,6 +28,7 @@ class RoundsCompare:
     def __init__(self) -> None:
         self.shown = False
         self.names: list[str] = []  # every round, oldest first
+        self.done: dict[str, tuple[int, int]] = {}  # a round's complete reviews, of all
         self.a: int = -2  # positions in ``names``
         self.b: int = -1
         self.result: Comparison | None = None
@@ -36,7 +37,9 @@ class RoundsCompare:
     def read_rounds(self, db: Database) -> None:
         from store.rounds import rounds
 
-        names = [r["name"] for r in rounds(db)]
+        found = rounds(db)
+        self.done = {r["name"]: (r["done"], r["reviews"]) for r in found}
+        names = [r["name"] for r in found]
         if names != self.names:
             self.names, self.a, self.b = names, len(names) - 2, len(names) - 1
             self.result = None
@@ -57,6 +60,21 @@ class RoundsCompare:
             here = (here + 1) % len(self.names)
         self.a, self.b = (here, self.b) if side == "a" else (self.a, here)
         self.result = None
+
+    def progress(self) -> str | None:
+        """The line saying how far the newest round is, and where the one before it is
+        (o): a round just opened counts nothing yet, and its table alone looks empty."""
+        if len(self.names) < 2:
+            return None
+        newest = self.names[-1]
+        done, reviews = self.done.get(newest, (0, 0))
+        return t("rounds.progress", round=newest, done=done, n=reviews,
+                 previous=self.names[-2])
+
+    def none_done(self, name: str) -> str | None:
+        """What a compared round's empty column means, when none of its reviews is done."""
+        done, _ = self.done.get(name, (0, 0))
+        return t("rounds.none_done", round=name) if done == 0 else None
 
     def heading(self) -> str:
         pair = self.pair
