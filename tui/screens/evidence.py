@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -24,29 +24,19 @@ from review_protocols import Question
 from store.errors import StoreError
 from store.evidence import DOC_TYPES, QUOTE_MAX, Evidence, checked
 from tui.session import session_of
+from tui.widgets.modals import DialogModal
 
 
-class EvidenceModal(ModalScreen[Evidence | None]):
+class EvidenceModal(DialogModal[Evidence | None]):
     """Pick the document type, type its date, optionally a quote; ctrl+s keeps it."""
 
     SCOPED_CSS = False
     DEFAULT_CSS = """
-    EvidenceModal { align: center middle; }
-    #evidence-dialog {
-        width: 90%;
-        max-width: 100;
-        height: auto;
-        max-height: 95%;
-        border: round $primary;
-        padding: 0 1;
-        background: $surface;
-    }
+    #evidence-dialog { height: auto; max-height: 95%; }
     #evidence-dialog Static { height: auto; }
-    #evidence-title { text-style: bold; }
     #evidence-doc { height: 9; }
     #evidence-passages { height: auto; max-height: 8; }
     #evidence-problem { text-style: bold; }
-    #evidence-hint { text-style: italic; }
     """
 
     BINDINGS = [
@@ -63,8 +53,9 @@ class EvidenceModal(ModalScreen[Evidence | None]):
 
     def compose(self) -> ComposeResult:
         existing = self.existing
-        with Vertical(id="evidence-dialog"):
-            yield Static(self.heading, id="evidence-title", markup=False)
+        with Vertical(id="evidence-dialog", classes="dialog"):
+            yield Static(self.heading, id="evidence-title", classes="dialog-title",
+                         markup=False)
             yield Static(t("evidence.doc"))
             yield OptionList(*(Option(doc_label(d), id=d) for d in DOC_TYPES),
                              id="evidence-doc")
@@ -79,7 +70,7 @@ class EvidenceModal(ModalScreen[Evidence | None]):
                 yield Input(id="evidence-search")
                 yield OptionList(id="evidence-passages")
             yield Static("", id="evidence-problem", markup=False)
-            yield Static(t("evidence.hint"), id="evidence-hint")
+            yield Static(t("evidence.hint"), id="evidence-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         docs = self.query_one("#evidence-doc", OptionList)

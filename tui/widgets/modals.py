@@ -1,6 +1,9 @@
-"""Small dialogs of the review: a text editor for notes and free text, and the key list."""
+"""Small dialogs of the review: a text editor for notes and free text, and the key list;
+and the dialog box they and the evidence dialog share."""
 
 from __future__ import annotations
+
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,24 +13,38 @@ from textual.widgets import Static, TextArea
 
 from jobs.i18n import t
 
+Result = TypeVar("Result")
 
-class TextEditModal(ModalScreen[str | None]):
-    """Edit a note or a free-text answer; ctrl+s keeps it, escape leaves it unchanged."""
+
+class DialogModal(ModalScreen[Result]):
+    """A dialog box in the middle of the screen, styled once for every dialog: its box is
+    the child with class ``dialog``, its title ``dialog-title`` and its key hint
+    ``dialog-hint``; a dialog's own CSS sets only the box's height and its parts."""
 
     SCOPED_CSS = False
     DEFAULT_CSS = """
-    TextEditModal { align: center middle; }
-    #edit-dialog {
+    DialogModal { align: center middle; }
+    DialogModal > .dialog {
         width: 90%;
         max-width: 100;
-        height: 80%;
         border: round $primary;
         padding: 0 1;
         background: $surface;
     }
-    #edit-title { height: auto; text-style: bold; }
+    DialogModal .dialog-title { text-style: bold; }
+    DialogModal .dialog-hint { text-style: italic; }
+    """
+
+
+class TextEditModal(DialogModal[str | None]):
+    """Edit a note or a free-text answer; ctrl+s keeps it, escape leaves it unchanged."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #edit-dialog { height: 80%; }
+    #edit-title { height: auto; }
     #edit-text { height: 1fr; }
-    #edit-hint { height: 1; text-style: italic; }
+    #edit-hint { height: 1; }
     """
 
     BINDINGS = [
@@ -41,10 +58,10 @@ class TextEditModal(ModalScreen[str | None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="edit-dialog"):
-            yield Static(self.heading, id="edit-title")
+        with Vertical(id="edit-dialog", classes="dialog"):
+            yield Static(self.heading, id="edit-title", classes="dialog-title")
             yield TextArea(self.text, id="edit-text", soft_wrap=True, show_line_numbers=False)
-            yield Static(t("review.edit_hint"), id="edit-hint")
+            yield Static(t("review.edit_hint"), id="edit-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -58,21 +75,11 @@ class TextEditModal(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class KeysModal(ModalScreen[None]):
+class KeysModal(DialogModal[None]):
     """The keys of the screen below, in plain words."""
 
     SCOPED_CSS = False
-    DEFAULT_CSS = """
-    KeysModal { align: center middle; }
-    #keys-dialog {
-        width: 90%;
-        max-width: 90;
-        height: 90%;
-        border: round $primary;
-        padding: 0 1;
-        background: $surface;
-    }
-    """
+    DEFAULT_CSS = "#keys-dialog { max-width: 90; height: 90%; }"
 
     BINDINGS = [
         Binding("escape", "close", t("key.back"), id="keys_close"),
@@ -85,7 +92,7 @@ class KeysModal(ModalScreen[None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="keys-dialog"):
+        with VerticalScroll(id="keys-dialog", classes="dialog"):
             yield Static(self.text, id="keys-text", markup=False)
 
     def action_close(self) -> None:
