@@ -8,6 +8,8 @@ languages with the same placeholders.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 _language = "sv"
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -1247,6 +1249,90 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rounds.pick": ("Omgång A: {a} · omgång B: {b} (a/b byter)",
                     "Round A: {a} · round B: {b} (a/b switches)"),
     # --- end review rounds ---
+    # Refusals of reviews and assignments, from store/ (as Refusal keys) and jobs/.
+    "cli.error.review_reason": (
+        "--reason: {problem}; inget ändrades", "--reason: {problem}; nothing was changed"),
+    "cli.error.review_ref_unknown": (
+        "{ref}: inget granskat ärende eller uppföljning av en utförare har den referensen; "
+        "se granska review list; inget ändrades",
+        "{ref}: no reviewed case or provider follow-up with this reference; see granska "
+        "review list; nothing was changed"),
+    "cli.error.review_ref_both": (
+        "{ref}: både ett ärende och en utförare har den referensen; godkänn eller skicka "
+        "tillbaka den i appen (F7); inget ändrades",
+        "{ref}: both a case and a provider have this reference; approve or return that one "
+        "in the app (F7); nothing was changed"),
+    "cli.error.review_not_approved": (
+        "{ref}: granskningen är {status}, och bara en klar granskning kan godkännas; inget "
+        "ändrades",
+        "{ref}: its review is {status}, and only a complete review can be approved; nothing "
+        "was changed"),
+    "cli.error.review_not_returned": (
+        "{ref}: granskningen är {status}, och bara en klar granskning kan skickas tillbaka; "
+        "inget ändrades",
+        "{ref}: its review is {status}, and only a complete review can be returned; nothing "
+        "was changed"),
+    "cli.error.approve_not_complete": (
+        "granskning {review} är {status}, inte klar: bara en klar granskning kan godkännas; "
+        "inget godkändes",
+        "review {review} is {status}, not complete: only a complete review can be approved; "
+        "nothing was approved"),
+    "cli.error.return_not_done": (
+        "granskning {review} är {status}: bara en klar eller godkänd granskning kan skickas "
+        "tillbaka; inget ändrades",
+        "review {review} is {status}: only a complete or approved review can be returned; "
+        "nothing was changed"),
+    "cli.error.not_supervisor": (
+        "{who} är inte handledare: bara en handledare godkänner eller skickar tillbaka "
+        "granskningar; inget ändrades",
+        "{who} is not a supervisor: only a supervisor approves or returns reviews; nothing "
+        "was changed"),
+    "cli.error.review_gone": (
+        "granskning {review} finns inte längre; inget ändrades",
+        "review {review} no longer exists; nothing was changed"),
+    "cli.error.assign_not_selected": (
+        "ärendet '{case}' är inte ett valt ärende i urval {sample}; se listan med "
+        "`granska assign`",
+        "case '{case}' is not a selected case of sample {sample}; see `granska assign` for "
+        "the list"),
+    "cli.error.assign_no_sample": (
+        "inget urval {sample}; dra ett först (granska draw)",
+        "no sample {sample}; draw one first (granska draw)"),
+    "cli.error.assign_held_primary": (
+        "ärendet {case} har redan en granskare ({reviewer}); tilldela om det i stället; "
+        "inget tilldelades",
+        "case {case} already has a primary reviewer ({reviewer}); reassign it instead; "
+        "nothing was assigned"),
+    "cli.error.assign_held_second": (
+        "ärendet {case} har redan en andragranskare ({reviewer}); tilldela om det i stället; "
+        "inget tilldelades",
+        "case {case} already has a second reviewer ({reviewer}); reassign it instead; "
+        "nothing was assigned"),
+    "cli.error.assign_same_reviewer": (
+        "ärendet {case}: {reviewer} granskar det redan; en dubbelgranskning behöver två "
+        "olika granskare; inget tilldelades",
+        "case {case}: {reviewer} already reviews it; a double review needs two different "
+        "inspectors; nothing was assigned"),
+    "cli.error.reassign_gone": (
+        "ingen granskning {review}", "no review {review}"),
+    "cli.error.reassign_started": (
+        "ärendet {case}: {reviewer} har påbörjat det; bara en granskning som ingen påbörjat "
+        "kan tilldelas om",
+        "case {case}: {reviewer} has started it; only a review nobody has started can be "
+        "reassigned"),
+    "cli.error.reassign_has_primary": (
+        "ärendet {case}: {reviewer} har redan förstagranskningen; välj någon annan",
+        "case {case}: {reviewer} already has the primary review; choose someone else"),
+    "cli.error.reassign_has_second": (
+        "ärendet {case}: {reviewer} har redan andragranskningen; välj någon annan",
+        "case {case}: {reviewer} already has the second review; choose someone else"),
+    # What granska users reports.
+    "users.cli.granted": ("{user} är nu {role}", "{user} is now {role}"),
+    "users.cli.had_none": ("{user} hade ingen roll i databasen",
+                           "{user} had no role in the database"),
+    "users.cli.revoked": ("{user} har inte längre någon roll", "{user} has no role any more"),
+    "users.cli.row": ("{user}\t{role}\tfick rollen {at} av {by}",
+                      "{user}\t{role}\tgranted {at} by {by}"),
 }
 
 
@@ -1274,7 +1360,14 @@ def _say_store_refusals() -> None:
     """The store's refusals (``store.errors.Refusal``) in the catalogue's words."""
     from store.errors import use_words
 
-    use_words(lambda key, values: t(f"cli.error.{key}", **values))
+    use_words(lambda key, values: t(f"cli.error.{key}", **_said(values)))
+
+
+def _said(values: Mapping[str, object]) -> dict[str, object]:
+    """A refusal's review status (a database word such as ``in_progress``) in the user's
+    words."""
+    return {name: t(f"status.{value}") if name == "status" and f"status.{value}" in STRINGS
+            else value for name, value in values.items()}
 
 
 _say_store_refusals()

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from jobs.i18n import t
+
 if TYPE_CHECKING:
     from store.database import Database
 
@@ -44,7 +46,7 @@ def return_case(db: Database, ref: str, reason: str, *,
     try:
         text = clean_reason(reason)
     except ValueError as problem:
-        raise ReviewStateError(f"--reason: {problem}; nothing was changed") from None
+        raise ReviewStateError(t("cli.error.review_reason", problem=problem)) from None
     row = _unit(db, ref, ("complete", "approved"), "returned")
     return_review(db, row["review_id"], text, who=who)
     return row
@@ -55,15 +57,11 @@ def _unit(db: Database, ref: str, allowed: tuple[str, ...], wanted: str) -> dict
 
     rows = unit_reviews(db, ref)
     if not rows:
-        raise ReviewStateError(f"{ref}: no reviewed case or provider follow-up with this "
-                               "reference; see granska review list; nothing was changed")
+        raise ReviewStateError(t("cli.error.review_ref_unknown", ref=ref))
     if len(rows) > 1:
-        raise ReviewStateError(f"{ref}: both a case and a provider have this reference; "
-                               "approve or return that one in the app (F7); nothing was "
-                               "changed")
+        raise ReviewStateError(t("cli.error.review_ref_both", ref=ref))
     row = rows[0]
     if row["status"] not in allowed:
-        raise ReviewStateError(
-            f"{ref}: its review is {row['status']}, and only a complete review can be "
-            f"{wanted}; nothing was changed")
+        raise ReviewStateError(t(f"cli.error.review_not_{wanted}", ref=ref,
+                                 status=t(f"status.{row['status']}")))
     return row

@@ -12,7 +12,7 @@ from typing import Any
 
 from store.audit import record
 from store.database import Database
-from store.errors import StoreError
+from store.errors import Refusal
 from store.identity import current_user, now
 from store.rounds import CURRENT, JOINED
 from store.transactions import transaction
@@ -49,7 +49,7 @@ def loads(db: Database, sample_id: int) -> dict[str, int]:
 
 
 def case_by_ref(db: Database, sample_id: int, case_ref: str) -> int:
-    """The population id of a sampled case, or a StoreError saying how to find one."""
+    """The population id of a sampled case, or a Refusal saying how to find one."""
     row = db.execute(
         "SELECT m.population_id FROM sample_members m JOIN population p"
         " ON p.id = m.population_id WHERE m.sample_id = ? AND p.case_ref = ?"
@@ -57,10 +57,7 @@ def case_by_ref(db: Database, sample_id: int, case_ref: str) -> int:
         [sample_id, case_ref],
     ).fetchone()
     if row is None:
-        raise StoreError(
-            f"case '{case_ref}' is not a selected case of sample {sample_id}; "
-            "see `granska assign` for the list", "missing",
-        )
+        raise Refusal("assign_not_selected", "missing", case=case_ref, sample=sample_id)
     population_id: int = row[0]
     return population_id
 
@@ -87,20 +84,14 @@ def assign(
     with transaction(db):
         sample = db.execute("SELECT protocol_id FROM samples WHERE id = ?", [sample_id]).fetchone()
         if sample is None:
-            raise StoreError(f"no sample {sample_id}; draw one first (granska draw)", "missing")
+            raise Refusal("assign_no_sample", "missing", sample=sample_id)
         for population_id, reviewer in assignments:
             held = _holder(db, sample_id, population_id, kind)
             ref = _ref(db, population_id)
             if held is not None:
-                raise StoreError(
-                    f"case {ref} already has a {kind} reviewer ({held}); reassign it instead; "
-                    "nothing was assigned", "other",
-                )
+                raise Refusal(f"assign_held_{kind}", case=ref, reviewer=held)
             if _holder(db, sample_id, population_id, other) == reviewer:
-                raise StoreError(
-                    f"case {ref}: {reviewer} already reviews it; a double review needs two "
-                    "different inspectors; nothing was assigned", "other",
-                )
+                raise Refusal("assign_same_reviewer", case=ref, reviewer=reviewer)
             stamp = now()
             review_id = db.insert(
                 "INSERT INTO reviews (population_id, sample_id, round_id, reviewer, protocol_id,"
@@ -123,19 +114,16 @@ def reassign(
         row = db.execute("SELECT reviewer, status, population_id, kind, sample_id FROM reviews"
                          " WHERE id = ?", [review_id]).fetchone()
         if row is None:
-            raise StoreError(f"no review {review_id}", "missing")
+            raise Refusal("reassign_gone", "missing", review=review_id)
         old, status, population_id, kind, sample_id = row
         answered = db.execute("SELECT count(*) FROM answers WHERE review_id = ?",
                               [review_id]).fetchone()[0]
         if status != "not_started" or answered:
-            raise StoreError(
-                f"case {_ref(db, population_id)}: {old} has started it; only a review nobody "
-                "has started can be reassigned", "other",
-            )
+            raise Refusal("reassign_started", case=_ref(db, population_id), reviewer=old)
         other = "second" if kind == "primary" else "primary"
         if _holder(db, sample_id, population_id, other) == reviewer:
-            raise StoreError(f"case {_ref(db, population_id)}: {reviewer} already has the "
-                             f"{other} review; choose someone else", "other")
+            raise Refusal(f"reassign_has_{other}", case=_ref(db, population_id),
+                          reviewer=reviewer)
         db.execute("UPDATE reviews SET reviewer = ?, updated_at = ? WHERE id = ?",
                    [reviewer, now(), review_id])
         record(db, "review.reassign", "review", review_id, field="reviewer", old=old,

@@ -19,7 +19,7 @@ from typing import Any
 
 from store.audit import record
 from store.database import Database
-from store.errors import StoreError
+from store.errors import Refusal
 from store.identity import current_user, now
 from store.rounds import CURRENT, assert_current
 from store.transactions import transaction
@@ -75,8 +75,7 @@ def approve(db: Database, review_ids: Sequence[int], *, who: str | None = None) 
             if old == "approved":
                 continue
             if old != "complete":
-                raise StoreError(f"review {review_id} is {old}, not complete: only a complete "
-                                 "review can be approved; nothing was approved", "other")
+                raise Refusal("approve_not_complete", review=review_id, status=old)
             _set(db, review_id, old, "approved", None, "review.approve", who)
             changed.append(review_id)
     return changed
@@ -91,8 +90,7 @@ def return_review(db: Database, review_id: int, reason: str, *,
         _assert_supervisor(db, who)
         old = _status(db, review_id)
         if old not in DONE:
-            raise StoreError(f"review {review_id} is {old}: only a complete or approved review "
-                             "can be returned; nothing was changed", "other")
+            raise Refusal("return_not_done", review=review_id, status=old)
         _set(db, review_id, old, "returned", text, "review.return", who)
 
 
@@ -151,7 +149,7 @@ def unit_reviews(db: Database, ref: str) -> list[dict[str, Any]]:
 def _status(db: Database, review_id: int) -> str:
     row = db.execute("SELECT status FROM reviews WHERE id = ?", [review_id]).fetchone()
     if row is None:
-        raise StoreError(f"review {review_id} no longer exists; nothing was changed", "missing")
+        raise Refusal("review_gone", "missing", review=review_id)
     status: str = row[0]
     return status
 
@@ -171,5 +169,4 @@ def _assert_supervisor(db: Database, who: str) -> None:
     """Refuse anyone but a supervisor in the database (the faces check first; this holds
     whatever calls)."""
     if role_of(db, who) != "supervisor":
-        raise StoreError(f"{who} is not a supervisor: only a supervisor approves or returns "
-                         "reviews; nothing was changed", "forbidden")
+        raise Refusal("not_supervisor", "forbidden", who=who)

@@ -25,22 +25,28 @@ PACKAGES = ("jobs", "tui", "tallies", "samples", "store", "review_protocols")
 
 def looked_up(source: str) -> list[tuple[int, str | re.Pattern[str]]]:
     """(line, key or pattern) of every catalogue lookup in ``source`` with a key written
-    in the code: ``t("key")``, ``t(f"prefix.{x}")``, ``STRINGS["key"]``."""
+    in the code: ``t("key")``, ``t(f"prefix.{x}")``, ``STRINGS["key"]``, and a store
+    ``Refusal("key")`` (``cli.error.key``)."""
     found: list[tuple[int, str | re.Pattern[str]]] = []
     for node in ast.walk(ast.parse(source)):
+        prefix = ""
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                 and node.func.id == "t" and node.args:
             key = node.args[0]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                and node.func.id == "Refusal" and node.args:
+            key, prefix = node.args[0], "cli.error."  # store.errors.Refusal's keys
         elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) \
                 and node.value.id == "STRINGS":
             key = node.slice
         else:
             continue
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
-            found.append((node.lineno, key.value))
+            found.append((node.lineno, prefix + key.value))
         elif isinstance(key, ast.JoinedStr):
             parts = [re.escape(part.value) if isinstance(part, ast.Constant) else ".+"
                      for part in key.values]
+            parts.insert(0, re.escape(prefix))
             found.append((node.lineno, re.compile("".join(parts))))
     return found
 
@@ -76,6 +82,8 @@ def test_every_key_the_code_looks_up_is_in_the_catalogue() -> None:
     ('x = 1\nt(f"no_such_prefix.{x}")', ["2: no_such_prefix\\..+"]),
     ('t("key.quit")\nt(f"status.{s}")', []),
     ('t(name)', []),  # a key in a variable is not read here
+    ('Refusal("no_such_refusal")', ["1: cli.error.no_such_refusal"]),
+    ('Refusal(f"assign_held_{kind}")', []),
 ])
 def test_the_scan_finds_a_key_that_is_not_there(source: str, missing: list[str]) -> None:
     assert missing_from_catalogue(source) == missing

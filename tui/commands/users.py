@@ -36,8 +36,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.action == "list":
         require_role(db, me)
         for row in users(db):
-            print(f"{row['username']}\t{row['role']}\tgranted {row['granted_at']} "
-                  f"by {row['granted_by']}")
+            print(t("users.cli.row", user=row["username"], role=row["role"],
+                    at=row["granted_at"], by=row["granted_by"]))
         return 0
     require_role(db, me, ("supervisor",))
     if not args.user:
@@ -47,10 +47,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if args.role not in ROLES:
             raise UsageError(t("cli.error.users_role", role=args.role, roles=', '.join(ROLES)))
         grant_role(db, args.user, args.role, who=me)
-        print(f"{args.user} is now {args.role}")
+        print(t("users.cli.granted", user=args.user, role=t(f"users.role.{args.role}")))
         return 0
     if not revoke_role(db, args.user, who=me):
-        print(f"{args.user} had no role in the database")
+        print(t("users.cli.had_none", user=args.user))
     else:
-        print(f"{args.user} has no role any more")
+        print(t("users.cli.revoked", user=args.user))
     return 0
