@@ -1333,6 +1333,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "users.cli.revoked": ("{user} har inte längre någon roll", "{user} has no role any more"),
     "users.cli.row": ("{user}\t{role}\tfick rollen {at} av {by}",
                       "{user}\t{role}\tgranted {at} by {by}"),
+    # What granska assign, frame import and answers import report.
+    "assign.cli.balanced": ("{cases} ärenden tilldelade till {inspectors} granskare",
+                            "{cases} cases assigned to {inspectors} inspectors"),
+    "assign.cli.given_primary": ("{case}: granskningen given till {user}",
+                                 "{case}: primary review given to {user}"),
+    "assign.cli.given_second": ("{case}: andragranskningen given till {user}",
+                                "{case}: second review given to {user}"),
+    "frame.cli.unchanged": (
+        "{file}: redan importerad som ramen '{name}' ({rows} rader, samma sha256); inget att "
+        "göra",
+        "{file}: already imported as frame '{name}' ({rows} rows, same sha256); nothing to do"),
+    "frame.cli.imported": ("{file}: {rows} rader importerade som ramen '{name}'",
+                           "{file}: imported {rows} rows as frame '{name}'"),
+    "frame.cli.rejected": (
+        "{rows} rader avvisades och lämnades utanför; de finns i {file} med skälet för var "
+        "och en",
+        "{rows} rows were rejected and left out; they are in {file} with the reason for each"),
+    "answers.cli.cleared": (", {count} tömda", ", {count} cleared"),
+    "answers.cli.imported": (
+        "{file}: {rows} rader kontrollerade; {answers} svar sparade{cleared} i {reviews} "
+        "granskningar (markerade klara)",
+        "{file}: {rows} rows checked; {answers} answers stored{cleared} in {reviews} reviews "
+        "(marked complete)"),
 }
 
 

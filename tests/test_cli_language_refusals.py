@@ -79,3 +79,28 @@ def test_users_reports_follow_the_language(demo_db, db_path: Path, english, caps
         assert capsys.readouterr().out.strip() == granted
         assert main(["users", "revoke", "bob", "--db", str(db_path), *extra]) == 0
         assert capsys.readouterr().out.strip() == revoked
+
+
+def test_assign_reports_follow_the_language(demo_db, db_path: Path, english,
+                                            capsys) -> None:
+    from store.users import grant_role
+
+    grant_role(demo_db, "bob", "inspector")
+    ref = _assigned_ref(demo_db)
+    for extra, given in (([], f"{ref}: andragranskningen given till bob"),
+                         (english, f"{ref}: second review given to bob")):
+        demo_db.execute("DELETE FROM reviews WHERE kind = 'second'")
+        assert main(["assign", ref, "bob", "--second", "--db", str(db_path), *extra]) == 0
+        assert capsys.readouterr().out.strip() == given
+
+
+def test_frame_import_reports_follow_the_language(tmp_path: Path, english, capsys) -> None:
+    from tests.samples.conftest import SV_HEADERS, frame_rows, write_csv
+
+    frame = tmp_path / "ram.csv"
+    write_csv(frame, SV_HEADERS, frame_rows(4))
+    db = str(tmp_path / "frames.db")
+    assert main(["frame", "import", str(frame), "--db", db]) == 0
+    assert f"{frame}: 4 rader importerade som ramen" in capsys.readouterr().out
+    assert main(["frame", "import", str(frame), "--db", db, *english]) == 0
+    assert f"{frame}: already imported as frame" in capsys.readouterr().out

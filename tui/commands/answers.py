@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         done = import_answer_file(db, protocol, args.file, args.reviewer or current_user(),
                                   clear_blank=args.clear_blank, detect=not args.protocol,
                                   on_progress=on_progress)
-    cleared = f", {done.cleared} cleared" if args.clear_blank else ""
-    print(f"{args.file}: {done.rows} rows checked; {done.answers} answers stored"
-          f"{cleared} in {done.reviews} reviews (marked complete)")
+    cleared = t("answers.cli.cleared", count=done.cleared) if args.clear_blank else ""
+    print(t("answers.cli.imported", file=args.file, rows=done.rows, answers=done.answers,
+            cleared=cleared, reviews=done.reviews))
     return 0

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         people = args.to or usernames(db, "inspector")
         plan = assign_balanced(db, sample_id, people, protocol_version=version, kind=kind,
                                who=me)
-        print(f"{len(plan)} cases assigned to {len(set(plan.values()))} inspectors")
+        print(t("assign.cli.balanced", cases=len(plan), inspectors=len(set(plan.values()))))
         return 0
     if args.case_ref:
         if not args.user:
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         population_id = case_by_ref(db, sample_id, args.case_ref)
         assign(db, sample_id, [(population_id, args.user)], protocol_version=version,
                kind=kind, who=me)
-        print(f"{args.case_ref}: {kind} review given to {args.user}")
+        print(t(f"assign.cli.given_{kind}", case=args.case_ref, user=args.user))
         return 0
     for c in sampled_cases(db, sample_id):
         print(f"{c['case_ref']}\t{c['district']}\t{c['gender']}\t"

@@ -48,13 +48,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         sys.stderr.write("\n".join(rejected.lines()) + "\n")
         return EXIT_INPUT
     if result.unchanged:
-        print(f"{args.file}: already imported as frame '{result.name}' ({result.rows} rows, "
-              "same sha256); nothing to do")
+        print(t("frame.cli.unchanged", file=args.file, name=result.name, rows=result.rows))
         return 0
-    print(f"{args.file}: imported {result.rows} rows as frame '{result.name}'")
+    print(t("frame.cli.imported", file=args.file, name=result.name, rows=result.rows))
     if result.rejected:
-        print(f"{result.rejected} rows were rejected and left out; they are in "
-              f"{result.rejected_file} with the reason for each")
+        print(t("frame.cli.rejected", rows=result.rejected, file=result.rejected_file))
     return 0
 
 
