@@ -1356,6 +1356,34 @@ STRINGS: dict[str, tuple[str, str]] = {
         "granskningar (markerade klara)",
         "{file}: {rows} rows checked; {answers} answers stored{cleared} in {reviews} reviews "
         "(marked complete)"),
+    # Refusals of users, samples and frames (store/ Refusal keys).
+    "cli.error.last_supervisor": (
+        "{user} är den sista handledaren; ge någon annan rollen handledare först",
+        "{user} is the last supervisor; grant another supervisor first"),
+    "cli.error.review_of_another": (
+        "granskning {review} tillhör {reviewer}; bara {reviewer} eller en handledare får "
+        "ändra den; inget sparades",
+        "review {review} belongs to {reviewer}; only {reviewer} or a supervisor may change "
+        "it; nothing was saved"),
+    "cli.error.member_unknown": ("ingen urvalsmedlem {member}", "no sample member {member}"),
+    "cli.error.member_not_selected": (
+        "ärendet är {role}, inte med i urvalet; bara valda ärenden kan ersättas",
+        "the case is a {role}, not in the sample; only selected cases can be replaced"),
+    "cli.error.replacement_not_reserve": (
+        "den valda ersättaren är inte en reserv i det här urvalet",
+        "the chosen replacement is not a reserve of this sample"),
+    "cli.error.frame_name_hash": (
+        "ramnamnet '{name}': '#' märker versioner; välj ett namn utan det",
+        "frame name '{name}': '#' marks versions; choose a name without it"),
+    "cli.error.frame_name_taken": (
+        "det finns redan en ram som heter '{name}'; välj ett annat --name",
+        "a frame named '{name}' exists already; choose another --name"),
+    "cli.error.frame_none": (
+        "ingen ram heter '{name}'; det finns inga ramar än (granska frame import FILE)",
+        "no frame named '{name}'; there are no frames yet (granska frame import FILE)"),
+    "cli.error.frame_unknown": (
+        "ingen ram heter '{name}'; ramar: {known}",
+        "no frame named '{name}'; frames: {known}"),
 }
 
 

@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from store.audit import record
 from store.database import Database
-from store.errors import StoreError
+from store.errors import Refusal
 from store.identity import current_user, now
 from store.transactions import transaction
 
@@ -84,13 +84,13 @@ def _insert_frame(
     placeholders = ", ".join("?" for _ in POPULATION_COLUMNS)
     with transaction(db):
         if "#" in name:
-            raise StoreError(f"frame name '{name}': '#' marks versions; choose a name without it")
+            raise Refusal("frame_name_hash", name=name)
         taken = db.execute(
             f"SELECT count(*) FROM frames WHERE {BASE_NAME} = ?", [name]
         ).fetchone()[0]
         stored_name = name
         if taken and not version:
-            raise StoreError(f"a frame named '{name}' exists already; choose another --name")
+            raise Refusal("frame_name_taken", name=name)
         if taken:
             number = taken + 1
             while db.execute("SELECT 1 FROM frames WHERE name = ?",
@@ -155,8 +155,10 @@ def frames_named(db: Database, names: Sequence[str]) -> list[dict[str, Any]]:
             f"SELECT * FROM frames WHERE name = ? OR {BASE_NAME} = ?"
             " ORDER BY (name = ?) DESC, id DESC LIMIT 1", [name, name, name]))
         if not rows:
-            known = ", ".join(f["name"] for f in latest_frames(db, None)) or "none yet"
-            raise StoreError(f"no frame named '{name}'; frames: {known}", "missing")
+            known = ", ".join(f["name"] for f in latest_frames(db, None))
+            if not known:
+                raise Refusal("frame_none", "missing", name=name)
+            raise Refusal("frame_unknown", "missing", name=name, known=known)
         found.append(rows[0])
     return found
 

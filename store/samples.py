@@ -8,7 +8,7 @@ from typing import Any
 
 from store.audit import record
 from store.database import Database
-from store.errors import StoreError
+from store.errors import Refusal
 from store.identity import current_user, now
 from store.rounds import CURRENT
 from store.transactions import transaction
@@ -106,11 +106,10 @@ def replace_member(
             "SELECT sample_id, population_id, role FROM sample_members WHERE id = ?", [member_id]
         ).fetchone()
         if row is None:
-            raise StoreError(f"no sample member {member_id}", "missing")
+            raise Refusal("member_unknown", "missing", member=member_id)
         sample_id, population_id, role = row
         if role not in ("selected", "replacement"):
-            raise StoreError(f"the case is a {role}, not in the sample; only selected cases "
-                             "can be replaced", "other")
+            raise Refusal("member_not_selected", role=role)
         db.execute("UPDATE sample_members SET role = 'excluded', reason = ? WHERE id = ?",
                    [reason, member_id])
         record(db, "sample.exclude", "sample_member", member_id, field="role", old=role,
@@ -122,7 +121,7 @@ def replace_member(
                 [replacement_id, sample_id],
             ).fetchone()
             if found is None or found[1] != "reserve":
-                raise StoreError("the chosen replacement is not a reserve of this sample")
+                raise Refusal("replacement_not_reserve")
             db.execute(
                 "UPDATE sample_members SET role = 'replacement', replaces = ? WHERE id = ?",
                 [member_id, replacement_id],

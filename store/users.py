@@ -6,7 +6,7 @@ from typing import Any
 
 from store.audit import record
 from store.database import Database
-from store.errors import StoreError
+from store.errors import Refusal
 from store.identity import current_user, now
 from store.rounds import assert_current
 from store.transactions import transaction
@@ -53,10 +53,7 @@ def revoke_role(db: Database, username: str, *, who: str | None = None) -> bool:
                 [username],
             ).fetchone()[0]
             if not others:
-                raise StoreError(
-                    f"{username} is the last supervisor; grant another supervisor first",
-                    "forbidden",
-                )
+                raise Refusal("last_supervisor", "forbidden", user=username)
         db.execute("DELETE FROM users WHERE username = ?", [username])
         record(db, "user.role", "user", None, field=username, old=old, new=None, who=who)
     return True
@@ -86,8 +83,4 @@ def assert_can_edit(db: Database, review_id: int, who: str) -> None:
         return
     if role_of(db, who) == "supervisor":
         return
-    raise StoreError(
-        f"review {review_id} belongs to {row[0]}; only {row[0]} or a supervisor may change it; "
-        "nothing was saved",
-        "forbidden",
-    )
+    raise Refusal("review_of_another", "forbidden", review=review_id, reviewer=row[0])

@@ -128,7 +128,7 @@ def test_an_inspector_cannot_grant_roles(team_db, db_path: Path, me: str, capsys
 def test_the_last_supervisor_cannot_be_revoked(team_db, db_path: Path, me: str,
                                                capsys) -> None:
     assert main(["users", "revoke", me, "--db", str(db_path)]) == 2
-    assert "last supervisor" in capsys.readouterr().err
+    assert "den sista handledaren" in capsys.readouterr().err
 
 
 def test_demo_into_an_existing_database_is_for_supervisors(team_db, db_path: Path, me: str,
