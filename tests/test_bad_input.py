@@ -99,7 +99,7 @@ CASES = {
     "unknown export format": ("export foo --db {p}/good.db", ["FORMAT", "invalid choice"]),
     "seed not a number": ("draw --seed many --db {p}/good.db", ["--seed", "whole number"]),
     "negative per district": ("draw --per-district -1 --db {p}/good.db", ["--per-district"]),
-    "unknown frame": ("draw --frame nope --db {p}/good.db", ["nope", "frames: demo-1"]),
+    "unknown frame": ("draw --frame nope --db {p}/good.db", ["nope", "ramar: demo-1"]),
     "unknown sample format": ("sample --format xml --db {p}/good.db", ["--format"]),
     "unknown sample id": ("sample --sample 99 --db {p}/good.db", ["--sample 99", "inget sådant"]),
     "replace unknown case": ("sample replace NOPE-1 --reason x --db {p}/good.db",

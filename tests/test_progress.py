@@ -58,7 +58,7 @@ def test_frame_import_and_draw_show_progress_only_on_a_terminal(big_frame: Path,
                                                                  terminal: bool) -> None:
     db = str(tmp_path / "g.db")
     code, out, err = granska("frame", "import", str(big_frame), "--db", db, terminal=terminal)
-    assert code == 0 and f"imported {ROWS} rows" in out
+    assert code == 0 and f"{ROWS} rader importerade" in out
     assert ("Läser in ram" in err and "rader/s" in err) is terminal
     if not terminal:
         assert err == ""
@@ -86,5 +86,5 @@ def test_small_work_shows_no_bar_even_on_a_terminal(tmp_path: Path) -> None:
     write_csv(path, SV_HEADERS, frame_rows(50))
     code, out, err = granska("frame", "import", str(path), "--db", str(tmp_path / "g.db"),
                              terminal=True)
-    assert code == 0 and "imported 50 rows" in out
+    assert code == 0 and "50 rader importerade" in out
     assert "Läser in ram" not in err

@@ -91,7 +91,7 @@ def test_return_with_a_reason_and_list_it(reviewed, db_path, capsys) -> None:
     assert granska(db_path, "list") == 0
     assert capsys.readouterr().out.splitlines()[0].startswith(f"{case}\t")  # returned first
     assert granska(db_path, "return", case, "--reason", "igen") == 2  # returned already
-    assert "returned" in one_line(capsys)
+    assert "skickad tillbaka" in one_line(capsys)
     assert main(["audit", case, "--db", str(db_path)]) == 0  # the log in words
     assert "klar → skickad tillbaka: DUR-datum saknas" in capsys.readouterr().out.replace(
         "\t", " → ")

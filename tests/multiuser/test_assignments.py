@@ -74,7 +74,7 @@ def test_cli_balanced_assignment_shares_cases_between_inspectors(
 ) -> None:
     sample_id = _fresh_sample(team_db)
     assert main(["assign", "--balanced", "--db", str(db_path)]) == 0
-    assert "assigned to 2 inspectors" in capsys.readouterr().out
+    assert "tilldelade till 2 granskare" in capsys.readouterr().out
     cases = sampled_cases(team_db, sample_id)
     holders = Counter(c["primary_reviewer"] for c in cases)
     assert set(holders) == {"anna", "bert"} and abs(holders["anna"] - holders["bert"]) <= 1
@@ -87,7 +87,7 @@ def test_cli_balanced_assignment_shares_cases_between_inspectors(
     assert len(created) == len(cases) and {h["who"] for h in created} == {me}
     # Running it again assigns nothing twice.
     assert main(["assign", "--balanced", "--db", str(db_path)]) == 0
-    assert "0 cases" in capsys.readouterr().out
+    assert "0 ärenden" in capsys.readouterr().out
 
 
 def test_assign_by_hand_and_refuse_a_taken_case(team_db, db_path: Path, capsys) -> None:
@@ -95,10 +95,10 @@ def test_assign_by_hand_and_refuse_a_taken_case(team_db, db_path: Path, capsys) 
     ref = sampled_cases(team_db, sample_id)[0]["case_ref"]
     assert main(["assign", ref, "anna", "--sample", str(sample_id), "--db", str(db_path)]) == 0
     assert main(["assign", ref, "bert", "--sample", str(sample_id), "--db", str(db_path)]) == 2
-    assert "already has a primary reviewer (anna)" in capsys.readouterr().err
+    assert "har redan en granskare (anna)" in capsys.readouterr().err
     assert main(["assign", ref, "anna", "--second", "--sample", str(sample_id),
                  "--db", str(db_path)]) == 2
-    assert "two different inspectors" in capsys.readouterr().err
+    assert "två olika granskare" in capsys.readouterr().err
 
 
 def test_an_inspector_cannot_change_someone_elses_review(team_db) -> None:
@@ -107,7 +107,7 @@ def test_an_inspector_cannot_change_someone_elses_review(team_db) -> None:
     [review_id] = assign(team_db, sample_id, [(case["population_id"], "anna")], kind="second",
                          protocol_version="1.0")
     assert save_answer(team_db, review_id, "dur_aktuell", "ja", who="anna")
-    with pytest.raises(StoreError, match="belongs to anna") as refused:
+    with pytest.raises(StoreError, match="tillhör anna") as refused:
         save_answer(team_db, review_id, "dur_aktuell", "nej", who="bert")
     assert refused.value.kind == "forbidden"
     with pytest.raises(StoreError):
@@ -128,5 +128,5 @@ def test_reassign_only_what_nobody_started(team_db) -> None:
     reassign(team_db, a, "bert")
     assert [r["id"] for r in list_reviews(team_db, reviewer="bert")] == [a]
     save_answer(team_db, b, "dur_aktuell", "ja", who="anna")
-    with pytest.raises(StoreError, match="has started"):
+    with pytest.raises(StoreError, match="har påbörjat det"):
         reassign(team_db, b, "bert")

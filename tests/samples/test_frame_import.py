@@ -208,7 +208,7 @@ def test_skip_invalid_imports_good_rows_and_writes_rejected(tmp_path: Path, db_p
     assert main(["frame", "import", str(path), "--db", str(db_path), "--skip-invalid"]) == 0
     out = capsys.readouterr().out
     rejected = tmp_path / "bad.rejected.csv"
-    assert "imported 1 rows" in out and "5 rows were rejected" in out and str(rejected) in out
+    assert "1 rader importerade" in out and "5 rader" in out and str(rejected) in out
     assert os.stat(rejected).st_mode & 0o777 == 0o600
     table = read_table(rejected)
     assert table.headers[0] == "rad" and table.headers[-1] == "orsak"

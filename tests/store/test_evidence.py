@@ -51,7 +51,7 @@ def test_bad_evidence_is_refused_and_nothing_stored(demo_db, review_id, fields,
 
 
 def test_someone_elses_review_is_refused(demo_db, review_id) -> None:
-    with pytest.raises(StoreError, match="belongs to"):
+    with pytest.raises(StoreError, match="tillhör"):
         save_evidence(demo_db, review_id, "dur_aktuell", checked("beslut", "2024-03-01"),
                       who="intruder")
     assert evidence_for(demo_db, review_id) == {}

@@ -94,10 +94,10 @@ def test_only_complete_reviews_are_approved_and_all_or_none(db, complete) -> Non
                  rows=[{"case_ref": "HÄ-2", "gender": "M", "district": "Skarpnäck"}])
     (case,) = db.execute("SELECT id FROM population WHERE case_ref = 'HÄ-2'").fetchone()
     other = ensure_review(db, case, "anna", "boendestod_sol", "1.0")
-    with pytest.raises(StoreError, match="not_started, not complete"):
+    with pytest.raises(StoreError, match="är ej påbörjad, inte klar"):
         approve(db, [complete, other])
     assert review(db, complete)["status"] == "complete"  # nothing was approved
-    with pytest.raises(StoreError, match="only a complete or approved review"):
+    with pytest.raises(StoreError, match="bara en klar eller godkänd granskning"):
         return_review(db, other, "saknas")
 
 
@@ -113,7 +113,7 @@ def test_a_reason_is_required_and_kept_short(db, complete) -> None:
 def test_only_a_supervisor_sets_these_states(db, complete) -> None:
     for change in (lambda: approve(db, [complete], who="anna"),
                    lambda: return_review(db, complete, "saknas", who="anna")):
-        with pytest.raises(StoreError, match="only a supervisor") as caught:
+        with pytest.raises(StoreError, match="bara en handledare") as caught:
             change()
         assert caught.value.kind == "forbidden"
     assert review(db, complete)["status"] == "complete"

@@ -55,8 +55,8 @@ def test_clear_blank_clears_and_counts_the_clears(report_db, db_path, tmp_path,
                     encoding="utf-8")
     assert run(db_path, "answers", "import", str(path), "--clear-blank") == 0
     out = capsys.readouterr().out
-    assert out == (f"{path}: 3 rows checked; 1 answers stored, 2 cleared in 2 reviews "
-                   "(marked complete)\n")
+    assert out == (f"{path}: 3 rader kontrollerade; 1 svar sparade, 2 tömda i 2 granskningar "
+                   "(markerade klara)\n")
     assert stored(report_db, "HÄ-08", "sip_mote_inplanerat") == [("anna", None)]
     assert stored(report_db, "HÄ-08", "samverkan_psykiatri") == [("anna", "ja")]
 

@@ -56,7 +56,7 @@ def test_bad_input_ends_in_one_line_and_exit_2(capsys, db, db_path, args, messag
 def test_duplicate_names_and_xlsx_to_stdout_are_refused(capsys, db_path) -> None:
     assert granska(capsys, db_path, "generate", "--cases", "2")[0] == 0
     code, _, err = granska(capsys, db_path, "generate", "--cases", "2")
-    assert code == 2 and "exists already" in err
+    assert code == 2 and "det finns redan en ram" in err
     assert granska(capsys, db_path, "session", "create", "--name", "k", "--trainees", "a",
                    "--cases", "2")[0] == 0
     code, _, err = granska(capsys, db_path, "session", "create", "--name", "k", "--trainees",
